@@ -1,0 +1,101 @@
+# circuit — build, test, benchmark, install.
+#
+#   make            build build/circuit
+#   make check      build and run every test (unit, end-to-end, corpus)
+#   make asan       the whole suite under AddressSanitizer + UBSan
+#   make bench      the benchmarks (see scripts/bench.sh)
+#   make review     the main job on a bundled fixture plan
+#   make install PREFIX=/usr/local
+#
+# Libraries come from pkg-config; when one is missing the Makefile runs
+# scripts/install-deps.sh first (apt-get, idempotent).
+
+CC      ?= cc
+PREFIX  ?= /usr/local
+BUILD   ?= build
+SAN     ?=
+PKGS    := jansson libcurl sqlite3 libpcre2-8
+TESTPKG := criterion
+
+# Recursive (=) on purpose: pkg-config runs only after the deps stamp.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
+TEST_LIBS  = $(shell pkg-config --libs $(TESTPKG))
+
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+           -Wformat=2 -Wno-format-nonliteral
+ifeq ($(SAN),1)
+OPT     := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+LDSAN   := -fsanitize=address,undefined
+else
+OPT     := -O2 -g
+LDSAN   :=
+endif
+CFLAGS_ALL = -std=c11 -D_GNU_SOURCE $(WARN) $(OPT) $(PKG_CFLAGS) -I. $(CFLAGS)
+LDFLAGS_ALL = $(LDSAN) $(LDFLAGS)
+
+SRCS      := $(shell find src pricing -name '*.c' | LC_ALL=C sort)
+LIB_SRCS  := $(filter-out src/main.c,$(SRCS))
+OBJS      := $(SRCS:%.c=$(BUILD)/obj/%.o)
+LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
+UNIT_SRCS := $(shell find tests/unit -name '*.c' 2>/dev/null | LC_ALL=C sort)
+UNIT_OBJS := $(UNIT_SRCS:%.c=$(BUILD)/obj/%.o)
+SNAPSHOT  := $(shell find pricing/snapshot -name '*.csv' 2>/dev/null | LC_ALL=C sort)
+DEPS_STAMP := $(BUILD)/.deps-ok
+
+.PHONY: all check unit e2e asan bench review install clean deps
+
+all: $(BUILD)/circuit
+
+deps: $(DEPS_STAMP)
+
+$(DEPS_STAMP):
+	@mkdir -p $(BUILD)
+	@pkg-config --exists $(PKGS) $(TESTPKG) && command -v jq >/dev/null && command -v python3 >/dev/null \
+	  || ./scripts/install-deps.sh
+	@touch $@
+
+$(BUILD)/obj/%.o: %.c | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+
+# The snapshot is embedded in the binary (pricing/snapshot.c includes the
+# generated file), so it must be rebuilt when a CSV changes.
+$(BUILD)/gen/snapshot_data.h: $(SNAPSHOT) scripts/embed-snapshot.sh | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	./scripts/embed-snapshot.sh $@ $(SNAPSHOT)
+
+$(BUILD)/obj/pricing/snapshot.o: $(BUILD)/gen/snapshot_data.h
+$(BUILD)/obj/pricing/snapshot.o: CFLAGS_ALL += -I$(BUILD)/gen
+
+$(BUILD)/circuit: $(OBJS)
+	$(CC) $(LDFLAGS_ALL) -o $@ $(OBJS) $(PKG_LIBS) -lm
+
+$(BUILD)/test-unit: $(LIB_OBJS) $(UNIT_OBJS)
+	$(CC) $(LDFLAGS_ALL) -o $@ $(LIB_OBJS) $(UNIT_OBJS) $(PKG_LIBS) $(TEST_LIBS) -lm
+
+check: $(BUILD)/circuit $(BUILD)/test-unit
+	BUILD=$(BUILD) ./tests/run-all.sh
+
+unit: $(BUILD)/test-unit
+	./$(BUILD)/test-unit
+
+e2e: $(BUILD)/circuit
+	BUILD=$(BUILD) ./tests/e2e/run.sh
+
+asan:
+	$(MAKE) BUILD=build-asan SAN=1 check
+
+bench: $(BUILD)/circuit
+	BUILD=$(BUILD) ./scripts/bench.sh
+
+review: $(BUILD)/circuit
+	./$(BUILD)/circuit changes fixtures/plans/web-stack.json
+
+install: $(BUILD)/circuit
+	install -D -m 0755 $(BUILD)/circuit $(DESTDIR)$(PREFIX)/bin/circuit
+
+clean:
+	rm -rf build build-asan
+
+-include $(OBJS:.o=.d) $(UNIT_OBJS:.o=.d)

@@ -1,0 +1,22 @@
+/*
+ * cmd-rules.c — `circuit rules`.  PLACEHOLDER until its issue lands.
+ */
+#include "cli.h"
+
+static int rules_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
+{
+    (void)self, (void)o;
+    cir_error(err, CIR_EUSAGE, "rules", "PLACEHOLDER: this command is not built yet");
+    return CIR_EXIT_ERROR;
+}
+
+const cmd_entry cmd_rules_entry = {
+    .name = "rules",
+    .args_usage = "[PLAN...]",
+    .summary = "PLACEHOLDER",
+    .options = OPT_FORMAT | OPT_OUTPUT | OPT_REGION | OPT_NO_COLOR | OPT_QUIET,
+    .formats = "table,markdown,json",
+    .min_args = 0,
+    .max_args = -1,
+    .exec = rules_exec,
+};

@@ -1,0 +1,80 @@
+/*
+ * risk.h — risk findings for a plan: built-in rules (a table compiled into
+ * the binary), rules from --rules FILE, and plan-level risks drawn from the
+ * actions themselves (data loss, downtime, blast radius, errored plan, drift).
+ *
+ * A risk_report owns its findings; it borrows nothing but rule text from the
+ * rule set, which must outlive it.  No finding ever carries a sensitive or
+ * secret value: messages name where a secret is, never what it is.
+ */
+#ifndef CIRCUIT_RISK_H
+#define CIRCUIT_RISK_H
+
+#include "../core/err.h"
+#include "../plan/plan.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum risk_severity {
+    RISK_INFO,
+    RISK_LOW,
+    RISK_MEDIUM,
+    RISK_HIGH,
+    RISK_CRITICAL
+} risk_severity;
+
+typedef struct risk_rule_info {
+    const char *id;            /* CIR-SG-001 */
+    const char *area;          /* networking, tls, storage, reliability, operations, plan */
+    risk_severity severity;
+    const char *resource_type; /* "aws_security_group", "*" for plan-level */
+    const char *title;         /* one line: what it checks */
+    const char *remediation;
+    const char *checkov;       /* peer ids, NULL when none */
+    const char *trivy;
+} risk_rule_info;
+
+typedef struct risk_finding {
+    const risk_rule_info *rule;
+    char *address;             /* resource address, NULL for plan-wide */
+    char *attribute;           /* Terraform path, NULL when not one */
+    char *message;             /* never holds a secret value */
+    const char *plan_name;
+} risk_finding;
+
+typedef struct risk_suppression {
+    const risk_rule_info *rule;
+    char *address;
+    char *how;                 /* "--skip" or "tag circuit:skip" */
+} risk_suppression;
+
+typedef struct risk_ruleset risk_ruleset;
+
+/* Built-in rules plus, when rules_file is not NULL, the rules it adds or
+ * overrides.  Returns CIR_EIO/CIR_EPARSE/CIR_EINPUT on a bad rules file. */
+cir_code risk_ruleset_load(const char *rules_file, risk_ruleset **out, cir_err *err);
+void risk_ruleset_free(risk_ruleset *rs);
+size_t risk_ruleset_rules(const risk_ruleset *rs, const risk_rule_info ***out);
+
+typedef struct risk_report {
+    risk_finding *findings;    /* sorted: severity desc, address, rule id */
+    size_t nfindings;
+    risk_suppression *suppressed;
+    size_t nsuppressed;
+} risk_report;
+
+typedef struct risk_opts {
+    const char *const *skip;   /* rule ids to suppress */
+    size_t nskip;
+} risk_opts;
+
+cir_code risk_check(plan *const *plans, size_t nplans, const risk_ruleset *rs,
+                    const risk_opts *opts, risk_report **out, cir_err *err);
+void risk_report_free(risk_report *r);
+
+const char *risk_severity_name(risk_severity s);   /* "low", ... */
+/* Parses "low".."critical"; returns false when unknown. */
+bool risk_severity_parse(const char *s, risk_severity *out);
+
+#endif

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# run-all.sh — the whole suite, as `make check` and `make asan` run it:
+# criterion unit tests, then the end-to-end cases, then the plan corpus.
+# Prints one closing line "N passed, N failed" and exits non-zero on failure.
+set -u
+cd "$(dirname "$0")/.."
+BUILD=${BUILD:-build}
+export BUILD
+
+passed=0 failed=0
+add_counts() { # reads "P F" from the last line a suite printed
+    local line; line=$(tail -n 1 "$1")
+    local p f
+    p=$(sed -n 's/.*\b\([0-9]\+\) passed.*/\1/p' <<<"$line")
+    f=$(sed -n 's/.*\b\([0-9]\+\) failed.*/\1/p' <<<"$line")
+    passed=$((passed + ${p:-0})); failed=$((failed + ${f:-1}))
+}
+
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+
+echo "== unit tests (criterion)"
+"./$BUILD/test-unit" --jobs 2 >"$tmp/unit" 2>&1; urc=$?
+cat "$tmp/unit"
+up=$(sed -n 's/.*Passing: \([0-9]*\).*/\1/p' "$tmp/unit" | tail -n 1)
+uf=$(sed -n 's/.*Failing: \([0-9]*\).*Crashing: \([0-9]*\).*/\1 \2/p' "$tmp/unit" | tail -n 1)
+passed=$((passed + ${up:-0}))
+if [ -n "$uf" ]; then set -- $uf; failed=$((failed + $1 + $2)); fi
+if [ $urc -ne 0 ] && [ -z "$uf" ]; then failed=$((failed + 1)); fi
+
+for suite in tests/e2e/run.sh tests/e2e/corpus.sh; do
+    [ -x "$suite" ] || continue
+    echo "== $suite"
+    "$suite" 2>&1 | tee "$tmp/suite"
+    add_counts "$tmp/suite"
+done
+
+echo
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,7 +1,7 @@
 /*
  * snapshot.h — (private to pricing/) the bundled price snapshot.
  *
- * pricing/snapshot/*.csv are real AWS list prices in AWS's regional CSV
+ * The CSV files in pricing/snapshot/ are real AWS list prices in AWS's regional CSV
  * format, embedded into the binary at build time (scripts/embed-snapshot.sh).
  * When the cache has nothing for an offer and region, lookup imports the
  * matching snapshot file through the ordinary ingest path.

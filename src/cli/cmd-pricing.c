@@ -1,18 +1,12 @@
 /*
- * cmd-pricing.c — `circuit pricing sync|import|status|query`.  PLACEHOLDER.
+ * cmd-pricing.c — `circuit pricing import|status|query` and the subcommand
+ * table (sync lives in cmd-pricing-sync.c).  PLACEHOLDER until issue 3.
  */
 #include "cli.h"
 
-static int pricing_placeholder(const cmd_entry *self, cli_opts *o, cir_err *err)
-{
-    (void)o;
-    cir_error(err, CIR_EUSAGE, self->name, "PLACEHOLDER: this command is not built yet");
-    return CIR_EXIT_ERROR;
-}
+extern const cmd_entry cmd_pricing_sync_entry;
 
-static const cmd_entry sync_entry = {.name = "sync", .summary = "PLACEHOLDER", .max_args = -1, .exec = pricing_placeholder};
-
-static const cmd_entry *const pricing_subcommands[] = {&sync_entry, NULL};
+static const cmd_entry *const pricing_subcommands[] = {&cmd_pricing_sync_entry, NULL};
 
 const cmd_entry cmd_pricing_entry = {
     .name = "pricing",

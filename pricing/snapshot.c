@@ -1,0 +1,67 @@
+/*
+ * snapshot.c — the bundled price snapshot, embedded at build time.
+ *
+ * scripts/embed-snapshot.sh turns pricing/snapshot/<Offer>-<region>.csv into
+ * snapshot_data.h; this file names each blob by offer and region so lookup
+ * can import one when the cache has no prices for that pair.
+ */
+#include "snapshot.h"
+
+#include "snapshot_data.h"
+
+#include <string.h>
+
+static price_snapshot_file files[SNAPSHOT_COUNT ? SNAPSHOT_COUNT : 1];
+static char names[SNAPSHOT_COUNT ? SNAPSHOT_COUNT : 1][2][96];
+static size_t nfiles;
+static int ready;
+
+/* "AmazonEC2-us-east-1.csv" -> service "AmazonEC2", region "us-east-1". */
+static int split_name(const char *name, char *service, char *region, size_t size)
+{
+    const char *dash = strchr(name, '-');
+    const char *dot = strrchr(name, '.');
+    if (!dash || !dot || dot < dash || (size_t)(dash - name) >= size ||
+        (size_t)(dot - dash - 1) >= size)
+        return -1;
+    memcpy(service, name, (size_t)(dash - name));
+    service[dash - name] = '\0';
+    memcpy(region, dash + 1, (size_t)(dot - dash - 1));
+    region[dot - dash - 1] = '\0';
+    return 0;
+}
+
+static void load_table(void)
+{
+    if (ready)
+        return;
+    ready = 1;
+    size_t count = SNAPSHOT_COUNT; /* a variable: the table may be empty */
+    for (size_t i = 0; i < count; i++) {
+        if (split_name(snapshot_blobs[i].name, names[nfiles][0], names[nfiles][1],
+                       sizeof names[0][0]) != 0)
+            continue;
+        price_snapshot_file *f = &files[nfiles++];
+        f->name = snapshot_blobs[i].name;
+        f->service = names[nfiles - 1][0];
+        f->region = names[nfiles - 1][1];
+        f->data = snapshot_blobs[i].start;
+        f->len = (size_t)(snapshot_blobs[i].end - snapshot_blobs[i].start);
+    }
+}
+
+size_t price_snapshot_files(const price_snapshot_file **out)
+{
+    load_table();
+    *out = files;
+    return nfiles;
+}
+
+const price_snapshot_file *price_snapshot_find(const char *service, const char *region)
+{
+    load_table();
+    for (size_t i = 0; i < nfiles; i++)
+        if (strcmp(files[i].service, service) == 0 && strcmp(files[i].region, region) == 0)
+            return &files[i];
+    return NULL;
+}

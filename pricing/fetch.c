@@ -165,6 +165,9 @@ struct price_http {
     const price_sink *sink;
     const char *url;             /* URL of the current hop */
     bool started;                /* sink->start called this attempt */
+    bool stalled;                /* this attempt was ended by the stall watch */
+    curl_off_t last_bytes;       /* stall watch: bytes seen at last_change */
+    double last_change;
     bool sink_failed;
     cir_err sink_err;
 };
@@ -253,11 +256,33 @@ static size_t on_body(char *data, size_t size, size_t count, void *ud)
     return len;
 }
 
+static double monotonic_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* libcurl calls this about once a second even when nothing arrives.  Its
+ * own low-speed limit averages over several seconds, so a server that sends
+ * a burst and then goes silent is caught late; this watch ends the transfer
+ * once no byte has arrived for stall_timeout_s. */
 static int on_progress(void *ud, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal,
                        curl_off_t ulnow)
 {
-    (void)ud, (void)dltotal, (void)dlnow, (void)ultotal, (void)ulnow;
-    return price_fetch_interrupted ? 1 : 0;
+    (void)dltotal, (void)ultotal, (void)ulnow;
+    price_http *h = ud;
+    if (price_fetch_interrupted)
+        return 1;
+    double t = monotonic_s();
+    if (dlnow != h->last_bytes) {
+        h->last_bytes = dlnow;
+        h->last_change = t;
+    } else if (t - h->last_change >= (double)h->cfg.stall_timeout_s) {
+        h->stalled = true;
+        return 1;
+    }
+    return 0;
 }
 
 cir_code price_http_open(const price_fetch_cfg *cfg, price_http **out, cir_err *err)
@@ -359,6 +384,9 @@ static attempt run_attempt(price_http *h, const char *url, struct curl_slist *he
     for (int hop = 0;; hop++) {
         h->url = a.final_url;
         h->errbuf[0] = '\0';
+        h->stalled = false;
+        h->last_bytes = -1;
+        h->last_change = monotonic_s();
         memset(&h->resp, 0, sizeof h->resp);
         h->resp.content_length = -1;
         curl_easy_setopt(h->curl, CURLOPT_URL, a.final_url);
@@ -366,6 +394,10 @@ static attempt run_attempt(price_http *h, const char *url, struct curl_slist *he
         /* A proxy cannot reach our loopback; never send loopback through one. */
         curl_easy_setopt(h->curl, CURLOPT_NOPROXY, url_is_loopback(a.final_url) ? "*" : NULL);
         a.cc = curl_easy_perform(h->curl);
+        if (h->stalled) {
+            a.cc = CURLE_OPERATION_TIMEDOUT;
+            snprintf(h->errbuf, sizeof h->errbuf, "no data for %ld s", h->cfg.stall_timeout_s);
+        }
         if (a.cc != CURLE_OK || !is_redirect(h->resp.status))
             return a;
         char *next = NULL;

@@ -134,18 +134,27 @@ static void on_signal(int sig)
     price_fetch_interrupted = 1;
 }
 
+/* A signal the parent set to be ignored (a background job of a
+ * non-interactive shell, nohup) stays ignored, as is the convention. */
+static void trap_one(int sig, struct sigaction *old)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(sig, &sa, old);
+    if (old->sa_handler == SIG_IGN)
+        sigaction(sig, old, NULL);
+}
+
 void price_fetch_trap_signals(bool on)
 {
     if (on == (trapped != 0))
         return;
     if (on) {
         price_fetch_interrupted = 0;
-        struct sigaction sa;
-        memset(&sa, 0, sizeof sa);
-        sa.sa_handler = on_signal;
-        sigemptyset(&sa.sa_mask);
-        sigaction(SIGINT, &sa, &old_int);
-        sigaction(SIGTERM, &sa, &old_term);
+        trap_one(SIGINT, &old_int);
+        trap_one(SIGTERM, &old_term);
     } else {
         sigaction(SIGINT, &old_int, NULL);
         sigaction(SIGTERM, &old_term, NULL);

@@ -717,3 +717,10 @@ void price_ingest_abort(price_ingest *in)
     in->c->ingesting = false;
     ingest_free(in);
 }
+
+void price_ingest_progress(const price_ingest *in, int64_t *seen, int64_t *kept)
+{
+    int64_t records = (int64_t)csv_records(in->csv);
+    *seen = in->have_header ? records - (int64_t)in->header_index - 1 : 0;
+    *kept = in->kept;
+}

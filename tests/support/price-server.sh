@@ -21,8 +21,8 @@ fail() {
 
 price_server_stop() {
     if [ -n "${PRICE_PID:-}" ]; then
-        kill "$PRICE_PID" 2>/dev/null
-        wait "$PRICE_PID" 2>/dev/null
+        kill "$PRICE_PID" 2>/dev/null || true
+        wait "$PRICE_PID" 2>/dev/null || true
         PRICE_PID=
     fi
 }
@@ -37,7 +37,7 @@ price_server_start() {
     python3 "$PRICE_SUPPORT/price-server.py" --root "$PRICE_WWW" --port-file "$TMP/price-port" \
         --control "$PRICE_CTL" --log "$PRICE_LOG" --timeout "${PRICE_SERVER_TIMEOUT:-120}" &
     PRICE_PID=$!
-    trap price_server_stop EXIT
+    trap 'rc=$?; price_server_stop; exit $rc' EXIT
     local i
     for i in $(seq 100); do
         [ -s "$TMP/price-port" ] && break

@@ -326,7 +326,9 @@ cir_code price_sync(price_cache *c, const price_sync_opts *o, price_sync_report_
                            "interrupted; price lists synced so far are kept, the rest unchanged");
     }
     if (rc == CIR_OK && w.done == 0)
-        rc = cir_error(err, CIR_EINPUT, endpoint, "no price list to sync (%zu skipped)", w.skipped);
+        rc = cir_error(err, CIR_EINPUT, endpoint,
+                       "nothing to sync: every offer or region asked for was skipped (%zu, see "
+                       "the warnings)", w.skipped);
     price_index_free(offers);
     if (w.http) {
         price_fetch_trap_signals(false);

@@ -12,7 +12,7 @@ products also carry the 20 Reserved rows AWS publishes (1yr/3yr x standard/
 convertible x No/Partial/All Upfront, upfront fees as their own Quantity
 rows).  Term codes and rate-code suffixes are AWS's real ones; some Local
 Zone products, EBS, NAT gateway and data-transfer rows are mixed in.  About
-7 rows in 8 are Reserved, so ingest drops most of the file.
+4 rows in 5 are Reserved, so ingest drops most of the file.
 
 Prices here are synthetic (derived from the vCPU count): this file measures
 the parser, it is never a price source.  Output is deterministic for a seed.
@@ -265,7 +265,10 @@ class Gen:
                             for licence in LICENCES:
                                 if licence != LICENCES[0] and not system[0].startswith("Windows"):
                                     continue
-                                for cap in CAPACITY:
+                                # capacity reservations exist for Shared and
+                                # Dedicated instances, not Dedicated Hosts
+                                caps = CAPACITY[:1] if tenancy[0] == "Host" else CAPACITY
+                                for cap in caps:
                                     local = self.rng.random() < 0.04
                                     yield self.instance_rows(fam, size, system, tenancy, licence, cap, local)
                                 yield self.other_rows(1)

@@ -156,6 +156,11 @@ void plan_diff_free(plan_diff_entry *d, size_t n);
  * "(sensitive)" or "null".  Caller frees. */
 char *plan_diff_text(plan_diff_kind kind, const json_t *v);
 
+/* Formats one replace_paths entry (an array of string / integer steps) in
+ * the same path style as plan_diff ("root_block_device[0].volume_size").
+ * Caller frees. */
+char *plan_path_text(const json_t *steps);
+
 /* Formats a resource index as Terraform does: [0] or ["key"]; "" if none. */
 char *plan_index_text(const json_t *index);
 

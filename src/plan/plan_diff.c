@@ -72,8 +72,9 @@ static json_t *masked(const json_t *v, const json_t *sens, const json_t *unk, in
         return json_string("(known after apply)");
     if (!v)
         return json_null();
+    /* Copies, never references: a diff may outlive its plan's arena. */
     if (!plan_mark_has_sensitive(sens) && !plan_mark_has_sensitive(unk))
-        return json_incref((json_t *)v);
+        return json_deep_copy(v);
     if (json_is_array(v)) {
         json_t *out = json_array();
         for (size_t i = 0; i < json_array_size(v); i++)
@@ -93,7 +94,7 @@ static json_t *masked(const json_t *v, const json_t *sens, const json_t *unk, in
                 json_object_set_new(out, k, json_string("(known after apply)"));
         return out;
     }
-    return json_incref((json_t *)v);
+    return json_deep_copy(v);
 }
 
 static void emit(diff_ctx *x, const json_t *b, const json_t *a, const json_t *au,

@@ -83,6 +83,32 @@ bool plan_is_zip(const char *data, size_t len);
 cir_code plan_binary_show(const char *path, const char *name, char **out, size_t *outlen,
                           cir_err *err);
 
+/* ---- the top-level scanner (plan_scan.c) ----------------------------- */
+
+/* Parses the JSON object at the start of `text` (after white space) into
+ * *out, keeping every top-level key but planned_values and prior_state,
+ * which are validated and kept as empty objects.  *consumed = bytes read.
+ * Errors (CIR_EPARSE) give line and column, counting `line_shift` lines
+ * skipped before `text`. */
+cir_code plan_parse_object(const char *name, const char *text, size_t len, size_t line_shift,
+                           plan_warnings *w, json_t **out, size_t *consumed, cir_err *err);
+
+/* ---- the arena a plan's JSON lives in (plan_arena.c) ----------------- */
+typedef struct plan_arena plan_arena;
+
+/* Starts routing jansson allocations into a new arena (one at a time). */
+plan_arena *plan_arena_begin(void);
+/* Stops routing; the arena's values stay valid until plan_arena_free. */
+void plan_arena_end(plan_arena *a);
+/* Releases every block (NULL is fine); values in it must be unreachable. */
+void plan_arena_free(plan_arena *a);
+
+/* A plan as allocated by the loader: the public struct plus its arena. */
+typedef struct plan_owned {
+    plan pub;
+    plan_arena *arena;
+} plan_owned;
+
 /* ---- JSON helpers ---------------------------------------------------- */
 
 /* True when a before_sensitive/after_sensitive mark holds `true` anywhere

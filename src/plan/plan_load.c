@@ -18,6 +18,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -53,15 +54,46 @@ static cir_code read_all(int fd, const char *name, char **out, size_t *outlen, c
     return CIR_OK;
 }
 
-static cir_code read_input(const char *path, const char *name, char **out, size_t *outlen,
-                           cir_err *err)
+/* The bytes of the input: a read-only mapping of a regular file, or a heap
+ * buffer (stdin, pipes).  Mapping matters for speed, not only memory: a
+ * large freed heap buffer raises glibc's mmap threshold, after which the
+ * output document grows on the heap by copying and its free() forces a
+ * consolidation of every small chunk the JSON tree left behind. */
+typedef struct input {
+    char *data;
+    size_t len;
+    bool mapped;
+} input;
+
+static void input_free(input *in)
 {
+    if (in->mapped)
+        munmap(in->data, in->len);
+    else
+        free(in->data);
+    memset(in, 0, sizeof *in);
+}
+
+static cir_code read_input(const char *path, const char *name, input *in, cir_err *err)
+{
+    memset(in, 0, sizeof *in);
     if (strcmp(path, "-") == 0)
-        return read_all(STDIN_FILENO, name, out, outlen, err);
+        return read_all(STDIN_FILENO, name, &in->data, &in->len, err);
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return cir_error(err, CIR_EIO, name, "cannot open: %s", strerror(errno));
-    cir_code rc = read_all(fd, name, out, outlen, err);
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+        void *m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+        if (m != MAP_FAILED) {
+            close(fd);
+            in->data = m;
+            in->len = (size_t)st.st_size;
+            in->mapped = true;
+            return CIR_OK;
+        }
+    }
+    cir_code rc = read_all(fd, name, &in->data, &in->len, err);
     close(fd);
     return rc;
 }
@@ -137,36 +169,44 @@ static cir_code parse_json(const char *name, const char *data, size_t len, plan_
     while (first < len && is_space(data[first]))
         first++;
     if (first == len)
-        return cir_error(err, CIR_EPARSE, name, len ? "no JSON: only white space"
-                                                     : "empty input (expected the output of "
+        return cir_error(err, CIR_EPARSE, name, len ? "no JSON: only white space (expected the output of `terraform show -json PLANFILE`)"
+                                                     : "is empty (expected the output of "
                                                        "`terraform show -json PLANFILE`)");
-    size_t start = 0, skipped = 0;
+    size_t start = 0, skipped = 0, end = 0;
     json_error_t e;
     size_t flags = JSON_DISABLE_EOF_CHECK;
     json_t *root = NULL;
-    if (data[first] == '[')   /* a JSON array, or setup-terraform's "[command]" line */
+    if (data[first] == '[') {   /* a JSON array, or setup-terraform's "[command]" line */
         root = json_loadb(data, len, flags, &e);
-    if (!root && data[first] != '{') {
-        size_t lines;
-        size_t at = find_object_line(data, len, &lines);
-        if (at < len) {
-            start = at;
-            skipped = lines;
+        end = root ? e.position : 0;
+    }
+    if (!root) {
+        if (data[first] != '{') {
+            size_t lines;
+            size_t at = find_object_line(data, len, &lines);
+            if (at < len) {
+                start = at;
+                skipped = lines;
+            }
+        }
+        size_t f = start;
+        while (f < len && is_space(data[f]))
+            f++;
+        if (f < len && data[f] == '{') {
+            size_t used;
+            if (plan_parse_object(name, data + start, len - start, skipped, w, &root, &used, err))
+                return err->code;
+            end = start + used;
+        } else {
+            root = json_loadb(data + start, len - start, flags, &e);
+            if (!root)
+                return parse_error(name, &e, skipped, err);
+            end = start + e.position;
         }
     }
-    if (!root)
-        root = json_loadb(data + start, len - start, flags, &e);
-    if (!root && json_error_code(&e) == json_error_numeric_overflow) {
-        root = json_loadb(data + start, len - start, flags | JSON_DECODE_INT_AS_REAL, &e);
-        if (root)
-            plan_warn_add(w, "an integer does not fit in 64 bits: numbers read as floating point");
-    }
-    if (!root)
-        return parse_error(name, &e, skipped, err);
     if (skipped)
         plan_warn_add(w, "skipped %zu line%s of text before the JSON (a CI wrapper such as "
                       "setup-terraform?)", skipped, skipped == 1 ? "" : "s");
-    size_t end = start + e.position;
     while (end < len && is_space(data[end]))
         end++;
     if (end < len)
@@ -234,13 +274,19 @@ cir_code plan_load_buffer(const char *name, const char *data, size_t len,
                          "show -json PLANFILE` and pass its output");
     plan_warnings w = {0};
     json_t *root = NULL;
+    /* Everything jansson allocates for this plan, from parsing to the
+     * fields the reader fills in, lands in the plan's arena. */
+    plan_arena *arena = plan_arena_begin();
     if (parse_json(name, data, len, &w, &root, err) ||
         plan_validate_root(root, name, &w, err)) {
-        json_decref(root);
+        plan_arena_end(arena);
+        plan_arena_free(arena);
         plan_warn_free(&w);
         return err->code;
     }
-    plan *p = xcalloc(1, sizeof *p);
+    plan_owned *po = xcalloc(1, sizeof *po);
+    po->arena = arena;
+    plan *p = &po->pub;
     p->root = root;
     p->name = xstrdup(name);
     p->format_version = json_string_value(json_object_get(root, "format_version"));
@@ -248,11 +294,14 @@ cir_code plan_load_buffer(const char *name, const char *data, size_t len,
     p->errored = json_is_true(json_object_get(root, "errored"));
     const json_t *complete = json_object_get(root, "complete");
     p->complete = json_is_boolean(complete) ? json_is_true(complete) : !p->errored;
-    if (read_list(p, "resource_changes", &p->resources, &p->nresources, err) ||
-        read_list(p, "resource_drift", &p->drift, &p->ndrift, err)) {
+    cir_code rc = read_list(p, "resource_changes", &p->resources, &p->nresources, err);
+    if (!rc)
+        rc = read_list(p, "resource_drift", &p->drift, &p->ndrift, err);
+    plan_arena_end(arena);
+    if (rc) {
         plan_warn_free(&w);
         plan_free(p);
-        return err->code;
+        return rc;
     }
     plan_resolve_regions(p, opts, &w);
     finish_warnings(p, opts, &w);
@@ -264,20 +313,19 @@ cir_code plan_load(const char *path, const plan_load_opts *opts, plan **out, cir
 {
     *out = NULL;
     const char *name = strcmp(path, "-") == 0 ? "stdin" : path;
-    char *data;
-    size_t len;
-    if (read_input(path, name, &data, &len, err))
+    input in;
+    if (read_input(path, name, &in, err))
         return err->code;
-    if (plan_is_zip(data, len)) {
-        free(data);
+    if (plan_is_zip(in.data, in.len)) {
+        input_free(&in);
         if (strcmp(path, "-") == 0)
             return cir_error(err, CIR_EINPUT, name, "a binary plan file on stdin, not JSON: pipe "
                              "`terraform show -json PLANFILE` instead");
-        if (plan_binary_show(path, name, &data, &len, err))
+        if (plan_binary_show(path, name, &in.data, &in.len, err))
             return err->code;
     }
-    cir_code rc = plan_load_buffer(name, data, len, opts, out, err);
-    free(data);
+    cir_code rc = plan_load_buffer(name, in.data, in.len, opts, out, err);
+    input_free(&in);
     return rc;
 }
 
@@ -285,12 +333,14 @@ void plan_free(plan *p)
 {
     if (!p)
         return;
-    json_decref(p->root);
+    plan_owned *po = (plan_owned *)p;    /* pub is its first member */
+    /* No json_decref: the whole tree goes with the arena's blocks. */
+    plan_arena_free(po->arena);
     free(p->name);
     free(p->resources);
     free(p->drift);
     for (size_t i = 0; i < p->nwarnings; i++)
         free(p->warnings[i]);
     free(p->warnings);
-    free(p);
+    free(po);
 }

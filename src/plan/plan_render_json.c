@@ -79,7 +79,9 @@ void plan_json_put(sbuf *out, const json_t *v)
 
 static void field_str(sbuf *o, const char *key, const char *v, bool last)
 {
-    sbuf_printf(o, "      \"%s\": ", key);
+    sbuf_puts(o, "      \"");
+    sbuf_puts(o, key);
+    sbuf_puts(o, "\": ");
     sbuf_json_str(o, v && *v ? v : NULL);
     sbuf_puts(o, last ? "\n" : ",\n");
 }

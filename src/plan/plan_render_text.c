@@ -137,8 +137,14 @@ static void summary_line(sbuf *b, const plan *p)
 
 static void header_facts(sbuf *b, const plan *p)
 {
-    sbuf_printf(b, "Terraform %s, plan format %s", p->terraform_version ? p->terraform_version : "(version not recorded)",
-                p->format_version ? p->format_version : "(not recorded)");
+    if (p->terraform_version)
+        sbuf_printf(b, "Terraform %s", p->terraform_version);
+    else
+        sbuf_puts(b, "Terraform version not recorded");
+    if (p->format_version)
+        sbuf_printf(b, ", plan format %s", p->format_version);
+    else
+        sbuf_puts(b, ", no format_version");
     if (p->errored)
         sbuf_puts(b, "; PLAN ERRORED: changes are partial");
     else if (!p->complete)

@@ -188,3 +188,46 @@ Test(load, missing_file_and_directory)
     cr_assert_eq(plan_load("/", &o, &p, &e), CIR_EIO);
     cr_assert_not_null(strstr(e.msg, "is a directory"));
 }
+
+/* planned_values and prior_state are checked by plan_scan.c's own grammar
+ * checker rather than built: bad JSON there must still be reported. */
+Test(load, skipped_sections_are_still_validated)
+{
+    expect_error("{\"format_version\":\"1.2\",\"planned_values\":{\"a\":[1,2,}]}," RC "}", CIR_EPARSE,
+                 "not JSON: invalid token at line 1, column 52");
+    expect_error("{\"format_version\":\"1.2\",\n\"prior_state\":{\"a\" 1}," RC "}", CIR_EPARSE,
+                 "not JSON: ':' expected at line 2, column 20");
+    expect_error("{\"format_version\":\"1.2\",\"planned_values\":{\"a\":\"x\\q\"}," RC "}", CIR_EPARSE,
+                 "invalid escape");
+    expect_error("{\"format_version\":\"1.2\",\"planned_values\":{\"a\":\"\xff\"}," RC "}", CIR_EPARSE,
+                 "invalid UTF-8");
+    expect_error("{\"format_version\":\"1.2\",\"planned_values\":{\"a\":\"x\ty\"}," RC "}", CIR_EPARSE,
+                 "control character");
+    expect_error("{\"format_version\":\"1.2\",\"planned_values\":{\"a\":tru}," RC "}", CIR_EPARSE, "invalid token");
+    expect_error("{\"format_version\":\"1.2\",\"planned_values\":{\"a\":01}," RC "}", CIR_EPARSE, "expected");
+    expect_error("{\"format_version\":\"1.2\"," RC ",\"planned_values\":{\"a\":[1,{\"b\":", CIR_EPARSE,
+                 "truncated JSON");
+    expect_error("{\"format_version\":\"1.2\"," RC ",\"prior_state\":{\"a\":\"abc", CIR_EPARSE, "truncated JSON");
+    expect_error("{\"format_version\":\"1.2\"," RC ",\"planned_values\":{\"a\":1.}}", CIR_EPARSE, "a digit expected");
+}
+
+Test(load, skipped_sections_accept_valid_json)
+{
+    plan *p = load_ok("{\"format_version\":\"1.2\",\"planned_values\":{\"s\":\"\\u00e9\\\"\\\\\xc3\xa9\",\"n\":[-0.5e+3,0,1E2,true,false,null,{},[]]},"
+                      "\"prior_state\":{}," RC "}");
+    cr_assert(json_is_object(json_object_get(p->root, "planned_values")));
+    cr_assert_eq(p->nresources, 1);
+    plan_free(p);
+}
+
+Test(load, top_level_scanner_errors)
+{
+    expect_error("{\"format_version\":\"1.2\" \"x\":1}", CIR_EPARSE, "',' or '}' expected");
+    expect_error("{\"format_version\" \"1.2\"}", CIR_EPARSE, "':' expected");
+    expect_error("{1:2}", CIR_EPARSE, "string or '}' expected");
+    expect_error("{\"format_version\":\"1.2\",", CIR_EPARSE, "truncated");
+    /* Duplicate keys: the last one wins, as with jansson. */
+    plan *p = load_ok("{\"format_version\":\"0.1\",\"format_version\":\"1.2\"," RC "}");
+    cr_assert_str_eq(p->format_version, "1.2");
+    plan_free(p);
+}

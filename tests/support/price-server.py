@@ -26,7 +26,11 @@ Each request is appended to --log as one line: "GET <path> <status> inm=<If-None
 The server exits by itself after --timeout seconds, so a test that dies
 without its trap cannot leave it running.
 
+With --tls CERT KEY it speaks HTTPS instead (the TLS tests use a
+self-signed certificate, which circuit must refuse).
+
 usage: price-server.py --root DIR --port-file FILE [--control FILE] [--log FILE] [--timeout S]
+                       [--tls CERT KEY]
 """
 import argparse
 import email.utils
@@ -35,6 +39,7 @@ import http.server
 import json
 import os
 import socket
+import ssl
 import sys
 import threading
 import time
@@ -212,11 +217,17 @@ def main():
     ap.add_argument("--control")
     ap.add_argument("--log")
     ap.add_argument("--timeout", type=float, default=120)
+    ap.add_argument("--tls", nargs=2, metavar=("CERT", "KEY"))
     args = ap.parse_args()
 
     Handler.state = State(args)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
+    if args.tls:
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        ctx.load_cert_chain(args.tls[0], args.tls[1])
+        server.socket = ctx.wrap_socket(server.socket, server_side=True)
+        server.handle_error = lambda request, address: None  # refused handshakes are the point
 
     def expire():
         time.sleep(args.timeout)

@@ -1,6 +1,7 @@
 # price-server.sh — sourced by the pricing-sync e2e cases (bash).
 #
-#   price_server_start [ROOT]   copy ROOT (default: fixtures/prices/server) to
+#   price_server_start [ROOT] [--tls CERT KEY]
+#                               copy ROOT (default: fixtures/prices/server) to
 #                               $TMP/www, start price-server.py on it and
 #                               export PRICE_URL, PRICE_WWW, PRICE_CTL, PRICE_LOG
 #   price_control JSON          replace the misbehaviour rules (see price-server.py)
@@ -29,13 +30,14 @@ price_server_stop() {
 
 price_server_start() {
     local root=${1:-$FIX/prices/server}
+    shift || true
     export PRICE_WWW=$TMP/www PRICE_CTL=$TMP/price-control.json PRICE_LOG=$TMP/price-requests.log
     rm -rf "$PRICE_WWW" "$TMP/price-port"
     cp -R "$root" "$PRICE_WWW"
     echo '[]' >"$PRICE_CTL"
     : >"$PRICE_LOG"
     python3 "$PRICE_SUPPORT/price-server.py" --root "$PRICE_WWW" --port-file "$TMP/price-port" \
-        --control "$PRICE_CTL" --log "$PRICE_LOG" --timeout "${PRICE_SERVER_TIMEOUT:-120}" &
+        --control "$PRICE_CTL" --log "$PRICE_LOG" --timeout "${PRICE_SERVER_TIMEOUT:-120}" "$@" &
     PRICE_PID=$!
     trap 'rc=$?; price_server_stop; exit $rc' EXIT
     local i
@@ -45,7 +47,9 @@ price_server_start() {
         sleep 0.05
     done
     [ -s "$TMP/price-port" ] || fail "price server wrote no port"
-    export PRICE_URL="http://127.0.0.1:$(cat "$TMP/price-port")"
+    local scheme=http
+    [ "${1:-}" = --tls ] && scheme=https
+    export PRICE_URL="$scheme://127.0.0.1:$(cat "$TMP/price-port")"
 }
 
 price_control() {

@@ -189,7 +189,11 @@ static void copy_trimmed(char *dst, size_t size, const char *src, size_t len)
         src++, len--;
     if (len >= size)
         len = size - 1;
-    memcpy(dst, src, len);
+    /* Header text is the server's: keep control bytes out of our output. */
+    for (size_t i = 0; i < len; i++) {
+        unsigned char ch = (unsigned char)src[i];
+        dst[i] = ch < 0x20 || ch == 0x7f ? '?' : (char)ch;
+    }
     dst[len] = '\0';
 }
 

@@ -96,7 +96,10 @@ void risk_check_stateful_delete(risk_run *run, const risk_rule *rule, const plan
     plan_val_state st;
     const json_t *skip = plan_attr(r, false, "skip_final_snapshot", &st);
     bool snapshot = st == PLAN_VAL_KNOWN && json_is_false(skip);
-    emit_phrased(run, rule, r, NULL, snapshot ? " (a final snapshot is taken)" : NULL);
+    char *phrase = action_phrase(r);
+    risk_emit(run, rule, r, NULL, "%s: %s%s", phrase, rule->spec.message,
+              snapshot ? " (a final snapshot is taken first)" : "");
+    free(phrase);
 }
 
 void risk_check_data_loss_unprotected(risk_run *run, const risk_rule *rule, const plan_resource *r)

@@ -303,11 +303,13 @@ risk_truth risk_cond_eval(const risk_cond *c, const plan_resource *r, bool use_a
 /* ---- message values ----------------------------------------------------- */
 
 /* Paths whose values are never quoted in a message, whatever their size:
- * secret-like names, documents that embed secrets (user data, container
- * definitions, environment maps) and policies. */
+ * an attribute named like a secret (a whole `_`-separated word: password,
+ * secret, token, api_key, ...; so http_tokens is not one), anything inside
+ * documents or maps that embed secrets (user data, container definitions,
+ * environment variables), and policies. */
 static const char secret_path_re[] =
-    "(?i)(passw|secret|private_?key|access_?key|token|api_?key|credential|user_data|"
-    "container_definitions|variables|(^|\\.)policy$)";
+    "(?i)((^|[._\\[\"])(passw(or)?d|passwd|secrets?|private_?key|access_?key|secret_?key|token|"
+    "api_?key|credentials?)([_\\]\"]|$)|user_data|container_definitions|variables|(^|\\.)policy$)";
 
 static bool path_looks_secret(const char *path)
 {

@@ -111,7 +111,7 @@ const json_t *risk_run_containers(risk_run *run, const plan_resource *r)
     json_t *doc = json_loads(json_string_value(v), 0, NULL);
     if (!json_is_array(doc)) {
         json_decref(doc);
-        risk_run_warn(run, r, "container_definitions is not a JSON array; container checks skipped");
+        risk_run_warn(run, r, "container_definitions is not a JSON list of containers; container checks skipped");
         return NULL;
     }
     run->cd_json = doc;

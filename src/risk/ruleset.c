@@ -211,15 +211,59 @@ static void cond_free(risk_cond *c)
     memset(c, 0, sizeof *c);
 }
 
+/* name ( .name | [digits] | [*] | ["key"] )*, as plan_attr reads them plus [*]. */
+static bool valid_path(const char *p)
+{
+    bool want_name = true;
+    while (*p) {
+        if (*p == '[') {
+            if (want_name)
+                return false;
+            p++;
+            if (*p == '*') {
+                p++;
+            } else if (*p == '"') {
+                for (p++; *p && *p != '"'; p++)
+                    if (*p == '\\' && p[1])
+                        p++;
+                if (*p++ != '"')
+                    return false;
+            } else {
+                const char *start = p;
+                while (*p >= '0' && *p <= '9')
+                    p++;
+                if (p == start)
+                    return false;
+            }
+            if (*p++ != ']')
+                return false;
+            continue;
+        }
+        if (!want_name) {
+            if (*p++ != '.')
+                return false;
+        }
+        const char *start = p;
+        while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '_' ||
+               *p == '-')
+            p++;
+        if (p == start)
+            return false;
+        want_name = false;
+    }
+    return !want_name;
+}
+
 /* `pre` prefixes field names: "" for the test, "when[1]." for a when entry. */
 static cir_code compile_cond(cctx *c, const char *pre, const risk_cond_spec *s,
                              const risk_check_def *check, risk_cond *out)
 {
-    char f_attr[32], f_value[32], f_missing[32], f_cond[32];
+    char f_attr[32], f_value[32], f_missing[32], f_cond[32], f_default[32];
     snprintf(f_attr, sizeof f_attr, "%sattribute", pre);
     snprintf(f_value, sizeof f_value, "%svalue", pre);
     snprintf(f_missing, sizeof f_missing, "%smissing", pre);
     snprintf(f_cond, sizeof f_cond, "%scondition", pre);
+    snprintf(f_default, sizeof f_default, "%sdefault", pre);
     memset(out, 0, sizeof *out);
     if (!s->op)
         return bad(c, f_cond, "is missing");
@@ -233,12 +277,16 @@ static cir_code compile_cond(cctx *c, const char *pre, const risk_cond_spec *s,
         return bad(c, f_attr, "is missing");
     if (s->attribute && !split_list(s->attribute, &out->paths, &out->npaths))
         return bad(c, f_attr, "holds an empty path");
+    for (size_t i = 0; i < out->npaths; i++)
+        if (!valid_path(out->paths[i]))
+            return bad(c, f_attr, "\"%.80s\" is not a path like a.b[0].c, tags[\"Name\"] or list[*].x",
+                       out->paths[i]);
 
     char why[240];
     switch (out->op) {
     case RISK_OP_CHECK:
         if (s->missing || s->dflt)
-            return bad(c, s->missing ? f_missing : "default",
+            return bad(c, s->missing ? f_missing : f_default,
                        "a check decides missing attributes itself (see 'circuit rules')");
         if (!s->value && check->param_required)
             return bad(c, f_value, "check \"%s\" needs a value", check->name);
@@ -297,7 +345,7 @@ static cir_code compile_cond(cctx *c, const char *pre, const risk_cond_spec *s,
 
     if (out->op == RISK_OP_PRESENT || out->op == RISK_OP_ABSENT) {
         if (s->missing || s->dflt)
-            return bad(c, s->missing ? f_missing : "default",
+            return bad(c, s->missing ? f_missing : f_default,
                        "condition \"%s\" already says what a missing attribute means", s->op);
         return CIR_OK;
     }
@@ -307,7 +355,7 @@ static cir_code compile_cond(cctx *c, const char *pre, const risk_cond_spec *s,
         out->missing = RISK_MISSING_DEFAULT;
         out->dflt = json_loads(s->dflt, JSON_DECODE_ANY, NULL);
         if (!out->dflt || json_is_null(out->dflt))
-            return bad(c, "default", "must be a JSON value other than null");
+            return bad(c, f_default, "must be a JSON value other than null");
     } else if (s->missing && strcmp(s->missing, "fire") == 0) {
         out->missing = RISK_MISSING_FIRE;
     } else if (s->missing && strcmp(s->missing, "pass") == 0) {

@@ -591,7 +591,7 @@ static cir_code apply_file_rule(risk_rule ***rules, size_t *n, size_t *cap, cons
     snprintf(label, sizeof label, "rule %.64s", json_string_value(idv));
 
     risk_rule *old = find_rule(*rules, *n, json_string_value(idv));
-    if (old && !old->builtin)
+    if (old && (!old->builtin || old->overridden))
         return cir_error(err, CIR_EINPUT, path, "%s: defined twice in the file", label);
     json_t *merged;
     if (old) {

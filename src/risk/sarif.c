@@ -136,6 +136,16 @@ static void text_obj(sbuf *b, const char *key, const char *text)
     sbuf_puts(b, "}");
 }
 
+/* "a,b" as "a, b" (or "`a`, `b`" for Markdown). */
+static void types_text(sbuf *b, const char *types, bool code)
+{
+    for (const char *p = types; *p;) {
+        size_t n = strcspn(p, ",");
+        sbuf_printf(b, "%s%s%.*s%s", p == types ? "" : ", ", code ? "`" : "", (int)n, p, code ? "`" : "");
+        p += n + (p[n] == ',');
+    }
+}
+
 static void write_rule(sbuf *b, const risk_rule_info *r)
 {
     sbuf_puts(b, "\n          {\"id\": ");
@@ -143,13 +153,17 @@ static void write_rule(sbuf *b, const risk_rule_info *r)
     sbuf_puts(b, ", ");
     text_obj(b, "shortDescription", r->title);
     sbuf_puts(b, ", ");
-    char *full = xasprintf("%s. Applies to: %s.", r->title, r->resource_type);
-    text_obj(b, "fullDescription", full);
-    free(full);
+    sbuf full = SBUF_INIT;
+    sbuf_printf(&full, "%s. Applies to: ", r->title);
+    types_text(&full, r->resource_type, false);
+    sbuf_putc(&full, '.');
+    text_obj(b, "fullDescription", sbuf_str(&full));
+    sbuf_free(&full);
 
     sbuf help = SBUF_INIT, md = SBUF_INIT;
     sbuf_printf(&help, "%s", r->remediation);
-    sbuf_printf(&md, "**%s**\n\n%s\n\nResource types: `%s`", r->title, r->remediation, r->resource_type);
+    sbuf_printf(&md, "**%s**\n\n%s\n\nResource types: ", r->title, r->remediation);
+    types_text(&md, r->resource_type, true);
     if (r->checkov || r->trivy) {
         sbuf_puts(&help, " Related checks:");
         sbuf_puts(&md, "\n\nRelated checks:");

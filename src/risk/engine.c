@@ -376,7 +376,8 @@ static void suppression_free(risk_suppression *s)
  * rule naming the same thing). */
 static void tidy(risk_report *rep)
 {
-    qsort(rep->findings, rep->nfindings, sizeof *rep->findings, finding_order);
+    if (rep->nfindings > 1)
+        qsort(rep->findings, rep->nfindings, sizeof *rep->findings, finding_order);
     size_t out = 0;
     for (size_t i = 0; i < rep->nfindings; i++) {
         if (out && same_finding(&rep->findings[out - 1], &rep->findings[i]))
@@ -385,7 +386,8 @@ static void tidy(risk_report *rep)
             rep->findings[out++] = rep->findings[i];
     }
     rep->nfindings = out;
-    qsort(rep->suppressed, rep->nsuppressed, sizeof *rep->suppressed, suppression_order);
+    if (rep->nsuppressed > 1)
+        qsort(rep->suppressed, rep->nsuppressed, sizeof *rep->suppressed, suppression_order);
     out = 0;
     for (size_t i = 0; i < rep->nsuppressed; i++) {
         if (out && suppression_order(&rep->suppressed[out - 1], &rep->suppressed[i]) == 0)

@@ -65,14 +65,9 @@ static char *action_phrase(const plan_resource *r)
         const json_t *path = json_array_get(r->replace_paths, i);
         sbuf_puts(&b, i ? ", " : open ? "; forced by " : " (forced by ");
         open = true;
-        size_t k;
-        json_t *step;
-        json_array_foreach(path, k, step) {
-            if (json_is_integer(step))
-                sbuf_printf(&b, "[%lld]", (long long)json_integer_value(step));
-            else if (json_is_string(step))
-                sbuf_printf(&b, "%s%s", k ? "." : "", json_string_value(step));
-        }
+        char *text = plan_path_text(path);
+        sbuf_puts(&b, text);
+        free(text);
     }
     if (n > 3)
         sbuf_printf(&b, " and %zu more", n - 3);

@@ -20,15 +20,16 @@
  */
 #include "checks.h"
 
-#include "../core/mem.h"
 #include "../core/sbuf.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+/* One rule entry: a block element (or the resource's after value) and the
+ * matching part of after_unknown, read field by field. */
 typedef struct entry {
     const plan_resource *r;
-    const char *base;        /* "ingress[2]." or "" */
+    const json_t *elem, *unknown;
     const char *proto_attr, *from_attr, *to_attr;
     const char *const *cidr_attrs;
 } entry;
@@ -37,10 +38,13 @@ typedef enum { PORTS_NONE, PORTS_RANGE, PORTS_ALL, PORTS_UNKNOWN } ports_kind;
 
 static const json_t *get(const entry *e, const char *attr, plan_val_state *st)
 {
-    char *path = xasprintf("%s%s", e->base, attr);
-    const json_t *v = plan_attr(e->r, true, path, st);
-    free(path);
-    return v;
+    if (json_is_true(e->unknown) || json_is_true(json_object_get(e->unknown, attr))) {
+        *st = PLAN_VAL_UNKNOWN;
+        return NULL;
+    }
+    const json_t *v = json_object_get(e->elem, attr);
+    *st = v && !json_is_null(v) ? PLAN_VAL_KNOWN : PLAN_VAL_ABSENT;
+    return *st == PLAN_VAL_KNOWN ? v : NULL;
 }
 
 static bool get_long(const entry *e, const char *attr, long *out, bool *unknown)
@@ -167,7 +171,7 @@ static void judge(risk_run *run, const risk_rule *rule, const entry *e, const ch
     sbuf world = SBUF_INIT, ports = SBUF_INIT;
     const char *cidr_attr = NULL;
     if (world_cidrs(e, &world, &cidr_attr) && (k == PORTS_ALL || covered(&rule->test, lo, hi, &ports))) {
-        char *attr = attribute ? xstrdup(attribute) : xstrdup(cidr_attr);
+        const char *attr = attribute ? attribute : cidr_attr;
         if (k == PORTS_ALL && !strcmp(proto, "all protocols"))
             risk_emit(run, rule, e->r, attr, "%s (all protocols from %s)", rule->spec.message, sbuf_str(&world));
         else if (k == PORTS_ALL)
@@ -179,26 +183,21 @@ static void judge(risk_run *run, const risk_rule *rule, const entry *e, const ch
         else
             risk_emit(run, rule, e->r, attr, "%s (%s %ld-%ld from %s; covers %s)", rule->spec.message, proto,
                       lo, hi, sbuf_str(&world), sbuf_str(&ports));
-        free(attr);
     }
     sbuf_free(&world);
     sbuf_free(&ports);
 }
 
-static bool known_equals(const plan_resource *r, const char *path, const char *want, const char *dflt)
+static bool field_is(const entry *e, const char *attr, const char *want)
 {
     plan_val_state st;
-    const json_t *v = plan_attr(r, true, path, &st);
-    if (st == PLAN_VAL_UNKNOWN)
-        return false;
-    const char *have = st == PLAN_VAL_KNOWN && json_is_string(v) ? json_string_value(v) : dflt;
-    if (st == PLAN_VAL_KNOWN && json_is_boolean(v))
-        have = json_is_true(v) ? "true" : "false";
-    return have && !strcmp(have, want);
+    const json_t *v = get(e, attr, &st);
+    return st == PLAN_VAL_KNOWN && json_is_string(v) && !strcmp(json_string_value(v), want);
 }
 
 /* Walks each element of the block list `block` (aws_security_group.ingress,
- * aws_network_acl.ingress) as an entry. */
+ * aws_network_acl.ingress) as an entry; `action_attr`, when given, must say
+ * "allow". */
 static void each_block(risk_run *run, const risk_rule *rule, entry e, const char *block,
                        const char *action_attr)
 {
@@ -206,20 +205,15 @@ static void each_block(risk_run *run, const risk_rule *rule, entry e, const char
     const json_t *list = plan_attr(e.r, true, block, &st);
     if (st != PLAN_VAL_KNOWN || !json_is_array(list))
         return;
+    const json_t *ulist = json_object_get(e.r->after_unknown, block);
     for (size_t i = 0; i < json_array_size(list); i++) {
-        char *base = xasprintf("%s[%zu].", block, i);
-        char *attr = xasprintf("%s[%zu]", block, i);
-        e.base = base;
-        bool allowed = true;
-        if (action_attr) {
-            char *path = xasprintf("%s%s", base, action_attr);
-            allowed = known_equals(e.r, path, "allow", NULL);
-            free(path);
-        }
-        if (allowed)
-            judge(run, rule, &e, attr);
-        free(base);
-        free(attr);
+        e.elem = json_array_get(list, i);
+        e.unknown = json_is_array(ulist) ? json_array_get(ulist, i) : NULL;
+        if (action_attr && !field_is(&e, action_attr, "allow"))
+            continue;
+        char attr[64];
+        snprintf(attr, sizeof attr, "%s[%zu]", block, i);
+        judge(run, rule, &e, attr);
     }
 }
 
@@ -229,11 +223,11 @@ static const char *const nacl_cidrs[] = {"cidr_block", "ipv6_cidr_block", NULL};
 
 void risk_check_sg_world_ingress(risk_run *run, const risk_rule *rule, const plan_resource *r)
 {
-    entry e = {r, "", "protocol", "from_port", "to_port", sg_cidrs};
+    entry e = {r, r->after, r->after_unknown, "protocol", "from_port", "to_port", sg_cidrs};
     if (!strcmp(r->type, "aws_security_group")) {
         each_block(run, rule, e, "ingress", NULL);
     } else if (!strcmp(r->type, "aws_security_group_rule")) {
-        if (known_equals(r, "type", "ingress", NULL))
+        if (field_is(&e, "type", "ingress"))
             judge(run, rule, &e, NULL);
     } else if (!strcmp(r->type, "aws_vpc_security_group_ingress_rule")) {
         e.proto_attr = "ip_protocol";
@@ -244,12 +238,15 @@ void risk_check_sg_world_ingress(risk_run *run, const risk_rule *rule, const pla
 
 void risk_check_nacl_world_ingress(risk_run *run, const risk_rule *rule, const plan_resource *r)
 {
-    entry e = {r, "", "protocol", "from_port", "to_port", nacl_cidrs};
+    entry e = {r, r->after, r->after_unknown, "protocol", "from_port", "to_port", nacl_cidrs};
     if (!strcmp(r->type, "aws_network_acl")) {
         each_block(run, rule, e, "ingress", "action");
     } else if (!strcmp(r->type, "aws_network_acl_rule")) {
         /* egress defaults to false: a rule without it is an ingress rule. */
-        if (known_equals(r, "egress", "false", "false") && known_equals(r, "rule_action", "allow", NULL))
+        plan_val_state st;
+        const json_t *egress = get(&e, "egress", &st);
+        bool ingress = st == PLAN_VAL_ABSENT || (st == PLAN_VAL_KNOWN && json_is_false(egress));
+        if (ingress && field_is(&e, "rule_action", "allow"))
             judge(run, rule, &e, NULL);
     }
 }

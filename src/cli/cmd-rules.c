@@ -98,7 +98,7 @@ static void render_json(const risk_ruleset *rs, sbuf *out)
     sbuf_puts(out, "{\n  \"schema\": \"circuit.rules/v1\",\n  \"rules\": [");
     for (size_t i = 0; i < n; i++) {
         json_t *def = risk_ruleset_rule_json(rs, i);
-        char *text = json_dumps(def, JSON_COMPACT | JSON_PRESERVE_ORDER);
+        char *text = json_dumps(def, JSON_INDENT(0) | JSON_PRESERVE_ORDER);
         sbuf_printf(out, "%s\n    %s", i ? "," : "", text);
         free(text);
         json_decref(def);

@@ -471,7 +471,7 @@ const risk_rule_spec risk_builtin_specs[] = {
      .test = {NULL, "check", NULL, NULL, NULL}, .check = "replace_downtime",
      .message = "traffic fails until the new resource is ready",
      .remediation = "Use lifecycle { create_before_destroy = true } (with name_prefix where names must be unique), or schedule a maintenance window."},
-    {"CIR-PLAN-005", "plan", "medium", "*", "Create-before-destroy replacement reuses a unique name",
+    {"CIR-PLAN-005", "plan", "low", "*", "Create-before-destroy replacement reuses a unique name",
      .test = {NULL, "check", "name,identifier,bucket,cluster_identifier,function_name,replication_group_id,cluster_id,domain_name,repository_name", NULL, NULL},
      .check = "replace_name_collision",
      .message = "the new object needs the name while the old one still holds it, so the create will fail",

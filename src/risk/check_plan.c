@@ -146,30 +146,45 @@ void risk_check_replace_name_collision(risk_run *run, const risk_rule *rule, con
     }
 }
 
-/* "updated (ingress, tags)": top-level names of what changes, at most 4. */
+static bool is_tag_map(const char *name)
+{
+    return !strcmp(name, "tags") || !strcmp(name, "tags_all");
+}
+
+/* "updated (ingress, tags)": the distinct top-level names of what changes
+ * (plan_diff sorts paths, so equal names are adjacent), at most 4 shown.
+ * NULL when only tags change, which moves no permission or port. */
 static char *update_phrase(const plan_resource *r)
 {
     plan_diff_entry *d;
-    size_t n = plan_diff(r, &d), shown = 0;
+    size_t n = plan_diff(r, &d), distinct = 0;
+    bool beyond_tags = false;
     sbuf b = SBUF_INIT;
     sbuf_puts(&b, "updated");
-    char last[128] = "";
+    const char *prev = NULL;
+    size_t prev_len = 0;
     for (size_t i = 0; i < n; i++) {
         size_t len = strcspn(d[i].path, ".[");
-        if (len >= sizeof last || (strlen(last) == len && !strncmp(last, d[i].path, len)))
+        if (prev && len == prev_len && !strncmp(prev, d[i].path, len))
             continue;
-        memcpy(last, d[i].path, len);
-        last[len] = '\0';
-        if (shown == 4) {
-            sbuf_puts(&b, ", ...");
-            break;
-        }
-        sbuf_printf(&b, "%s%s", shown ? ", " : " (", last);
-        shown++;
+        prev = d[i].path;
+        prev_len = len;
+        char *name = xstrndup(d[i].path, len);
+        beyond_tags |= !is_tag_map(name);
+        if (distinct < 4)
+            sbuf_printf(&b, "%s%s", distinct ? ", " : " (", name);
+        distinct++;
+        free(name);
     }
-    if (shown)
+    if (distinct > 4)
+        sbuf_puts(&b, ", ...");
+    if (distinct)
         sbuf_putc(&b, ')');
     plan_diff_free(d, n);
+    if (distinct && !beyond_tags) {
+        sbuf_free(&b);
+        return NULL;
+    }
     return sbuf_detach(&b);
 }
 
@@ -179,7 +194,8 @@ void risk_check_existing_changed(risk_run *run, const risk_rule *rule, const pla
         return;
     if (r->action == PLAN_ACT_UPDATE) {
         char *phrase = update_phrase(r);
-        risk_emit(run, rule, r, NULL, "%s: %s", phrase, rule->spec.message);
+        if (phrase)
+            risk_emit(run, rule, r, NULL, "%s: %s", phrase, rule->spec.message);
         free(phrase);
     } else if (r->action == PLAN_ACT_REPLACE || r->action == PLAN_ACT_DELETE) {
         emit_phrased(run, rule, r, NULL, NULL);

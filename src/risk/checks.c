@@ -147,7 +147,7 @@ DEF(replace_downtime, CH, RISK_PARAM_NONE, false, false, risk_check_replace_down
 DEF(replace_name_collision, CH, RISK_PARAM_NAMES, true, false, risk_check_replace_name_collision,
     "plan: replace with [\"create\",\"delete\"] where a named attribute is known and equal before and after")
 DEF(existing_changed, CH, RISK_PARAM_NONE, false, false, risk_check_existing_changed,
-    "plan: update, replace or delete of an existing object (creates pass)")
+    "plan: update (not of tags alone), replace or delete of an existing object (creates pass)")
 DEF(index_shift, CH, RISK_PARAM_NONE, false, false, risk_check_index_shift,
     "plan: action_reason delete_because_count_index or delete_because_each_key")
 DEF(unknown_action, CH, RISK_PARAM_NONE, false, false, risk_check_unknown_action,

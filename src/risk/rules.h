@@ -115,7 +115,7 @@ typedef struct risk_rule {
 } risk_rule;
 
 struct risk_ruleset {
-    risk_rule **rules;       /* sorted by id */
+    risk_rule **rules;       /* sorted by area (table order), then id */
     size_t nrules;
     const risk_rule_info **infos;
     json_t *by_type;         /* exact type -> [rule index] */

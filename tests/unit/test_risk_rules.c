@@ -235,6 +235,7 @@ static const rule_case cases[] = {
     {"CIR-PLAN-005", "check-plan.json", "aws_instance.web", false},
     {"CIR-PLAN-006", "check-plan.json", "aws_iam_role.app", true},
     {"CIR-PLAN-006", "check-plan.json", "aws_iam_role.new", false},
+    {"CIR-PLAN-006", "check-plan.json", "aws_iam_role.tagged", false},
     {"CIR-PLAN-007", "check-plan.json", "aws_security_group.web", true},
     {"CIR-PLAN-007", "check-plan.json", "aws_security_group.new", false},
     {"CIR-PLAN-008", "check-plan.json", "aws_instance.worker[2]", true},

@@ -273,16 +273,37 @@ void risk_check_plan_incomplete(risk_run *run, const risk_rule *rule, const plan
         risk_emit_text(run, rule, NULL, NULL, rule->spec.message);
 }
 
+/* Terraform (1.2+) lists in relevant_attributes the drifted attributes that
+ * matter to this plan and shows only those; so do we.  A plan without the
+ * list (older Terraform) reports every drifted resource, and an object
+ * deleted outside Terraform is always reported. */
+static bool drift_relevant(const plan *p, const plan_resource *d)
+{
+    const json_t *relevant = json_object_get(p->root, "relevant_attributes");
+    if (!json_is_array(relevant) || d->action == PLAN_ACT_DELETE)
+        return true;
+    size_t i;
+    json_t *e;
+    json_array_foreach(relevant, i, e) {
+        const char *addr = json_string_value(json_object_get(e, "resource"));
+        if (addr && d->address && !strcmp(addr, d->address))
+            return true;
+    }
+    return false;
+}
+
 void risk_check_plan_drift(risk_run *run, const risk_rule *rule, const plan_resource *r)
 {
     (void)r;
     const plan *p = risk_run_plan(run);
     for (size_t i = 0; i < p->ndrift; i++) {
         const plan_resource *d = &p->drift[i];
-        if (d->is_data || d->action == PLAN_ACT_NOOP || d->action == PLAN_ACT_READ)
+        if (d->is_data || d->action == PLAN_ACT_NOOP || d->action == PLAN_ACT_READ || !drift_relevant(p, d))
             continue;
         if (d->action == PLAN_ACT_DELETE)
-            risk_emit(run, rule, d, NULL, "deleted outside Terraform: %s", rule->spec.message);
+            risk_emit_text(run, rule, d, NULL,
+                           "deleted outside Terraform since the last apply; find out why before this plan re-creates "
+                           "or forgets it");
         else
             risk_emit_text(run, rule, d, NULL, rule->spec.message);
     }

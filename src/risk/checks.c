@@ -161,7 +161,7 @@ DEF(plan_errored, PL, RISK_PARAM_NONE, false, false, risk_check_plan_errored,
 DEF(plan_incomplete, PL, RISK_PARAM_NONE, false, false, risk_check_plan_incomplete,
     "plan: complete = false (and not errored)")
 DEF(plan_drift, PL, RISK_PARAM_NONE, false, false, risk_check_plan_drift,
-    "plan: each managed entry of resource_drift that changes or deletes")
+    "plan: each managed entry of resource_drift that changes or deletes; with relevant_attributes (Terraform 1.2+), only changes listed there, as Terraform shows them")
 
 const risk_check_def *const risk_check_table[] = {
     &def_sg_world_ingress, &def_nacl_world_ingress, &def_any_not_empty, &def_all_true, &def_iam_admin_policy,

@@ -417,3 +417,32 @@ Test(risk_rules, duplicate_plans_do_not_duplicate_findings)
     plan_free(one);
     risk_ruleset_free(rs);
 }
+
+/* Drift follows Terraform's own relevance filter when the plan has one. */
+static size_t drift_findings(const char *relevant)
+{
+    char *json = xasprintf(
+        "{\"format_version\":\"1.2\",%s\"resource_drift\":["
+        "{\"address\":\"aws_s3_bucket.a\",\"mode\":\"managed\",\"type\":\"aws_s3_bucket\",\"name\":\"a\","
+        "\"provider_name\":\"aws\",\"change\":{\"actions\":[\"update\"],\"before\":{\"x\":1},\"after\":{\"x\":2}}},"
+        "{\"address\":\"aws_s3_bucket.b\",\"mode\":\"managed\",\"type\":\"aws_s3_bucket\",\"name\":\"b\","
+        "\"provider_name\":\"aws\",\"change\":{\"actions\":[\"delete\"],\"before\":{\"x\":1},\"after\":null}}],"
+        "\"resource_changes\":[]}",
+        relevant);
+    risk_ruleset *rs = rt_rules();
+    plan *p = rt_plan(json);
+    risk_report *rep = rt_check(rs, p);
+    size_t n = rt_count(rep, "CIR-PLAN-011", "aws_s3_bucket.a") * 10 + rt_count(rep, "CIR-PLAN-011", "aws_s3_bucket.b");
+    risk_report_free(rep);
+    plan_free(p);
+    risk_ruleset_free(rs);
+    free(json);
+    return n;
+}
+
+Test(risk_rules, drift_relevance)
+{
+    cr_expect_eq(drift_findings(""), 11);   /* no list: all drift */
+    cr_expect_eq(drift_findings("\"relevant_attributes\":[],"), 1);   /* deletes always */
+    cr_expect_eq(drift_findings("\"relevant_attributes\":[{\"resource\":\"aws_s3_bucket.a\",\"attribute\":[\"x\"]}],"), 11);
+}

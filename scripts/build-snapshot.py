@@ -370,6 +370,17 @@ def us_east_1_rows():
                  desc=f"${trim(price)} per RDS {itype} {deploy} instance hour "
                       f"(or partial hour) running {engine}",
                  source=src))
+    for engine, edition, price in [("Oracle", "Standard Two", "0.30"),
+                                   ("SQL Server", "Web", "0.232"),
+                                   ("SQL Server", "Express", "0.162")]:
+        add(dict(offer="AmazonRDS", family="Database Instance", unit="Hrs", price=price,
+                 attrs={"Instance Type": "db.t3.large", "vCPU": VCPU["db.t3.large"],
+                        "Database Engine": engine, "Database Edition": edition,
+                        "License Model": "License included", "Deployment Option": "Single-AZ",
+                        "usageType": "InstanceUsage:db.t3.large"},
+                 desc=f"${trim(price)} per RDS db.t3.large Single-AZ instance hour (or partial "
+                      f"hour) running {engine} {edition} (License included)",
+                 source=f"{REF} (G db_instance_test: {engine} {edition}, license included)"))
     # RDS storage, IOPS, backup, I/O (engine "Any")
     for usage, vtype, deploy, price, src in [
         ("RDS:GP2-Storage", "General Purpose", "Single-AZ", "0.115", f"{REF} (G db_instance_test; T)"),
@@ -562,6 +573,10 @@ EC2_TYPES = {"t2.micro", "t3.micro", "t3.medium", "t3.large", "t2.medium", "t2.l
 RDS_TYPES = {"db.t3.micro", "db.t3.medium", "db.t3.large", "db.m5.large", "db.t4g.small",
              "db.r4.large"}
 RDS_ENGINES = {"MySQL", "PostgreSQL", "MariaDB", "Aurora MySQL", "Aurora PostgreSQL"}
+# Commercial engines the reference prices (db.t3.large, Single-AZ); the BYOL
+# rows of the same edition stay in as a trap next to the license-included one.
+COMMERCIAL_EDITIONS = {("Oracle", "Standard Two"), ("SQL Server", "Web"),
+                       ("SQL Server", "Express")}
 CACHE_TYPES = {"cache.t3.micro", "cache.m4.large", "cache.m6g.12xlarge"}
 
 
@@ -598,6 +613,9 @@ def keep_ec2(fam, a):
 def keep_rds(fam, a):
     u, eng = a.get("UsageType", ""), a.get("DatabaseEngine")
     if fam == "Database Instance":
+        if (eng, a.get("DatabaseEdition")) in COMMERCIAL_EDITIONS:
+            return a.get("InstanceType") == "db.t3.large" and \
+                a.get("DeploymentOption") == "Single-AZ"
         return (a.get("InstanceType") in RDS_TYPES and eng in RDS_ENGINES
                 and a.get("LicenseModel") == "No license required")
     if fam in ("Database Storage", "Provisioned IOPS"):
@@ -706,13 +724,12 @@ def dump_row(prod, dim, end, tiered, tier):
         attrs.get("Operating System") not in (None, "NA")
     if attrs.get("Instance Type") in VCPU and priced_per_instance:
         attrs["vCPU"] = VCPU[attrs["Instance Type"]]
-    price = Decimal(dim["price"]).normalize()
-    price_txt = format(price, "f")
+    price_txt = format(Decimal(dim["price"]).normalize(), "f")
     src = f"terracost dump 2023-02-23 sku {prod['sku']}"
     if tiered:
         src += f" (tier {tier + 1}, from {dim['start']})"
     return dict(offer=prod["service"], family=prod["family"] or "", unit=dim["unit"],
-                price=price_txt, attrs=attrs, desc=describe(prod, attrs, price_txt, dim["unit"]),
+                price=price_txt, attrs=attrs, desc=describe(prod, attrs, trim(price_txt), dim["unit"]),
                 source=src, sku=prod["sku"], start=dim["start"], end=end, tier=tiered,
                 region="eu-west-1")
 
@@ -725,8 +742,10 @@ def describe(prod, attrs, price, unit):
                 f"{'Dedicated ' if attrs.get('Tenancy') == 'Dedicated' else ''}Instance Hour"
                 f"{'' if attrs.get('CapacityStatus') == 'Used' else ' (' + attrs.get('CapacityStatus', '') + ')'}")
     if fam == "Database Instance":
+        edition = f" {attrs['Database Edition']} ({attrs['License Model']})" \
+            if attrs.get("Database Edition") else ""
         return (f"${price} per RDS {attrs['Instance Type']} {attrs['Deployment Option']} instance "
-                f"hour (or partial hour) running {attrs['Database Engine']}")
+                f"hour (or partial hour) running {attrs['Database Engine']}{edition}")
     if fam == "Cache Instance":
         return f"${price} per On-demand Node {attrs['Instance Type']} hour ({attrs['Cache Engine']})"
     return f"${price} per {unit} for {usage} in EU (Ireland)"
@@ -735,8 +754,10 @@ def describe(prod, attrs, price, unit):
 # ---- writing ----------------------------------------------------------------
 
 def trim(price):
-    """0.0450 -> 0.045 for descriptions."""
+    """Price text for descriptions, as AWS writes it: 0.0450 -> 0.045, 0.3 -> 0.30."""
     d = Decimal(str(price)).normalize()
+    if d.as_tuple().exponent > -2:
+        d = d.quantize(Decimal("0.01"))
     return format(d, "f")
 
 

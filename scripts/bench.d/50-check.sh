@@ -5,36 +5,8 @@
 # The difference to `changes` is what the risk engine and its renderers
 # add; the review's own target (<= 1.5x jansson) includes it.
 set -euo pipefail
-N=${BENCH_RESOURCES:-10000}
-RUNS=${BENCH_RUNS:-5}
-PLAN="$BENCH_DIR/plan-$N.json"
-LOADER="$BENCH_DIR/jansson-load"
-[ -s "$PLAN" ] || python3 scripts/gen-plan.py "$N" -o "$PLAN"
-if [ ! -x "$LOADER" ] || [ scripts/bench/jansson-load.c -nt "$LOADER" ]; then
-    cc -O2 -o "$LOADER" scripts/bench/jansson-load.c $(pkg-config --cflags --libs jansson)
-fi
-
-now() { date +%s%N; }
-
-# Median wall time in ms of $RUNS runs of "$@" (output discarded).
-median_ms() {
-    local times=() t0 t1
-    for _ in $(seq "$RUNS"); do
-        t0=$(now); "$@" >/dev/null; t1=$(now)
-        times+=($(( (t1 - t0) / 1000000 )))
-    done
-    printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p"
-}
-
-peak_mb() {
-    if [ -x /usr/bin/time ]; then
-        /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -n 1 | awk '{printf "%.1f", $1 / 1024}'
-    else
-        printf 'n/a'
-    fi
-}
-
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+source scripts/bench/lib.sh
+bench_prepare_plan
 
 jansson=$(median_ms "$LOADER" "$PLAN")
 changes=$(median_ms "$CIRCUIT" changes --quiet --format json "$PLAN")

@@ -640,6 +640,9 @@ static const cost_part eks_cluster_parts[] = {{.comps = eks_cluster_comps, .ncom
 static const cost_source ecs_task_source = {
     "task definition", {{"task_definition", "aws_ecs_task_definition", "family"}}};
 
+static const cost_map launch_kind_map[] = {
+    {"FARGATE", "fargate"}, {"FARGATE_SPOT", "fargate"}, {"*", "ec2"}, {NULL, NULL}};
+/* Fargate Spot prices are not in AWS's price lists: not priced. */
 static const cost_map fargate_map[] = {{"FARGATE", "FARGATE"}, {NULL, NULL}};
 static const cost_map fargate_arch_map[] = {{"X86_64", ""}, {"ARM64", "ARM-"}, {NULL, NULL}};
 static const cost_map fargate_os_map[] = {{"LINUX", "LINUX"}, {NULL, NULL}};
@@ -651,6 +654,7 @@ static const cost_var ecs_vars[] = {
     {.name = "launch", .attr = "launch_type", .fallback = "provider", .dflt = "EC2", .flags = CVF_UNKNOWN_DEFAULT},
     {.name = "provider", .attr = "capacity_provider_strategy[0].capacity_provider"},
     {.name = "fargate", .fallback = "launch", .map = fargate_map},
+    {.name = "launch_kind", .fallback = "launch", .map = launch_kind_map},
 };
 
 static const cost_var ecs_task_vars[] = {
@@ -960,13 +964,17 @@ static const cost_usage_key log_usage[] = {
 static const cost_map alarm_type_map[] = {
     {"10", "High Resolution"}, {"30", "High Resolution"}, {"*", "Standard"}, {NULL, NULL}};
 
+static const cost_map alarm_label_map[] = {
+    {"High Resolution", "high resolution"}, {"Standard", "standard resolution"}, {NULL, NULL}};
+
 static const cost_var alarm_vars[] = {
     {.name = "alarm_type", .attr = "period", .dflt = "60", .map = alarm_type_map, .flags = CVF_UNKNOWN_DEFAULT},
+    {.name = "alarm_label", .fallback = "alarm_type", .map = alarm_label_map},
     {.name = "comparison", .attr = "comparison_operator"},
 };
 
 static const cost_comp_spec alarm_comps[] = {
-    {.name = "{alarm_type} resolution alarm",
+    {.name = "Alarm metrics ({alarm_label})",
      .service = "AmazonCloudWatch", .family = "Alarm",
      .filters = {EQ("alarmType", "{alarm_type}")},
      .unit = "alarm metrics", .per = "alarm metric-month", .qty = Q_FN(cq_alarm_metrics)},
@@ -1062,7 +1070,7 @@ static const cost_model model_ecs = {
     .doc = "Fargate: desired_count x the task definition's vCPU and GB hours (same plan); "
            "services on EC2 or external capacity are free here (their instances are priced)",
     VARS(ecs_vars), .count = "count",
-    .free_when = {{"fargate", COP_UNSET, NULL}},
+    .free_when = {{"launch_kind", COP_EQ, "ec2"}},
     .free_note = "runs on EC2 or external capacity: priced through its instances",
     .missing_note = "not priced: no task definition found",
     PARTS(ecs_parts)};

@@ -36,11 +36,24 @@ static double clamp0(double v)
 
 /* ---- EBS ---------------------------------------------------------------- */
 
-/* gp3: 3,000 IOPS are included; the rest is billed per IOPS-month. */
+/* A variable with AWS's documented default when unset or known only
+ * after apply (AWS then provisions exactly that default). */
+static cost_qty_rc num_or_aws_default(const cost_eval *e, const char *var, double dflt, double *v,
+                                      const char **why)
+{
+    cost_qty_rc rc = cost_eval_num(e, var, v, why);
+    if (rc == CQR_SKIP || rc == CQR_UNKNOWN) {
+        *v = dflt;
+        return CQR_OK;
+    }
+    return rc;
+}
+
+/* gp3: 3,000 IOPS are included (and provisioned when none are set). */
 cost_qty_rc cq_ebs_gp3_iops(const cost_eval *e, double *q, const char **why)
 {
     double iops;
-    cost_qty_rc rc = num_or(e, "viops", 3000, &iops, why);
+    cost_qty_rc rc = num_or_aws_default(e, "viops", 3000, &iops, why);
     if (rc == CQR_OK)
         *q = clamp0(iops - 3000);
     return rc;
@@ -50,7 +63,7 @@ cost_qty_rc cq_ebs_gp3_iops(const cost_eval *e, double *q, const char **why)
 cost_qty_rc cq_ebs_gp3_tput(const cost_eval *e, double *q, const char **why)
 {
     double t;
-    cost_qty_rc rc = num_or(e, "vtput", 125, &t, why);
+    cost_qty_rc rc = num_or_aws_default(e, "vtput", 125, &t, why);
     if (rc == CQR_OK)
         *q = clamp0(t - 125) / 1024.0;
     return rc;
@@ -332,21 +345,32 @@ cost_qty_rc cq_alarm_metrics(const cost_eval *e, double *q, const char **why)
  * + 1) in cluster mode, else num_cache_clusters. */
 cost_qty_rc cq_cache_nodes_hours(const cost_eval *e, double *q, const char **why)
 {
-    double groups, replicas, nodes;
-    cost_qty_rc rc = cost_eval_num(e, "node_groups", &groups, why);
-    if (rc == CQR_OK && groups > 0) {
-        rc = num_or(e, "replicas", 0, &replicas, why);
+    double groups = 0, replicas, nodes = 0;
+    const char *gwhy = NULL, *nwhy = NULL;
+    cost_qty_rc rg = cost_eval_num(e, "node_groups", &groups, &gwhy);
+    cost_qty_rc rn = cost_eval_num(e, "nodes", &nodes, &nwhy);
+    if (rg == CQR_OK && groups > 0) {
+        cost_qty_rc rc = num_or(e, "replicas", 0, &replicas, why);
         if (rc != CQR_OK)
             return rc;
         *q = groups * (replicas + 1) * HOURS;
         return CQR_OK;
     }
-    if (rc == CQR_UNKNOWN || rc == CQR_INVALID)
-        return rc;
-    rc = num_or(e, "nodes", 1, &nodes, why);
-    if (rc == CQR_OK)
+    if (rn == CQR_OK) {
         *q = nodes * HOURS;
-    return rc;
+        return CQR_OK;
+    }
+    /* neither given: one node; either unknown: known after apply */
+    if (rg == CQR_UNKNOWN || rg == CQR_INVALID) {
+        *why = gwhy;
+        return rg;
+    }
+    if (rn == CQR_UNKNOWN || rn == CQR_INVALID) {
+        *why = nwhy;
+        return rn;
+    }
+    *q = HOURS;
+    return CQR_OK;
 }
 
 /* Backups beyond the one free snapshot: size x (retention - 1). */

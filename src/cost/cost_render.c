@@ -12,6 +12,7 @@
 #include "../core/mem.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define C_RED "\033[31m"
@@ -55,6 +56,26 @@ void cost_render_census(const cost_report *r, sbuf *out)
     sbuf_printf(out, ", %zu usage-based, %zu not priced", c->usage_only, c->not_priced);
 }
 
+/* The price lists in a stable order (service, region), whatever order
+ * the lookups first touched them in.  Caller frees. */
+static const price_offer_info **sorted_prices(const cost_render_opts *o)
+{
+    const price_offer_info **v = xcalloc(o->nprices ? o->nprices : 1, sizeof *v);
+    for (size_t i = 0; i < o->nprices; i++) {
+        const price_offer_info *p = &o->prices[i];
+        size_t at = i;
+        while (at > 0) {
+            int c = strcmp(v[at - 1]->service, p->service);
+            if (c < 0 || (c == 0 && strcmp(v[at - 1]->region, p->region) <= 0))
+                break;
+            v[at] = v[at - 1];
+            at--;
+        }
+        v[at] = p;
+    }
+    return v;
+}
+
 void cost_render_prices(const cost_render_opts *o, sbuf *out)
 {
     sbuf_puts(out, "Prices: ");
@@ -62,13 +83,15 @@ void cost_render_prices(const cost_render_opts *o, sbuf *out)
         sbuf_puts(out, "none used");
         return;
     }
+    const price_offer_info **sorted = sorted_prices(o);
     for (size_t i = 0; i < o->nprices; i++) {
-        const price_offer_info *p = &o->prices[i];
+        const price_offer_info *p = sorted[i];
         char date[16];
         snprintf(date, sizeof date, "%.10s", p->publication_date);
         sbuf_printf(out, "%s%s %s (version %s, published %s, %s)", i ? "; " : "", p->service, p->region,
                     p->version[0] ? p->version : "?", date[0] ? date : "?", p->source[0] ? p->source : "?");
     }
+    free(sorted);
 }
 
 static void money(sbuf *b, double v)
@@ -136,20 +159,58 @@ static const char *status_text(const cost_resource *cr)
     }
 }
 
+/* A side with components that could not be priced shows its priced part
+ * with a "*" (footnoted), or "n/a" when nothing on it was priced: never a
+ * bare $0 that would read as "free". */
+static bool side_partial(const cost_side *s, bool *none)
+{
+    bool any = false;
+    for (size_t i = 0; i < s->ncomponents; i++)
+        any |= s->components[i].priced;
+    *none = !any;
+    return s->not_priced;
+}
+
+static void side_money(char *out, size_t size, const cost_side *s, double v)
+{
+    bool none;
+    if (side_partial(s, &none) && none && money_round(v) == 0) {
+        snprintf(out, size, "n/a");
+        return;
+    }
+    char m[48];
+    money_format(m, sizeof m, v);
+    snprintf(out, size, "%s%s", m, s->not_priced ? "*" : "");
+}
+
+static void delta_text(char *out, size_t size, const cost_resource *cr)
+{
+    bool nb, na;
+    bool pb = side_partial(&cr->before, &nb), pa = side_partial(&cr->after, &na);
+    if ((pb || pa) && ((pa && na) || (pb && nb))) {
+        snprintf(out, size, "n/a");
+        return;
+    }
+    char m[48];
+    money_format_delta(m, sizeof m, cr->monthly_delta);
+    snprintf(out, size, "%s%s", m, pb || pa ? "*" : "");
+}
+
 static void table_money_cols(table_ctx *t, const cost_resource *cr)
 {
-    char b[48], a[48], d[48];
+    char b[64], a[64], d[64];
     bool before = cr->res->action != PLAN_ACT_CREATE;
     bool after = cr->res->action != PLAN_ACT_DELETE;
     if (before)
-        money_format(b, sizeof b, cr->monthly_before);
+        side_money(b, sizeof b, &cr->before, cr->monthly_before);
     else
         snprintf(b, sizeof b, "-");
     if (after)
-        money_format(a, sizeof a, cr->monthly_after);
+        side_money(a, sizeof a, cr->res->action == PLAN_ACT_FORGET ? &cr->before : &cr->after,
+                   cr->monthly_after);
     else
         snprintf(a, sizeof a, "-");
-    money_format_delta(d, sizeof d, cr->monthly_delta);
+    delta_text(d, sizeof d, cr);
     sbuf_printf(t->out, " %12s %12s ", b, a);
     const char *color = money_round(cr->monthly_delta) > 0 ? C_RED : money_round(cr->monthly_delta) < 0 ? C_GREEN : NULL;
     char padded[64];
@@ -175,8 +236,6 @@ static void table_component(table_ctx *t, const cost_component *c, const cost_si
             sbuf_puts(t->out, " (was ");
             money(t->out, old->monthly);
             sbuf_puts(t->out, ")");
-        } else if (!old && before->ncomponents) {
-            sbuf_puts(t->out, " (new)");
         }
     }
     sbuf_putc(t->out, '\n');
@@ -208,9 +267,9 @@ static void table_resource(table_ctx *t, const cost_resource *cr)
         for (size_t i = 0; i < cr->before.ncomponents; i++) {
             const cost_component *old = &cr->before.components[i];
             if (!find_component(shown, old->name) && old->priced) {
-                sbuf_printf(t->out, "    %s: removed (was ", old->name);
+                sbuf_printf(t->out, "    was: %s: ", old->name);
                 money(t->out, old->monthly);
-                sbuf_puts(t->out, ")\n");
+                sbuf_putc(t->out, '\n');
             }
         }
 }
@@ -256,14 +315,17 @@ static void unchanged_line(const cost_report *r, sbuf *out, size_t from, size_t 
     sbuf_puts(out, "/month (in the totals)\n");
 }
 
-static void table_totals(table_ctx *t, const char *label, const cost_totals *tot)
+static void table_totals(table_ctx *t, const char *label, const cost_totals *tot, bool partial)
 {
-    char b[48], a[48];
-    money_format(b, sizeof b, tot->monthly_before);
-    money_format(a, sizeof a, tot->monthly_after);
+    char b[64], a[64], m[48];
+    money_format(m, sizeof m, tot->monthly_before);
+    snprintf(b, sizeof b, "%s%s", m, partial ? "*" : "");
+    money_format(m, sizeof m, tot->monthly_after);
+    snprintf(a, sizeof a, "%s%s", m, partial ? "*" : "");
     sbuf_printf(t->out, "%-*s %-8s %12s %12s ", t->addr_w, label, "", b, a);
-    char d[48], padded[64];
-    money_format_delta(d, sizeof d, tot->monthly_delta);
+    char d[64], padded[80];
+    money_format_delta(m, sizeof m, tot->monthly_delta);
+    snprintf(d, sizeof d, "%s%s", m, partial ? "*" : "");
     snprintf(padded, sizeof padded, "%12s", d);
     double rd = money_round(tot->monthly_delta);
     colored(t, rd > 0 ? C_RED : rd < 0 ? C_GREEN : NULL, padded);
@@ -296,14 +358,17 @@ void cost_render_table(const cost_report *r, const cost_render_opts *o, sbuf *ou
         }
         if (!shown)
             sbuf_puts(out, "(no changes to price)\n");
-        table_totals(&t, multi ? "SUBTOTAL" : "TOTAL", &r->projects[p].totals);
+        table_totals(&t, multi ? "SUBTOTAL" : "TOTAL", &r->projects[p].totals,
+                     r->projects[p].counts.not_priced > 0);
         if (multi)
             unchanged_line(r, out, from, to);
     }
     if (multi) {
         sbuf_putc(out, '\n');
-        table_totals(&t, "TOTAL (all plans)", &r->totals);
+        table_totals(&t, "TOTAL (all plans)", &r->totals, r->counts.not_priced > 0);
     }
+    if (r->counts.not_priced)
+        sbuf_puts(out, "* excludes components that are not priced (see their notes)\n");
     sbuf_putc(out, '\n');
     cost_render_census(r, out);
     sbuf_putc(out, '\n');
@@ -314,14 +379,6 @@ void cost_render_table(const cost_report *r, const cost_render_opts *o, sbuf *ou
 }
 
 /* ---- markdown -------------------------------------------------------------- */
-
-static void md_money_cell(sbuf *b, bool present, double v)
-{
-    if (present)
-        money(b, v);
-    else
-        sbuf_puts(b, "–");
-}
 
 static void md_resource_row(sbuf *b, const cost_resource *cr)
 {
@@ -337,13 +394,26 @@ static void md_resource_row(sbuf *b, const cost_resource *cr)
         sbuf_printf(b, "%s | | |\n", st);
         return;
     }
-    md_money_cell(b, cr->res->action != PLAN_ACT_CREATE, cr->monthly_before);
+    char cell[64];
+    if (cr->res->action != PLAN_ACT_CREATE) {
+        side_money(cell, sizeof cell, &cr->before, cr->monthly_before);
+        sbuf_puts(b, cell);
+    } else {
+        sbuf_puts(b, "–");
+    }
     sbuf_puts(b, " | ");
-    md_money_cell(b, cr->res->action != PLAN_ACT_DELETE, cr->monthly_after);
+    if (cr->res->action != PLAN_ACT_DELETE) {
+        side_money(cell, sizeof cell, cr->res->action == PLAN_ACT_FORGET ? &cr->before : &cr->after,
+                   cr->monthly_after);
+        sbuf_puts(b, cell);
+    } else {
+        sbuf_puts(b, "–");
+    }
     sbuf_puts(b, " | ");
-    delta(b, cr->monthly_delta);
+    delta_text(cell, sizeof cell, cr);
+    sbuf_puts(b, cell);
     if (cr->status == COST_NOT_PRICED)
-        sbuf_puts(b, " ⚠ not priced");
+        sbuf_puts(b, " (not priced)");
     else if (cr->status == COST_USAGE_ONLY)
         sbuf_puts(b, " (usage-based)");
     sbuf_puts(b, " |\n");
@@ -427,6 +497,8 @@ void cost_render_markdown(const cost_report *r, const cost_render_opts *o, sbuf 
     } else {
         sbuf_puts(out, "No changes to price.\n");
     }
+    if (r->counts.not_priced)
+        sbuf_puts(out, "\n\\* excludes components that are not priced (see their notes)\n");
     md_components(out, r, o);
     sbuf_putc(out, '\n');
     cost_render_census(r, out);
@@ -548,8 +620,9 @@ void cost_render_json(const cost_report *r, const cost_render_opts *o, sbuf *out
     sbuf_puts(out, "{\"schema\":");
     sbuf_json_str(out, o->schema ? o->schema : "circuit.cost/v1");
     sbuf_puts(out, ",\"currency\":\"USD\",\"prices\":[");
+    const price_offer_info **sorted = sorted_prices(o);
     for (size_t i = 0; i < o->nprices; i++) {
-        const price_offer_info *p = &o->prices[i];
+        const price_offer_info *p = sorted[i];
         if (i)
             sbuf_putc(out, ',');
         sbuf_puts(out, "{\"service\":");
@@ -564,6 +637,7 @@ void cost_render_json(const cost_report *r, const cost_render_opts *o, sbuf *out
         sbuf_json_str(out, p->source);
         sbuf_putc(out, '}');
     }
+    free(sorted);
     sbuf_puts(out, "],\"totals\":");
     json_totals(out, &r->totals);
     sbuf_puts(out, ",\"counts\":");

@@ -843,10 +843,12 @@ static const cost_var lambda_vars[] = {
     {.name = "ephemeral", .attr = "ephemeral_storage[0].size", .dflt = "512", .flags = CVF_UNKNOWN_DEFAULT},
 };
 
+/* Requests and ephemeral storage cost the same on both architectures, so
+ * they use the x86 rows; duration differs and follows `architectures`. */
 static const cost_comp_spec lambda_comps[] = {
     {.name = "Requests",
      .service = "AWSLambda", .family = "Serverless",
-     .filters = {EQ("group", "AWS-Lambda-Requests{arch}")},
+     .filters = {EQ("group", "AWS-Lambda-Requests")},
      .unit = "requests", .per = "1M requests", .per_scale = 1e6, .qty = Q_USAGE("monthly_requests", 1)},
     {.name = "Duration",
      .service = "AWSLambda", .family = "Serverless",
@@ -855,7 +857,7 @@ static const cost_comp_spec lambda_comps[] = {
      .flags = CF_USAGE | CF_FIRST_TIER},
     {.name = "Ephemeral storage",
      .service = "AWSLambda", .family = "Serverless",
-     .filters = {EQ("group", "AWS-Lambda-Storage-Duration{arch}")},
+     .filters = {EQ("group", "AWS-Lambda-Storage-Duration")},
      .unit = "GB-seconds", .per = "GB-second", .qty = Q_FN(cq_lambda_storage_gb_seconds),
      .flags = CF_USAGE | CF_OMIT_ZERO},
 };

@@ -457,13 +457,14 @@ static void md_components(sbuf *b, const cost_report *r, const cost_render_opts 
 
 void cost_render_markdown(const cost_report *r, const cost_render_opts *o, sbuf *out)
 {
+    const char *mark = r->counts.not_priced ? "\\*" : "";
     sbuf_puts(out, "### Monthly cost: ");
     delta(out, r->totals.monthly_delta);
-    sbuf_puts(out, " (");
+    sbuf_printf(out, "%s (", mark);
     money(out, r->totals.monthly_before);
     sbuf_puts(out, " → ");
     money(out, r->totals.monthly_after);
-    sbuf_puts(out, ")\n\n");
+    sbuf_printf(out, "%s)\n\n", mark);
     if (r->nprojects > 1) {
         sbuf_puts(out, "| Plan | Before | After | Delta |\n|---|--:|--:|--:|\n");
         for (size_t p = 0; p < r->nprojects; p++) {

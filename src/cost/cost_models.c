@@ -241,8 +241,10 @@ static const cost_var lc_instance_vars[] = {
 
 static const cost_comp_spec lt_instance_comps[] = {EC2_INSTANCE_COMPONENTS("itype")};
 
+/* desired_capacity defaults to min_size (AWS's documented default). */
 static const cost_var asg_vars[] = {
-    {.name = "count", .usage = "instances", .attr = "desired_capacity", .fallback = "min_size"},
+    {.name = "count", .usage = "instances", .attr = "desired_capacity", .fallback = "min_size",
+     .flags = CVF_UNKNOWN_DEFAULT},
     {.name = "min_size", .attr = "min_size"},
 };
 
@@ -395,7 +397,8 @@ static const cost_var rds_vars[] = {
     {.name = "volume", .fallback = "stype", .map = rds_volume_map},
     {.name = "storage", .attr = "allocated_storage"},
     {.name = "iops", .attr = "iops"},
-    {.name = "retention", .attr = "backup_retention_period"},
+    /* AWS keeps one day of backups when none is set */
+    {.name = "retention", .attr = "backup_retention_period", .dflt = "1", .flags = CVF_UNKNOWN_DEFAULT},
 };
 
 static const cost_comp_spec rds_comps[] = {

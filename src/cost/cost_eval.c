@@ -753,6 +753,7 @@ static cir_code eval_part(eval_run *run, const cost_part *p)
         return CIR_OK;
     }
     if (p->counted && !run->count_known) {
+        run->part_start = 0; /* one note for the whole side */
         add_not_priced(run, part_title(p), xstrdup(run->count_note), "");
         return CIR_OK;
     }

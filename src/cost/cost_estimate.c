@@ -121,7 +121,7 @@ static void set_money(cost_resource *cr)
 /* ---- one resource ----------------------------------------------------------------- */
 
 static cir_code price_resource(const plan *p, const plan_resource *r, price_cache *cache,
-                               const cost_opts *opts, cost_resource *cr, cir_err *err)
+                               cost_memo *memo, const cost_opts *opts, cost_resource *cr, cir_err *err)
 {
     memset(cr, 0, sizeof *cr);
     cr->res = r;
@@ -139,7 +139,7 @@ static cir_code price_resource(const plan *p, const plan_resource *r, price_cach
     }
     cost_usage_view view;
     cost_usage_view_for(opts ? opts->usage : NULL, r->address, r->type, &view);
-    cost_eval_in in = {p, r, m, &view, cache};
+    cost_eval_in in = {p, r, m, &view, cache, memo};
     sides s = sides_for(r);
     bool free_b = false, free_a = false;
     char *note_b = NULL, *note_a = NULL;
@@ -214,6 +214,7 @@ cir_code cost_estimate(plan *const *plans, size_t nplans, price_cache *cache, co
     rep->resources = xcalloc(total ? total : 1, sizeof *rep->resources);
     rep->projects = xcalloc(nplans, sizeof *rep->projects);
     rep->nprojects = nplans;
+    cost_memo *memo = cost_memo_new();
     for (size_t i = 0; i < nplans; i++) {
         const plan *p = plans[i];
         cost_project *proj = &rep->projects[i];
@@ -223,8 +224,9 @@ cir_code cost_estimate(plan *const *plans, size_t nplans, price_cache *cache, co
             if (!priced_here(r))
                 continue;
             cost_resource *cr = &rep->resources[rep->nresources];
-            cir_code rc = price_resource(p, r, cache, opts, cr, err);
+            cir_code rc = price_resource(p, r, cache, memo, opts, cr, err);
             if (rc != CIR_OK) {
+                cost_memo_free(memo);
                 cost_report_free(rep);
                 return rc;
             }
@@ -237,6 +239,7 @@ cir_code cost_estimate(plan *const *plans, size_t nplans, price_cache *cache, co
                 note_unsupported(rep, &cap_unsup, r->type);
         }
     }
+    cost_memo_free(memo);
     if (rep->nunsupported)
         qsort(rep->unsupported, rep->nunsupported, sizeof *rep->unsupported, cmp_type_count);
     *out = rep;

@@ -505,6 +505,8 @@ static bool has_note(const comp_list *l, size_t from, const char *note)
 typedef struct eval_run {
     cost_eval e;
     price_cache *cache;
+    cost_memo *memo;
+    sbuf key;                /* memo key of the current lookup */
     comp_list comps;
     size_t part_start;       /* first component of the current part element */
     double count;            /* the model's count, for counted parts */
@@ -603,7 +605,20 @@ static cir_code lookup(eval_run *run, const cost_comp_spec *s, const char *regio
         family = xstrdup(sbuf_str(&run->tmp));
     }
     price_query q = {s->service, family, region, filters, nf, NULL};
-    cir_code rc = price_lookup(run->cache, &q, m, err);
+    /* the rendered query is the memo key */
+    sbuf_reset(&run->key);
+    sbuf_printf(&run->key, "%s\x1f%s\x1f%s\x1f%d", s->service, family ? family : "", region,
+                (s->flags & CF_FIRST_TIER) != 0);
+    for (size_t i = 0; i < nf; i++)
+        sbuf_printf(&run->key, "\x1f%s\x1e%d\x1e%s", filters[i].key, (int)filters[i].match, filters[i].value);
+    cir_code rc;
+    if (run->memo && cost_memo_get(run->memo, run->key.data, run->key.len, &rc, m)) {
+        for (size_t i = 0; i < nf; i++)
+            free(values[i]);
+        free(family);
+        return rc;
+    }
+    rc = price_lookup(run->cache, &q, m, err);
     if (rc == CIR_OK && (s->flags & CF_FIRST_TIER) && m->candidates > 1) {
         price_match_list all = {0};
         rc = price_query_all(run->cache, &q, 0, &all, err);
@@ -614,6 +629,8 @@ static cir_code lookup(eval_run *run, const cost_comp_spec *s, const char *regio
         }
         price_matches_free(&all);
     }
+    if (run->memo && (rc == CIR_OK || rc == CIR_ENOPRICE))
+        cost_memo_put(run->memo, run->key.data, run->key.len, rc, m);
     for (size_t i = 0; i < nf; i++)
         free(values[i]);
     free(family);
@@ -835,6 +852,7 @@ cir_code cost_eval_side(const cost_eval_in *in, bool after, cost_side *side, boo
     run.e.model = in->model;
     run.e.usage = in->usage;
     run.cache = in->cache;
+    run.memo = in->memo;
     run.err = err;
     const cost_model *m = in->model;
     run.e.model_vals = xcalloc(m->nvars ? m->nvars : 1, sizeof *run.e.model_vals);
@@ -858,6 +876,7 @@ cir_code cost_eval_side(const cost_eval_in *in, bool after, cost_side *side, boo
     free(run.count_note);
     sbuf_free(&run.name);
     sbuf_free(&run.tmp);
+    sbuf_free(&run.key);
     if (rc != CIR_OK) {
         for (size_t i = 0; i < run.comps.n; i++)
             cost_component_clear(&run.comps.items[i]);

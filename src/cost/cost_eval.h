@@ -6,6 +6,7 @@
 #ifndef CIRCUIT_COST_EVAL_H
 #define CIRCUIT_COST_EVAL_H
 
+#include "cost_memo.h"
 #include "cost_model.h"
 
 typedef struct cost_eval_in {
@@ -14,6 +15,7 @@ typedef struct cost_eval_in {
     const cost_model *model;
     const cost_usage_view *usage;   /* may be NULL */
     price_cache *cache;
+    cost_memo *memo;                /* answers already looked up; may be NULL */
 } cost_eval_in;
 
 /* Fills `side` (owned by the caller: cost_side_clear) with the components

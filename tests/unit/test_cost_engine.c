@@ -322,6 +322,10 @@ Test(cost_engine, references_asg_ecs_aurora_and_subnets)
     c = res(&f, "aws_autoscaling_group.old");
     cr_expect_eq(comp(&c->after, "launch configuration: Instance usage (Linux, on-demand, m5.large)")->quantity,
                  2 * 730);
+    /* launch template found by name; desired_capacity unknown: min_size */
+    c = res(&f, "aws_autoscaling_group.by_name");
+    cr_expect_eq(comp(&c->after, "launch template: Instance usage (Linux, on-demand, m5.large)")->quantity,
+                 2 * 730);
     c = res(&f, "aws_autoscaling_group.orphan");
     cr_expect_eq(c->status, COST_NOT_PRICED);
     cr_expect_str_eq(c->after.components[0].note, "not priced: no launch template or launch configuration found");

@@ -5,33 +5,10 @@
 # one-off import of the bundled snapshot is not in the timing; that import
 # is timed and reported on its own line.
 set -euo pipefail
-N=${BENCH_RESOURCES:-10000}
-RUNS=${BENCH_RUNS:-5}
-PLAN="$BENCH_DIR/plan-$N.json"
+source scripts/bench/lib.sh
+bench_prepare_plan
 CACHE="$BENCH_DIR/cost-cache.db"
-[ -s "$PLAN" ] || python3 scripts/gen-plan.py "$N" -o "$PLAN"
 export CIRCUIT_CACHE="$CACHE"
-
-now() { date +%s%N; }
-
-# Median wall time in ms of $RUNS runs of "$@" (output discarded).
-median_ms() {
-    local times=() t0 t1
-    for _ in $(seq "$RUNS"); do
-        t0=$(now); "$@" >/dev/null; t1=$(now)
-        times+=($(( (t1 - t0) / 1000000 )))
-    done
-    printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p"
-}
-
-# Peak resident set in MB of one run, when GNU time is there.
-peak_mb() {
-    if [ -x /usr/bin/time ]; then
-        /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -n 1 | awk '{printf "%.1f", $1 / 1024}'
-    else
-        printf 'n/a'
-    fi
-}
 
 cold_run() {
     rm -f "$CACHE" "$CACHE-wal" "$CACHE-shm"
@@ -49,7 +26,7 @@ import=$(( cold > warm ? cold - warm : 0 ))
 "$CIRCUIT" cost --format json "$PLAN" >/dev/null   # the cache is warm from here on
 changes=$(median_ms "$CIRCUIT" changes --format json "$PLAN")
 cost=$(median_ms "$CIRCUIT" cost --format json "$PLAN")
-ratio=$(awk -v a="$cost" -v b="$changes" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+ratio=$(ratio "$cost" "$changes")
 verdict=$(awk -v r="$ratio" 'BEGIN { print (r <= 2.0 ? "ok" : "SLOW") }')
 
 echo "plan: $N resources, $(du -h "$PLAN" | cut -f1); median of $RUNS runs"

@@ -187,20 +187,35 @@ typedef struct masks {
     uint64_t quote, comma, nl, cr;
 } masks;
 
+/* Bit i of the result: odd number of set bits in x[0..i]. */
+static inline uint64_t prefix_xor(uint64_t x)
+{
+    x ^= x << 1;
+    x ^= x << 2;
+    x ^= x << 4;
+    x ^= x << 8;
+    x ^= x << 16;
+    x ^= x << 32;
+    return x;
+}
+
 static inline void block_masks(const unsigned char *s, masks *m)
 {
 #if defined(__SSE2__)
     const __m128i vq = _mm_set1_epi8('"'), vc = _mm_set1_epi8(','), vn = _mm_set1_epi8('\n'),
                   vr = _mm_set1_epi8('\r');
-    m->quote = m->comma = m->nl = m->cr = 0;
+    uint64_t q[4], c[4], n[4], r[4];
     for (int k = 0; k < 4; k++) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + 16 * k));
-        int shift = 16 * k;
-        m->quote |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vq)) << shift;
-        m->comma |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vc)) << shift;
-        m->nl |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vn)) << shift;
-        m->cr |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vr)) << shift;
+        q[k] = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vq));
+        c[k] = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vc));
+        n[k] = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vn));
+        r[k] = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vr));
     }
+    m->quote = q[0] | q[1] << 16 | q[2] << 32 | q[3] << 48;
+    m->comma = c[0] | c[1] << 16 | c[2] << 32 | c[3] << 48;
+    m->nl = n[0] | n[1] << 16 | n[2] << 32 | n[3] << 48;
+    m->cr = r[0] | r[1] << 16 | r[2] << 32 | r[3] << 48;
 #else
     m->quote = m->comma = m->nl = m->cr = 0;
     for (int i = 0; i < 64; i++) {
@@ -216,55 +231,103 @@ static inline void block_masks(const unsigned char *s, masks *m)
 #endif
 }
 
-/* Bit i of the result: odd number of set bits in x[0..i]. */
-static inline uint64_t prefix_xor(uint64_t x)
-{
-    x ^= x << 1;
-    x ^= x << 2;
-    x ^= x << 4;
-    x ^= x << 8;
-    x ^= x << 16;
-    x ^= x << 32;
-    return x;
-}
-
 typedef enum { S_FOUND, S_MORE, S_SLOW } skip_status;
 
 /* From p (a field start, outside quotes) finds the end of the record.
- * S_SLOW: a quote the parity model cannot vouch for; use scan_field. */
+ * S_SLOW: a quote the parity model cannot vouch for; use scan_field.
+ * MASKS fills a `masks` for 64 bytes, PXOR is the prefix XOR; the body is a
+ * macro so an AVX2 build of it can sit beside the baseline one. */
+#define FAST_SKIP_BODY(MASKS, PXOR)                                                          \
+    const unsigned char *s = (const unsigned char *)p;                                       \
+    const unsigned char *e = (const unsigned char *)end;                                     \
+    uint64_t inside = 0;  /* all ones when the previous block ended inside quotes */         \
+    uint64_t prev_ok = 1; /* the byte before p is the comma that ended a field */            \
+    while (e - s >= 66) {                                                                    \
+        masks m;                                                                             \
+        MASKS(s, &m);                                                                        \
+        uint64_t in = PXOR(m.quote) ^ inside;                                                \
+        uint64_t open = m.quote & in, close = m.quote & ~in;                                 \
+        uint64_t delim = m.comma | m.nl | m.quote;                                           \
+        uint64_t prevok = (delim << 1) | prev_ok;                                            \
+        unsigned char b64 = s[64], b65 = s[65];                                              \
+        uint64_t crlf = m.cr & ((m.nl >> 1) | ((uint64_t)(b64 == '\n') << 63));              \
+        uint64_t la = b64 == ',' || b64 == '\n' || b64 == '"' || (b64 == '\r' && b65 == '\n'); \
+        uint64_t nextok = ((delim | crlf) >> 1) | (la << 63);                                \
+        uint64_t odd = (open & ~prevok) | (close & ~nextok);                                 \
+        uint64_t ends = m.nl & ~in;                                                          \
+        if (ends) {                                                                          \
+            uint64_t before = (ends & (~ends + 1)) - 1;                                      \
+            if (odd & before)                                                                \
+                return S_SLOW;                                                               \
+            *rec_end = (const char *)s + __builtin_ctzll(ends) + 1;                          \
+            return S_FOUND;                                                                  \
+        }                                                                                    \
+        if (odd)                                                                             \
+            return S_SLOW;                                                                   \
+        inside = (uint64_t)0 - (in >> 63);                                                   \
+        prev_ok = delim >> 63;                                                               \
+        s += 64;                                                                             \
+    }                                                                                        \
+    return S_MORE;
+
+static skip_status fast_skip_base(const char *p, const char *end, const char **rec_end)
+{
+    FAST_SKIP_BODY(block_masks, prefix_xor)
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define HAVE_AVX2_SKIP 1
+
+__attribute__((target("avx2"))) static inline void block_masks_avx2(const unsigned char *s,
+                                                                    masks *m)
+{
+    const __m256i vq = _mm256_set1_epi8('"'), vc = _mm256_set1_epi8(','),
+                  vn = _mm256_set1_epi8('\n'), vr = _mm256_set1_epi8('\r');
+    __m256i lo = _mm256_loadu_si256((const __m256i *)(const void *)s);
+    __m256i hi = _mm256_loadu_si256((const __m256i *)(const void *)(s + 32));
+#define MASK64(v) \
+    ((uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, v)) | \
+     (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, v)) << 32)
+    m->quote = MASK64(vq);
+    m->comma = MASK64(vc);
+    m->nl = MASK64(vn);
+    m->cr = MASK64(vr);
+#undef MASK64
+}
+
+__attribute__((target("pclmul"))) static inline uint64_t prefix_xor_clmul(uint64_t x)
+{
+    __m128i ones = _mm_set1_epi8((char)0xff);
+    return (uint64_t)_mm_cvtsi128_si64(
+        _mm_clmulepi64_si128(_mm_set_epi64x(0, (long long)x), ones, 0));
+}
+
+__attribute__((target("avx2,pclmul"))) static skip_status
+fast_skip_avx2(const char *p, const char *end, const char **rec_end)
+{
+    FAST_SKIP_BODY(block_masks_avx2, prefix_xor_clmul)
+}
+#endif
+
+typedef skip_status (*skip_fn)(const char *p, const char *end, const char **rec_end);
+
+static skip_fn pick_skip(void)
+{
+#ifdef HAVE_AVX2_SKIP
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("pclmul"))
+        return fast_skip_avx2;
+#endif
+    return fast_skip_base;
+}
+
 static skip_status fast_skip(const char *p, const char *end, const char **rec_end)
 {
-    const unsigned char *s = (const unsigned char *)p;
-    const unsigned char *e = (const unsigned char *)end;
-    uint64_t inside = 0;  /* all ones when the previous block ended inside quotes */
-    uint64_t prev_ok = 1; /* the byte before p is the comma that ended a field */
-    while (e - s >= 66) {
-        masks m;
-        block_masks(s, &m);
-        uint64_t in = prefix_xor(m.quote) ^ inside;
-        uint64_t open = m.quote & in, close = m.quote & ~in;
-        uint64_t delim = m.comma | m.nl | m.quote;
-        uint64_t prevok = (delim << 1) | prev_ok;
-        unsigned char b64 = s[64], b65 = s[65];
-        uint64_t crlf = m.cr & ((m.nl >> 1) | ((uint64_t)(b64 == '\n') << 63));
-        uint64_t la = b64 == ',' || b64 == '\n' || b64 == '"' || (b64 == '\r' && b65 == '\n');
-        uint64_t nextok = ((m.comma | m.nl | m.quote | crlf) >> 1) | (la << 63);
-        uint64_t odd = (open & ~prevok) | (close & ~nextok);
-        uint64_t ends = m.nl & ~in;
-        if (ends) {
-            uint64_t before = (ends & (~ends + 1)) - 1;
-            if (odd & before)
-                return S_SLOW;
-            *rec_end = (const char *)s + __builtin_ctzll(ends) + 1;
-            return S_FOUND;
-        }
-        if (odd)
-            return S_SLOW;
-        inside = (uint64_t)0 - (in >> 63);
-        prev_ok = delim >> 63;
-        s += 64;
-    }
-    return S_MORE;
+    static skip_fn fn;
+    if (!fn)
+        fn = pick_skip();
+    return fn(p, end, rec_end);
 }
 
 /* ---- records ------------------------------------------------------------ */

@@ -14,10 +14,13 @@
  *     region-located row fixes the region unless the caller expects one;
  *   - malformed rows are skipped and counted; the import fails when they
  *     outnumber the kept rows (early, once there are 1000 of them).
- * Rows go into a fresh price table inside one write transaction; commit
- * indexes it, repoints the offers row and drops the old table, so readers
- * see either the old prices or the new ones, never a mix, and a failure or
- * a killed process leaves the old ones as they were.
+ * Kept rows go straight into an open group per (product family, instance
+ * type) (store.h); when the open groups hold STAGE_BYTES, each is written
+ * as one SQLite row, so SQLite sees a few thousand inserts instead of
+ * hundreds of thousands and memory stays flat.  All of it goes into fresh tables inside one write
+ * transaction; commit indexes them, repoints the offers row and drops the
+ * old tables, so readers see either the old prices or the new ones, never a
+ * mix, and a failure or a killed process leaves the old ones as they were.
  */
 #include "ingest.h"
 
@@ -25,6 +28,7 @@
 #include "cache.h"
 #include "csv.h"
 #include "regions.h"
+#include "store.h"
 
 #include "../src/core/mem.h"
 
@@ -35,6 +39,13 @@
 #define MAX_PREAMBLE 32        /* rows before the header */
 #define BAD_FLOOD 1000         /* bad rows after which dominance fails early */
 #define MAX_PREFIXES 16
+#define STAGE_BYTES (24u << 20) /* memory of open groups before a flush */
+
+struct bucket {
+    char *family, *itype;
+    price_group_writer *w;
+    size_t memory;                /* last measured */
+};
 
 struct price_ingest {
     price_cache *c;
@@ -50,9 +61,9 @@ struct price_ingest {
     uint64_t header_index;
     size_t ncols;
     int role[COL_NROLES];          /* column of each role, -1 if absent */
-    int *blob_col;                 /* per CSV column: blob index or -1 */
-    char **keys;                   /* blob index -> JSON key */
-    size_t nkeys;
+    int *slot_col;                 /* per slot: CSV column, or -1 */
+    char **keys;                   /* per slot: JSON key */
+    size_t nslots;
 
     /* region */
     char region[32];
@@ -70,10 +81,21 @@ struct price_ingest {
     size_t nprefixes;
     int64_t with_usagetype;
 
+    /* open groups, by (family, instance type) */
+    struct bucket *buckets;
+    size_t nbuckets, buckets_cap;
+    uint32_t *bucket_hash;        /* open addressing: bucket index + 1 */
+    size_t bucket_hash_cap;
+    size_t open_bytes;            /* memory the open groups hold */
+    size_t usage_slot;
+    price_str *slots;             /* one row's values */
+    price_slot_stats *slot_stats; /* shared by the groups' writers */
+    unsigned char *group_buf;     /* a serialised group */
+    size_t group_cap;
+
     /* SQL */
     int64_t tbl;
-    sqlite3_stmt *insert;
-    price_blob blob;
+    sqlite3_stmt *insert, *insert_utype;
     cir_err err;                   /* set by the record callback */
     bool failed;
 };
@@ -83,6 +105,19 @@ static char *dup_or_null(const char *s)
     return s ? xstrdup(s) : NULL;
 }
 
+static void drop_buckets(price_ingest *in)
+{
+    for (size_t i = 0; i < in->nbuckets; i++) {
+        free(in->buckets[i].family);
+        free(in->buckets[i].itype);
+        price_group_writer_free(in->buckets[i].w);
+    }
+    in->nbuckets = 0;
+    in->open_bytes = 0;
+    if (in->bucket_hash)
+        memset(in->bucket_hash, 0, in->bucket_hash_cap * sizeof *in->bucket_hash);
+}
+
 static void ingest_free(price_ingest *in)
 {
     if (!in)
@@ -90,11 +125,18 @@ static void ingest_free(price_ingest *in)
     csv_free(in->csv);
     if (in->insert)
         sqlite3_finalize(in->insert);
-    price_blob_free(&in->blob);
-    for (size_t i = 0; i < in->nkeys; i++)
+    if (in->insert_utype)
+        sqlite3_finalize(in->insert_utype);
+    for (size_t i = 0; i < in->nslots; i++)
         free(in->keys[i]);
     free(in->keys);
-    free(in->blob_col);
+    free(in->slot_col);
+    drop_buckets(in);
+    free(in->buckets);
+    free(in->bucket_hash);
+    free(in->slots);
+    free(in->slot_stats);
+    free(in->group_buf);
     free(in->source);
     free(in->etag);
     free(in->last_modified);
@@ -166,30 +208,46 @@ static int read_header(price_ingest *in, const csv_record *r)
     in->ncols = r->n;
     for (int i = 0; i < COL_NROLES; i++)
         in->role[i] = -1;
-    in->blob_col = xmalloc(r->n * sizeof *in->blob_col);
-    in->keys = xcalloc(r->n, sizeof *in->keys);
+    /* Slots: the fixed ones, then every product attribute column. */
+    in->slot_col = xmalloc((r->n + PRICE_SLOT_NFIXED) * sizeof *in->slot_col);
+    in->keys = xcalloc(r->n + PRICE_SLOT_NFIXED, sizeof *in->keys);
+    for (size_t i = 0; i < r->n; i++) {
+        int role = price_col_role(r->f[i].p, r->f[i].len);
+        if (role >= 0 && in->role[role] < 0)
+            in->role[role] = (int)i;
+    }
+    static const price_col fixed_role[PRICE_SLOT_NFIXED] = {
+        [PRICE_SLOT_SKU] = COL_SKU,     [PRICE_SLOT_USD] = COL_PRICE,
+        [PRICE_SLOT_DESCRIPTION] = COL_DESCRIPTION, [PRICE_SLOT_UNIT] = COL_UNIT,
+        [PRICE_SLOT_BEGIN] = COL_BEGIN, [PRICE_SLOT_END] = COL_END,
+        [PRICE_SLOT_RATE_CODE] = COL_RATE_CODE,
+    };
+    for (size_t s = 0; s < PRICE_SLOT_NFIXED; s++) {
+        in->slot_col[s] = in->role[fixed_role[s]];
+        in->keys[s] = xstrdup(price_slot_key(s));
+    }
+    in->nslots = PRICE_SLOT_NFIXED;
     for (size_t i = 0; i < r->n; i++) {
         const csv_field *h = &r->f[i];
         int role = price_col_role(h->p, h->len);
-        in->blob_col[i] = -1;
-        if (role >= 0 && in->role[role] < 0)
-            in->role[role] = (int)i;
-        /* Term columns and the two selectors with their own SQL column stay
-         * out of the blob. */
-        if ((role >= 0 && role < COL_NTERM) || role == COL_INSTANCE_TYPE || role == COL_USAGETYPE)
+        if (role >= 0 && role < COL_NTERM)
             continue;
         char key[128];
         price_attr_key(h->p, h->len, key, sizeof key);
-        if (!key[0])
-            continue;
-        bool dup = false;
-        for (size_t k = 0; k < in->nkeys && !dup; k++)
+        bool dup = !key[0];
+        for (size_t k = 0; k < in->nslots && !dup; k++)
             dup = strcmp(in->keys[k], key) == 0;
         if (dup)
             continue;
-        in->blob_col[i] = (int)in->nkeys;
-        in->keys[in->nkeys++] = xstrdup(key);
+        in->slot_col[in->nslots] = (int)i;
+        in->keys[in->nslots++] = xstrdup(key);
     }
+    in->slots = xcalloc(in->nslots, sizeof *in->slots);
+    in->slot_stats = xcalloc(in->nslots, sizeof *in->slot_stats);
+    in->usage_slot = SIZE_MAX;
+    for (size_t k = PRICE_SLOT_NFIXED; k < in->nslots; k++)
+        if (strcmp(in->keys[k], "usagetype") == 0)
+            in->usage_slot = k;
     char missing[256] = "";
     for (int role = 0; role < COL_NROLES; role++) {
         if (!price_col_required((price_col)role) || in->role[role] >= 0)
@@ -235,27 +293,19 @@ static const csv_field *col(const price_ingest *in, const csv_record *r, price_c
 }
 
 /* AWS writes prices as plain decimals ("0.0416000000", "2750"). */
-static bool parse_price(const csv_field *f, double *out)
+static bool valid_price(const csv_field *f)
 {
-    char buf[48];
-    if (f->len == 0 || f->len >= sizeof buf)
-        return false;
     size_t digits = 0, dots = 0;
+    if (f->len == 0 || f->len > 40)
+        return false;
     for (size_t i = 0; i < f->len; i++) {
         char ch = f->p[i];
         if (ch >= '0' && ch <= '9')
             digits++;
-        else if (ch == '.' && dots++ == 0)
-            continue;
-        else
+        else if (ch != '.' || dots++)
             return false;
     }
-    if (!digits)
-        return false;
-    memcpy(buf, f->p, f->len);
-    buf[f->len] = '\0';
-    *out = strtod(buf, NULL);
-    return true;
+    return digits > 0;
 }
 
 /* The region a row's product is located in, or NULL when it is not tied to
@@ -320,41 +370,119 @@ static void learn_prefix(price_ingest *in, const csv_field *u)
     }
 }
 
-static void bind_field(sqlite3_stmt *st, int i, const csv_field *f)
+static uint64_t hash_key(const csv_field *a, const csv_field *b)
 {
-    sqlite3_bind_text(st, i, f->p, (int)f->len, SQLITE_STATIC);
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < a->len; i++)
+        h = (h ^ (unsigned char)a->p[i]) * 1099511628211ull;
+    h = (h ^ 0x1f) * 1099511628211ull;
+    for (size_t i = 0; i < b->len; i++)
+        h = (h ^ (unsigned char)b->p[i]) * 1099511628211ull;
+    return h;
 }
 
-static int insert_row(price_ingest *in, const csv_record *r, double usd)
+static void bucket_rehash(price_ingest *in)
 {
-    price_blob_reset(&in->blob);
-    for (size_t i = 0; i < in->ncols; i++) {
-        int b = in->blob_col[i];
-        if (b >= 0 && r->f[i].len)
-            price_blob_put(&in->blob, (size_t)b, r->f[i].p, r->f[i].len);
+    size_t cap = in->bucket_hash_cap ? in->bucket_hash_cap * 2 : 256;
+    free(in->bucket_hash);
+    in->bucket_hash = xcalloc(cap, sizeof *in->bucket_hash);
+    in->bucket_hash_cap = cap;
+    for (size_t i = 0; i < in->nbuckets; i++) {
+        struct bucket *b = &in->buckets[i];
+        csv_field f = {b->family, strlen(b->family)}, t = {b->itype, strlen(b->itype)};
+        size_t h = hash_key(&f, &t) & (cap - 1);
+        while (in->bucket_hash[h])
+            h = (h + 1) & (cap - 1);
+        in->bucket_hash[h] = (uint32_t)(i + 1);
     }
-    sqlite3_stmt *st = in->insert;
-    bind_field(st, 1, col(in, r, COL_SKU));
-    bind_field(st, 2, col(in, r, COL_FAMILY));
-    bind_field(st, 3, col(in, r, COL_INSTANCE_TYPE));
-    bind_field(st, 4, col(in, r, COL_USAGETYPE));
-    bind_field(st, 5, col(in, r, COL_UNIT));
-    bind_field(st, 6, col(in, r, COL_PRICE));
-    sqlite3_bind_double(st, 7, usd);
-    bind_field(st, 8, col(in, r, COL_BEGIN));
-    bind_field(st, 9, col(in, r, COL_END));
-    bind_field(st, 10, col(in, r, COL_RATE_CODE));
-    bind_field(st, 11, col(in, r, COL_DESCRIPTION));
-    sqlite3_bind_blob(st, 12, in->blob.data ? (const void *)in->blob.data : "", (int)in->blob.len,
-                      SQLITE_STATIC);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
+}
+
+/* The open group for (family, instance type), created on first use. */
+static struct bucket *bucket_for(price_ingest *in, const csv_field *fam, const csv_field *itype)
+{
+    if ((in->nbuckets + 1) * 2 > in->bucket_hash_cap)
+        bucket_rehash(in);
+    size_t mask = in->bucket_hash_cap - 1;
+    size_t h = hash_key(fam, itype) & mask;
+    for (; in->bucket_hash[h]; h = (h + 1) & mask) {
+        struct bucket *b = &in->buckets[in->bucket_hash[h] - 1];
+        if (csv_eq(fam, b->family) && csv_eq(itype, b->itype))
+            return b;
+    }
+    in->buckets = xgrow(in->buckets, &in->buckets_cap, in->nbuckets + 1, sizeof *in->buckets);
+    struct bucket *b = &in->buckets[in->nbuckets];
+    b->family = xstrndup(fam->p, fam->len);
+    b->itype = xstrndup(itype->p, itype->len);
+    b->w = price_group_writer_new(in->nslots, in->usage_slot, in->slot_stats);
+    b->memory = price_group_memory(b->w);
+    in->open_bytes += b->memory;
+    in->bucket_hash[h] = (uint32_t)++in->nbuckets;
+    return b;
+}
+
+/* Writes every open group as one SQLite row (plus its usagetypes). */
+static int flush_groups(price_ingest *in)
+{
+    for (size_t i = 0; i < in->nbuckets; i++) {
+        struct bucket *b = &in->buckets[i];
+        size_t len, nrows, nindex;
+        price_str *utypes;
+        price_group_end(b->w, &in->group_buf, &in->group_cap, &len, &nrows, &utypes, &nindex);
+        if (nrows == 0)
+            continue;
+        sqlite3_stmt *st = in->insert;
+        sqlite3_bind_text(st, 1, b->family, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, b->itype, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 3, (sqlite3_int64)nrows);
+        sqlite3_bind_blob(st, 4, in->group_buf, (int)len, SQLITE_STATIC);
+        int rc = sqlite3_step(st);
+        sqlite3_reset(st);
+        if (rc != SQLITE_DONE)
+            return rc;
+        sqlite3_int64 grp = sqlite3_last_insert_rowid(in->c->db);
+        for (size_t k = 0; k < nindex; k++) {
+            st = in->insert_utype;
+            sqlite3_bind_text(st, 1, utypes[k].p, (int)utypes[k].len, SQLITE_STATIC);
+            sqlite3_bind_int64(st, 2, grp);
+            rc = sqlite3_step(st);
+            sqlite3_reset(st);
+            if (rc != SQLITE_DONE)
+                return rc;
+        }
+    }
+    drop_buckets(in);
+    return SQLITE_OK;
+}
+
+static int keep_row(price_ingest *in, const csv_record *r)
+{
+    struct bucket *b = bucket_for(in, col(in, r, COL_FAMILY), col(in, r, COL_INSTANCE_TYPE));
+    for (size_t s = 0; s < in->nslots; s++) {
+        int c = in->slot_col[s];
+        in->slots[s] = c >= 0 ? (price_str){r->f[c].p, r->f[c].len} : (price_str){"", 0};
+    }
+    /* "SKU.JRTCKXETXF.6YS6EN2CT7" is stored as ".JRTCKXETXF.6YS6EN2CT7": the
+     * same for every on-demand row, so it costs nothing in the group. */
+    price_str sku = in->slots[PRICE_SLOT_SKU], *rate = &in->slots[PRICE_SLOT_RATE_CODE];
+    if (rate->len > sku.len && rate->p[sku.len] == '.' && memcmp(rate->p, sku.p, sku.len) == 0) {
+        rate->p += sku.len;
+        rate->len -= sku.len;
+    }
+    price_group_add(b->w, in->slots);
+    in->kept++;
+    if ((price_group_rows(b->w) & 15) == 1) { /* re-measure now and then */
+        size_t now = price_group_memory(b->w);
+        in->open_bytes += now - b->memory;
+        b->memory = now;
+    }
+    if (in->open_bytes < STAGE_BYTES)
+        return 0;
+    int rc = flush_groups(in);
+    if (rc != SQLITE_OK) {
         price_cache_sql_error(in->c, rc, "write prices", &in->err);
         in->failed = true;
         return 1;
     }
-    in->kept++;
     return 0;
 }
 
@@ -372,8 +500,7 @@ static int read_row(price_ingest *in, const csv_record *r)
         return 0;
     if (!csv_eq(col(in, r, COL_CURRENCY), "USD"))
         return 0;
-    double usd;
-    if (!parse_price(col(in, r, COL_PRICE), &usd))
+    if (!valid_price(col(in, r, COL_PRICE)))
         return note_bad(in, r, "PricePerUnit is not a decimal number"), 0;
     if (!col(in, r, COL_SKU)->len)
         return note_bad(in, r, "empty SKU"), 0;
@@ -387,7 +514,7 @@ static int read_row(price_ingest *in, const csv_record *r)
     if (!region || !in_file_region(in, region))
         return 0;
     learn_prefix(in, col(in, r, COL_USAGETYPE));
-    return insert_row(in, r, usd);
+    return keep_row(in, r);
 }
 
 static int on_record(void *ctx, const csv_record *r)
@@ -461,19 +588,25 @@ cir_code price_ingest_begin(price_cache *c, const price_ingest_meta *m, price_in
     sqlite3_finalize(st);
     if (rc == SQLITE_OK) {
         char *sql = sqlite3_mprintf(
-            "CREATE TABLE p_%lld(sku TEXT NOT NULL, family TEXT NOT NULL, instance_type TEXT"
-            " NOT NULL, usagetype TEXT NOT NULL, unit TEXT NOT NULL, usd TEXT NOT NULL,"
-            " usd_value REAL NOT NULL, begin_range TEXT NOT NULL, end_range TEXT NOT NULL,"
-            " rate_code TEXT NOT NULL, description TEXT NOT NULL, attrs BLOB NOT NULL)",
-            (long long)in->tbl);
+            "CREATE TABLE p_%lld(grp INTEGER PRIMARY KEY, family TEXT NOT NULL,"
+            " instance_type TEXT NOT NULL, nrows INTEGER NOT NULL, data BLOB NOT NULL);"
+            "CREATE TABLE u_%lld(usagetype TEXT NOT NULL, grp INTEGER NOT NULL,"
+            " PRIMARY KEY(usagetype, grp)) WITHOUT ROWID;",
+            (long long)in->tbl, (long long)in->tbl);
         rc = exec_sql(c, sql);
         sqlite3_free(sql);
     }
     if (rc == SQLITE_OK) {
-        char *sql = sqlite3_mprintf("INSERT INTO p_%lld VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-                                    " ?9, ?10, ?11, ?12)",
-                                    (long long)in->tbl);
+        char *sql = sqlite3_mprintf("INSERT INTO p_%lld(family, instance_type, nrows, data)"
+                                    " VALUES(?1, ?2, ?3, ?4)", (long long)in->tbl);
         rc = sqlite3_prepare_v3(c->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &in->insert, NULL);
+        sqlite3_free(sql);
+    }
+    if (rc == SQLITE_OK) {
+        char *sql = sqlite3_mprintf("INSERT OR IGNORE INTO u_%lld VALUES(?1, ?2)",
+                                    (long long)in->tbl);
+        rc = sqlite3_prepare_v3(c->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &in->insert_utype,
+                                NULL);
         sqlite3_free(sql);
     }
     if (rc != SQLITE_OK) {
@@ -546,11 +679,11 @@ static const char *learned_prefix(const price_ingest *in)
 static char *joined_keys(const price_ingest *in)
 {
     size_t len = 1;
-    for (size_t i = 0; i < in->nkeys; i++)
+    for (size_t i = 0; i < in->nslots; i++)
         len += strlen(in->keys[i]) + 1;
     char *out = xmalloc(len);
     size_t n = 0;
-    for (size_t i = 0; i < in->nkeys; i++) {
+    for (size_t i = 0; i < in->nslots; i++) {
         if (i)
             out[n++] = '\t';
         size_t k = strlen(in->keys[i]);
@@ -591,11 +724,12 @@ static cir_code check_result(price_ingest *in, int64_t seen, cir_err *err)
 static int swap_in(price_ingest *in, const char *service, int64_t seen)
 {
     price_cache *c = in->c;
-    char *sql = sqlite3_mprintf("CREATE INDEX p_%lld_family ON p_%lld(family, instance_type);"
-                                "CREATE INDEX p_%lld_usagetype ON p_%lld(usagetype);",
-                                (long long)in->tbl, (long long)in->tbl, (long long)in->tbl,
-                                (long long)in->tbl);
-    int rc = exec_sql(c, sql);
+    int rc = flush_groups(in);
+    if (rc != SQLITE_OK)
+        return rc;
+    char *sql = sqlite3_mprintf("CREATE INDEX p_%lld_key ON p_%lld(family, instance_type)",
+                                (long long)in->tbl, (long long)in->tbl);
+    rc = exec_sql(c, sql);
     sqlite3_free(sql);
     if (rc != SQLITE_OK)
         return rc;
@@ -645,7 +779,8 @@ static int swap_in(price_ingest *in, const char *service, int64_t seen)
     }
     free(columns);
     if (rc == SQLITE_OK && old_tbl >= 0) {
-        sql = sqlite3_mprintf("DROP TABLE IF EXISTS p_%lld", (long long)old_tbl);
+        sql = sqlite3_mprintf("DROP TABLE IF EXISTS p_%lld; DROP TABLE IF EXISTS u_%lld",
+                              (long long)old_tbl, (long long)old_tbl);
         rc = exec_sql(c, sql);
         sqlite3_free(sql);
     }
@@ -683,8 +818,6 @@ cir_code price_ingest_commit(price_ingest *in, price_ingest_stats *st, cir_err *
         price_ingest_abort(in);
         return err->code;
     }
-    sqlite3_finalize(in->insert);
-    in->insert = NULL;
     price_cache *c = in->c;
     int rc = swap_in(in, service, seen);
     if (rc == SQLITE_OK)
@@ -695,9 +828,9 @@ cir_code price_ingest_commit(price_ingest *in, price_ingest_stats *st, cir_err *
         return err->code;
     }
     if (in->other_region)
-        cir_warn(service, "%lld rows for regions other than %s were left out (a multi-region "
+        cir_warn(service, "%lld row%s for regions other than %s left out (a multi-region "
                  "file? import one regional file per region)",
-                 (long long)in->other_region, in->region);
+                 (long long)in->other_region, in->other_region == 1 ? "" : "s", in->region);
     c->ingesting = false;
     price_lookup_invalidate(c);
     ingest_free(in);
@@ -711,6 +844,10 @@ void price_ingest_abort(price_ingest *in)
     if (in->insert) {
         sqlite3_finalize(in->insert);
         in->insert = NULL;
+    }
+    if (in->insert_utype) {
+        sqlite3_finalize(in->insert_utype);
+        in->insert_utype = NULL;
     }
     if (!sqlite3_get_autocommit(in->c->db))
         exec_sql(in->c, "ROLLBACK");

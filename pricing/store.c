@@ -1,0 +1,378 @@
+/*
+ * store.c — the grouped price-row codec (see store.h for the format).
+ */
+#include "store.h"
+
+#include "../src/core/mem.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const slot_keys[PRICE_SLOT_NFIXED] = {
+    [PRICE_SLOT_SKU] = "sku",         [PRICE_SLOT_USD] = "pricePerUnit",
+    [PRICE_SLOT_DESCRIPTION] = "description", [PRICE_SLOT_UNIT] = "unit",
+    [PRICE_SLOT_BEGIN] = "beginRange", [PRICE_SLOT_END] = "endRange",
+    [PRICE_SLOT_RATE_CODE] = "rateCode",
+};
+
+const char *price_slot_key(size_t slot)
+{
+    return slot < PRICE_SLOT_NFIXED ? slot_keys[slot] : NULL;
+}
+
+/* ---- bytes ---------------------------------------------------------------- */
+
+typedef struct bytes {
+    unsigned char *p;
+    size_t len, cap;
+} bytes;
+
+static inline void bytes_need(bytes *b, size_t n)
+{
+    if (b->len + n > b->cap)
+        b->p = xgrow(b->p, &b->cap, b->len + n, 1);
+}
+
+static inline void put_varint(bytes *b, size_t v)
+{
+    bytes_need(b, 10);
+    while (v >= 0x80) {
+        b->p[b->len++] = (unsigned char)(v | 0x80);
+        v >>= 7;
+    }
+    b->p[b->len++] = (unsigned char)v;
+}
+
+static inline void put_str(bytes *b, const char *s, size_t n)
+{
+    put_varint(b, n);
+    bytes_need(b, n);
+    if (n)
+        memcpy(b->p + b->len, s, n);
+    b->len += n;
+}
+
+/* ---- writer --------------------------------------------------------------- */
+
+typedef struct str_ref {
+    uint32_t off, len;
+} str_ref;
+
+struct price_group_writer {
+    size_t nslots, ntable;        /* ntable = nslots - PRICE_SLOT_NINLINE */
+    size_t index_slot;
+    price_slot_stats *stats;      /* shared, per slot */
+    bytes arena;                  /* the string table's bytes */
+    str_ref *strings;             /* table; [0] is "" */
+    size_t nstrings, strings_cap;
+    uint32_t *hash;               /* open addressing: string index + 1, 0 = free */
+    size_t hash_cap;
+    uint32_t *prev_len;           /* previous row: length of each table slot */
+    bytes prev;                   /* previous row: the values back to back */
+    bytes next;                   /* the row being added, to become prev */
+    unsigned char *is_index;      /* per string: seen in the index slot */
+    size_t is_index_cap;
+    price_str *index_values;
+    size_t nindex, index_cap;
+    bytes rows;
+    size_t nrows;
+};
+
+/* Forgets the group's rows and strings (the arena is cleared by the next
+ * group's first row, so price_group_end's index values outlive the reset). */
+static void writer_reset(price_group_writer *w)
+{
+    w->nstrings = 1;
+    w->strings[0] = (str_ref){0, 0};
+    if (w->hash)
+        memset(w->hash, 0, w->hash_cap * sizeof *w->hash);
+    memset(w->prev_len, 0, w->ntable * sizeof *w->prev_len);
+    w->prev.len = 0;
+    if (w->is_index)
+        memset(w->is_index, 0, w->is_index_cap);
+    w->rows.len = 0;
+    w->nrows = 0;
+}
+
+price_group_writer *price_group_writer_new(size_t nslots, size_t index_slot,
+                                           price_slot_stats *stats)
+{
+    price_group_writer *w = xcalloc(1, sizeof *w);
+    w->stats = stats;
+    w->nslots = nslots;
+    w->ntable = nslots - PRICE_SLOT_NINLINE;
+    w->index_slot = index_slot;
+    w->prev_len = xcalloc(w->ntable + 1, sizeof *w->prev_len);
+    w->strings = xgrow(NULL, &w->strings_cap, 16, sizeof *w->strings);
+    writer_reset(w);
+    return w;
+}
+
+void price_group_writer_free(price_group_writer *w)
+{
+    if (!w)
+        return;
+    free(w->arena.p);
+    free(w->strings);
+    free(w->hash);
+    free(w->prev_len);
+    free(w->prev.p);
+    free(w->next.p);
+    free(w->is_index);
+    free(w->index_values);
+    free(w->rows.p);
+    free(w);
+}
+
+size_t price_group_rows(const price_group_writer *w)
+{
+    return w->nrows;
+}
+
+size_t price_group_memory(const price_group_writer *w)
+{
+    return sizeof *w + w->arena.cap + w->strings_cap * sizeof *w->strings +
+           w->hash_cap * sizeof *w->hash + w->ntable * sizeof *w->prev_len + w->prev.cap +
+           w->next.cap + w->rows.cap +
+           w->is_index_cap + w->index_cap * sizeof *w->index_values;
+}
+
+static inline uint64_t hash_bytes(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ull ^ n;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h;
+}
+
+static inline const char *ref_ptr(const price_group_writer *w, str_ref r)
+{
+    return (const char *)w->arena.p + r.off;
+}
+
+static void rehash(price_group_writer *w)
+{
+    size_t cap = w->hash_cap ? w->hash_cap * 2 : 64;
+    free(w->hash);
+    w->hash = xcalloc(cap, sizeof *w->hash);
+    w->hash_cap = cap;
+    for (size_t i = 1; i < w->nstrings; i++) {
+        size_t h = hash_bytes(ref_ptr(w, w->strings[i]), w->strings[i].len) & (cap - 1);
+        while (w->hash[h])
+            h = (h + 1) & (cap - 1);
+        w->hash[h] = (uint32_t)(i + 1);
+    }
+}
+
+/* Table index of `s`, adding it when new (*fresh set). */
+static uint32_t intern(price_group_writer *w, price_str s, bool *fresh)
+{
+    *fresh = false;
+    if (s.len == 0)
+        return 0;
+    if ((w->nstrings + 1) * 2 > w->hash_cap)
+        rehash(w);
+    size_t mask = w->hash_cap - 1;
+    size_t h = hash_bytes(s.p, s.len) & mask;
+    for (; w->hash[h]; h = (h + 1) & mask) {
+        str_ref t = w->strings[w->hash[h] - 1];
+        if (t.len == s.len && memcmp(ref_ptr(w, t), s.p, s.len) == 0)
+            return w->hash[h] - 1;
+    }
+    *fresh = true;
+    bytes_need(&w->arena, s.len);
+    memcpy(w->arena.p + w->arena.len, s.p, s.len);
+    w->strings = xgrow(w->strings, &w->strings_cap, w->nstrings + 1, sizeof *w->strings);
+    w->strings[w->nstrings] = (str_ref){(uint32_t)w->arena.len, (uint32_t)s.len};
+    w->arena.len += s.len;
+    w->hash[h] = (uint32_t)(w->nstrings + 1);
+    return (uint32_t)w->nstrings++;
+}
+
+/* A slot whose changes are mostly to unseen values is stored literally. */
+static bool literal_slot(const price_slot_stats *st)
+{
+    return st->changes >= 32 && (uint64_t)st->fresh * 4 > (uint64_t)st->changes * 3;
+}
+
+static void note_index_value(price_group_writer *w, uint32_t idx)
+{
+    if (idx == 0)
+        return;
+    if (idx >= w->is_index_cap) {
+        size_t old = w->is_index_cap;
+        w->is_index = xgrow(w->is_index, &w->is_index_cap, (size_t)idx + 1, 1);
+        memset(w->is_index + old, 0, w->is_index_cap - old);
+    }
+    w->is_index[idx] = 1;
+}
+
+void price_group_add(price_group_writer *w, const price_str *slots)
+{
+    if (w->nrows == 0)
+        w->arena.len = 0;
+    bytes *b = &w->rows;
+    for (size_t i = 0; i < PRICE_SLOT_NINLINE; i++)
+        put_str(b, slots[i].p, slots[i].len);
+    size_t nbitmap = (w->ntable + 7) / 8;
+    bytes_need(b, nbitmap);
+    size_t bitmap_at = b->len;
+    memset(b->p + bitmap_at, 0, nbitmap);
+    b->len += nbitmap;
+    /* The previous row's values sit back to back in `prev`, so comparing
+     * against them is one sequential pass over a kilobyte. */
+    const char *prev = (const char *)w->prev.p;
+    w->next.len = 0;
+    for (size_t t = 0; t < w->ntable; t++) {
+        size_t slot = t + PRICE_SLOT_NINLINE;
+        price_str v = slots[slot];
+        size_t plen = w->prev_len[t];
+        bool same = v.len == plen && (v.len == 0 || memcmp(v.p, prev, v.len) == 0);
+        prev += plen;
+        bytes_need(&w->next, v.len);
+        memcpy(w->next.p + w->next.len, v.p, v.len);
+        w->next.len += v.len;
+        w->prev_len[t] = (uint32_t)v.len;
+        if (same)
+            continue; /* the previous row of the group had the same value */
+        b->p[bitmap_at + t / 8] |= (unsigned char)(1u << (t % 8));
+        price_slot_stats *st = &w->stats[slot];
+        st->changes++;
+        if (slot != w->index_slot && literal_slot(st)) {
+            st->fresh++; /* keep the estimate moving */
+            put_varint(b, v.len * 2 + 1);
+            bytes_need(b, v.len);
+            memcpy(b->p + b->len, v.p, v.len);
+            b->len += v.len;
+            continue;
+        }
+        bool fresh;
+        uint32_t idx = intern(w, v, &fresh);
+        st->fresh += fresh;
+        put_varint(b, (size_t)idx * 2);
+        if (slot == w->index_slot)
+            note_index_value(w, idx);
+    }
+    bytes swap = w->prev;
+    w->prev = w->next;
+    w->next = swap;
+    w->nrows++;
+}
+
+void price_group_end(price_group_writer *w, unsigned char **out, size_t *out_cap, size_t *len,
+                     size_t *nrows, price_str **index_values, size_t *nindex)
+{
+    bytes o = {*out, 0, *out_cap};
+    put_varint(&o, w->nstrings);
+    for (size_t i = 1; i < w->nstrings; i++)
+        put_str(&o, ref_ptr(w, w->strings[i]), w->strings[i].len);
+    put_varint(&o, w->nrows);
+    bytes_need(&o, w->rows.len);
+    memcpy(o.p + o.len, w->rows.p, w->rows.len);
+    o.len += w->rows.len;
+    *out = o.p;
+    *out_cap = o.cap;
+    *len = o.len;
+    *nrows = w->nrows;
+    w->nindex = 0;
+    for (size_t i = 1; i < w->is_index_cap && i < w->nstrings; i++)
+        if (w->is_index[i]) {
+            w->index_values = xgrow(w->index_values, &w->index_cap, w->nindex + 1,
+                                    sizeof *w->index_values);
+            w->index_values[w->nindex++] =
+                (price_str){ref_ptr(w, w->strings[i]), w->strings[i].len};
+        }
+    *index_values = w->index_values;
+    *nindex = w->nindex;
+    writer_reset(w);
+}
+
+/* ---- reader --------------------------------------------------------------- */
+
+static bool get_varint(price_group_reader *r, size_t *v)
+{
+    size_t x = 0;
+    for (unsigned shift = 0; r->p < r->end && shift < 63; shift += 7) {
+        unsigned char c = *r->p++;
+        x |= (size_t)(c & 0x7f) << shift;
+        if (!(c & 0x80)) {
+            *v = x;
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool get_str(price_group_reader *r, price_str *s)
+{
+    size_t n;
+    if (!get_varint(r, &n) || n > (size_t)(r->end - r->p))
+        return false;
+    s->p = (const char *)r->p;
+    s->len = n;
+    r->p += n;
+    return true;
+}
+
+bool price_group_open(price_group_reader *r, const void *data, size_t len, size_t nslots)
+{
+    r->p = data;
+    r->end = r->p + len;
+    r->nslots = nslots;
+    r->row = 0;
+    if (nslots < PRICE_SLOT_NFIXED || !get_varint(r, &r->nstrings) || r->nstrings == 0 ||
+        r->nstrings > len + 1)
+        return false;
+    r->strings = xgrow(r->strings, &r->strings_cap, r->nstrings, sizeof *r->strings);
+    r->strings[0] = (price_str){"", 0};
+    for (size_t i = 1; i < r->nstrings; i++)
+        if (!get_str(r, &r->strings[i]))
+            return false;
+    r->current = xgrow(r->current, &r->current_cap, nslots, sizeof *r->current);
+    for (size_t i = 0; i < nslots; i++)
+        r->current[i] = r->strings[0];
+    return get_varint(r, &r->nrows);
+}
+
+bool price_group_next(price_group_reader *r)
+{
+    if (r->row >= r->nrows)
+        return false;
+    for (size_t i = 0; i < PRICE_SLOT_NINLINE; i++)
+        if (!get_str(r, &r->current[i]))
+            return false;
+    size_t ntable = r->nslots - PRICE_SLOT_NINLINE;
+    size_t nbitmap = (ntable + 7) / 8;
+    if ((size_t)(r->end - r->p) < nbitmap)
+        return false;
+    const unsigned char *bitmap = r->p;
+    r->p += nbitmap;
+    for (size_t t = 0; t < ntable; t++) {
+        if (!(bitmap[t / 8] & (1u << (t % 8))))
+            continue;
+        size_t v;
+        if (!get_varint(r, &v))
+            return false;
+        price_str *cur = &r->current[t + PRICE_SLOT_NINLINE];
+        if (v & 1) {
+            size_t n = v >> 1;
+            if (n > (size_t)(r->end - r->p))
+                return false;
+            *cur = (price_str){(const char *)r->p, n};
+            r->p += n;
+        } else if ((v >> 1) < r->nstrings) {
+            *cur = r->strings[v >> 1];
+        } else {
+            return false;
+        }
+    }
+    r->row++;
+    return true;
+}
+
+void price_group_reader_free(price_group_reader *r)
+{
+    free(r->strings);
+    free(r->current);
+    memset(r, 0, sizeof *r);
+}

@@ -28,10 +28,12 @@
 #include "cache.h"
 #include "csv.h"
 #include "regions.h"
+#include "rowq.h"
 #include "store.h"
 
 #include "../src/core/mem.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,7 +90,6 @@ struct price_ingest {
     size_t bucket_hash_cap;
     size_t open_bytes;            /* memory the open groups hold */
     size_t usage_slot;
-    price_str *slots;             /* one row's values */
     price_slot_stats *slot_stats; /* shared by the groups' writers */
     unsigned char *group_buf;     /* a serialised group */
     size_t group_cap;
@@ -96,8 +97,12 @@ struct price_ingest {
     /* SQL */
     int64_t tbl;
     sqlite3_stmt *insert, *insert_utype;
-    cir_err err;                   /* set by the record callback */
-    bool failed;
+    cir_err err;                   /* the feeding thread's error */
+    cir_err werr;                  /* the row worker's error */
+    bool failed;                   /* the feeding side gave up */
+    rowq *q;                       /* rows after the header go to a worker */
+    csv_reader *wcsv;              /* the worker splits kept rows with it */
+    size_t raw_pad;                /* readable bytes after the current row */
 };
 
 static char *dup_or_null(const char *s)
@@ -122,6 +127,9 @@ static void ingest_free(price_ingest *in)
 {
     if (!in)
         return;
+    if (in->q)
+        rowq_cancel(in->q);
+    csv_free(in->wcsv);
     csv_free(in->csv);
     if (in->insert)
         sqlite3_finalize(in->insert);
@@ -134,7 +142,6 @@ static void ingest_free(price_ingest *in)
     drop_buckets(in);
     free(in->buckets);
     free(in->bucket_hash);
-    free(in->slots);
     free(in->slot_stats);
     free(in->group_buf);
     free(in->source);
@@ -161,10 +168,11 @@ static void copy_field(char *out, size_t size, const csv_field *f)
     out[n] = '\0';
 }
 
-static int fail(price_ingest *in, cir_code code, const char *fmt, const char *a, const char *b)
+/* Records an error in `e` (the feeding thread's or the worker's) and
+ * returns 1, the callbacks' "stop". */
+static int fail(cir_err *e, cir_code code, const char *fmt, const char *a, const char *b)
 {
-    cir_error(&in->err, code, NULL, fmt, a, b);
-    in->failed = true;
+    cir_error(e, code, NULL, fmt, a, b);
     return 1;
 }
 
@@ -242,7 +250,6 @@ static int read_header(price_ingest *in, const csv_record *r)
         in->slot_col[in->nslots] = (int)i;
         in->keys[in->nslots++] = xstrdup(key);
     }
-    in->slots = xcalloc(in->nslots, sizeof *in->slots);
     in->slot_stats = xcalloc(in->nslots, sizeof *in->slot_stats);
     in->usage_slot = SIZE_MAX;
     for (size_t k = PRICE_SLOT_NFIXED; k < in->nslots; k++)
@@ -260,18 +267,19 @@ static int read_header(price_ingest *in, const csv_record *r)
         snprintf(missing + len, sizeof missing - len, "%s%s", len ? ", " : "", names[role]);
     }
     if (missing[0])
-        return fail(in, CIR_EPARSE,
+        return fail(&in->err, CIR_EPARSE,
                     "not an AWS price list CSV: missing required column(s) %s%s", missing,
                     "");
     if (in->role[COL_REGION_CODE] < 0 && in->role[COL_LOCATION] < 0 && !in->expect_region)
-        return fail(in, CIR_EPARSE,
+        return fail(&in->err, CIR_EPARSE,
                     "not a regional AWS price list CSV: no \"Region Code\" or \"Location\" "
                     "column%s%s", "", "");
     const char *service = in->offer_code[0] ? in->offer_code : NULL;
     if (in->expect_service && service && strcmp(service, in->expect_service) != 0)
-        return fail(in, CIR_EINPUT, "this is the %s price list, expected %s", service,
+        return fail(&in->err, CIR_EINPUT, "this is the %s price list, expected %s", service,
                     in->expect_service);
     csv_set_gate(in->csv, (size_t)in->role[COL_TERM_TYPE] + 1, on_demand_gate);
+    csv_set_gate_raw(in->csv, true); /* kept rows are split by the worker */
     return 0;
 }
 
@@ -454,21 +462,24 @@ static int flush_groups(price_ingest *in)
     return SQLITE_OK;
 }
 
+_Static_assert(sizeof(csv_field) == sizeof(price_str) &&
+                   offsetof(csv_field, p) == offsetof(price_str, p) &&
+                   offsetof(csv_field, len) == offsetof(price_str, len),
+               "a CSV field is handed to the group writer as a price_str");
+
 static int keep_row(price_ingest *in, const csv_record *r)
 {
     struct bucket *b = bucket_for(in, col(in, r, COL_FAMILY), col(in, r, COL_INSTANCE_TYPE));
-    for (size_t s = 0; s < in->nslots; s++) {
-        int c = in->slot_col[s];
-        in->slots[s] = c >= 0 ? (price_str){r->f[c].p, r->f[c].len} : (price_str){"", 0};
-    }
     /* "SKU.JRTCKXETXF.6YS6EN2CT7" is stored as ".JRTCKXETXF.6YS6EN2CT7": the
      * same for every on-demand row, so it costs nothing in the group. */
-    price_str sku = in->slots[PRICE_SLOT_SKU], *rate = &in->slots[PRICE_SLOT_RATE_CODE];
-    if (rate->len > sku.len && rate->p[sku.len] == '.' && memcmp(rate->p, sku.p, sku.len) == 0) {
-        rate->p += sku.len;
-        rate->len -= sku.len;
+    const csv_field *sku = col(in, r, COL_SKU), *rc = col(in, r, COL_RATE_CODE);
+    price_str rate = {rc->p, rc->len};
+    if (rate.len > sku->len && rate.p[sku->len] == '.' && memcmp(rate.p, sku->p, sku->len) == 0) {
+        rate.p += sku->len;
+        rate.len -= sku->len;
     }
-    price_group_add(b->w, in->slots);
+    price_group_add(b->w, (const price_str *)(const void *)r->f, in->slot_col, rate, r->raw,
+                    r->raw_len, in->raw_pad);
     in->kept++;
     if ((price_group_rows(b->w) & 15) == 1) { /* re-measure now and then */
         size_t now = price_group_memory(b->w);
@@ -477,10 +488,9 @@ static int keep_row(price_ingest *in, const csv_record *r)
     }
     if (in->open_bytes < STAGE_BYTES)
         return 0;
-    int rc = flush_groups(in);
-    if (rc != SQLITE_OK) {
-        price_cache_sql_error(in->c, rc, "write prices", &in->err);
-        in->failed = true;
+    int rc2 = flush_groups(in);
+    if (rc2 != SQLITE_OK) {
+        price_cache_sql_error(in->c, rc2, "write prices", &in->werr);
         return 1;
     }
     return 0;
@@ -517,30 +527,59 @@ static int read_row(price_ingest *in, const csv_record *r)
     return keep_row(in, r);
 }
 
+/* A row after the header, split into all its fields. */
+static int on_full_row(void *ctx, const csv_record *r)
+{
+    price_ingest *in = ctx;
+    int stop = read_row(in, r);
+    if (!stop && in->bad >= BAD_FLOOD && in->bad > in->kept) {
+        char counts[64];
+        snprintf(counts, sizeof counts, "%lld", (long long)in->bad);
+        return fail(&in->werr, CIR_EPARSE, "%s malformed rows and counting (first: %s); giving up",
+                    counts, in->first_bad_why);
+    }
+    return stop;
+}
+
+/* A row after the header as the parser hands it over (on the worker thread
+ * when there is one): on-demand rows arrive as raw text to split here. */
+static int on_row(void *ctx, const csv_record *r)
+{
+    price_ingest *in = ctx;
+    if (!r->partial) {
+        in->raw_pad = 0;
+        return on_full_row(in, r);
+    }
+    if (!in->wcsv)
+        in->wcsv = csv_new(on_full_row, in);
+    in->raw_pad = CSV_SPLIT_PAD;
+    return csv_split(in->wcsv, r->raw, r->raw_len, r->index, r->offset, &in->werr) != CIR_OK;
+}
+
 static int on_record(void *ctx, const csv_record *r)
 {
     price_ingest *in = ctx;
     if (!in->have_header) {
         if (has_control_bytes(r))
-            return fail(in, CIR_EPARSE, "not a CSV file (binary data before the header)%s%s",
+            return fail(&in->err, CIR_EPARSE, "not a CSV file (binary data before the header)%s%s",
                         "", "");
-        if (r->n > 2)
-            return read_header(in, r);
+        if (r->n > 2) {
+            int rc = read_header(in, r);
+            if (!rc)
+                in->q = rowq_start(on_row, in); /* NULL: rows are stored inline */
+            return rc;
+        }
         if (r->n == 2)
             read_metadata(in, r);
         if (++in->preamble > MAX_PREAMBLE)
-            return fail(in, CIR_EPARSE,
+            return fail(&in->err, CIR_EPARSE,
                         "not an AWS price list CSV: no header row (a row of more than two "
                         "fields) in the first %s rows%s", "32", "");
         return 0;
     }
-    int stop = read_row(in, r);
-    if (!stop && in->bad >= BAD_FLOOD && in->bad > in->kept) {
-        char counts[64];
-        snprintf(counts, sizeof counts, "%lld", (long long)in->bad);
-        return fail(in, CIR_EPARSE, "%s malformed rows and counting (first: %s); giving up",
-                    counts, in->first_bad_why);
-    }
+    int stop = in->q ? rowq_push(in->q, r) : on_row(in, r);
+    if (stop)
+        in->err = in->werr; /* the worker has stopped: its error is final */
     return stop;
 }
 
@@ -798,7 +837,16 @@ cir_code price_ingest_commit(price_ingest *in, price_ingest_stats *st, cir_err *
         return cir_error(err, CIR_EINTERNAL, NULL, "commit after a failed import");
     }
     cir_err_clear(&in->err);
-    if (csv_finish(in->csv, &in->err) != CIR_OK) {
+    cir_code code = csv_finish(in->csv, &in->err);
+    if (in->q) {
+        rowq *q = in->q;
+        in->q = NULL;
+        if (rowq_finish(q) && code == CIR_OK) {
+            in->err = in->werr;
+            code = in->err.code ? in->err.code : CIR_EPARSE;
+        }
+    }
+    if (code != CIR_OK) {
         *err = in->err;
         price_ingest_abort(in);
         return err->code;

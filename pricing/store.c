@@ -54,6 +54,8 @@ static inline void put_str(bytes *b, const char *s, size_t n)
 
 /* ---- writer --------------------------------------------------------------- */
 
+#define ROW_PAD 16 /* readable slack after a kept row, for word compares */
+
 typedef struct str_ref {
     uint32_t off, len;
 } str_ref;
@@ -67,9 +69,11 @@ struct price_group_writer {
     size_t nstrings, strings_cap;
     uint32_t *hash;               /* open addressing: string index + 1, 0 = free */
     size_t hash_cap;
-    uint32_t *prev_len;           /* previous row: length of each table slot */
-    bytes prev;                   /* previous row: the values back to back */
+    str_ref *prev_val;            /* previous row: each table slot in `prev` */
+    bytes prev;                   /* previous row's text */
     bytes next;                   /* the row being added, to become prev */
+    str_ref *next_val;
+    uint16_t *changed;            /* table slots that differ, one row */
     unsigned char *is_index;      /* per string: seen in the index slot */
     size_t is_index_cap;
     price_str *index_values;
@@ -86,7 +90,7 @@ static void writer_reset(price_group_writer *w)
     w->strings[0] = (str_ref){0, 0};
     if (w->hash)
         memset(w->hash, 0, w->hash_cap * sizeof *w->hash);
-    memset(w->prev_len, 0, w->ntable * sizeof *w->prev_len);
+    memset(w->prev_val, 0, w->ntable * sizeof *w->prev_val);
     w->prev.len = 0;
     if (w->is_index)
         memset(w->is_index, 0, w->is_index_cap);
@@ -102,7 +106,9 @@ price_group_writer *price_group_writer_new(size_t nslots, size_t index_slot,
     w->nslots = nslots;
     w->ntable = nslots - PRICE_SLOT_NINLINE;
     w->index_slot = index_slot;
-    w->prev_len = xcalloc(w->ntable + 1, sizeof *w->prev_len);
+    w->prev_val = xcalloc(w->ntable + 1, sizeof *w->prev_val);
+    w->next_val = xcalloc(w->ntable + 1, sizeof *w->next_val);
+    w->changed = xcalloc(w->ntable + 1, sizeof *w->changed);
     w->strings = xgrow(NULL, &w->strings_cap, 16, sizeof *w->strings);
     writer_reset(w);
     return w;
@@ -115,7 +121,9 @@ void price_group_writer_free(price_group_writer *w)
     free(w->arena.p);
     free(w->strings);
     free(w->hash);
-    free(w->prev_len);
+    free(w->prev_val);
+    free(w->next_val);
+    free(w->changed);
     free(w->prev.p);
     free(w->next.p);
     free(w->is_index);
@@ -132,7 +140,7 @@ size_t price_group_rows(const price_group_writer *w)
 size_t price_group_memory(const price_group_writer *w)
 {
     return sizeof *w + w->arena.cap + w->strings_cap * sizeof *w->strings +
-           w->hash_cap * sizeof *w->hash + w->ntable * sizeof *w->prev_len + w->prev.cap +
+           w->hash_cap * sizeof *w->hash + 2 * w->ntable * sizeof *w->prev_val + w->prev.cap +
            w->next.cap + w->rows.cap +
            w->is_index_cap + w->index_cap * sizeof *w->index_values;
 }
@@ -207,55 +215,131 @@ static void note_index_value(price_group_writer *w, uint32_t idx)
     w->is_index[idx] = 1;
 }
 
-void price_group_add(price_group_writer *w, const price_str *slots)
+/* a[0..n) == b[0..n), where both may be read 8 bytes at a time up to the
+ * next multiple of 8 (the caller's padding makes that safe). */
+static inline bool same_padded(const char *a, const char *b, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    size_t i = 0;
+    uint64_t x, y;
+    for (; i + 8 <= n; i += 8) {
+        memcpy(&x, a + i, 8);
+        memcpy(&y, b + i, 8);
+        if (x != y)
+            return false;
+    }
+    if (i == n)
+        return true;
+    memcpy(&x, a + i, 8);
+    memcpy(&y, b + i, 8);
+    return ((x ^ y) << (8 * (8 - (n - i)))) == 0;
+#else
+    return memcmp(a, b, n) == 0;
+#endif
+}
+
+static inline bool same_bytes(const char *a, const char *b, size_t n)
+{
+    if (n <= 16) {
+        for (size_t i = 0; i < n; i++)
+            if (a[i] != b[i])
+                return false;
+        return true;
+    }
+    return memcmp(a, b, n) == 0;
+}
+
+/* Where the writer keeps value v of the row being added: inside its copy
+ * of the raw row, or appended after it. */
+static inline str_ref keep_value(price_group_writer *w, price_str v, const char *raw,
+                                 size_t raw_len)
+{
+    size_t at = (size_t)((uintptr_t)v.p - (uintptr_t)raw); /* huge when outside */
+    if (at < raw_len && v.len <= raw_len - at)
+        return (str_ref){(uint32_t)at, (uint32_t)v.len};
+    if (v.len == 0)
+        return (str_ref){0, 0};
+    bytes_need(&w->next, v.len + ROW_PAD);
+    memcpy(w->next.p + w->next.len, v.p, v.len);
+    w->next.len += v.len;
+    return (str_ref){(uint32_t)(w->next.len - v.len), (uint32_t)v.len};
+}
+
+static void put_table_value(price_group_writer *w, bytes *b, size_t slot, price_str v)
+{
+    price_slot_stats *st = &w->stats[slot];
+    st->changes++;
+    if (slot != w->index_slot && literal_slot(st)) {
+        st->fresh++; /* keep the estimate moving */
+        put_varint(b, v.len * 2 + 1);
+        bytes_need(b, v.len);
+        memcpy(b->p + b->len, v.p, v.len);
+        b->len += v.len;
+        return;
+    }
+    bool fresh;
+    uint32_t idx = intern(w, v, &fresh);
+    st->fresh += fresh;
+    put_varint(b, (size_t)idx * 2);
+    if (slot == w->index_slot)
+        note_index_value(w, idx);
+}
+
+void price_group_add(price_group_writer *w, const price_str *fields, const int *slot_col,
+                     price_str rate, const char *raw, size_t raw_len, size_t raw_pad)
 {
     if (w->nrows == 0)
         w->arena.len = 0;
     bytes *b = &w->rows;
-    for (size_t i = 0; i < PRICE_SLOT_NINLINE; i++)
-        put_str(b, slots[i].p, slots[i].len);
+    for (size_t i = 0; i < PRICE_SLOT_NINLINE; i++) {
+        price_str v = slot_col[i] >= 0 ? fields[slot_col[i]] : (price_str){"", 0};
+        put_str(b, v.p, v.len);
+    }
     size_t nbitmap = (w->ntable + 7) / 8;
     bytes_need(b, nbitmap);
-    size_t bitmap_at = b->len;
-    memset(b->p + bitmap_at, 0, nbitmap);
+    unsigned char *bitmap = b->p + b->len;
+    memset(bitmap, 0, nbitmap);
     b->len += nbitmap;
-    /* The previous row's values sit back to back in `prev`, so comparing
-     * against them is one sequential pass over a kilobyte. */
+    /* The previous row of the group is kept as its raw text plus where
+     * each slot sits in it, so comparing is a pass over one kilobyte. */
+    bytes_need(&w->next, raw_len + ROW_PAD);
+    memcpy(w->next.p, raw, raw_len);
+    w->next.len = raw_len;
     const char *prev = (const char *)w->prev.p;
-    w->next.len = 0;
+    bool padded = raw_pad >= 8;
+    size_t nchanged = 0;
+    uint16_t *changed = w->changed;
     for (size_t t = 0; t < w->ntable; t++) {
         size_t slot = t + PRICE_SLOT_NINLINE;
-        price_str v = slots[slot];
-        size_t plen = w->prev_len[t];
-        bool same = v.len == plen && (v.len == 0 || memcmp(v.p, prev, v.len) == 0);
-        prev += plen;
-        bytes_need(&w->next, v.len);
-        memcpy(w->next.p + w->next.len, v.p, v.len);
-        w->next.len += v.len;
-        w->prev_len[t] = (uint32_t)v.len;
-        if (same)
-            continue; /* the previous row of the group had the same value */
+        int c = slot_col[slot];
+        price_str v = c >= 0 ? fields[c] : (price_str){"", 0};
+        if (slot == PRICE_SLOT_RATE_CODE)
+            v = rate;
+        str_ref pv = w->prev_val[t];
+        w->next_val[t] = keep_value(w, v, raw, raw_len);
+        if (v.len != pv.len)
+            changed[nchanged++] = (uint16_t)t;
+        else if (v.len && !(padded && (size_t)((uintptr_t)v.p - (uintptr_t)raw) < raw_len
+                                ? same_padded(v.p, prev + pv.off, v.len)
+                                : same_bytes(v.p, prev + pv.off, v.len)))
+            changed[nchanged++] = (uint16_t)t;
+    }
+    /* Values are encoded after the scan: `bitmap` must not move while
+     * scanning, and put_table_value may grow `rows`. */
+    size_t bitmap_at = (size_t)(bitmap - b->p);
+    for (size_t k = 0; k < nchanged; k++) {
+        size_t t = changed[k];
         b->p[bitmap_at + t / 8] |= (unsigned char)(1u << (t % 8));
-        price_slot_stats *st = &w->stats[slot];
-        st->changes++;
-        if (slot != w->index_slot && literal_slot(st)) {
-            st->fresh++; /* keep the estimate moving */
-            put_varint(b, v.len * 2 + 1);
-            bytes_need(b, v.len);
-            memcpy(b->p + b->len, v.p, v.len);
-            b->len += v.len;
-            continue;
-        }
-        bool fresh;
-        uint32_t idx = intern(w, v, &fresh);
-        st->fresh += fresh;
-        put_varint(b, (size_t)idx * 2);
-        if (slot == w->index_slot)
-            note_index_value(w, idx);
+        const str_ref *nv = &w->next_val[t];
+        price_str v = {(const char *)w->next.p + nv->off, nv->len};
+        put_table_value(w, b, t + PRICE_SLOT_NINLINE, v);
     }
     bytes swap = w->prev;
     w->prev = w->next;
     w->next = swap;
+    str_ref *sv = w->prev_val;
+    w->prev_val = w->next_val;
+    w->next_val = sv;
     w->nrows++;
 }
 

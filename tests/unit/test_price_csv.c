@@ -350,10 +350,23 @@ static size_t random_csv(char *out, size_t cap, unsigned *seed)
     return n;
 }
 
+static void random_rounds(unsigned seed);
+
 Test(price_csv, matches_reference_on_random_input)
 {
+    random_rounds(12345);
+}
+
+Test(price_csv, portable_skip_matches_reference_on_random_input)
+{
+    csv_use_simd(false);
+    random_rounds(777);
+    csv_use_simd(true);
+}
+
+static void random_rounds(unsigned seed)
+{
     static char buf[64 * 1024];
-    unsigned seed = 12345;
     for (int round = 0; round < 600; round++) {
         size_t len = random_csv(buf, sizeof buf - 1, &seed);
         size_t gw = (size_t)(round % 4);

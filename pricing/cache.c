@@ -27,7 +27,7 @@
 #include <unistd.h>
 
 #define BUSY_TIMEOUT_MS 30000
-#define CACHE_PAGES_KIB 16384 /* page cache per connection */
+#define CACHE_PAGES_KIB 8192 /* page cache per connection */
 #define REBUILD_HINT "delete it and run 'circuit pricing sync' (or 'circuit pricing import FILE') to rebuild it"
 
 static const struct migration {

@@ -41,7 +41,7 @@
 #define MAX_PREAMBLE 32        /* rows before the header */
 #define BAD_FLOOD 1000         /* bad rows after which dominance fails early */
 #define MAX_PREFIXES 16
-#define STAGE_BYTES (24u << 20) /* memory of open groups before a flush */
+#define STAGE_BYTES (16u << 20) /* memory of open groups before a flush */
 
 struct bucket {
     char *family, *itype;

@@ -74,6 +74,7 @@ struct price_group_writer {
     bytes next;                   /* the row being added, to become prev */
     str_ref *next_val;
     uint16_t *changed;            /* table slots that differ, one row */
+    str_ref prev_desc, next_desc; /* descriptions, in prev / next */
     unsigned char *is_index;      /* per string: seen in the index slot */
     size_t is_index_cap;
     price_str *index_values;
@@ -92,6 +93,7 @@ static void writer_reset(price_group_writer *w)
         memset(w->hash, 0, w->hash_cap * sizeof *w->hash);
     memset(w->prev_val, 0, w->ntable * sizeof *w->prev_val);
     w->prev.len = 0;
+    w->prev_desc = (str_ref){0, 0};
     if (w->is_index)
         memset(w->is_index, 0, w->is_index_cap);
     w->rows.len = 0;
@@ -265,6 +267,32 @@ static inline str_ref keep_value(price_group_writer *w, price_str v, const char 
     return (str_ref){(uint32_t)(w->next.len - v.len), (uint32_t)v.len};
 }
 
+/* "0.0416000000" is stored as 6 and "0.0416". */
+static void put_price(bytes *b, price_str v)
+{
+    size_t zeros = 0;
+    if (memchr(v.p, '.', v.len))
+        while (zeros < v.len && v.p[v.len - 1 - zeros] == '0')
+            zeros++;
+    put_varint(b, zeros);
+    put_str(b, v.p, v.len - zeros);
+}
+
+/* The description as what it shares with the previous row's (prefix and
+ * suffix lengths) and the middle that differs. */
+static void put_description(bytes *b, price_str v, const char *prev_base, str_ref prev)
+{
+    const char *p = prev_base ? prev_base + prev.off : "";
+    size_t max = v.len < prev.len ? v.len : prev.len, pre = 0, suf = 0;
+    while (pre < max && v.p[pre] == p[pre])
+        pre++;
+    while (suf < max - pre && v.p[v.len - 1 - suf] == p[prev.len - 1 - suf])
+        suf++;
+    put_varint(b, pre);
+    put_varint(b, suf);
+    put_str(b, v.p + pre, v.len - pre - suf);
+}
+
 static void put_table_value(price_group_writer *w, bytes *b, size_t slot, price_str v)
 {
     price_slot_stats *st = &w->stats[slot];
@@ -291,10 +319,15 @@ void price_group_add(price_group_writer *w, const price_str *fields, const int *
     if (w->nrows == 0)
         w->arena.len = 0;
     bytes *b = &w->rows;
-    for (size_t i = 0; i < PRICE_SLOT_NINLINE; i++) {
-        price_str v = slot_col[i] >= 0 ? fields[slot_col[i]] : (price_str){"", 0};
-        put_str(b, v.p, v.len);
-    }
+    price_str in[PRICE_SLOT_NINLINE];
+    for (size_t i = 0; i < PRICE_SLOT_NINLINE; i++)
+        in[i] = slot_col[i] >= 0 ? fields[slot_col[i]] : (price_str){"", 0};
+    put_str(b, in[PRICE_SLOT_SKU].p, in[PRICE_SLOT_SKU].len);
+    put_price(b, in[PRICE_SLOT_USD]);
+    bytes_need(&w->next, raw_len + ROW_PAD);
+    w->next.len = raw_len;
+    put_description(b, in[PRICE_SLOT_DESCRIPTION], (const char *)w->prev.p, w->prev_desc);
+    w->next_desc = keep_value(w, in[PRICE_SLOT_DESCRIPTION], raw, raw_len);
     size_t nbitmap = (w->ntable + 7) / 8;
     bytes_need(b, nbitmap);
     unsigned char *bitmap = b->p + b->len;
@@ -302,9 +335,7 @@ void price_group_add(price_group_writer *w, const price_str *fields, const int *
     b->len += nbitmap;
     /* The previous row of the group is kept as its raw text plus where
      * each slot sits in it, so comparing is a pass over one kilobyte. */
-    bytes_need(&w->next, raw_len + ROW_PAD);
     memcpy(w->next.p, raw, raw_len);
-    w->next.len = raw_len;
     const char *prev = (const char *)w->prev.p;
     bool padded = raw_pad >= 8;
     size_t nchanged = 0;
@@ -340,6 +371,7 @@ void price_group_add(price_group_writer *w, const price_str *fields, const int *
     str_ref *sv = w->prev_val;
     w->prev_val = w->next_val;
     w->next_val = sv;
+    w->prev_desc = w->next_desc;
     w->nrows++;
 }
 
@@ -415,16 +447,47 @@ bool price_group_open(price_group_reader *r, const void *data, size_t len, size_
     r->current = xgrow(r->current, &r->current_cap, nslots, sizeof *r->current);
     for (size_t i = 0; i < nslots; i++)
         r->current[i] = r->strings[0];
+    r->prev_desc_len = 0;
     return get_varint(r, &r->nrows);
+}
+
+/* Rebuilds text number k (0 price, 1 description) of the current row from
+ * `head` + middle + `tail` pieces. */
+static price_str rebuild(price_group_reader *r, int k, const char *a, size_t an, price_str mid,
+                         const char *c, size_t cn, char fill, size_t nfill)
+{
+    size_t n = an + mid.len + cn + nfill;
+    r->text[k] = xgrow(r->text[k], &r->text_cap[k], n + 1, 1);
+    char *o = r->text[k];
+    if (an)
+        memcpy(o, a, an);
+    if (mid.len)
+        memcpy(o + an, mid.p, mid.len);
+    if (cn)
+        memcpy(o + an + mid.len, c, cn);
+    if (nfill)
+        memset(o + an + mid.len + cn, fill, nfill);
+    o[n] = '\0';
+    return (price_str){o, n};
 }
 
 bool price_group_next(price_group_reader *r)
 {
     if (r->row >= r->nrows)
         return false;
-    for (size_t i = 0; i < PRICE_SLOT_NINLINE; i++)
-        if (!get_str(r, &r->current[i]))
-            return false;
+    size_t zeros, pre, suf;
+    price_str usd, mid;
+    if (!get_str(r, &r->current[PRICE_SLOT_SKU]) || !get_varint(r, &zeros) || zeros > 64 ||
+        !get_str(r, &usd) || !get_varint(r, &pre) || !get_varint(r, &suf) ||
+        pre + suf > r->prev_desc_len || !get_str(r, &mid))
+        return false;
+    r->current[PRICE_SLOT_USD] = rebuild(r, 0, "", 0, usd, "", 0, '0', zeros);
+    price_str desc = rebuild(r, 1, r->prev_desc, pre, mid,
+                             r->prev_desc + r->prev_desc_len - suf, suf, 0, 0);
+    r->current[PRICE_SLOT_DESCRIPTION] = desc;
+    r->prev_desc = xgrow(r->prev_desc, &r->prev_desc_cap, desc.len + 1, 1);
+    memcpy(r->prev_desc, desc.p, desc.len);
+    r->prev_desc_len = desc.len;
     size_t ntable = r->nslots - PRICE_SLOT_NINLINE;
     size_t nbitmap = (ntable + 7) / 8;
     if ((size_t)(r->end - r->p) < nbitmap)
@@ -458,5 +521,8 @@ void price_group_reader_free(price_group_reader *r)
 {
     free(r->strings);
     free(r->current);
+    free(r->text[0]);
+    free(r->text[1]);
+    free(r->prev_desc);
     memset(r, 0, sizeof *r);
 }

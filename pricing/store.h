@@ -9,8 +9,11 @@
  *
  *   group := varint nstrings, nstrings x (varint len, bytes),   string table
  *            varint nrows, nrows x row                           (index 0 = "")
- *   row   := the three inline slots (sku, price, description) as
- *            varint len + bytes, then a bitmap of the other slots whose
+ *   row   := sku as varint len + bytes; the price as a varint count of
+ *            trailing zeros cut after its decimal point, then len + bytes;
+ *            the description as varint lengths of the prefix and suffix it
+ *            shares with the previous row's, then the middle as len +
+ *            bytes; then a bitmap of the other slots whose
  *            value differs from the previous row, then per set bit one
  *            varint v: v even = string table index v/2; v odd = a literal
  *            of v/2 bytes that follows (for values that rarely repeat).
@@ -96,6 +99,10 @@ typedef struct price_group_reader {
     price_str *strings;       /* the string table (0 = "") */
     price_str *current;       /* value per slot, current row */
     size_t strings_cap, current_cap;
+    char *text[2];            /* rebuilt price and description (current row) */
+    size_t text_cap[2];
+    char *prev_desc;          /* the previous row's description */
+    size_t prev_desc_len, prev_desc_cap;
 } price_group_reader;
 
 /* Opens a group blob; false when it is malformed.  The reader's arrays are
@@ -103,7 +110,8 @@ typedef struct price_group_reader {
 bool price_group_open(price_group_reader *r, const void *data, size_t len, size_t nslots);
 /* Advances to the next row; false at the end (or on a malformed row). */
 bool price_group_next(price_group_reader *r);
-/* Value of `slot` in the current row (borrowed from the blob). */
+/* Value of `slot` in the current row (borrowed from the blob or the
+ * reader; valid until the next row). */
 static inline price_str price_group_value(const price_group_reader *r, size_t slot)
 {
     return r->current[slot];

@@ -13,6 +13,7 @@
 # NO_COLOR=1 and LC_ALL=C.  UPDATE=1 rewrites stdout/stderr goldens.
 # Usage: run.sh [CASE-NAME-PATTERN]
 set -u
+shopt -s nullglob
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 BUILD=${BUILD:-build}

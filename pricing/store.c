@@ -174,8 +174,9 @@ static void rehash(price_group_writer *w)
     }
 }
 
-/* Table index of `s`, adding it when new (*fresh set). */
-static uint32_t intern(price_group_writer *w, price_str s, bool *fresh)
+/* Table index of `s`; when the group has not seen it yet, adds it (and
+ * sets *fresh) unless `add` is false, then returns UINT32_MAX. */
+static uint32_t intern(price_group_writer *w, price_str s, bool add, bool *fresh)
 {
     *fresh = false;
     if (s.len == 0)
@@ -190,6 +191,8 @@ static uint32_t intern(price_group_writer *w, price_str s, bool *fresh)
             return w->hash[h] - 1;
     }
     *fresh = true;
+    if (!add)
+        return UINT32_MAX;
     bytes_need(&w->arena, s.len);
     memcpy(w->arena.p + w->arena.len, s.p, s.len);
     w->strings = xgrow(w->strings, &w->strings_cap, w->nstrings + 1, sizeof *w->strings);
@@ -293,12 +296,21 @@ static void put_description(bytes *b, price_str v, const char *prev_base, str_re
     put_str(b, v.p + pre, v.len - pre - suf);
 }
 
+/* A changed value: its index in the group's string table, or, for a slot
+ * whose values rarely repeat, the value itself (it would only bloat the
+ * table). */
 static void put_table_value(price_group_writer *w, bytes *b, size_t slot, price_str v)
 {
     price_slot_stats *st = &w->stats[slot];
-    st->changes++;
+    uint32_t h = (uint32_t)(hash_bytes(v.p, v.len) >> 32) | 1;
+    uint32_t *seen = &st->recent[h & 63];
+    st->fresh += *seen != h;
+    *seen = h;
+    if (++st->changes >= 4096) { /* a moving estimate */
+        st->changes /= 2;
+        st->fresh /= 2;
+    }
     if (slot != w->index_slot && literal_slot(st)) {
-        st->fresh++; /* keep the estimate moving */
         put_varint(b, v.len * 2 + 1);
         bytes_need(b, v.len);
         memcpy(b->p + b->len, v.p, v.len);
@@ -306,8 +318,7 @@ static void put_table_value(price_group_writer *w, bytes *b, size_t slot, price_
         return;
     }
     bool fresh;
-    uint32_t idx = intern(w, v, &fresh);
-    st->fresh += fresh;
+    uint32_t idx = intern(w, v, true, &fresh);
     put_varint(b, (size_t)idx * 2);
     if (slot == w->index_slot)
         note_index_value(w, idx);

@@ -61,11 +61,14 @@ typedef struct price_str {
  * into the group's string table once. */
 typedef struct price_group_writer price_group_writer;
 
-/* Per-slot counts shared by all writers of one import: how often a slot's
- * value changed and how often the change was to a value the group had not
- * seen.  One array of nslots, zeroed, owned by the caller. */
+/* Per-slot statistics shared by all writers of one import: how often a
+ * slot's value changed, and how often to a value not among the slot's
+ * recent ones (a small hash cache), so slots whose values are mostly unique
+ * (an instanceSKU) are told from those that cycle through a few (an
+ * operating system).  One array of nslots, zeroed, owned by the caller. */
 typedef struct price_slot_stats {
     uint32_t changes, fresh;
+    uint32_t recent[64];
 } price_slot_stats;
 
 /* `index_slot`: the slot whose distinct values price_group_end reports (the

@@ -93,7 +93,8 @@ Test(price_store, rows_survive_the_codec)
         {{"B", "1.", "aa", "Hrs", "0", "Inf", "", "", "EU-BoxUsage:t3.micro", "", "z"}},
         {{"C", "0.5", "aaaa", "GB-Mo", "", "", "", "", "", "Windows", ""}},
     };
-    price_slot_stats stats[NSLOTS] = {{0, 0}};
+    price_slot_stats stats[NSLOTS];
+    memset(stats, 0, sizeof stats);
     round_trip(rows, sizeof rows / sizeof rows[0], stats);
 }
 
@@ -110,7 +111,8 @@ Test(price_store, slots_that_never_repeat_become_literals)
         rows[i] = (row){{text[i][0], text[i][2], "desc", "Hrs", "0", "Inf", "", "same",
                          i % 2 ? "U1" : "U2", text[i][1], "e"}};
     }
-    price_slot_stats stats[NSLOTS] = {{0, 0}};
+    price_slot_stats stats[NSLOTS];
+    memset(stats, 0, sizeof stats);
     round_trip(rows, 200, stats);
     cr_assert_gt(stats[PRICE_SLOT_NFIXED + 2].changes, 150);
 }

@@ -14,10 +14,12 @@
  *     region-located row fixes the region unless the caller expects one;
  *   - malformed rows are skipped and counted; the import fails when they
  *     outnumber the kept rows (early, once there are 1000 of them).
- * Kept rows go straight into an open group per (product family, instance
- * type) (store.h); when the open groups hold STAGE_BYTES, each is written
- * as one SQLite row, so SQLite sees a few thousand inserts instead of
- * hundreds of thousands and memory stays flat.  All of it goes into fresh tables inside one write
+ * Kept rows are copied, text and field offsets, into a small stage; a full
+ * stage is sorted by (product family, instance type) and each run of equal
+ * keys is added to that key's open group (store.h), so the group's encoder
+ * state is touched once per run, not once per row.  When the open groups
+ * hold GROUP_BYTES, each is written as one SQLite row: SQLite sees a few
+ * thousand inserts instead of hundreds of thousands, and memory stays flat.  All of it goes into fresh tables inside one write
  * transaction; commit indexes them, repoints the offers row and drops the
  * old tables, so readers see either the old prices or the new ones, never a
  * mix, and a failure or a killed process leaves the old ones as they were.
@@ -33,6 +35,7 @@
 
 #include "../src/core/mem.h"
 
+#include <assert.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,10 +44,23 @@
 #define MAX_PREAMBLE 32        /* rows before the header */
 #define BAD_FLOOD 1000         /* bad rows after which dominance fails early */
 #define MAX_PREFIXES 16
-#define STAGE_BYTES (16u << 20) /* memory of open groups before a flush */
+#define STAGE_BYTES (4u << 20)  /* staged row text and offsets before sorting */
+#define GROUP_BYTES (16u << 20) /* encoded open groups before writing them */
+
+/* One staged row: where its text and field offsets are, and its key.
+ * Offsets are 16-bit pairs (offset, length), or two pairs per field for a
+ * row of 64 KiB or more. */
+typedef struct staged {
+    size_t text, fields;          /* offsets into stage_text / stage_fields */
+    uint32_t text_len;
+    uint32_t family, family_len, itype, itype_len; /* inside its text */
+    uint64_t key;                 /* hash of (family, instance type) */
+    bool wide;
+} staged;
 
 struct bucket {
     char *family, *itype;
+    uint64_t key;
     price_group_writer *w;
     size_t memory;                /* last measured */
 };
@@ -83,14 +99,21 @@ struct price_ingest {
     size_t nprefixes;
     int64_t with_usagetype;
 
-    /* open groups, by (family, instance type) */
-    struct bucket *buckets;
+    /* the stage: kept rows since the last flush */
+    char *stage_text;             /* row text, then text of unescaped fields */
+    size_t text_len, text_cap;
+    uint16_t *stage_fields;       /* per row, (offset, length) per column */
+    size_t fields_len, fields_cap;
+    staged *rows;
+    size_t nrows, rows_cap;
+    size_t usage_slot;
+    price_slot_stats *slot_stats;
+    struct bucket *buckets;       /* open groups */
     size_t nbuckets, buckets_cap;
     uint32_t *bucket_hash;        /* open addressing: bucket index + 1 */
     size_t bucket_hash_cap;
     size_t open_bytes;            /* memory the open groups hold */
-    size_t usage_slot;
-    price_slot_stats *slot_stats; /* shared by the groups' writers */
+    price_str *row_fields;        /* one row's fields, rebuilt from the stage */
     unsigned char *group_buf;     /* a serialised group */
     size_t group_cap;
 
@@ -102,7 +125,6 @@ struct price_ingest {
     bool failed;                   /* the feeding side gave up */
     rowq *q;                       /* rows after the header go to a worker */
     csv_reader *wcsv;              /* the worker splits kept rows with it */
-    size_t raw_pad;                /* readable bytes after the current row */
 };
 
 static char *dup_or_null(const char *s)
@@ -139,10 +161,14 @@ static void ingest_free(price_ingest *in)
         free(in->keys[i]);
     free(in->keys);
     free(in->slot_col);
+    free(in->stage_text);
+    free(in->stage_fields);
+    free(in->rows);
+    free(in->row_fields);
+    free(in->slot_stats);
     drop_buckets(in);
     free(in->buckets);
     free(in->bucket_hash);
-    free(in->slot_stats);
     free(in->group_buf);
     free(in->source);
     free(in->etag);
@@ -255,6 +281,7 @@ static int read_header(price_ingest *in, const csv_record *r)
     for (size_t k = PRICE_SLOT_NFIXED; k < in->nslots; k++)
         if (strcmp(in->keys[k], "usagetype") == 0)
             in->usage_slot = k;
+    in->row_fields = xcalloc(in->ncols + 1, sizeof *in->row_fields);
     char missing[256] = "";
     for (int role = 0; role < COL_NROLES; role++) {
         if (!price_col_required((price_col)role) || in->role[role] >= 0)
@@ -378,15 +405,80 @@ static void learn_prefix(price_ingest *in, const csv_field *u)
     }
 }
 
-static uint64_t hash_key(const csv_field *a, const csv_field *b)
+static uint64_t hash_key(const char *a, size_t alen, const char *b, size_t blen)
 {
     uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < a->len; i++)
-        h = (h ^ (unsigned char)a->p[i]) * 1099511628211ull;
+    for (size_t i = 0; i < alen; i++)
+        h = (h ^ (unsigned char)a[i]) * 1099511628211ull;
     h = (h ^ 0x1f) * 1099511628211ull;
-    for (size_t i = 0; i < b->len; i++)
-        h = (h ^ (unsigned char)b->p[i]) * 1099511628211ull;
+    for (size_t i = 0; i < blen; i++)
+        h = (h ^ (unsigned char)b[i]) * 1099511628211ull;
     return h;
+}
+
+/* Copies a kept row into the stage: its text, the text of fields that do
+ * not lie in it (unescaped ones), and every field's place in that text. */
+static void stage_row(price_ingest *in, const csv_record *r)
+{
+    /* 16 spare bytes after the text let the encoder compare 8 at a time */
+    in->stage_text = xgrow(in->stage_text, &in->text_cap, in->text_len + r->raw_len + 16, 1);
+    memcpy(in->stage_text + in->text_len, r->raw, r->raw_len);
+    bool wide = r->raw_len > UINT16_MAX / 2;
+    size_t per = wide ? 4 : 2;
+    in->stage_fields = xgrow(in->stage_fields, &in->fields_cap, in->fields_len + per * r->n,
+                             sizeof *in->stage_fields);
+    uint16_t *offs = in->stage_fields + in->fields_len;
+    size_t end = r->raw_len, family = 0, family_len = 0, itype = 0, itype_len = 0;
+    int fc = in->role[COL_FAMILY], ic = in->role[COL_INSTANCE_TYPE];
+    for (size_t i = 0; i < r->n; i++) {
+        size_t len = r->f[i].len;
+        size_t at = (size_t)((uintptr_t)r->f[i].p - (uintptr_t)r->raw);
+        if (!len) {
+            at = 0;
+        } else if (at >= r->raw_len || len > r->raw_len - at) {
+            /* unescaped text lives elsewhere: append it after the row */
+            in->stage_text = xgrow(in->stage_text, &in->text_cap, in->text_len + end + len + 16, 1);
+            memcpy(in->stage_text + in->text_len + end, r->f[i].p, len);
+            at = end;
+            end += len;
+        }
+        if (wide) {
+            offs[4 * i] = (uint16_t)at;
+            offs[4 * i + 1] = (uint16_t)(at >> 16);
+            offs[4 * i + 2] = (uint16_t)len;
+            offs[4 * i + 3] = (uint16_t)(len >> 16);
+        } else {
+            offs[2 * i] = (uint16_t)at;
+            offs[2 * i + 1] = (uint16_t)len;
+        }
+        if ((int)i == fc) {
+            family = at;
+            family_len = len;
+        } else if ((int)i == ic) {
+            itype = at;
+            itype_len = len;
+        }
+    }
+    /* Unescaped text is never longer than the raw field it came from, so a
+     * row below half the 16-bit range stays below the whole range. */
+    assert(wide || end <= UINT16_MAX);
+    const char *text = in->stage_text + in->text_len;
+    in->rows = xgrow(in->rows, &in->rows_cap, in->nrows + 1, sizeof *in->rows);
+    staged *s = &in->rows[in->nrows++];
+    *s = (staged){.text = in->text_len, .fields = in->fields_len, .text_len = (uint32_t)end,
+                  .family = (uint32_t)family, .family_len = (uint32_t)family_len,
+                  .itype = (uint32_t)itype, .itype_len = (uint32_t)itype_len, .wide = wide,
+                  .key = hash_key(text + family, family_len, text + itype, itype_len)};
+    in->text_len += end;
+    in->fields_len += per * r->n;
+}
+
+static int cmp_staged(const void *x, const void *y)
+{
+    const staged *a = x, *b = y;
+    if (a->key != b->key)
+        return a->key < b->key ? -1 : 1;
+    return (a->text > b->text) - (a->text < b->text); /* file order within a key */
 }
 
 static void bucket_rehash(price_ingest *in)
@@ -396,31 +488,33 @@ static void bucket_rehash(price_ingest *in)
     in->bucket_hash = xcalloc(cap, sizeof *in->bucket_hash);
     in->bucket_hash_cap = cap;
     for (size_t i = 0; i < in->nbuckets; i++) {
-        struct bucket *b = &in->buckets[i];
-        csv_field f = {b->family, strlen(b->family)}, t = {b->itype, strlen(b->itype)};
-        size_t h = hash_key(&f, &t) & (cap - 1);
+        size_t h = in->buckets[i].key & (cap - 1);
         while (in->bucket_hash[h])
             h = (h + 1) & (cap - 1);
         in->bucket_hash[h] = (uint32_t)(i + 1);
     }
 }
 
-/* The open group for (family, instance type), created on first use. */
-static struct bucket *bucket_for(price_ingest *in, const csv_field *fam, const csv_field *itype)
+/* The open group for a staged row's key, created on first use. */
+static struct bucket *bucket_for(price_ingest *in, const staged *s)
 {
+    const char *text = in->stage_text + s->text;
     if ((in->nbuckets + 1) * 2 > in->bucket_hash_cap)
         bucket_rehash(in);
     size_t mask = in->bucket_hash_cap - 1;
-    size_t h = hash_key(fam, itype) & mask;
+    size_t h = s->key & mask;
     for (; in->bucket_hash[h]; h = (h + 1) & mask) {
         struct bucket *b = &in->buckets[in->bucket_hash[h] - 1];
-        if (csv_eq(fam, b->family) && csv_eq(itype, b->itype))
+        if (b->key == s->key && strlen(b->family) == s->family_len &&
+            memcmp(b->family, text + s->family, s->family_len) == 0 &&
+            strlen(b->itype) == s->itype_len && memcmp(b->itype, text + s->itype, s->itype_len) == 0)
             return b;
     }
     in->buckets = xgrow(in->buckets, &in->buckets_cap, in->nbuckets + 1, sizeof *in->buckets);
     struct bucket *b = &in->buckets[in->nbuckets];
-    b->family = xstrndup(fam->p, fam->len);
-    b->itype = xstrndup(itype->p, itype->len);
+    b->family = xstrndup(text + s->family, s->family_len);
+    b->itype = xstrndup(text + s->itype, s->itype_len);
+    b->key = s->key;
     b->w = price_group_writer_new(in->nslots, in->usage_slot, in->slot_stats);
     b->memory = price_group_memory(b->w);
     in->open_bytes += b->memory;
@@ -462,35 +556,62 @@ static int flush_groups(price_ingest *in)
     return SQLITE_OK;
 }
 
-_Static_assert(sizeof(csv_field) == sizeof(price_str) &&
-                   offsetof(csv_field, p) == offsetof(price_str, p) &&
-                   offsetof(csv_field, len) == offsetof(price_str, len),
-               "a CSV field is handed to the group writer as a price_str");
-
-static int keep_row(price_ingest *in, const csv_record *r)
+/* Adds staged row s to group writer w. */
+static void add_staged(price_ingest *in, price_group_writer *w, const staged *s)
 {
-    struct bucket *b = bucket_for(in, col(in, r, COL_FAMILY), col(in, r, COL_INSTANCE_TYPE));
+    price_str *f = in->row_fields;
+    const char *text = in->stage_text + s->text;
+    const uint16_t *offs = in->stage_fields + s->fields;
+    if (s->wide)
+        for (size_t c = 0; c < in->ncols; c++)
+            f[c] = (price_str){text + (offs[4 * c] | (size_t)offs[4 * c + 1] << 16),
+                               offs[4 * c + 2] | (size_t)offs[4 * c + 3] << 16};
+    else
+        for (size_t c = 0; c < in->ncols; c++)
+            f[c] = (price_str){text + offs[2 * c], offs[2 * c + 1]};
     /* "SKU.JRTCKXETXF.6YS6EN2CT7" is stored as ".JRTCKXETXF.6YS6EN2CT7": the
-     * same for every on-demand row, so it costs nothing in the group. */
-    const csv_field *sku = col(in, r, COL_SKU), *rc = col(in, r, COL_RATE_CODE);
-    price_str rate = {rc->p, rc->len};
-    if (rate.len > sku->len && rate.p[sku->len] == '.' && memcmp(rate.p, sku->p, sku->len) == 0) {
-        rate.p += sku->len;
-        rate.len -= sku->len;
+     * same for every on-demand row, so it costs nothing. */
+    price_str rate = {"", 0};
+    if (in->role[COL_RATE_CODE] >= 0) {
+        price_str sku = f[in->role[COL_SKU]];
+        rate = f[in->role[COL_RATE_CODE]];
+        if (rate.len > sku.len && rate.p[sku.len] == '.' && memcmp(rate.p, sku.p, sku.len) == 0) {
+            rate.p += sku.len;
+            rate.len -= sku.len;
+        }
     }
-    price_group_add(b->w, (const price_str *)(const void *)r->f, in->slot_col, rate, r->raw,
-                    r->raw_len, in->raw_pad);
-    in->kept++;
-    if ((price_group_rows(b->w) & 15) == 1) { /* re-measure now and then */
+    price_group_add(w, f, in->slot_col, rate, text, s->text_len, 16);
+}
+
+/* Sorts the stage by key and adds each run of a key to that key's group;
+ * writes the groups out when they hold GROUP_BYTES. */
+static int flush_stage(price_ingest *in)
+{
+    qsort(in->rows, in->nrows, sizeof *in->rows, cmp_staged);
+    for (size_t i = 0; i < in->nrows;) {
+        struct bucket *b = bucket_for(in, &in->rows[i]);
+        size_t j = i;
+        for (; j < in->nrows && in->rows[j].key == b->key; j++)
+            add_staged(in, b->w, &in->rows[j]);
+        price_group_detach(b->w); /* the stage is about to be reused */
         size_t now = price_group_memory(b->w);
         in->open_bytes += now - b->memory;
         b->memory = now;
+        i = j;
     }
-    if (in->open_bytes < STAGE_BYTES)
+    in->nrows = in->text_len = in->fields_len = 0;
+    return in->open_bytes >= GROUP_BYTES ? flush_groups(in) : SQLITE_OK;
+}
+
+static int keep_row(price_ingest *in, const csv_record *r)
+{
+    stage_row(in, r);
+    in->kept++;
+    if (in->text_len + in->fields_len * sizeof *in->stage_fields < STAGE_BYTES)
         return 0;
-    int rc2 = flush_groups(in);
-    if (rc2 != SQLITE_OK) {
-        price_cache_sql_error(in->c, rc2, "write prices", &in->werr);
+    int rc = flush_stage(in);
+    if (rc != SQLITE_OK) {
+        price_cache_sql_error(in->c, rc, "write prices", &in->werr);
         return 1;
     }
     return 0;
@@ -546,13 +667,10 @@ static int on_full_row(void *ctx, const csv_record *r)
 static int on_row(void *ctx, const csv_record *r)
 {
     price_ingest *in = ctx;
-    if (!r->partial) {
-        in->raw_pad = 0;
+    if (!r->partial)
         return on_full_row(in, r);
-    }
     if (!in->wcsv)
         in->wcsv = csv_new(on_full_row, in);
-    in->raw_pad = CSV_SPLIT_PAD;
     return csv_split(in->wcsv, r->raw, r->raw_len, r->index, r->offset, &in->werr) != CIR_OK;
 }
 
@@ -763,7 +881,9 @@ static cir_code check_result(price_ingest *in, int64_t seen, cir_err *err)
 static int swap_in(price_ingest *in, const char *service, int64_t seen)
 {
     price_cache *c = in->c;
-    int rc = flush_groups(in);
+    int rc = flush_stage(in);
+    if (rc == SQLITE_OK)
+        rc = flush_groups(in);
     if (rc != SQLITE_OK)
         return rc;
     char *sql = sqlite3_mprintf("CREATE INDEX p_%lld_key ON p_%lld(family, instance_type)",

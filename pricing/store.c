@@ -5,6 +5,8 @@
 
 #include "../src/core/mem.h"
 
+#include <assert.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,7 +56,7 @@ static inline void put_str(bytes *b, const char *s, size_t n)
 
 /* ---- writer --------------------------------------------------------------- */
 
-#define ROW_PAD 16 /* readable slack after a kept row, for word compares */
+
 
 typedef struct str_ref {
     uint32_t off, len;
@@ -69,12 +71,13 @@ struct price_group_writer {
     size_t nstrings, strings_cap;
     uint32_t *hash;               /* open addressing: string index + 1, 0 = free */
     size_t hash_cap;
+    const char *prev;             /* previous row's text (the caller's, or own) */
+    bytes own;                    /* a detached copy of it */
+    size_t prev_pad;              /* readable bytes after its values */
     str_ref *prev_val;            /* previous row: each table slot in `prev` */
-    bytes prev;                   /* previous row's text */
-    bytes next;                   /* the row being added, to become prev */
     str_ref *next_val;
     uint16_t *changed;            /* table slots that differ, one row */
-    str_ref prev_desc, next_desc; /* descriptions, in prev / next */
+    str_ref prev_desc, next_desc; /* descriptions, in prev / the new row */
     unsigned char *is_index;      /* per string: seen in the index slot */
     size_t is_index_cap;
     price_str *index_values;
@@ -92,7 +95,8 @@ static void writer_reset(price_group_writer *w)
     if (w->hash)
         memset(w->hash, 0, w->hash_cap * sizeof *w->hash);
     memset(w->prev_val, 0, w->ntable * sizeof *w->prev_val);
-    w->prev.len = 0;
+    w->prev = "";
+    w->prev_pad = 0;
     w->prev_desc = (str_ref){0, 0};
     if (w->is_index)
         memset(w->is_index, 0, w->is_index_cap);
@@ -126,8 +130,7 @@ void price_group_writer_free(price_group_writer *w)
     free(w->prev_val);
     free(w->next_val);
     free(w->changed);
-    free(w->prev.p);
-    free(w->next.p);
+    free(w->own.p);
     free(w->is_index);
     free(w->index_values);
     free(w->rows.p);
@@ -142,8 +145,7 @@ size_t price_group_rows(const price_group_writer *w)
 size_t price_group_memory(const price_group_writer *w)
 {
     return sizeof *w + w->arena.cap + w->strings_cap * sizeof *w->strings +
-           w->hash_cap * sizeof *w->hash + 2 * w->ntable * sizeof *w->prev_val + w->prev.cap +
-           w->next.cap + w->rows.cap +
+           w->hash_cap * sizeof *w->hash + 2 * w->ntable * sizeof *w->prev_val + w->rows.cap + w->own.cap +
            w->is_index_cap + w->index_cap * sizeof *w->index_values;
 }
 
@@ -254,20 +256,13 @@ static inline bool same_bytes(const char *a, const char *b, size_t n)
     return memcmp(a, b, n) == 0;
 }
 
-/* Where the writer keeps value v of the row being added: inside its copy
- * of the raw row, or appended after it. */
-static inline str_ref keep_value(price_group_writer *w, price_str v, const char *raw,
-                                 size_t raw_len)
+/* Where value v sits in its row's text (every value lies in it). */
+static inline str_ref place(price_str v, const char *raw, size_t raw_len)
 {
     size_t at = (size_t)((uintptr_t)v.p - (uintptr_t)raw); /* huge when outside */
-    if (at < raw_len && v.len <= raw_len - at)
-        return (str_ref){(uint32_t)at, (uint32_t)v.len};
-    if (v.len == 0)
-        return (str_ref){0, 0};
-    bytes_need(&w->next, v.len + ROW_PAD);
-    memcpy(w->next.p + w->next.len, v.p, v.len);
-    w->next.len += v.len;
-    return (str_ref){(uint32_t)(w->next.len - v.len), (uint32_t)v.len};
+    assert(v.len == 0 || (at < raw_len && v.len <= raw_len - at));
+    (void)raw_len;
+    return v.len ? (str_ref){(uint32_t)at, (uint32_t)v.len} : (str_ref){0, 0};
 }
 
 /* "0.0416000000" is stored as 6 and "0.0416". */
@@ -285,7 +280,7 @@ static void put_price(bytes *b, price_str v)
  * suffix lengths) and the middle that differs. */
 static void put_description(bytes *b, price_str v, const char *prev_base, str_ref prev)
 {
-    const char *p = prev_base ? prev_base + prev.off : "";
+    const char *p = prev_base + prev.off;
     size_t max = v.len < prev.len ? v.len : prev.len, pre = 0, suf = 0;
     while (pre < max && v.p[pre] == p[pre])
         pre++;
@@ -302,8 +297,12 @@ static void put_description(bytes *b, price_str v, const char *prev_base, str_re
 static void put_table_value(price_group_writer *w, bytes *b, size_t slot, price_str v)
 {
     price_slot_stats *st = &w->stats[slot];
-    uint32_t h = (uint32_t)(hash_bytes(v.p, v.len) >> 32) | 1;
-    uint32_t *seen = &st->recent[h & 63];
+    uint64_t x = hash_bytes(v.p, v.len); /* FNV leaves the low bits poorly mixed */
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdull;
+    x ^= x >> 33;
+    uint32_t h = (uint32_t)(x >> 32) | 1;
+    uint32_t *seen = &st->recent[x & 63];
     st->fresh += *seen != h;
     *seen = h;
     if (++st->changes >= 4096) { /* a moving estimate */
@@ -335,20 +334,17 @@ void price_group_add(price_group_writer *w, const price_str *fields, const int *
         in[i] = slot_col[i] >= 0 ? fields[slot_col[i]] : (price_str){"", 0};
     put_str(b, in[PRICE_SLOT_SKU].p, in[PRICE_SLOT_SKU].len);
     put_price(b, in[PRICE_SLOT_USD]);
-    bytes_need(&w->next, raw_len + ROW_PAD);
-    w->next.len = raw_len;
-    put_description(b, in[PRICE_SLOT_DESCRIPTION], (const char *)w->prev.p, w->prev_desc);
-    w->next_desc = keep_value(w, in[PRICE_SLOT_DESCRIPTION], raw, raw_len);
+    put_description(b, in[PRICE_SLOT_DESCRIPTION], w->prev, w->prev_desc);
+    w->next_desc = place(in[PRICE_SLOT_DESCRIPTION], raw, raw_len);
     size_t nbitmap = (w->ntable + 7) / 8;
     bytes_need(b, nbitmap);
     unsigned char *bitmap = b->p + b->len;
     memset(bitmap, 0, nbitmap);
     b->len += nbitmap;
-    /* The previous row of the group is kept as its raw text plus where
-     * each slot sits in it, so comparing is a pass over one kilobyte. */
-    memcpy(w->next.p, raw, raw_len);
-    const char *prev = (const char *)w->prev.p;
-    bool padded = raw_pad >= 8;
+    /* Each slot is compared with the same slot of the previous row of the
+     * group, whose text the caller still holds. */
+    const char *prev = w->prev;
+    bool words = raw_pad >= 8 && w->prev_pad >= 8;
     size_t nchanged = 0;
     uint16_t *changed = w->changed;
     for (size_t t = 0; t < w->ntable; t++) {
@@ -358,32 +354,44 @@ void price_group_add(price_group_writer *w, const price_str *fields, const int *
         if (slot == PRICE_SLOT_RATE_CODE)
             v = rate;
         str_ref pv = w->prev_val[t];
-        w->next_val[t] = keep_value(w, v, raw, raw_len);
+        w->next_val[t] = place(v, raw, raw_len);
         if (v.len != pv.len)
             changed[nchanged++] = (uint16_t)t;
-        else if (v.len && !(padded && (size_t)((uintptr_t)v.p - (uintptr_t)raw) < raw_len
-                                ? same_padded(v.p, prev + pv.off, v.len)
-                                : same_bytes(v.p, prev + pv.off, v.len)))
+        else if (v.len && !(words ? same_padded(v.p, prev + pv.off, v.len)
+                                  : same_bytes(v.p, prev + pv.off, v.len)))
             changed[nchanged++] = (uint16_t)t;
     }
-    /* Values are encoded after the scan: `bitmap` must not move while
-     * scanning, and put_table_value may grow `rows`. */
-    size_t bitmap_at = (size_t)(bitmap - b->p);
+    size_t bitmap_at = (size_t)(bitmap - b->p); /* put_table_value may move `rows` */
     for (size_t k = 0; k < nchanged; k++) {
         size_t t = changed[k];
         b->p[bitmap_at + t / 8] |= (unsigned char)(1u << (t % 8));
         const str_ref *nv = &w->next_val[t];
-        price_str v = {(const char *)w->next.p + nv->off, nv->len};
-        put_table_value(w, b, t + PRICE_SLOT_NINLINE, v);
+        put_table_value(w, b, t + PRICE_SLOT_NINLINE, (price_str){raw + nv->off, nv->len});
     }
-    bytes swap = w->prev;
-    w->prev = w->next;
-    w->next = swap;
+    w->prev = raw;
+    w->prev_pad = raw_pad;
     str_ref *sv = w->prev_val;
     w->prev_val = w->next_val;
     w->next_val = sv;
     w->prev_desc = w->next_desc;
     w->nrows++;
+}
+
+void price_group_detach(price_group_writer *w)
+{
+    if (w->nrows == 0 || w->prev == (const char *)w->own.p)
+        return;
+    /* Only the bytes the kept offsets reach, plus the padding. */
+    size_t need = w->prev_desc.off + w->prev_desc.len;
+    for (size_t t = 0; t < w->ntable; t++)
+        if (w->prev_val[t].off + w->prev_val[t].len > need)
+            need = w->prev_val[t].off + w->prev_val[t].len;
+    w->own.len = 0;
+    bytes_need(&w->own, need + 16);
+    memcpy(w->own.p, w->prev, need);
+    memset(w->own.p + need, 0, 16);
+    w->prev = (const char *)w->own.p;
+    w->prev_pad = 16;
 }
 
 void price_group_end(price_group_writer *w, unsigned char **out, size_t *out_cap, size_t *len,

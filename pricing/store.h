@@ -78,14 +78,17 @@ price_group_writer *price_group_writer_new(size_t nslots, size_t index_slot,
                                            price_slot_stats *stats);
 void price_group_writer_free(price_group_writer *w);
 /* Adds a row.  Slot s takes fields[slot_col[s]], or "" when slot_col[s] is
- * negative; `rate` replaces the rate-code slot.  `raw` is the row's text as
- * read, which the fields mostly point into: the writer keeps one copy of it
- * to compare the next row of the group against.  `raw_pad`: bytes after
- * raw + raw_len that may be read (not used), which lets comparisons go a
- * word at a time. */
+ * negative; `rate` replaces the rate-code slot.  `raw` is the row's text,
+ * which every field (and `rate`) must lie in; it must stay as it is until
+ * the next row is added (the writer compares that row with it) or the group
+ * ends.  `raw_pad`: bytes after raw + raw_len that may be read, which lets
+ * comparisons go a word at a time. */
 void price_group_add(price_group_writer *w, const price_str *fields, const int *slot_col,
                      price_str rate, const char *raw, size_t raw_len, size_t raw_pad);
 size_t price_group_rows(const price_group_writer *w);
+/* Copies the last row's text into the writer, so the caller may reuse the
+ * text it passed (the next row is still compared with that row). */
+void price_group_detach(price_group_writer *w);
 /* Bytes of memory the writer holds. */
 size_t price_group_memory(const price_group_writer *w);
 /* Serialises the group into `out` (reallocated as needed) and lists the

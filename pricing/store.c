@@ -137,11 +137,6 @@ void price_group_writer_free(price_group_writer *w)
     free(w);
 }
 
-size_t price_group_rows(const price_group_writer *w)
-{
-    return w->nrows;
-}
-
 size_t price_group_memory(const price_group_writer *w)
 {
     return sizeof *w + w->arena.cap + w->strings_cap * sizeof *w->strings +

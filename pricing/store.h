@@ -85,7 +85,6 @@ void price_group_writer_free(price_group_writer *w);
  * comparisons go a word at a time. */
 void price_group_add(price_group_writer *w, const price_str *fields, const int *slot_col,
                      price_str rate, const char *raw, size_t raw_len, size_t raw_pad);
-size_t price_group_rows(const price_group_writer *w);
 /* Copies the last row's text into the writer, so the caller may reuse the
  * text it passed (the next row is still compared with that row). */
 void price_group_detach(price_group_writer *w);

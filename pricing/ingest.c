@@ -7,8 +7,10 @@
  *     two fields is the header;
  *   - columns are found by header NAME (attrs.c), never by position; the
  *     required ones missing are named in the error;
- *   - the reader's gate drops every non-OnDemand row after four fields, so
- *     Reserved terms (most of a file) are never split into fields;
+ *   - the reader's gate drops every non-OnDemand row after its TermType
+ *     field, so Reserved terms (most of a file) are never split into fields;
+ *     on-demand rows go, unsplit, to a worker thread (rowq.h) that splits,
+ *     checks and stores them while the reader moves on;
  *   - kept: OnDemand, USD, in the file's region (Region Code, or the
  *     Location name in older files; location type "AWS Region"); the first
  *     region-located row fixes the region unless the caller expects one;
@@ -19,10 +21,16 @@
  * keys is added to that key's open group (store.h), so the group's encoder
  * state is touched once per run, not once per row.  When the open groups
  * hold GROUP_BYTES, each is written as one SQLite row: SQLite sees a few
- * thousand inserts instead of hundreds of thousands, and memory stays flat.  All of it goes into fresh tables inside one write
- * transaction; commit indexes them, repoints the offers row and drops the
- * old tables, so readers see either the old prices or the new ones, never a
- * mix, and a failure or a killed process leaves the old ones as they were.
+ * thousand inserts instead of hundreds of thousands, and memory stays flat.
+ * All of it goes into fresh tables inside one write transaction; commit
+ * indexes them, repoints the offers row and drops the old tables, so readers
+ * see either the old prices or the new ones, never a mix, and a failure or
+ * a killed process leaves the old ones as they were.
+ *
+ * Threads: the feeding thread owns the CSV reader, the header and in->err;
+ * the worker owns everything a row touches (counters, stage, groups, the
+ * SQL inserts) and in->werr.  The feeding side reads the worker's state only
+ * after rowq has stopped or finished it.
  */
 #include "ingest.h"
 

@@ -4,9 +4,9 @@
  *
  * A query names an offer, a region, optionally a product family and a unit,
  * and attribute filters (exact, PCRE2, or usagetype-with-region-prefix).
- * The family and the hot selectors (instanceType, usagetype, unit) narrow
- * the SQL through the price table's indexes; every filter is then checked
- * in C against the row, reading other attributes from the row's blob.
+ * The family and the hot selectors (exact instanceType, usagetype) narrow
+ * the SQL to a few price groups through the indexes; every filter is then
+ * checked in C on each row of those groups (store.h).
  *
  * Where the prices come from: the (offer, region) price list in the cache;
  * if the cache has none and the bundled snapshot has one, it is imported

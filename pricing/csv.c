@@ -2,18 +2,20 @@
  * csv.c — the streaming CSV reader behind every price-list import (see
  * csv.h for the dialect and the contract).
  *
- * Two scanners share one grammar.  scan_field() walks one field at a time
- * (memchr for the closing quote of a quoted field, a byte loop for an
- * unquoted one) and is used for every record that is kept.  fast_skip()
- * finds the end of a record the gate rejected 64 bytes at a time: it builds
- * bit masks of quotes, commas and line ends, turns the quote mask into an
- * "inside quotes" mask with a prefix XOR, and takes the first line end that
- * is outside quotes.  Quote parity is exactly the RFC 4180 grammar as long as
- * every quote sits where the grammar allows one (opening after a delimiter,
- * closing before one, or doubled); the mask pass checks that too, and any
- * lazy-quote oddity sends the record back to scan_field, so both scanners
- * always agree on where a record ends.
- *
+ * Three scanners share one grammar.  parse_fast() splits a record 64 bytes
+ * at a time: it builds bit masks of quotes, commas and line ends (AVX2 when
+ * the CPU has it), turns the quote mask into an "inside quotes" mask with a
+ * prefix XOR, and takes every comma and line end outside quotes as the end
+ * of a field.  fast_skip() does the same to find only the end of a record
+ * the gate has decided on.  Quote parity is exactly the RFC 4180 grammar as
+ * long as every quote sits where the grammar allows one (opening after a
+ * delimiter, closing before one, or doubled); the mask pass checks that too,
+ * and any lazy-quote oddity, like the last bytes of the input, goes to
+ * scan_field(), which walks one field at a time (memchr for the closing
+ * quote of a quoted field, a byte loop for an unquoted one).  All three
+ * agree on where fields and records end (tests/unit/test_price_csv.c checks
+ * them against a character-at-a-time reader on random input).
+
  * Chunking: records are parsed straight out of the caller's chunk.  The
  * incomplete tail is copied into `carry`; on the next feed, bytes are
  * appended to the carry in geometrically growing steps until the pending

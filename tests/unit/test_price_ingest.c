@@ -126,6 +126,14 @@ Test(price_ingest, old_files_without_region_code_use_the_location_name)
     cr_assert_str_eq(st.service, "AmazonEC2");
     cr_assert_str_eq(st.region, "eu-west-3");
     cr_assert_eq(st.rows_kept, 5);
+    /* Every usagetype there starts EUW3-: that is learned as the prefix. */
+    price_offer_row row;
+    bool found;
+    cir_err err;
+    cr_assert_eq(price_cache_offer(c, "AmazonEC2", "eu-west-3", &row, &found, &err), CIR_OK);
+    cr_assert(found);
+    cr_assert_str_eq(row.usage_prefix, "EUW3");
+    free(row.columns);
     price_cache_close(c);
 }
 

@@ -7,17 +7,30 @@
  *     two fields is the header;
  *   - columns are found by header NAME (attrs.c), never by position; the
  *     required ones missing are named in the error;
- *   - the reader's gate drops every non-OnDemand row after four fields, so
- *     Reserved terms (most of a file) are never split into fields;
+ *   - the reader's gate drops every non-OnDemand row after its TermType
+ *     field, so Reserved terms (most of a file) are never split into fields;
+ *     on-demand rows go, unsplit, to a worker thread (rowq.h) that splits,
+ *     checks and stores them while the reader moves on;
  *   - kept: OnDemand, USD, in the file's region (Region Code, or the
  *     Location name in older files; location type "AWS Region"); the first
  *     region-located row fixes the region unless the caller expects one;
  *   - malformed rows are skipped and counted; the import fails when they
  *     outnumber the kept rows (early, once there are 1000 of them).
- * Rows go into a fresh price table inside one write transaction; commit
- * indexes it, repoints the offers row and drops the old table, so readers
+ * Kept rows are copied, text and field offsets, into a small stage; a full
+ * stage is sorted by (product family, instance type) and each run of equal
+ * keys is added to that key's open group (store.h), so the group's encoder
+ * state is touched once per run, not once per row.  When the open groups
+ * hold GROUP_BYTES, each is written as one SQLite row: SQLite sees a few
+ * thousand inserts instead of hundreds of thousands, and memory stays flat.
+ * All of it goes into fresh tables inside one write transaction; commit
+ * indexes them, repoints the offers row and drops the old tables, so readers
  * see either the old prices or the new ones, never a mix, and a failure or
  * a killed process leaves the old ones as they were.
+ *
+ * Threads: the feeding thread owns the CSV reader, the header and in->err;
+ * the worker owns everything a row touches (counters, stage, groups, the
+ * SQL inserts) and in->werr.  The feeding side reads the worker's state only
+ * after rowq has stopped or finished it.
  */
 #include "ingest.h"
 
@@ -25,9 +38,13 @@
 #include "cache.h"
 #include "csv.h"
 #include "regions.h"
+#include "rowq.h"
+#include "store.h"
 
 #include "../src/core/mem.h"
 
+#include <assert.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +52,26 @@
 #define MAX_PREAMBLE 32        /* rows before the header */
 #define BAD_FLOOD 1000         /* bad rows after which dominance fails early */
 #define MAX_PREFIXES 16
+#define STAGE_BYTES (4u << 20)  /* staged row text and offsets before sorting */
+#define GROUP_BYTES (16u << 20) /* encoded open groups before writing them */
+
+/* One staged row: where its text and field offsets are, and its key.
+ * Offsets are 16-bit pairs (offset, length), or two pairs per field for a
+ * row of 64 KiB or more. */
+typedef struct staged {
+    size_t text, fields;          /* offsets into stage_text / stage_fields */
+    uint32_t text_len;
+    uint32_t family, family_len, itype, itype_len; /* inside its text */
+    uint64_t key;                 /* hash of (family, instance type) */
+    bool wide;
+} staged;
+
+struct bucket {
+    char *family, *itype;
+    uint64_t key;
+    price_group_writer *w;
+    size_t memory;                /* last measured */
+};
 
 struct price_ingest {
     price_cache *c;
@@ -50,9 +87,9 @@ struct price_ingest {
     uint64_t header_index;
     size_t ncols;
     int role[COL_NROLES];          /* column of each role, -1 if absent */
-    int *blob_col;                 /* per CSV column: blob index or -1 */
-    char **keys;                   /* blob index -> JSON key */
-    size_t nkeys;
+    int *slot_col;                 /* per slot: CSV column, or -1 */
+    char **keys;                   /* per slot: JSON key */
+    size_t nslots;
 
     /* region */
     char region[32];
@@ -70,12 +107,32 @@ struct price_ingest {
     size_t nprefixes;
     int64_t with_usagetype;
 
+    /* the stage: kept rows since the last flush */
+    char *stage_text;             /* row text, then text of unescaped fields */
+    size_t text_len, text_cap;
+    uint16_t *stage_fields;       /* per row, (offset, length) per column */
+    size_t fields_len, fields_cap;
+    staged *rows;
+    size_t nrows, rows_cap;
+    size_t usage_slot;
+    price_slot_stats *slot_stats;
+    struct bucket *buckets;       /* open groups */
+    size_t nbuckets, buckets_cap;
+    uint32_t *bucket_hash;        /* open addressing: bucket index + 1 */
+    size_t bucket_hash_cap;
+    size_t open_bytes;            /* memory the open groups hold */
+    price_str *row_fields;        /* one row's fields, rebuilt from the stage */
+    unsigned char *group_buf;     /* a serialised group */
+    size_t group_cap;
+
     /* SQL */
     int64_t tbl;
-    sqlite3_stmt *insert;
-    price_blob blob;
-    cir_err err;                   /* set by the record callback */
-    bool failed;
+    sqlite3_stmt *insert, *insert_utype;
+    cir_err err;                   /* the feeding thread's error */
+    cir_err werr;                  /* the row worker's error */
+    bool failed;                   /* the feeding side gave up */
+    rowq *q;                       /* rows after the header go to a worker */
+    csv_reader *wcsv;              /* the worker splits kept rows with it */
 };
 
 static char *dup_or_null(const char *s)
@@ -83,18 +140,44 @@ static char *dup_or_null(const char *s)
     return s ? xstrdup(s) : NULL;
 }
 
+static void drop_buckets(price_ingest *in)
+{
+    for (size_t i = 0; i < in->nbuckets; i++) {
+        free(in->buckets[i].family);
+        free(in->buckets[i].itype);
+        price_group_writer_free(in->buckets[i].w);
+    }
+    in->nbuckets = 0;
+    in->open_bytes = 0;
+    if (in->bucket_hash)
+        memset(in->bucket_hash, 0, in->bucket_hash_cap * sizeof *in->bucket_hash);
+}
+
 static void ingest_free(price_ingest *in)
 {
     if (!in)
         return;
+    if (in->q)
+        rowq_cancel(in->q);
+    csv_free(in->wcsv);
     csv_free(in->csv);
     if (in->insert)
         sqlite3_finalize(in->insert);
-    price_blob_free(&in->blob);
-    for (size_t i = 0; i < in->nkeys; i++)
+    if (in->insert_utype)
+        sqlite3_finalize(in->insert_utype);
+    for (size_t i = 0; i < in->nslots; i++)
         free(in->keys[i]);
     free(in->keys);
-    free(in->blob_col);
+    free(in->slot_col);
+    free(in->stage_text);
+    free(in->stage_fields);
+    free(in->rows);
+    free(in->row_fields);
+    free(in->slot_stats);
+    drop_buckets(in);
+    free(in->buckets);
+    free(in->bucket_hash);
+    free(in->group_buf);
     free(in->source);
     free(in->etag);
     free(in->last_modified);
@@ -119,10 +202,11 @@ static void copy_field(char *out, size_t size, const csv_field *f)
     out[n] = '\0';
 }
 
-static int fail(price_ingest *in, cir_code code, const char *fmt, const char *a, const char *b)
+/* Records an error in `e` (the feeding thread's or the worker's) and
+ * returns 1, the callbacks' "stop". */
+static int fail(cir_err *e, cir_code code, const char *fmt, const char *a, const char *b)
 {
-    cir_error(&in->err, code, NULL, fmt, a, b);
-    in->failed = true;
+    cir_error(e, code, NULL, fmt, a, b);
     return 1;
 }
 
@@ -166,30 +250,46 @@ static int read_header(price_ingest *in, const csv_record *r)
     in->ncols = r->n;
     for (int i = 0; i < COL_NROLES; i++)
         in->role[i] = -1;
-    in->blob_col = xmalloc(r->n * sizeof *in->blob_col);
-    in->keys = xcalloc(r->n, sizeof *in->keys);
+    /* Slots: the fixed ones, then every product attribute column. */
+    in->slot_col = xmalloc((r->n + PRICE_SLOT_NFIXED) * sizeof *in->slot_col);
+    in->keys = xcalloc(r->n + PRICE_SLOT_NFIXED, sizeof *in->keys);
+    for (size_t i = 0; i < r->n; i++) {
+        int role = price_col_role(r->f[i].p, r->f[i].len);
+        if (role >= 0 && in->role[role] < 0)
+            in->role[role] = (int)i;
+    }
+    static const price_col fixed_role[PRICE_SLOT_NFIXED] = {
+        [PRICE_SLOT_SKU] = COL_SKU,     [PRICE_SLOT_USD] = COL_PRICE,
+        [PRICE_SLOT_DESCRIPTION] = COL_DESCRIPTION, [PRICE_SLOT_UNIT] = COL_UNIT,
+        [PRICE_SLOT_BEGIN] = COL_BEGIN, [PRICE_SLOT_END] = COL_END,
+        [PRICE_SLOT_RATE_CODE] = COL_RATE_CODE,
+    };
+    for (size_t s = 0; s < PRICE_SLOT_NFIXED; s++) {
+        in->slot_col[s] = in->role[fixed_role[s]];
+        in->keys[s] = xstrdup(price_slot_key(s));
+    }
+    in->nslots = PRICE_SLOT_NFIXED;
     for (size_t i = 0; i < r->n; i++) {
         const csv_field *h = &r->f[i];
         int role = price_col_role(h->p, h->len);
-        in->blob_col[i] = -1;
-        if (role >= 0 && in->role[role] < 0)
-            in->role[role] = (int)i;
-        /* Term columns and the two selectors with their own SQL column stay
-         * out of the blob. */
-        if ((role >= 0 && role < COL_NTERM) || role == COL_INSTANCE_TYPE || role == COL_USAGETYPE)
+        if (role >= 0 && role < COL_NTERM)
             continue;
         char key[128];
         price_attr_key(h->p, h->len, key, sizeof key);
-        if (!key[0])
-            continue;
-        bool dup = false;
-        for (size_t k = 0; k < in->nkeys && !dup; k++)
+        bool dup = !key[0];
+        for (size_t k = 0; k < in->nslots && !dup; k++)
             dup = strcmp(in->keys[k], key) == 0;
         if (dup)
             continue;
-        in->blob_col[i] = (int)in->nkeys;
-        in->keys[in->nkeys++] = xstrdup(key);
+        in->slot_col[in->nslots] = (int)i;
+        in->keys[in->nslots++] = xstrdup(key);
     }
+    in->slot_stats = xcalloc(in->nslots, sizeof *in->slot_stats);
+    in->usage_slot = SIZE_MAX;
+    for (size_t k = PRICE_SLOT_NFIXED; k < in->nslots; k++)
+        if (strcmp(in->keys[k], "usagetype") == 0)
+            in->usage_slot = k;
+    in->row_fields = xcalloc(in->ncols + 1, sizeof *in->row_fields);
     char missing[256] = "";
     for (int role = 0; role < COL_NROLES; role++) {
         if (!price_col_required((price_col)role) || in->role[role] >= 0)
@@ -202,18 +302,19 @@ static int read_header(price_ingest *in, const csv_record *r)
         snprintf(missing + len, sizeof missing - len, "%s%s", len ? ", " : "", names[role]);
     }
     if (missing[0])
-        return fail(in, CIR_EPARSE,
+        return fail(&in->err, CIR_EPARSE,
                     "not an AWS price list CSV: missing required column(s) %s%s", missing,
                     "");
     if (in->role[COL_REGION_CODE] < 0 && in->role[COL_LOCATION] < 0 && !in->expect_region)
-        return fail(in, CIR_EPARSE,
+        return fail(&in->err, CIR_EPARSE,
                     "not a regional AWS price list CSV: no \"Region Code\" or \"Location\" "
                     "column%s%s", "", "");
     const char *service = in->offer_code[0] ? in->offer_code : NULL;
     if (in->expect_service && service && strcmp(service, in->expect_service) != 0)
-        return fail(in, CIR_EINPUT, "this is the %s price list, expected %s", service,
+        return fail(&in->err, CIR_EINPUT, "this is the %s price list, expected %s", service,
                     in->expect_service);
     csv_set_gate(in->csv, (size_t)in->role[COL_TERM_TYPE] + 1, on_demand_gate);
+    csv_set_gate_raw(in->csv, true); /* kept rows are split by the worker */
     return 0;
 }
 
@@ -235,27 +336,19 @@ static const csv_field *col(const price_ingest *in, const csv_record *r, price_c
 }
 
 /* AWS writes prices as plain decimals ("0.0416000000", "2750"). */
-static bool parse_price(const csv_field *f, double *out)
+static bool valid_price(const csv_field *f)
 {
-    char buf[48];
-    if (f->len == 0 || f->len >= sizeof buf)
-        return false;
     size_t digits = 0, dots = 0;
+    if (f->len == 0 || f->len > 40)
+        return false;
     for (size_t i = 0; i < f->len; i++) {
         char ch = f->p[i];
         if (ch >= '0' && ch <= '9')
             digits++;
-        else if (ch == '.' && dots++ == 0)
-            continue;
-        else
+        else if (ch != '.' || dots++)
             return false;
     }
-    if (!digits)
-        return false;
-    memcpy(buf, f->p, f->len);
-    buf[f->len] = '\0';
-    *out = strtod(buf, NULL);
-    return true;
+    return digits > 0;
 }
 
 /* The region a row's product is located in, or NULL when it is not tied to
@@ -320,41 +413,215 @@ static void learn_prefix(price_ingest *in, const csv_field *u)
     }
 }
 
-static void bind_field(sqlite3_stmt *st, int i, const csv_field *f)
+static uint64_t hash_key(const char *a, size_t alen, const char *b, size_t blen)
 {
-    sqlite3_bind_text(st, i, f->p, (int)f->len, SQLITE_STATIC);
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < alen; i++)
+        h = (h ^ (unsigned char)a[i]) * 1099511628211ull;
+    h = (h ^ 0x1f) * 1099511628211ull;
+    for (size_t i = 0; i < blen; i++)
+        h = (h ^ (unsigned char)b[i]) * 1099511628211ull;
+    return h;
 }
 
-static int insert_row(price_ingest *in, const csv_record *r, double usd)
+/* Copies a kept row into the stage: its text, the text of fields that do
+ * not lie in it (unescaped ones), and every field's place in that text. */
+static void stage_row(price_ingest *in, const csv_record *r)
 {
-    price_blob_reset(&in->blob);
-    for (size_t i = 0; i < in->ncols; i++) {
-        int b = in->blob_col[i];
-        if (b >= 0 && r->f[i].len)
-            price_blob_put(&in->blob, (size_t)b, r->f[i].p, r->f[i].len);
+    /* 16 spare bytes after the text let the encoder compare 8 at a time */
+    in->stage_text = xgrow(in->stage_text, &in->text_cap, in->text_len + r->raw_len + 16, 1);
+    memcpy(in->stage_text + in->text_len, r->raw, r->raw_len);
+    bool wide = r->raw_len > UINT16_MAX / 2;
+    size_t per = wide ? 4 : 2;
+    in->stage_fields = xgrow(in->stage_fields, &in->fields_cap, in->fields_len + per * r->n,
+                             sizeof *in->stage_fields);
+    uint16_t *offs = in->stage_fields + in->fields_len;
+    size_t end = r->raw_len, family = 0, family_len = 0, itype = 0, itype_len = 0;
+    int fc = in->role[COL_FAMILY], ic = in->role[COL_INSTANCE_TYPE];
+    for (size_t i = 0; i < r->n; i++) {
+        size_t len = r->f[i].len;
+        size_t at = (size_t)((uintptr_t)r->f[i].p - (uintptr_t)r->raw);
+        if (!len) {
+            at = 0;
+        } else if (at >= r->raw_len || len > r->raw_len - at) {
+            /* unescaped text lives elsewhere: append it after the row */
+            in->stage_text = xgrow(in->stage_text, &in->text_cap, in->text_len + end + len + 16, 1);
+            memcpy(in->stage_text + in->text_len + end, r->f[i].p, len);
+            at = end;
+            end += len;
+        }
+        if (wide) {
+            offs[4 * i] = (uint16_t)at;
+            offs[4 * i + 1] = (uint16_t)(at >> 16);
+            offs[4 * i + 2] = (uint16_t)len;
+            offs[4 * i + 3] = (uint16_t)(len >> 16);
+        } else {
+            offs[2 * i] = (uint16_t)at;
+            offs[2 * i + 1] = (uint16_t)len;
+        }
+        if ((int)i == fc) {
+            family = at;
+            family_len = len;
+        } else if ((int)i == ic) {
+            itype = at;
+            itype_len = len;
+        }
     }
-    sqlite3_stmt *st = in->insert;
-    bind_field(st, 1, col(in, r, COL_SKU));
-    bind_field(st, 2, col(in, r, COL_FAMILY));
-    bind_field(st, 3, col(in, r, COL_INSTANCE_TYPE));
-    bind_field(st, 4, col(in, r, COL_USAGETYPE));
-    bind_field(st, 5, col(in, r, COL_UNIT));
-    bind_field(st, 6, col(in, r, COL_PRICE));
-    sqlite3_bind_double(st, 7, usd);
-    bind_field(st, 8, col(in, r, COL_BEGIN));
-    bind_field(st, 9, col(in, r, COL_END));
-    bind_field(st, 10, col(in, r, COL_RATE_CODE));
-    bind_field(st, 11, col(in, r, COL_DESCRIPTION));
-    sqlite3_bind_blob(st, 12, in->blob.data ? (const void *)in->blob.data : "", (int)in->blob.len,
-                      SQLITE_STATIC);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
-        price_cache_sql_error(in->c, rc, "write prices", &in->err);
-        in->failed = true;
+    /* Unescaped text is never longer than the raw field it came from, so a
+     * row below half the 16-bit range stays below the whole range. */
+    assert(wide || end <= UINT16_MAX);
+    const char *text = in->stage_text + in->text_len;
+    in->rows = xgrow(in->rows, &in->rows_cap, in->nrows + 1, sizeof *in->rows);
+    staged *s = &in->rows[in->nrows++];
+    *s = (staged){.text = in->text_len, .fields = in->fields_len, .text_len = (uint32_t)end,
+                  .family = (uint32_t)family, .family_len = (uint32_t)family_len,
+                  .itype = (uint32_t)itype, .itype_len = (uint32_t)itype_len, .wide = wide,
+                  .key = hash_key(text + family, family_len, text + itype, itype_len)};
+    in->text_len += end;
+    in->fields_len += per * r->n;
+}
+
+static int cmp_staged(const void *x, const void *y)
+{
+    const staged *a = x, *b = y;
+    if (a->key != b->key)
+        return a->key < b->key ? -1 : 1;
+    return (a->text > b->text) - (a->text < b->text); /* file order within a key */
+}
+
+static void bucket_rehash(price_ingest *in)
+{
+    size_t cap = in->bucket_hash_cap ? in->bucket_hash_cap * 2 : 256;
+    free(in->bucket_hash);
+    in->bucket_hash = xcalloc(cap, sizeof *in->bucket_hash);
+    in->bucket_hash_cap = cap;
+    for (size_t i = 0; i < in->nbuckets; i++) {
+        size_t h = in->buckets[i].key & (cap - 1);
+        while (in->bucket_hash[h])
+            h = (h + 1) & (cap - 1);
+        in->bucket_hash[h] = (uint32_t)(i + 1);
+    }
+}
+
+/* The open group for a staged row's key, created on first use. */
+static struct bucket *bucket_for(price_ingest *in, const staged *s)
+{
+    const char *text = in->stage_text + s->text;
+    if ((in->nbuckets + 1) * 2 > in->bucket_hash_cap)
+        bucket_rehash(in);
+    size_t mask = in->bucket_hash_cap - 1;
+    size_t h = s->key & mask;
+    for (; in->bucket_hash[h]; h = (h + 1) & mask) {
+        struct bucket *b = &in->buckets[in->bucket_hash[h] - 1];
+        if (b->key == s->key && strlen(b->family) == s->family_len &&
+            memcmp(b->family, text + s->family, s->family_len) == 0 &&
+            strlen(b->itype) == s->itype_len && memcmp(b->itype, text + s->itype, s->itype_len) == 0)
+            return b;
+    }
+    in->buckets = xgrow(in->buckets, &in->buckets_cap, in->nbuckets + 1, sizeof *in->buckets);
+    struct bucket *b = &in->buckets[in->nbuckets];
+    b->family = xstrndup(text + s->family, s->family_len);
+    b->itype = xstrndup(text + s->itype, s->itype_len);
+    b->key = s->key;
+    b->w = price_group_writer_new(in->nslots, in->usage_slot, in->slot_stats);
+    b->memory = price_group_memory(b->w);
+    in->open_bytes += b->memory;
+    in->bucket_hash[h] = (uint32_t)++in->nbuckets;
+    return b;
+}
+
+/* Writes every open group as one SQLite row (plus its usagetypes). */
+static int flush_groups(price_ingest *in)
+{
+    for (size_t i = 0; i < in->nbuckets; i++) {
+        struct bucket *b = &in->buckets[i];
+        size_t len, nrows, nindex;
+        price_str *utypes;
+        price_group_end(b->w, &in->group_buf, &in->group_cap, &len, &nrows, &utypes, &nindex);
+        if (nrows == 0)
+            continue;
+        sqlite3_stmt *st = in->insert;
+        sqlite3_bind_text(st, 1, b->family, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, b->itype, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 3, (sqlite3_int64)nrows);
+        sqlite3_bind_blob(st, 4, in->group_buf, (int)len, SQLITE_STATIC);
+        int rc = sqlite3_step(st);
+        sqlite3_reset(st);
+        if (rc != SQLITE_DONE)
+            return rc;
+        sqlite3_int64 grp = sqlite3_last_insert_rowid(in->c->db);
+        for (size_t k = 0; k < nindex; k++) {
+            st = in->insert_utype;
+            sqlite3_bind_text(st, 1, utypes[k].p, (int)utypes[k].len, SQLITE_STATIC);
+            sqlite3_bind_int64(st, 2, grp);
+            rc = sqlite3_step(st);
+            sqlite3_reset(st);
+            if (rc != SQLITE_DONE)
+                return rc;
+        }
+    }
+    drop_buckets(in);
+    return SQLITE_OK;
+}
+
+/* Adds staged row s to group writer w. */
+static void add_staged(price_ingest *in, price_group_writer *w, const staged *s)
+{
+    price_str *f = in->row_fields;
+    const char *text = in->stage_text + s->text;
+    const uint16_t *offs = in->stage_fields + s->fields;
+    if (s->wide)
+        for (size_t c = 0; c < in->ncols; c++)
+            f[c] = (price_str){text + (offs[4 * c] | (size_t)offs[4 * c + 1] << 16),
+                               offs[4 * c + 2] | (size_t)offs[4 * c + 3] << 16};
+    else
+        for (size_t c = 0; c < in->ncols; c++)
+            f[c] = (price_str){text + offs[2 * c], offs[2 * c + 1]};
+    /* "SKU.JRTCKXETXF.6YS6EN2CT7" is stored as ".JRTCKXETXF.6YS6EN2CT7": the
+     * same for every on-demand row, so it costs nothing. */
+    price_str rate = {"", 0};
+    if (in->role[COL_RATE_CODE] >= 0) {
+        price_str sku = f[in->role[COL_SKU]];
+        rate = f[in->role[COL_RATE_CODE]];
+        if (rate.len > sku.len && rate.p[sku.len] == '.' && memcmp(rate.p, sku.p, sku.len) == 0) {
+            rate.p += sku.len;
+            rate.len -= sku.len;
+        }
+    }
+    price_group_add(w, f, in->slot_col, rate, text, s->text_len, 16);
+}
+
+/* Sorts the stage by key and adds each run of a key to that key's group;
+ * writes the groups out when they hold GROUP_BYTES. */
+static int flush_stage(price_ingest *in)
+{
+    qsort(in->rows, in->nrows, sizeof *in->rows, cmp_staged);
+    for (size_t i = 0; i < in->nrows;) {
+        struct bucket *b = bucket_for(in, &in->rows[i]);
+        size_t j = i;
+        for (; j < in->nrows && in->rows[j].key == b->key; j++)
+            add_staged(in, b->w, &in->rows[j]);
+        price_group_detach(b->w); /* the stage is about to be reused */
+        size_t now = price_group_memory(b->w);
+        in->open_bytes += now - b->memory;
+        b->memory = now;
+        i = j;
+    }
+    in->nrows = in->text_len = in->fields_len = 0;
+    return in->open_bytes >= GROUP_BYTES ? flush_groups(in) : SQLITE_OK;
+}
+
+static int keep_row(price_ingest *in, const csv_record *r)
+{
+    stage_row(in, r);
+    in->kept++;
+    if (in->text_len + in->fields_len * sizeof *in->stage_fields < STAGE_BYTES)
+        return 0;
+    int rc = flush_stage(in);
+    if (rc != SQLITE_OK) {
+        price_cache_sql_error(in->c, rc, "write prices", &in->werr);
         return 1;
     }
-    in->kept++;
     return 0;
 }
 
@@ -372,8 +639,7 @@ static int read_row(price_ingest *in, const csv_record *r)
         return 0;
     if (!csv_eq(col(in, r, COL_CURRENCY), "USD"))
         return 0;
-    double usd;
-    if (!parse_price(col(in, r, COL_PRICE), &usd))
+    if (!valid_price(col(in, r, COL_PRICE)))
         return note_bad(in, r, "PricePerUnit is not a decimal number"), 0;
     if (!col(in, r, COL_SKU)->len)
         return note_bad(in, r, "empty SKU"), 0;
@@ -387,7 +653,33 @@ static int read_row(price_ingest *in, const csv_record *r)
     if (!region || !in_file_region(in, region))
         return 0;
     learn_prefix(in, col(in, r, COL_USAGETYPE));
-    return insert_row(in, r, usd);
+    return keep_row(in, r);
+}
+
+/* A row after the header, split into all its fields. */
+static int on_full_row(void *ctx, const csv_record *r)
+{
+    price_ingest *in = ctx;
+    int stop = read_row(in, r);
+    if (!stop && in->bad >= BAD_FLOOD && in->bad > in->kept) {
+        char counts[64];
+        snprintf(counts, sizeof counts, "%lld", (long long)in->bad);
+        return fail(&in->werr, CIR_EPARSE, "%s malformed rows and counting (first: %s); giving up",
+                    counts, in->first_bad_why);
+    }
+    return stop;
+}
+
+/* A row after the header as the parser hands it over (on the worker thread
+ * when there is one): on-demand rows arrive as raw text to split here. */
+static int on_row(void *ctx, const csv_record *r)
+{
+    price_ingest *in = ctx;
+    if (!r->partial)
+        return on_full_row(in, r);
+    if (!in->wcsv)
+        in->wcsv = csv_new(on_full_row, in);
+    return csv_split(in->wcsv, r->raw, r->raw_len, r->index, r->offset, &in->werr) != CIR_OK;
 }
 
 static int on_record(void *ctx, const csv_record *r)
@@ -395,25 +687,25 @@ static int on_record(void *ctx, const csv_record *r)
     price_ingest *in = ctx;
     if (!in->have_header) {
         if (has_control_bytes(r))
-            return fail(in, CIR_EPARSE, "not a CSV file (binary data before the header)%s%s",
+            return fail(&in->err, CIR_EPARSE, "not a CSV file (binary data before the header)%s%s",
                         "", "");
-        if (r->n > 2)
-            return read_header(in, r);
+        if (r->n > 2) {
+            int rc = read_header(in, r);
+            if (!rc)
+                in->q = rowq_start(on_row, in); /* NULL: rows are stored inline */
+            return rc;
+        }
         if (r->n == 2)
             read_metadata(in, r);
         if (++in->preamble > MAX_PREAMBLE)
-            return fail(in, CIR_EPARSE,
+            return fail(&in->err, CIR_EPARSE,
                         "not an AWS price list CSV: no header row (a row of more than two "
                         "fields) in the first %s rows%s", "32", "");
         return 0;
     }
-    int stop = read_row(in, r);
-    if (!stop && in->bad >= BAD_FLOOD && in->bad > in->kept) {
-        char counts[64];
-        snprintf(counts, sizeof counts, "%lld", (long long)in->bad);
-        return fail(in, CIR_EPARSE, "%s malformed rows and counting (first: %s); giving up",
-                    counts, in->first_bad_why);
-    }
+    int stop = in->q ? rowq_push(in->q, r) : on_row(in, r);
+    if (stop)
+        in->err = in->werr; /* the worker has stopped: its error is final */
     return stop;
 }
 
@@ -461,19 +753,25 @@ cir_code price_ingest_begin(price_cache *c, const price_ingest_meta *m, price_in
     sqlite3_finalize(st);
     if (rc == SQLITE_OK) {
         char *sql = sqlite3_mprintf(
-            "CREATE TABLE p_%lld(sku TEXT NOT NULL, family TEXT NOT NULL, instance_type TEXT"
-            " NOT NULL, usagetype TEXT NOT NULL, unit TEXT NOT NULL, usd TEXT NOT NULL,"
-            " usd_value REAL NOT NULL, begin_range TEXT NOT NULL, end_range TEXT NOT NULL,"
-            " rate_code TEXT NOT NULL, description TEXT NOT NULL, attrs BLOB NOT NULL)",
-            (long long)in->tbl);
+            "CREATE TABLE p_%lld(grp INTEGER PRIMARY KEY, family TEXT NOT NULL,"
+            " instance_type TEXT NOT NULL, nrows INTEGER NOT NULL, data BLOB NOT NULL);"
+            "CREATE TABLE u_%lld(usagetype TEXT NOT NULL, grp INTEGER NOT NULL,"
+            " PRIMARY KEY(usagetype, grp)) WITHOUT ROWID;",
+            (long long)in->tbl, (long long)in->tbl);
         rc = exec_sql(c, sql);
         sqlite3_free(sql);
     }
     if (rc == SQLITE_OK) {
-        char *sql = sqlite3_mprintf("INSERT INTO p_%lld VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-                                    " ?9, ?10, ?11, ?12)",
-                                    (long long)in->tbl);
+        char *sql = sqlite3_mprintf("INSERT INTO p_%lld(family, instance_type, nrows, data)"
+                                    " VALUES(?1, ?2, ?3, ?4)", (long long)in->tbl);
         rc = sqlite3_prepare_v3(c->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &in->insert, NULL);
+        sqlite3_free(sql);
+    }
+    if (rc == SQLITE_OK) {
+        char *sql = sqlite3_mprintf("INSERT OR IGNORE INTO u_%lld VALUES(?1, ?2)",
+                                    (long long)in->tbl);
+        rc = sqlite3_prepare_v3(c->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &in->insert_utype,
+                                NULL);
         sqlite3_free(sql);
     }
     if (rc != SQLITE_OK) {
@@ -546,11 +844,11 @@ static const char *learned_prefix(const price_ingest *in)
 static char *joined_keys(const price_ingest *in)
 {
     size_t len = 1;
-    for (size_t i = 0; i < in->nkeys; i++)
+    for (size_t i = 0; i < in->nslots; i++)
         len += strlen(in->keys[i]) + 1;
     char *out = xmalloc(len);
     size_t n = 0;
-    for (size_t i = 0; i < in->nkeys; i++) {
+    for (size_t i = 0; i < in->nslots; i++) {
         if (i)
             out[n++] = '\t';
         size_t k = strlen(in->keys[i]);
@@ -591,11 +889,14 @@ static cir_code check_result(price_ingest *in, int64_t seen, cir_err *err)
 static int swap_in(price_ingest *in, const char *service, int64_t seen)
 {
     price_cache *c = in->c;
-    char *sql = sqlite3_mprintf("CREATE INDEX p_%lld_family ON p_%lld(family, instance_type);"
-                                "CREATE INDEX p_%lld_usagetype ON p_%lld(usagetype);",
-                                (long long)in->tbl, (long long)in->tbl, (long long)in->tbl,
-                                (long long)in->tbl);
-    int rc = exec_sql(c, sql);
+    int rc = flush_stage(in);
+    if (rc == SQLITE_OK)
+        rc = flush_groups(in);
+    if (rc != SQLITE_OK)
+        return rc;
+    char *sql = sqlite3_mprintf("CREATE INDEX p_%lld_key ON p_%lld(family, instance_type)",
+                                (long long)in->tbl, (long long)in->tbl);
+    rc = exec_sql(c, sql);
     sqlite3_free(sql);
     if (rc != SQLITE_OK)
         return rc;
@@ -645,7 +946,8 @@ static int swap_in(price_ingest *in, const char *service, int64_t seen)
     }
     free(columns);
     if (rc == SQLITE_OK && old_tbl >= 0) {
-        sql = sqlite3_mprintf("DROP TABLE IF EXISTS p_%lld", (long long)old_tbl);
+        sql = sqlite3_mprintf("DROP TABLE IF EXISTS p_%lld; DROP TABLE IF EXISTS u_%lld",
+                              (long long)old_tbl, (long long)old_tbl);
         rc = exec_sql(c, sql);
         sqlite3_free(sql);
     }
@@ -663,7 +965,16 @@ cir_code price_ingest_commit(price_ingest *in, price_ingest_stats *st, cir_err *
         return cir_error(err, CIR_EINTERNAL, NULL, "commit after a failed import");
     }
     cir_err_clear(&in->err);
-    if (csv_finish(in->csv, &in->err) != CIR_OK) {
+    cir_code code = csv_finish(in->csv, &in->err);
+    if (in->q) {
+        rowq *q = in->q;
+        in->q = NULL;
+        if (rowq_finish(q) && code == CIR_OK) {
+            in->err = in->werr;
+            code = in->err.code ? in->err.code : CIR_EPARSE;
+        }
+    }
+    if (code != CIR_OK) {
         *err = in->err;
         price_ingest_abort(in);
         return err->code;
@@ -683,8 +994,6 @@ cir_code price_ingest_commit(price_ingest *in, price_ingest_stats *st, cir_err *
         price_ingest_abort(in);
         return err->code;
     }
-    sqlite3_finalize(in->insert);
-    in->insert = NULL;
     price_cache *c = in->c;
     int rc = swap_in(in, service, seen);
     if (rc == SQLITE_OK)
@@ -695,9 +1004,9 @@ cir_code price_ingest_commit(price_ingest *in, price_ingest_stats *st, cir_err *
         return err->code;
     }
     if (in->other_region)
-        cir_warn(service, "%lld rows for regions other than %s were left out (a multi-region "
+        cir_warn(service, "%lld row%s for regions other than %s left out (a multi-region "
                  "file? import one regional file per region)",
-                 (long long)in->other_region, in->region);
+                 (long long)in->other_region, in->other_region == 1 ? "" : "s", in->region);
     c->ingesting = false;
     price_lookup_invalidate(c);
     ingest_free(in);
@@ -711,6 +1020,10 @@ void price_ingest_abort(price_ingest *in)
     if (in->insert) {
         sqlite3_finalize(in->insert);
         in->insert = NULL;
+    }
+    if (in->insert_utype) {
+        sqlite3_finalize(in->insert_utype);
+        in->insert_utype = NULL;
     }
     if (!sqlite3_get_autocommit(in->c->db))
         exec_sql(in->c, "ROLLBACK");

@@ -44,6 +44,7 @@
 #include "../src/core/mem.h"
 
 #include <assert.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,6 +98,8 @@ struct price_ingest {
 
     /* results */
     int64_t kept, bad, other_region;
+    _Atomic int64_t kept_shown;    /* `kept` as the progress line may read it
+                                      from the feeding thread */
     uint64_t first_bad;
     char first_bad_why[96];
     int64_t bytes;
@@ -615,6 +618,7 @@ static int keep_row(price_ingest *in, const csv_record *r)
 {
     stage_row(in, r);
     in->kept++;
+    atomic_store_explicit(&in->kept_shown, in->kept, memory_order_relaxed);
     if (in->text_len + in->fields_len * sizeof *in->stage_fields < STAGE_BYTES)
         return 0;
     int rc = flush_stage(in);
@@ -1035,5 +1039,5 @@ void price_ingest_progress(const price_ingest *in, int64_t *seen, int64_t *kept)
 {
     int64_t records = (int64_t)csv_records(in->csv);
     *seen = in->have_header ? records - (int64_t)in->header_index - 1 : 0;
-    *kept = in->kept;
+    *kept = atomic_load_explicit(&in->kept_shown, memory_order_relaxed);
 }

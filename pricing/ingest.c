@@ -16,19 +16,16 @@
  *     region-located row fixes the region unless the caller expects one;
  *   - malformed rows are skipped and counted; the import fails when they
  *     outnumber the kept rows (early, once there are 1000 of them).
- * Kept rows are copied, text and field offsets, into a small stage; a full
- * stage is sorted by (product family, instance type) and each run of equal
- * keys is added to that key's open group (store.h), so the group's encoder
- * state is touched once per run, not once per row.  When the open groups
- * hold GROUP_BYTES, each is written as one SQLite row: SQLite sees a few
- * thousand inserts instead of hundreds of thousands, and memory stays flat.
- * All of it goes into fresh tables inside one write transaction; commit
+ * Kept rows go through the stage (stage.h) into price groups (store.h), one
+ * SQLite row per group: SQLite sees a few thousand inserts instead of
+ * hundreds of thousands, and memory stays flat.  All of it goes into fresh
+ * tables inside one write transaction; commit
  * indexes them, repoints the offers row and drops the old tables, so readers
  * see either the old prices or the new ones, never a mix, and a failure or
  * a killed process leaves the old ones as they were.
  *
  * Threads: the feeding thread owns the CSV reader, the header and in->err;
- * the worker owns everything a row touches (counters, stage, groups, the
+ * the worker owns everything a row touches (counters, the stage, the
  * SQL inserts) and in->werr.  The feeding side reads the worker's state only
  * after rowq has stopped or finished it.
  */
@@ -39,6 +36,7 @@
 #include "csv.h"
 #include "regions.h"
 #include "rowq.h"
+#include "stage.h"
 #include "store.h"
 
 #include "../src/core/mem.h"
@@ -53,26 +51,6 @@
 #define MAX_PREAMBLE 32        /* rows before the header */
 #define BAD_FLOOD 1000         /* bad rows after which dominance fails early */
 #define MAX_PREFIXES 16
-#define STAGE_BYTES (4u << 20)  /* staged row text and offsets before sorting */
-#define GROUP_BYTES (16u << 20) /* encoded open groups before writing them */
-
-/* One staged row: where its text and field offsets are, and its key.
- * Offsets are 16-bit pairs (offset, length), or two pairs per field for a
- * row of 64 KiB or more. */
-typedef struct staged {
-    size_t text, fields;          /* offsets into stage_text / stage_fields */
-    uint32_t text_len;
-    uint32_t family, family_len, itype, itype_len; /* inside its text */
-    uint64_t key;                 /* hash of (family, instance type) */
-    bool wide;
-} staged;
-
-struct bucket {
-    char *family, *itype;
-    uint64_t key;
-    price_group_writer *w;
-    size_t memory;                /* last measured */
-};
 
 struct price_ingest {
     price_cache *c;
@@ -110,23 +88,9 @@ struct price_ingest {
     size_t nprefixes;
     int64_t with_usagetype;
 
-    /* the stage: kept rows since the last flush */
-    char *stage_text;             /* row text, then text of unescaped fields */
-    size_t text_len, text_cap;
-    uint16_t *stage_fields;       /* per row, (offset, length) per column */
-    size_t fields_len, fields_cap;
-    staged *rows;
-    size_t nrows, rows_cap;
+    /* kept rows on their way into price groups (worker thread) */
+    price_stage *stage;
     size_t usage_slot;
-    price_slot_stats *slot_stats;
-    struct bucket *buckets;       /* open groups */
-    size_t nbuckets, buckets_cap;
-    uint32_t *bucket_hash;        /* open addressing: bucket index + 1 */
-    size_t bucket_hash_cap;
-    size_t open_bytes;            /* memory the open groups hold */
-    price_str *row_fields;        /* one row's fields, rebuilt from the stage */
-    unsigned char *group_buf;     /* a serialised group */
-    size_t group_cap;
 
     /* SQL */
     int64_t tbl;
@@ -141,19 +105,6 @@ struct price_ingest {
 static char *dup_or_null(const char *s)
 {
     return s ? xstrdup(s) : NULL;
-}
-
-static void drop_buckets(price_ingest *in)
-{
-    for (size_t i = 0; i < in->nbuckets; i++) {
-        free(in->buckets[i].family);
-        free(in->buckets[i].itype);
-        price_group_writer_free(in->buckets[i].w);
-    }
-    in->nbuckets = 0;
-    in->open_bytes = 0;
-    if (in->bucket_hash)
-        memset(in->bucket_hash, 0, in->bucket_hash_cap * sizeof *in->bucket_hash);
 }
 
 static void ingest_free(price_ingest *in)
@@ -172,15 +123,7 @@ static void ingest_free(price_ingest *in)
         free(in->keys[i]);
     free(in->keys);
     free(in->slot_col);
-    free(in->stage_text);
-    free(in->stage_fields);
-    free(in->rows);
-    free(in->row_fields);
-    free(in->slot_stats);
-    drop_buckets(in);
-    free(in->buckets);
-    free(in->bucket_hash);
-    free(in->group_buf);
+    price_stage_free(in->stage);
     free(in->source);
     free(in->etag);
     free(in->last_modified);
@@ -246,6 +189,9 @@ static bool has_control_bytes(const csv_record *r)
     return false;
 }
 
+static int write_group(void *ctx, const char *family, const char *itype, const void *data,
+                       size_t len, size_t nrows, const price_str *utypes, size_t nutypes);
+
 static int read_header(price_ingest *in, const csv_record *r)
 {
     in->have_header = true;
@@ -287,12 +233,21 @@ static int read_header(price_ingest *in, const csv_record *r)
         in->slot_col[in->nslots] = (int)i;
         in->keys[in->nslots++] = xstrdup(key);
     }
-    in->slot_stats = xcalloc(in->nslots, sizeof *in->slot_stats);
     in->usage_slot = SIZE_MAX;
     for (size_t k = PRICE_SLOT_NFIXED; k < in->nslots; k++)
         if (strcmp(in->keys[k], "usagetype") == 0)
             in->usage_slot = k;
-    in->row_fields = xcalloc(in->ncols + 1, sizeof *in->row_fields);
+    price_stage_layout layout = {
+        .ncols = in->ncols,
+        .nslots = in->nslots,
+        .slot_col = in->slot_col,
+        .family_col = in->role[COL_FAMILY],
+        .itype_col = in->role[COL_INSTANCE_TYPE],
+        .sku_col = in->role[COL_SKU],
+        .rate_col = in->role[COL_RATE_CODE],
+        .usage_slot = in->usage_slot,
+    };
+    in->stage = price_stage_new(&layout, write_group, in);
     char missing[256] = "";
     for (int role = 0; role < COL_NROLES; role++) {
         if (!price_col_required((price_col)role) || in->role[role] >= 0)
@@ -416,212 +371,38 @@ static void learn_prefix(price_ingest *in, const csv_field *u)
     }
 }
 
-static uint64_t hash_key(const char *a, size_t alen, const char *b, size_t blen)
+/* The stage's sink: one finished price group into the new tables. */
+static int write_group(void *ctx, const char *family, const char *itype, const void *data,
+                       size_t len, size_t nrows, const price_str *utypes, size_t nutypes)
 {
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < alen; i++)
-        h = (h ^ (unsigned char)a[i]) * 1099511628211ull;
-    h = (h ^ 0x1f) * 1099511628211ull;
-    for (size_t i = 0; i < blen; i++)
-        h = (h ^ (unsigned char)b[i]) * 1099511628211ull;
-    return h;
-}
-
-/* Copies a kept row into the stage: its text, the text of fields that do
- * not lie in it (unescaped ones), and every field's place in that text. */
-static void stage_row(price_ingest *in, const csv_record *r)
-{
-    /* 16 spare bytes after the text let the encoder compare 8 at a time */
-    in->stage_text = xgrow(in->stage_text, &in->text_cap, in->text_len + r->raw_len + 16, 1);
-    memcpy(in->stage_text + in->text_len, r->raw, r->raw_len);
-    bool wide = r->raw_len > UINT16_MAX / 2;
-    size_t per = wide ? 4 : 2;
-    in->stage_fields = xgrow(in->stage_fields, &in->fields_cap, in->fields_len + per * r->n,
-                             sizeof *in->stage_fields);
-    uint16_t *offs = in->stage_fields + in->fields_len;
-    size_t end = r->raw_len, family = 0, family_len = 0, itype = 0, itype_len = 0;
-    int fc = in->role[COL_FAMILY], ic = in->role[COL_INSTANCE_TYPE];
-    for (size_t i = 0; i < r->n; i++) {
-        size_t len = r->f[i].len;
-        size_t at = (size_t)((uintptr_t)r->f[i].p - (uintptr_t)r->raw);
-        if (!len) {
-            at = 0;
-        } else if (at >= r->raw_len || len > r->raw_len - at) {
-            /* unescaped text lives elsewhere: append it after the row */
-            in->stage_text = xgrow(in->stage_text, &in->text_cap, in->text_len + end + len + 16, 1);
-            memcpy(in->stage_text + in->text_len + end, r->f[i].p, len);
-            at = end;
-            end += len;
-        }
-        if (wide) {
-            offs[4 * i] = (uint16_t)at;
-            offs[4 * i + 1] = (uint16_t)(at >> 16);
-            offs[4 * i + 2] = (uint16_t)len;
-            offs[4 * i + 3] = (uint16_t)(len >> 16);
-        } else {
-            offs[2 * i] = (uint16_t)at;
-            offs[2 * i + 1] = (uint16_t)len;
-        }
-        if ((int)i == fc) {
-            family = at;
-            family_len = len;
-        } else if ((int)i == ic) {
-            itype = at;
-            itype_len = len;
-        }
-    }
-    /* Unescaped text is never longer than the raw field it came from, so a
-     * row below half the 16-bit range stays below the whole range. */
-    assert(wide || end <= UINT16_MAX);
-    const char *text = in->stage_text + in->text_len;
-    in->rows = xgrow(in->rows, &in->rows_cap, in->nrows + 1, sizeof *in->rows);
-    staged *s = &in->rows[in->nrows++];
-    *s = (staged){.text = in->text_len, .fields = in->fields_len, .text_len = (uint32_t)end,
-                  .family = (uint32_t)family, .family_len = (uint32_t)family_len,
-                  .itype = (uint32_t)itype, .itype_len = (uint32_t)itype_len, .wide = wide,
-                  .key = hash_key(text + family, family_len, text + itype, itype_len)};
-    in->text_len += end;
-    in->fields_len += per * r->n;
-}
-
-static int cmp_staged(const void *x, const void *y)
-{
-    const staged *a = x, *b = y;
-    if (a->key != b->key)
-        return a->key < b->key ? -1 : 1;
-    return (a->text > b->text) - (a->text < b->text); /* file order within a key */
-}
-
-static void bucket_rehash(price_ingest *in)
-{
-    size_t cap = in->bucket_hash_cap ? in->bucket_hash_cap * 2 : 256;
-    free(in->bucket_hash);
-    in->bucket_hash = xcalloc(cap, sizeof *in->bucket_hash);
-    in->bucket_hash_cap = cap;
-    for (size_t i = 0; i < in->nbuckets; i++) {
-        size_t h = in->buckets[i].key & (cap - 1);
-        while (in->bucket_hash[h])
-            h = (h + 1) & (cap - 1);
-        in->bucket_hash[h] = (uint32_t)(i + 1);
-    }
-}
-
-/* The open group for a staged row's key, created on first use. */
-static struct bucket *bucket_for(price_ingest *in, const staged *s)
-{
-    const char *text = in->stage_text + s->text;
-    if ((in->nbuckets + 1) * 2 > in->bucket_hash_cap)
-        bucket_rehash(in);
-    size_t mask = in->bucket_hash_cap - 1;
-    size_t h = s->key & mask;
-    for (; in->bucket_hash[h]; h = (h + 1) & mask) {
-        struct bucket *b = &in->buckets[in->bucket_hash[h] - 1];
-        if (b->key == s->key && strlen(b->family) == s->family_len &&
-            memcmp(b->family, text + s->family, s->family_len) == 0 &&
-            strlen(b->itype) == s->itype_len && memcmp(b->itype, text + s->itype, s->itype_len) == 0)
-            return b;
-    }
-    in->buckets = xgrow(in->buckets, &in->buckets_cap, in->nbuckets + 1, sizeof *in->buckets);
-    struct bucket *b = &in->buckets[in->nbuckets];
-    b->family = xstrndup(text + s->family, s->family_len);
-    b->itype = xstrndup(text + s->itype, s->itype_len);
-    b->key = s->key;
-    b->w = price_group_writer_new(in->nslots, in->usage_slot, in->slot_stats);
-    b->memory = price_group_memory(b->w);
-    in->open_bytes += b->memory;
-    in->bucket_hash[h] = (uint32_t)++in->nbuckets;
-    return b;
-}
-
-/* Writes every open group as one SQLite row (plus its usagetypes). */
-static int flush_groups(price_ingest *in)
-{
-    for (size_t i = 0; i < in->nbuckets; i++) {
-        struct bucket *b = &in->buckets[i];
-        size_t len, nrows, nindex;
-        price_str *utypes;
-        price_group_end(b->w, &in->group_buf, &in->group_cap, &len, &nrows, &utypes, &nindex);
-        if (nrows == 0)
-            continue;
-        sqlite3_stmt *st = in->insert;
-        sqlite3_bind_text(st, 1, b->family, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 2, b->itype, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(st, 3, (sqlite3_int64)nrows);
-        sqlite3_bind_blob(st, 4, in->group_buf, (int)len, SQLITE_STATIC);
-        int rc = sqlite3_step(st);
+    price_ingest *in = ctx;
+    sqlite3_stmt *st = in->insert;
+    sqlite3_bind_text(st, 1, family, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, itype, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 3, (sqlite3_int64)nrows);
+    sqlite3_bind_blob(st, 4, data, (int)len, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return rc;
+    sqlite3_int64 grp = sqlite3_last_insert_rowid(in->c->db);
+    for (size_t k = 0; k < nutypes; k++) {
+        st = in->insert_utype;
+        sqlite3_bind_text(st, 1, utypes[k].p, (int)utypes[k].len, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 2, grp);
+        rc = sqlite3_step(st);
         sqlite3_reset(st);
         if (rc != SQLITE_DONE)
             return rc;
-        sqlite3_int64 grp = sqlite3_last_insert_rowid(in->c->db);
-        for (size_t k = 0; k < nindex; k++) {
-            st = in->insert_utype;
-            sqlite3_bind_text(st, 1, utypes[k].p, (int)utypes[k].len, SQLITE_STATIC);
-            sqlite3_bind_int64(st, 2, grp);
-            rc = sqlite3_step(st);
-            sqlite3_reset(st);
-            if (rc != SQLITE_DONE)
-                return rc;
-        }
     }
-    drop_buckets(in);
     return SQLITE_OK;
-}
-
-/* Adds staged row s to group writer w. */
-static void add_staged(price_ingest *in, price_group_writer *w, const staged *s)
-{
-    price_str *f = in->row_fields;
-    const char *text = in->stage_text + s->text;
-    const uint16_t *offs = in->stage_fields + s->fields;
-    if (s->wide)
-        for (size_t c = 0; c < in->ncols; c++)
-            f[c] = (price_str){text + (offs[4 * c] | (size_t)offs[4 * c + 1] << 16),
-                               offs[4 * c + 2] | (size_t)offs[4 * c + 3] << 16};
-    else
-        for (size_t c = 0; c < in->ncols; c++)
-            f[c] = (price_str){text + offs[2 * c], offs[2 * c + 1]};
-    /* "SKU.JRTCKXETXF.6YS6EN2CT7" is stored as ".JRTCKXETXF.6YS6EN2CT7": the
-     * same for every on-demand row, so it costs nothing. */
-    price_str rate = {"", 0};
-    if (in->role[COL_RATE_CODE] >= 0) {
-        price_str sku = f[in->role[COL_SKU]];
-        rate = f[in->role[COL_RATE_CODE]];
-        if (rate.len > sku.len && rate.p[sku.len] == '.' && memcmp(rate.p, sku.p, sku.len) == 0) {
-            rate.p += sku.len;
-            rate.len -= sku.len;
-        }
-    }
-    price_group_add(w, f, in->slot_col, rate, text, s->text_len, 16);
-}
-
-/* Sorts the stage by key and adds each run of a key to that key's group;
- * writes the groups out when they hold GROUP_BYTES. */
-static int flush_stage(price_ingest *in)
-{
-    qsort(in->rows, in->nrows, sizeof *in->rows, cmp_staged);
-    for (size_t i = 0; i < in->nrows;) {
-        struct bucket *b = bucket_for(in, &in->rows[i]);
-        size_t j = i;
-        for (; j < in->nrows && in->rows[j].key == b->key; j++)
-            add_staged(in, b->w, &in->rows[j]);
-        price_group_detach(b->w); /* the stage is about to be reused */
-        size_t now = price_group_memory(b->w);
-        in->open_bytes += now - b->memory;
-        b->memory = now;
-        i = j;
-    }
-    in->nrows = in->text_len = in->fields_len = 0;
-    return in->open_bytes >= GROUP_BYTES ? flush_groups(in) : SQLITE_OK;
 }
 
 static int keep_row(price_ingest *in, const csv_record *r)
 {
-    stage_row(in, r);
     in->kept++;
     atomic_store_explicit(&in->kept_shown, in->kept, memory_order_relaxed);
-    if (in->text_len + in->fields_len * sizeof *in->stage_fields < STAGE_BYTES)
-        return 0;
-    int rc = flush_stage(in);
+    int rc = price_stage_add(in->stage, r);
     if (rc != SQLITE_OK) {
         price_cache_sql_error(in->c, rc, "write prices", &in->werr);
         return 1;
@@ -893,9 +674,7 @@ static cir_code check_result(price_ingest *in, int64_t seen, cir_err *err)
 static int swap_in(price_ingest *in, const char *service, int64_t seen)
 {
     price_cache *c = in->c;
-    int rc = flush_stage(in);
-    if (rc == SQLITE_OK)
-        rc = flush_groups(in);
+    int rc = price_stage_finish(in->stage);
     if (rc != SQLITE_OK)
         return rc;
     char *sql = sqlite3_mprintf("CREATE INDEX p_%lld_key ON p_%lld(family, instance_type)",

@@ -433,6 +433,11 @@ static void names_join(name_list *l, char *out, size_t size)
 /* Explains a missing price list: unknown service, or a region not held. */
 static cir_code missing_error(price_cache *c, const char *service, const char *region, cir_err *err)
 {
+    if (c->readonly && !c->no_snapshot && c->snapshot_find &&
+        (c->snapshot_find(service, region) || c->snapshot_find(service, PRICE_GLOBAL_REGION)))
+        return cir_error(err, CIR_ENOPRICE, "pricing",
+                         "the bundled snapshot has %s prices for %s, but the price cache is open "
+                         "read-only and cannot load them", service, region);
     name_list services = {.n = 0}, regions = {.n = 0};
     price_offer_info *offers;
     size_t n;

@@ -261,3 +261,36 @@ Test(price_cache, empty_file_becomes_a_cache)
     cr_assert_eq(query_int(path, "PRAGMA user_version"), PRICE_SCHEMA_VERSION);
     free(path);
 }
+
+Test(price_cache, an_unmigrated_circuit_file_is_migrated)
+{
+    /* A file circuit marked but never finished setting up (application id,
+     * schema version 0, no tables): opening it runs every migration. */
+    char *path = tmp_path(tmp_dir(), "pricing.db");
+    sqlite3 *db;
+    sqlite3_open(path, &db);
+    char *sql = sqlite3_mprintf("PRAGMA application_id = %d", PRICE_APPLICATION_ID);
+    sqlite3_exec(db, sql, NULL, NULL, NULL);
+    sqlite3_free(sql);
+    sqlite3_close(db);
+    price_cache_close(open_cache_at(path));
+    cr_assert_eq(query_int(path, "PRAGMA user_version"), PRICE_SCHEMA_VERSION);
+    cr_assert_eq(query_int(path, "SELECT count(*) FROM migrations"), PRICE_SCHEMA_VERSION);
+    free(path);
+}
+
+Test(price_cache, readonly_cache_says_why_the_snapshot_is_not_used)
+{
+    char *path = tmp_path(tmp_dir(), "pricing.db");
+    price_cache_close(open_cache_at(path));
+    price_open_opts o = {.path = path, .readonly = true};
+    price_cache *c;
+    cir_err err;
+    cr_assert_eq(price_cache_open(&o, &c, &err), CIR_OK, "%s", err.msg);
+    price_match m;
+    cr_assert_not_null(price_snapshot_find("AmazonEC2", "us-east-1"), "the bundled snapshot");
+    cr_assert_eq(lookup1(c, "AmazonEC2", "us-east-1", NULL, NULL, 0, &m, &err), CIR_ENOPRICE);
+    cr_assert(strstr(err.msg, "read-only"), "%s", err.msg);
+    price_cache_close(c);
+    free(path);
+}

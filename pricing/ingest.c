@@ -488,6 +488,10 @@ static int on_record(void *ctx, const csv_record *r)
                         "fields) in the first %s rows%s", "32", "");
         return 0;
     }
+    /* Balance the two threads: while the worker keeps up, on-demand rows go
+     * to it unsplit; when batches pile up, this thread splits them. */
+    if (in->q && (r->index & 255) == 0)
+        csv_set_gate_raw(in->csv, rowq_backlog(in->q) < 2);
     int stop = in->q ? rowq_push(in->q, r) : on_row(in, r);
     if (stop)
         in->err = in->werr; /* the worker has stopped: its error is final */

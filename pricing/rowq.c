@@ -39,7 +39,7 @@ struct rowq {
     pthread_mutex_t mu;
     pthread_cond_t changed;
     batch *head, *tail;       /* full batches, oldest first */
-    size_t queued;
+    size_t queued;            /* atomic: read without the lock by rowq_backlog */
     batch *spare;             /* free list */
     batch *filling;           /* the producer's current batch */
     bool done;                /* producer: no more batches */
@@ -124,7 +124,7 @@ static void *worker(void *arg)
         q->head = b->next;
         if (!q->head)
             q->tail = NULL;
-        q->queued--;
+        __atomic_sub_fetch(&q->queued, 1, __ATOMIC_RELAXED);
         pthread_cond_broadcast(&q->changed);
         pthread_mutex_unlock(&q->mu);
         int rc = run_batch(q, b);
@@ -164,7 +164,7 @@ static int hand_over(rowq *q)
     batch *b = q->filling;
     q->filling = NULL;
     pthread_mutex_lock(&q->mu);
-    while (q->queued >= IN_FLIGHT && !q->stopped)
+    while (__atomic_load_n(&q->queued, __ATOMIC_RELAXED) >= IN_FLIGHT && !q->stopped)
         pthread_cond_wait(&q->changed, &q->mu);
     int stopped = q->stopped;
     if (!stopped && b && b->len) {
@@ -173,7 +173,7 @@ static int hand_over(rowq *q)
         else
             q->head = b;
         q->tail = b;
-        q->queued++;
+        __atomic_add_fetch(&q->queued, 1, __ATOMIC_RELAXED);
         b = NULL;
         pthread_cond_broadcast(&q->changed);
     }
@@ -185,6 +185,11 @@ static int hand_over(rowq *q)
         q->filling = take_spare(q);
     pthread_mutex_unlock(&q->mu);
     return stopped;
+}
+
+size_t rowq_backlog(rowq *q)
+{
+    return __atomic_load_n(&q->queued, __ATOMIC_RELAXED);
 }
 
 int rowq_push(rowq *q, const csv_record *r)

@@ -25,6 +25,8 @@ rowq *rowq_start(rowq_fn fn, void *ctx);
 /* Queues a copy of `r`.  Returns nonzero once the worker has stopped on a
  * callback failure (its context then holds the reason). */
 int rowq_push(rowq *q, const csv_record *r);
+/* Batches waiting for the worker (a hint: it changes as you look). */
+size_t rowq_backlog(rowq *q);
 /* Hands over the last batch, waits for the worker to finish and frees the
  * queue.  Returns the worker's stop code (0 when every record was handled). */
 int rowq_finish(rowq *q);

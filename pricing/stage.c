@@ -86,40 +86,42 @@ static void stage_row(price_stage *st, const csv_record *r)
     st->stage_fields = xgrow(st->stage_fields, &st->fields_cap, st->fields_len + per * r->n,
                              sizeof *st->stage_fields);
     uint16_t *offs = st->stage_fields + st->fields_len;
-    size_t end = r->raw_len, family = 0, family_len = 0, itype = 0, itype_len = 0;
-    int fc = st->l.family_col, ic = st->l.itype_col;
+    size_t end = r->raw_len;
     for (size_t i = 0; i < r->n; i++) {
         size_t len = r->f[i].len;
         size_t at = (size_t)((uintptr_t)r->f[i].p - (uintptr_t)r->raw);
-        if (!len) {
-            at = 0;
-        } else if (at >= r->raw_len || len > r->raw_len - at) {
-            /* unescaped text lives elsewhere: append it after the row */
-            st->stage_text = xgrow(st->stage_text, &st->text_cap, st->text_len + end + len + 16, 1);
-            memcpy(st->stage_text + st->text_len + end, r->f[i].p, len);
-            at = end;
+        if (at >= r->raw_len || len > r->raw_len - at) {
+            if (len) { /* unescaped text lives elsewhere: append it after the row */
+                st->stage_text =
+                    xgrow(st->stage_text, &st->text_cap, st->text_len + end + len + 16, 1);
+                memcpy(st->stage_text + st->text_len + end, r->f[i].p, len);
+            }
+            at = len ? end : 0;
             end += len;
         }
-        if (wide) {
+        if (!wide) {
+            offs[2 * i] = (uint16_t)at;
+            offs[2 * i + 1] = (uint16_t)len;
+        } else {
             offs[4 * i] = (uint16_t)at;
             offs[4 * i + 1] = (uint16_t)(at >> 16);
             offs[4 * i + 2] = (uint16_t)len;
             offs[4 * i + 3] = (uint16_t)(len >> 16);
-        } else {
-            offs[2 * i] = (uint16_t)at;
-            offs[2 * i + 1] = (uint16_t)len;
-        }
-        if ((int)i == fc) {
-            family = at;
-            family_len = len;
-        } else if ((int)i == ic) {
-            itype = at;
-            itype_len = len;
         }
     }
     /* Unescaped text is never longer than the raw field it came from, so a
      * row below half the 16-bit range stays below the whole range. */
     assert(wide || end <= UINT16_MAX);
+    size_t family = 0, family_len = 0, itype = 0, itype_len = 0;
+    int fc = st->l.family_col, ic = st->l.itype_col;
+    if (fc >= 0) {
+        family = wide ? offs[4 * fc] | (size_t)offs[4 * fc + 1] << 16 : offs[2 * fc];
+        family_len = wide ? offs[4 * fc + 2] | (size_t)offs[4 * fc + 3] << 16 : offs[2 * fc + 1];
+    }
+    if (ic >= 0) {
+        itype = wide ? offs[4 * ic] | (size_t)offs[4 * ic + 1] << 16 : offs[2 * ic];
+        itype_len = wide ? offs[4 * ic + 2] | (size_t)offs[4 * ic + 3] << 16 : offs[2 * ic + 1];
+    }
     const char *text = st->stage_text + st->text_len;
     st->rows = xgrow(st->rows, &st->rows_cap, st->nrows + 1, sizeof *st->rows);
     staged *s = &st->rows[st->nrows++];

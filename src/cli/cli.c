@@ -327,7 +327,9 @@ static int dispatch(const cmd_entry *const *table, const char *prefix, int argc,
         cir_err_print(&err);
         return CIR_EXIT_ERROR;
     }
-    if (wants_help(argc - 1, argv + 1)) {
+    /* "pricing query --help" is the subcommand's help, not the parent's. */
+    bool descend = e->subcommands && argc >= 2 && argv[1][0] != '-';
+    if (!descend && wants_help(argc - 1, argv + 1)) {
         cli_print_help(table, e, prefix);
         return CIR_EXIT_OK;
     }

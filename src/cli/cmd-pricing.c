@@ -1,12 +1,384 @@
 /*
- * cmd-pricing.c — `circuit pricing import|status|query` and the subcommand
- * table (sync lives in cmd-pricing-sync.c).  PLACEHOLDER until issue 3.
+ * cmd-pricing.c — `circuit pricing import|status|query` and the pricing
+ * subcommand table (`sync` lives in cmd-pricing-sync.c).
+ *
+ *   import FILE...   load AWS price-list CSVs fetched elsewhere (air-gapped)
+ *   status           what the cache holds, from where, how old, how big
+ *   query            the rows matching a service, region, family and
+ *                    attribute filters (key=value exact, key~pattern PCRE2)
+ * All three talk to the cache only through pricing/pricing.h.  None of them
+ * touches the network, so --offline is accepted and changes nothing.
  */
 #include "cli.h"
 
+#include "../../pricing/pricing.h"
+#include "../core/mem.h"
+#include "../core/out.h"
+#include "../core/sbuf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
 extern const cmd_entry cmd_pricing_sync_entry;
 
-static const cmd_entry *const pricing_subcommands[] = {&cmd_pricing_sync_entry, NULL};
+static cir_code open_cache(const cli_opts *o, price_cache **c, cir_err *err)
+{
+    price_open_opts opts = {.path = o->cache};
+    return price_cache_open(&opts, c, err);
+}
+
+/* ---- import ------------------------------------------------------------- */
+
+static void import_line(sbuf *doc, const char *file, const price_ingest_stats *st)
+{
+    sbuf_printf(doc,
+                "imported %s: %s %s, version %s (published %s), rows seen %lld, kept %lld, "
+                "bad %lld\n",
+                file, st->service, st->region, st->version[0] ? st->version : "unknown",
+                st->publication_date[0] ? st->publication_date : "unknown",
+                (long long)st->rows_seen, (long long)st->rows_kept, (long long)st->rows_bad);
+}
+
+static void import_json(sbuf *doc, const char *file, const price_ingest_stats *st, bool first)
+{
+    sbuf_puts(doc, first ? "\n    {" : ",\n    {");
+    sbuf_puts(doc, "\"file\": ");
+    sbuf_json_str(doc, file);
+    sbuf_puts(doc, ", \"service\": ");
+    sbuf_json_str(doc, st->service);
+    sbuf_puts(doc, ", \"region\": ");
+    sbuf_json_str(doc, st->region);
+    sbuf_puts(doc, ", \"version\": ");
+    sbuf_json_str(doc, st->version);
+    sbuf_puts(doc, ", \"publication_date\": ");
+    sbuf_json_str(doc, st->publication_date);
+    sbuf_printf(doc, ", \"rows_seen\": %lld, \"rows_kept\": %lld, \"rows_bad\": %lld, \"bytes\": %lld}",
+                (long long)st->rows_seen, (long long)st->rows_kept, (long long)st->rows_bad,
+                (long long)st->bytes);
+}
+
+static int import_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
+{
+    (void)self;
+    price_cache *c;
+    if (open_cache(o, &c, err) != CIR_OK)
+        return CIR_EXIT_ERROR;
+    bool json = strcmp(o->format, "json") == 0;
+    sbuf doc = SBUF_INIT;
+    if (json) {
+        sbuf_puts(&doc, "{\n  \"schema\": \"circuit.pricing.import/v1\",\n  \"cache\": ");
+        sbuf_json_str(&doc, price_cache_path(c));
+        sbuf_puts(&doc, ",\n  \"imports\": [");
+    }
+    int rc = CIR_EXIT_OK;
+    for (size_t i = 0; i < o->args.n; i++) {
+        const char *file = o->args.items[i];
+        price_ingest_stats st;
+        if (price_import_file(c, file, &st, err) != CIR_OK) {
+            rc = CIR_EXIT_ERROR;
+            break;
+        }
+        if (json)
+            import_json(&doc, file, &st, i == 0);
+        else
+            import_line(&doc, file, &st);
+    }
+    if (json)
+        sbuf_puts(&doc, "\n  ]\n}\n");
+    /* Files before a failure are imported (each is its own transaction), so
+     * say so; a JSON document is all or nothing. */
+    if (rc == CIR_EXIT_OK || !json) {
+        cir_err out_err;
+        if (out_emit(o->output, &doc, rc == CIR_EXIT_OK ? err : &out_err) != CIR_OK)
+            rc = CIR_EXIT_ERROR;
+    }
+    sbuf_free(&doc);
+    price_cache_close(c);
+    return rc;
+}
+
+/* ---- status ------------------------------------------------------------- */
+
+static long long file_size(const char *path)
+{
+    struct stat sb;
+    return stat(path, &sb) == 0 ? (long long)sb.st_size : 0;
+}
+
+static long long cache_bytes(const char *path)
+{
+    char *wal = xasprintf("%s-wal", path);
+    long long n = file_size(path) + file_size(wal);
+    free(wal);
+    return n;
+}
+
+/* Seconds since an ISO 8601 UTC time, or -1 when it cannot be read. */
+static long long age_seconds(const char *iso)
+{
+    struct tm tm;
+    memset(&tm, 0, sizeof tm);
+    const char *end = strptime(iso, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    if (!end || *end)
+        return -1;
+    time_t then = timegm(&tm);
+    long long age = (long long)(time(NULL) - then);
+    return age < 0 ? 0 : age;
+}
+
+static void format_age(long long s, char *out, size_t size)
+{
+    if (s < 0)
+        snprintf(out, size, "?");
+    else if (s < 60)
+        snprintf(out, size, "%llds", s);
+    else if (s < 3600)
+        snprintf(out, size, "%lldm", s / 60);
+    else if (s < 86400)
+        snprintf(out, size, "%lldh", s / 3600);
+    else
+        snprintf(out, size, "%lldd", s / 86400);
+}
+
+static void format_size(long long n, char *out, size_t size)
+{
+    if (n < 1024)
+        snprintf(out, size, "%lld B", n);
+    else if (n < 1024 * 1024)
+        snprintf(out, size, "%.1f KiB", (double)n / 1024);
+    else
+        snprintf(out, size, "%.1f MiB", (double)n / (1024 * 1024));
+}
+
+static void status_table(sbuf *doc, const char *path, long long bytes, const price_offer_info *v,
+                         size_t n)
+{
+    char size[32];
+    format_size(bytes, size, sizeof size);
+    sbuf_printf(doc, "price cache: %s (%s)\n", path, size);
+    if (n == 0) {
+        sbuf_puts(doc, "no price lists cached yet; the bundled snapshot loads itself on first "
+                       "use, 'circuit pricing sync' or 'circuit pricing import' add more\n");
+        return;
+    }
+    sbuf_printf(doc, "%-18s %-15s %-15s %-21s %-21s %-6s %10s  %s\n", "SERVICE", "REGION",
+                "VERSION", "PUBLISHED", "FETCHED", "AGE", "ROWS", "SOURCE");
+    for (size_t i = 0; i < n; i++) {
+        char age[32];
+        format_age(age_seconds(v[i].fetched_at), age, sizeof age);
+        sbuf_printf(doc, "%-18s %-15s %-15s %-21s %-21s %-6s %10lld  %s\n", v[i].service,
+                    v[i].region, v[i].version[0] ? v[i].version : "-",
+                    v[i].publication_date[0] ? v[i].publication_date : "-", v[i].fetched_at, age,
+                    (long long)v[i].rows_kept, v[i].source);
+    }
+}
+
+static void json_field(sbuf *doc, const char *name, const char *value, bool comma)
+{
+    sbuf_printf(doc, "%s\"%s\": ", comma ? ", " : "", name);
+    sbuf_json_str(doc, value);
+}
+
+static void status_json(sbuf *doc, const char *path, long long bytes, const price_offer_info *v,
+                        size_t n)
+{
+    sbuf_puts(doc, "{\n  \"schema\": \"circuit.pricing.status/v1\",\n  \"cache\": {");
+    json_field(doc, "path", path, false);
+    sbuf_printf(doc, ", \"bytes\": %lld},\n  \"offers\": [", bytes);
+    for (size_t i = 0; i < n; i++) {
+        sbuf_puts(doc, i ? ",\n    {" : "\n    {");
+        json_field(doc, "service", v[i].service, false);
+        json_field(doc, "region", v[i].region, true);
+        json_field(doc, "version", v[i].version, true);
+        json_field(doc, "publication_date", v[i].publication_date, true);
+        json_field(doc, "source", v[i].source, true);
+        json_field(doc, "fetched_at", v[i].fetched_at, true);
+        sbuf_printf(doc, ", \"age_seconds\": %lld", age_seconds(v[i].fetched_at));
+        json_field(doc, "etag", v[i].etag, true);
+        json_field(doc, "last_modified", v[i].last_modified, true);
+        sbuf_printf(doc, ", \"rows_seen\": %lld, \"rows_kept\": %lld}", (long long)v[i].rows_seen,
+                    (long long)v[i].rows_kept);
+    }
+    sbuf_puts(doc, n ? "\n  ]\n}\n" : "]\n}\n");
+}
+
+static int status_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
+{
+    (void)self;
+    price_cache *c;
+    if (open_cache(o, &c, err) != CIR_OK)
+        return CIR_EXIT_ERROR;
+    price_offer_info *offers;
+    size_t n;
+    int rc = CIR_EXIT_OK;
+    if (price_cache_offers(c, &offers, &n, err) != CIR_OK) {
+        price_cache_close(c);
+        return CIR_EXIT_ERROR;
+    }
+    const char *path = price_cache_path(c);
+    long long bytes = cache_bytes(path);
+    sbuf doc = SBUF_INIT;
+    if (strcmp(o->format, "json") == 0)
+        status_json(&doc, path, bytes, offers, n);
+    else
+        status_table(&doc, path, bytes, offers, n);
+    if (out_emit(o->output, &doc, err) != CIR_OK)
+        rc = CIR_EXIT_ERROR;
+    sbuf_free(&doc);
+    free(offers);
+    price_cache_close(c);
+    return rc;
+}
+
+/* ---- query -------------------------------------------------------------- */
+
+/* "key=value" (exact) or "key~pattern" (PCRE2). */
+static cir_code parse_attr(const char *arg, price_filter *f, char **key, cir_err *err)
+{
+    size_t k = strcspn(arg, "=~");
+    if (arg[k] == '\0' || k == 0)
+        return cir_error(err, CIR_EUSAGE, "pricing query",
+                         "--attr wants KEY=VALUE or KEY~PATTERN, got \"%s\"", arg);
+    *key = xstrndup(arg, k);
+    f->key = *key;
+    f->value = arg + k + 1;
+    f->match = arg[k] == '~' ? PRICE_REGEX : PRICE_EXACT;
+    return CIR_OK;
+}
+
+static void query_json(sbuf *doc, const price_match_list *l)
+{
+    sbuf_puts(doc, "{\n  \"schema\": \"circuit.pricing.query/v1\",\n  \"matches\": [");
+    for (size_t i = 0; i < l->n; i++) {
+        const price_match *m = &l->items[i];
+        sbuf_puts(doc, i ? ",\n    {" : "\n    {");
+        json_field(doc, "sku", m->sku, false);
+        json_field(doc, "service", m->service, true);
+        json_field(doc, "family", m->family, true);
+        json_field(doc, "region", m->region, true);
+        json_field(doc, "unit", m->unit, true);
+        json_field(doc, "usd", m->usd, true);
+        json_field(doc, "description", m->description, true);
+        sbuf_puts(doc, ", \"attributes\": ");
+        sbuf_puts(doc, l->attrs_json[i]);
+        json_field(doc, "version", m->version, true);
+        json_field(doc, "publication_date", m->publication_date, true);
+        sbuf_putc(doc, '}');
+    }
+    sbuf_puts(doc, l->n ? "\n  ]\n}\n" : "]\n}\n");
+}
+
+static void query_table(sbuf *doc, const price_query *q, const price_match_list *l)
+{
+    if (l->n == 0) {
+        sbuf_printf(doc, "no %s prices in %s match\n", q->service, q->region);
+        return;
+    }
+    const price_match *m0 = &l->items[0];
+    sbuf_printf(doc, "%zu price%s for %s in %s (price list %s, published %s, source %s)\n", l->n,
+                l->n == 1 ? "" : "s", m0->service, m0->region, m0->version, m0->publication_date,
+                m0->source);
+    sbuf_printf(doc, "%-20s %16s  %-10s %-26s %s\n", "SKU", "USD", "UNIT", "FAMILY", "DESCRIPTION");
+    for (size_t i = 0; i < l->n; i++) {
+        const price_match *m = &l->items[i];
+        sbuf_printf(doc, "%-20s %16s  %-10s %-26s %s\n", m->sku, m->usd, m->unit,
+                    m->family[0] ? m->family : "-", m->description);
+    }
+}
+
+static int query_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
+{
+    (void)self;
+    if (o->services.n != 1)
+        return cir_error(err, CIR_EUSAGE, o->command,
+                         o->services.n ? "give one --service" : "--service is required (e.g. --service AmazonEC2)"),
+               CIR_EXIT_ERROR;
+    price_filter *filters = xcalloc(o->attrs.n + 1, sizeof *filters);
+    char **keys = xcalloc(o->attrs.n + 1, sizeof *keys);
+    int rc = CIR_EXIT_ERROR;
+    price_cache *c = NULL;
+    price_match_list l = {0};
+    size_t nf = 0;
+    for (; nf < o->attrs.n; nf++)
+        if (parse_attr(o->attrs.items[nf], &filters[nf], &keys[nf], err) != CIR_OK)
+            goto done;
+    price_query q = {
+        .service = o->services.items[0],
+        .family = o->family,
+        .region = cli_default_region(o, NULL),
+        .filters = filters,
+        .nfilters = nf,
+    };
+    if (open_cache(o, &c, err) != CIR_OK || price_query_all(c, &q, 0, &l, err) != CIR_OK)
+        goto done;
+    sbuf doc = SBUF_INIT;
+    if (strcmp(o->format, "json") == 0)
+        query_json(&doc, &l);
+    else
+        query_table(&doc, &q, &l);
+    rc = out_emit(o->output, &doc, err) == CIR_OK ? CIR_EXIT_OK : CIR_EXIT_ERROR;
+    sbuf_free(&doc);
+done:
+    price_matches_free(&l);
+    price_cache_close(c);
+    for (size_t i = 0; i < nf; i++)
+        free(keys[i]);
+    free(keys);
+    free(filters);
+    return rc;
+}
+
+/* ---- the table ------------------------------------------------------------ */
+
+static const cmd_entry cmd_pricing_import_entry = {
+    .name = "import",
+    .args_usage = "FILE...",
+    .summary = "load AWS price-list CSV files into the cache (no network)",
+    .help = "Each FILE is an AWS Price List regional CSV (the offer's index.csv), read as it "
+            "streams.\nThe offer comes from its OfferCode row, the region from its rows; "
+            "on-demand USD prices\nfor that region are kept and replace the cached ones "
+            "for the same offer and region,\nall or nothing.",
+    .options = OPT_CACHE | OPT_OFFLINE | OPT_FORMAT | OPT_OUTPUT | OPT_QUIET,
+    .formats = "table,json",
+    .min_args = 1,
+    .max_args = -1,
+    .exec = import_exec,
+};
+
+static const cmd_entry cmd_pricing_status_entry = {
+    .name = "status",
+    .summary = "what the price cache holds: offers, regions, versions, age, size",
+    .options = OPT_CACHE | OPT_OFFLINE | OPT_FORMAT | OPT_OUTPUT,
+    .formats = "table,json",
+    .max_args = 0,
+    .exec = status_exec,
+};
+
+static const cmd_entry cmd_pricing_query_entry = {
+    .name = "query",
+    .summary = "show the cached prices matching a service, region, family and attributes",
+    .help = "--attr KEY=VALUE matches exactly, --attr 'KEY~PATTERN' with a PCRE2 pattern; all "
+            "filters\nmust hold.  Keys are the JSON offer keys (instanceType, operatingSystem, "
+            "tenancy,\npreInstalledSw, capacitystatus, usagetype, volumeApiName, "
+            "databaseEngine, ...) plus\nsku, unit, description, beginRange, endRange.  Rows "
+            "come sorted by price, then SKU.",
+    .options = OPT_SERVICE | OPT_REGION | OPT_FAMILY | OPT_ATTR | OPT_CACHE | OPT_OFFLINE |
+               OPT_FORMAT | OPT_OUTPUT,
+    .formats = "table,json",
+    .max_args = 0,
+    .exec = query_exec,
+};
+
+static const cmd_entry *const pricing_subcommands[] = {
+    &cmd_pricing_sync_entry,
+    &cmd_pricing_import_entry,
+    &cmd_pricing_status_entry,
+    &cmd_pricing_query_entry,
+    NULL,
+};
 
 const cmd_entry cmd_pricing_entry = {
     .name = "pricing",

@@ -8,7 +8,13 @@
  * classifies every `resource_changes` entry.  A `plan` owns the parsed JSON;
  * every pointer in a plan_resource borrows from it and lives until
  * plan_free().  Sensitive values stay in the JSON but every accessor that
- * renders a value (plan_diff, plan_value_text) masks them.
+ * renders a value (plan_diff, plan_diff_text) masks them.
+ *
+ * Memory: the JSON tree lives in an arena that plan_free() drops whole, so
+ * never keep a json_incref'd plan value past plan_free() (copy it instead),
+ * and never modify the tree.  `root` holds every top-level key of the
+ * document, except that planned_values and prior_state (which repeat the
+ * resource values) are validated and then kept only as empty objects.
  */
 #ifndef CIRCUIT_PLAN_H
 #define CIRCUIT_PLAN_H
@@ -27,7 +33,8 @@ typedef enum plan_action {
     PLAN_ACT_REPLACE,
     PLAN_ACT_DELETE,
     PLAN_ACT_FORGET,
-    PLAN_ACT_UNKNOWN       /* an actions list we do not understand */
+    PLAN_ACT_UNKNOWN       /* an actions list we do not understand; plan_load
+                              refuses such plans, so it never appears there */
 } plan_action;
 
 typedef enum plan_replace_order {
@@ -155,6 +162,11 @@ void plan_diff_free(plan_diff_entry *d, size_t n);
 /* Renders a diff side for humans: compact JSON, "(known after apply)",
  * "(sensitive)" or "null".  Caller frees. */
 char *plan_diff_text(plan_diff_kind kind, const json_t *v);
+
+/* Formats one replace_paths entry (an array of string / integer steps) in
+ * the same path style as plan_diff ("root_block_device[0].volume_size").
+ * Caller frees. */
+char *plan_path_text(const json_t *steps);
 
 /* Formats a resource index as Terraform does: [0] or ["key"]; "" if none. */
 char *plan_index_text(const json_t *index);

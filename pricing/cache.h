@@ -1,0 +1,87 @@
+/*
+ * cache.h — (private to pricing/) the price cache internals shared by
+ * cache.c (open, schema, metadata), ingest.c (writing) and lookup.c
+ * (reading).
+ *
+ * Layout of the SQLite file (schema version PRICE_SCHEMA_VERSION, kept in
+ * PRAGMA user_version; PRAGMA application_id marks the file as ours):
+ *   meta(key, value)          next_table: id for the next price table
+ *   migrations(version, ...)  one row per applied migration
+ *   offers(service, region)   one row per price list: version, publication
+ *                             date, ETag, Last-Modified, fetch time, source,
+ *                             rows seen/kept/bad, bytes, the usagetype
+ *                             prefix learned from the data, the attribute
+ *                             column keys (tab-separated, blob order), and
+ *                             tbl, the number of its price table
+ *   p_<tbl>(...)              the prices of one (offer, region): sku,
+ *                             family, instance_type, usagetype, unit, usd
+ *                             (text), usd_value, begin/end range, rate code,
+ *                             description, attrs (blob, see attrs.h);
+ *                             indexed on (family, instance_type) and
+ *                             (usagetype)
+ * A price table per (offer, region) makes an import's swap cheap and atomic:
+ * the new table is filled and indexed inside one transaction that also
+ * repoints the offers row and drops the old table.
+ */
+#ifndef CIRCUIT_PRICING_CACHE_H
+#define CIRCUIT_PRICING_CACHE_H
+
+#include "pricing.h"
+#include "snapshot.h"
+
+#include <sqlite3.h>
+
+#define PRICE_SCHEMA_VERSION 1
+#define PRICE_APPLICATION_ID 0x43697263 /* "Circ" */
+
+typedef const price_snapshot_file *(*price_snapshot_find_fn)(const char *service,
+                                                             const char *region);
+
+typedef struct lookup_state lookup_state;
+
+struct price_cache {
+    sqlite3 *db;
+    char *path;
+    bool readonly, no_snapshot;
+    price_snapshot_find_fn snapshot_find;
+    struct arena_block *arena;     /* strings handed out to callers */
+    lookup_state *lookup;          /* memo and compiled patterns (lookup.c) */
+    price_offer_info *used;        /* price lists lookups used */
+    size_t nused, used_cap;
+    bool ingesting;                /* a write transaction is open */
+};
+
+/* A copy of `n` bytes of `s`, NUL-terminated, owned by the cache. */
+const char *price_cache_strndup(price_cache *c, const char *s, size_t n);
+
+/* Turns an SQLite failure into a clear error naming the cache file and, for
+ * corruption, how to rebuild it.  Returns CIR_ECACHE (CIR_EIO for I/O). */
+cir_code price_cache_sql_error(price_cache *c, int rc, const char *doing, cir_err *err);
+
+/* One offers row. */
+typedef struct price_offer_row {
+    price_offer_info info;
+    int64_t tbl;
+    char usage_prefix[8];
+    char *columns;        /* tab-separated keys (caller frees) */
+} price_offer_row;
+
+/* Reads the offers row for (service, region); *found false when absent. */
+cir_code price_cache_offer(price_cache *c, const char *service, const char *region,
+                           price_offer_row *row, bool *found, cir_err *err);
+
+/* Records that a lookup used this price list (price_cache_used). */
+void price_cache_note_used(price_cache *c, const price_offer_info *info);
+
+/* Current time as ISO 8601 UTC ("2025-11-27T10:00:00Z"). */
+void price_cache_now(char *out, size_t size);
+
+/* Lookup state, owned by lookup.c: dropped after every import (memo) and
+ * freed at close. */
+void price_lookup_invalidate(price_cache *c);
+void price_lookup_free(price_cache *c);
+
+/* Replaces the bundled-snapshot finder (tests). */
+void price_cache_set_snapshot_finder(price_cache *c, price_snapshot_find_fn fn);
+
+#endif

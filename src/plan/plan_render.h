@@ -1,0 +1,28 @@
+/*
+ * plan_render.h — the three renderings of `circuit changes`: a human table
+ * grouped by action, Markdown, and JSON (schema circuit.changes/v1, see the
+ * README).  They live beside the reader so `review` can reuse them.  Every
+ * value shown goes through plan_diff(), so sensitive values are masked the
+ * same way in all three.
+ */
+#ifndef CIRCUIT_PLAN_RENDER_H
+#define CIRCUIT_PLAN_RENDER_H
+
+#include "../core/sbuf.h"
+#include "plan.h"
+
+#include <stdbool.h>
+
+/* Appends the document to `out`.  They cannot fail. */
+void plan_render_json(const plan *p, sbuf *out);
+void plan_render_table(const plan *p, sbuf *out, bool color);
+void plan_render_markdown(const plan *p, sbuf *out);
+
+/* Appends a JSON value (compact) to `out`; numbers keep their precision. */
+void plan_json_put(sbuf *out, const json_t *v);
+
+/* The symbol Terraform prints for a change: "+", "~", "-/+", "+/-", "-",
+ * "<=", "." (forget), "+/." (create then forget), " " (no-op). */
+const char *plan_action_symbol(const plan_resource *r);
+
+#endif

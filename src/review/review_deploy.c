@@ -66,7 +66,8 @@ static void describe_images(const plan_resource *r, sbuf *b)
     json_t *before = r->action == PLAN_ACT_CREATE ? NULL : rv_containers(r, false);
     if (!after) {
         sbuf_puts(b, rv_unknown(r, "container_definitions") ? "container definitions known after apply"
-                                                            : "container definitions not shown");
+                     : plan_attr_sensitive(r, true, "container_definitions") ? "container definitions are sensitive"
+                                                                             : "container definitions unreadable");
         json_decref(before);
         return;
     }
@@ -155,7 +156,7 @@ static void container_changes(review *rv)
             else if (strcmp(sbuf_str(&b), "task_definition") == 0)
                 rv_ev(&ev, rv, pn, r, "deploys a new task definition");
             else
-                rv_ev(&ev, rv, pn, r, "%s %s", r->action == PLAN_ACT_REPLACE ? "replaced for" : "changes",
+                rv_ev(&ev, rv, pn, r, r->action == PLAN_ACT_REPLACE ? "replaced (%s changes)" : "changes %s",
                       sbuf_str(&b));
         }
         sbuf_free(&b);
@@ -247,7 +248,10 @@ static char *changed_top_level(const plan_resource *r)
     review_list names = {0};
     for (size_t i = 0; i < n; i++) {
         size_t len = strcspn(d[i].path, ".[");
-        if ((len == 8 && strncmp(d[i].path, "tags_all", 8) == 0) || is_image_attr(rule, d[i].path, len))
+        /* Values known only after apply (ids, addresses) are results of the
+         * change, not configuration the author wrote. */
+        if ((len == 8 && strncmp(d[i].path, "tags_all", 8) == 0) || is_image_attr(rule, d[i].path, len) ||
+            d[i].after_kind == PLAN_DIFF_UNKNOWN)
             continue;
         if (names.n && strlen(names.items[names.n - 1]) == len &&
             strncmp(names.items[names.n - 1], d[i].path, len) == 0)

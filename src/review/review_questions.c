@@ -26,7 +26,7 @@ enum { Q_COST, Q_SCALE, Q_DR, Q_WAF, Q_UPDATES, Q_NETWORK, Q_MONITOR, Q_MULTI_AZ
 static char *item_text(const review *rv, review_item_id id)
 {
     const review_item_info *info = &review_items[id];
-    return xasprintf("%s (%s)", rv->items[id].yes ? info->yes_word : info->no_word, rv->items[id].reason);
+    return xasprintf("%s — %s", rv->items[id].yes ? info->yes_word : info->no_word, rv->items[id].reason);
 }
 
 /* ---- scaling ---------------------------------------------------------------- */
@@ -101,7 +101,7 @@ static char *disaster_recovery(const review *rv)
         }
     }
     char *s = ev.n ? rv_reason(NULL, &ev)
-                   : xstrdup("the plan holds no backup, snapshot, replication or versioning "
+                   : xstrdup("The plan holds no backup, snapshot, replication or versioning "
                              "configuration; recovery relies on re-applying the configuration");
     review_list_free(&ev);
     return s;
@@ -294,22 +294,31 @@ static char *multi_az(const review *rv)
             rv_ev(&no, rv, pn, r, "one subnet");
     }
     sbuf b = SBUF_INIT;
-    if (!yes.n && !no.n)
-        sbuf_puts(&b, "The plan shows no placement across availability zones");
-    else
+    char *zones = azs.n ? rv_join(&azs, ", ", RV_MAX_NAMED) : NULL;
+    if (!yes.n && !no.n) {
+        if (azs.n >= 2)
+            sbuf_printf(&b, "Likely — subnets span %zu availability zones (%s); which subnets each "
+                        "service uses is known only after apply", azs.n, zones);
+        else if (azs.n == 1)
+            sbuf_printf(&b, "No — every subnet in the plan is in %s", zones);
+        else
+            sbuf_puts(&b, "The plan shows no placement across availability zones");
+    } else {
         sbuf_puts(&b, no.n ? (yes.n ? "Partly" : "No") : "Yes");
-    if (yes.n) {
-        char *s = rv_join(&yes, "; ", RV_MAX_NAMED);
-        sbuf_printf(&b, " — spread: %s", s);
-        free(s);
+        if (yes.n) {
+            char *s = rv_join(&yes, "; ", RV_MAX_NAMED);
+            sbuf_printf(&b, " — spread: %s", s);
+            free(s);
+        }
+        if (no.n) {
+            char *s = rv_join(&no, "; ", RV_MAX_NAMED);
+            sbuf_printf(&b, " — single-AZ: %s", s);
+            free(s);
+        }
+        if (azs.n)
+            sbuf_printf(&b, " (subnets in %zu availability zone%s: %s)", azs.n, azs.n == 1 ? "" : "s", zones);
     }
-    if (no.n) {
-        char *s = rv_join(&no, "; ", RV_MAX_NAMED);
-        sbuf_printf(&b, " — single-AZ: %s", s);
-        free(s);
-    }
-    if (azs.n)
-        sbuf_printf(&b, " (subnets in %zu availability zone%s)", azs.n, azs.n == 1 ? "" : "s");
+    free(zones);
     review_list_free(&yes);
     review_list_free(&no);
     review_list_free(&azs);
@@ -323,7 +332,7 @@ void rv_build_questions(review *rv)
     rv->answers[Q_DR] = disaster_recovery(rv);
     rv->answers[Q_WAF] = well_architected(rv);
     char *down = item_text(rv, REVIEW_DOWNTIME), *back = item_text(rv, REVIEW_ROLLBACK);
-    rv->answers[Q_UPDATES] = xasprintf("Downtime required: %s. Rollback: %s.", down, back);
+    rv->answers[Q_UPDATES] = xasprintf("Downtime required: %s. Rollback strategy: %s.", down, back);
     free(down);
     free(back);
     rv->answers[Q_NETWORK] = networking(rv);

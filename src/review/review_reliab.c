@@ -88,6 +88,7 @@ static void health_checks(review *rv)
     const char *pn;
     const plan_resource *r;
     size_t with, total;
+    bool eks = false;
     while ((r = rv_next(rv, &pi, &ri, &pn))) {
         if (!rv_live(r))
             continue;
@@ -111,9 +112,10 @@ static void health_checks(review *rv)
         } else if (rv_is(r, "aws_elb") && rv_len(r, "health_check")) {
             const char *target = rv_str(r, "health_check[0].target");
             rv_ev(&ok, rv, pn, r, "load balancer health check%s%s", target ? " " : "", target ? target : "");
-        } else if (rv_is(r, "aws_ecs_service") && !rv_len(r, "load_balancer")) {
-            /* Without a load balancer only container health checks guard it;
-             * the task definition decides, reported above. */
+        } else if (rv_is(r, "aws_eks_node_group") && rv_true(r, "node_repair_config[0].enabled")) {
+            rv_ev(&ok, rv, pn, r, "node auto repair");
+        } else if (rv_is(r, "aws_eks_cluster")) {
+            eks = true;
         }
     }
     if (bad.n)
@@ -122,8 +124,11 @@ static void health_checks(review *rv)
         rv_item(rv, REVIEW_HEALTH_CHECKS, true, rv_reason(NULL, &ok));
     else
         rv_item(rv, REVIEW_HEALTH_CHECKS, false,
-                xstrdup("no target group, Auto Scaling group, container or Route 53 health check "
-                        "in the plan"));
+                xstrdup(eks ? "no target group, Auto Scaling group or node auto repair in the plan; "
+                              "Kubernetes liveness and readiness probes live in the workload "
+                              "manifests, outside it"
+                            : "no target group, Auto Scaling group, container or Route 53 health "
+                              "check in the plan"));
     review_list_free(&ok);
     review_list_free(&bad);
 }
@@ -192,17 +197,25 @@ static void degrade_one(const review *rv, const char *pn, const plan_resource *r
     } else if (rv_is(r, "aws_autoscaling_group")) {
         if (!rv_num(r, "min_size", &v))
             v = 0;
-        if (v >= 2 || spread >= 2)
-            rv_ev(ok, rv, pn, r, "at least %.0f instances over %zu subnets", v, spread);
+        if (spread >= 2)
+            rv_ev(ok, rv, pn, r, "at least %.0f instance%s over %zu subnets", v, v == 1 ? "" : "s", spread);
+        else if (v >= 2)
+            rv_ev(ok, rv, pn, r, "at least %.0f instances", v);
         else
-            rv_ev(bad, rv, pn, r, "one instance in one subnet");
+            rv_ev(bad, rv, pn, r, "can run a single instance%s", spread == 1 ? " in one subnet" : "");
     } else if ((rv_is(r, "aws_lb") || rv_is(r, "aws_alb")) && spread >= 2) {
         rv_ev(ok, rv, pn, r, "load balancer in %zu subnets", spread);
     } else if (rv_is(r, "aws_eks_node_group")) {
-        if (rv_num(r, "scaling_config[0].min_size", &v) && v < 2 && spread < 2)
-            rv_ev(bad, rv, pn, r, "node group can shrink to %.0f node in one subnet", v);
+        if (!rv_num(r, "scaling_config[0].min_size", &v))
+            v = 0;
+        if (spread >= 2)
+            rv_ev(ok, rv, pn, r, "nodes over %zu subnets", spread);
+        else if (spread == 1)
+            rv_ev(bad, rv, pn, r, "every node in one subnet");
+        else if (v >= 2)
+            rv_ev(ok, rv, pn, r, "at least %.0f nodes", v);
         else
-            rv_ev(ok, rv, pn, r, "node group over %zu subnets", spread);
+            rv_ev(bad, rv, pn, r, "can shrink to %.0f node", v);
     } else if (rv_is(r, "aws_instance") && !r->index) {
         rv_ev(bad, rv, pn, r, "single EC2 instance");
     }

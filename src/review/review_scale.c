@@ -81,7 +81,9 @@ static void horizontal(review *rv, const ecs_targets *targets)
         if (rv_is(r, "aws_autoscaling_group") && rv_num(r, "max_size", &v)) {
             if (!rv_num(r, "min_size", &lo))
                 lo = 0;
-            if (v > 1)
+            if (v > 1 && lo == v)
+                rv_ev(&up, rv, pn, r, "Auto Scaling group of %.0f instances", v);
+            else if (v > 1)
                 rv_ev(&up, rv, pn, r, "Auto Scaling group of %.0f–%.0f instances", lo, v);
             else
                 rv_ev(&capped, rv, pn, r, "Auto Scaling group capped at %.0f instance", v);
@@ -97,7 +99,9 @@ static void horizontal(review *rv, const ecs_targets *targets)
         } else if (rv_is(r, "aws_eks_node_group") && rv_num(r, "scaling_config[0].max_size", &v)) {
             if (!rv_num(r, "scaling_config[0].min_size", &lo))
                 lo = 0;
-            if (v > 1)
+            if (v > 1 && lo == v)
+                rv_ev(&up, rv, pn, r, "EKS node group of %.0f nodes", v);
+            else if (v > 1)
                 rv_ev(&up, rv, pn, r, "EKS node group of %.0f–%.0f nodes", lo, v);
             else
                 rv_ev(&capped, rv, pn, r, "EKS node group capped at %.0f node", v);

@@ -177,13 +177,13 @@ static void cost_impact(review *rv)
         sbuf_printf(&b, "%+.1f%%, ", rv->delta_percent);
     }
     sbuf_printf(&b, "from %s to %s)", from, to);
-    review_list np = {0};
+    review_list np = {NULL, 0, 0, 0, 4, NULL, false};
     for (size_t i = 0; i < c->nresources; i++)
         if (c->resources[i].status == COST_NOT_PRICED)
             review_list_add(&np, "%s", c->resources[i].res->address);
-    if (np.n) {
+    if (np.total) {
         char *list = rv_join(&np, ", ", 3);
-        sbuf_printf(&b, "; %zu resource%s not priced: %s", np.n, np.n == 1 ? "" : "s", list);
+        sbuf_printf(&b, "; %zu resource%s not priced: %s", np.total, np.total == 1 ? "" : "s", list);
         free(list);
     }
     review_list_free(&np);

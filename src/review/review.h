@@ -39,10 +39,18 @@ typedef enum review_verdict {
 /* "APPROVED", "APPROVED WITH CHANGES", "NEEDS REVISION". */
 const char *review_verdict_name(review_verdict v);
 
-/* A growable list of owned strings. */
+/* A growable list of owned strings.  With `keep` set, only the first
+ * `keep` items are stored and `total` still counts every one added (an
+ * evidence sentence names a few and says "and N more"); `keep` 0 stores
+ * everything.  `last`/`last_stored` let rv_ev merge evidence about the same
+ * resource. */
 typedef struct review_list {
     char **items;
     size_t n, cap;
+    size_t total;
+    size_t keep;
+    const void *last;
+    bool last_stored;
 } review_list;
 
 void review_list_add(review_list *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -65,11 +65,6 @@ bool rv_touched(const plan_resource *r)
     }
 }
 
-bool rv_is(const plan_resource *r, const char *type)
-{
-    return r->type && strcmp(r->type, type) == 0;
-}
-
 bool rv_is_any(const plan_resource *r, const char *const *types)
 {
     for (size_t i = 0; types[i]; i++)
@@ -83,13 +78,92 @@ static bool describes_after(const plan_resource *r)
     return r->action != PLAN_ACT_DELETE && r->action != PLAN_ACT_FORGET;
 }
 
+static bool marks_sensitive(const json_t *m);
+
+/* One step of a path: an object key (of len bytes) or an array index. */
+typedef struct step {
+    const char *key;
+    size_t len;
+    size_t index;
+    bool is_index;
+} step;
+
+/* Reads the next step at *p; false at the end or on a path this walker
+ * does not handle (escaped quotes), which then goes to plan_attr. */
+static bool next_step(const char **p, step *st, bool *bad)
+{
+    const char *s = *p;
+    if (!*s)
+        return false;
+    if (*s == '.')
+        s++;
+    if (*s == '[') {
+        s++;
+        if (*s == '"') {
+            const char *end = strchr(s + 1, '"');
+            if (!end || memchr(s + 1, '\\', (size_t)(end - s - 1)) || end[1] != ']') {
+                *bad = true;
+                return false;
+            }
+            *st = (step){s + 1, (size_t)(end - s - 1), 0, false};
+            s = end + 2;
+        } else {
+            char *end;
+            st->index = strtoul(s, &end, 10);
+            st->is_index = true;
+            st->key = NULL;
+            if (end == s || *end != ']') {
+                *bad = true;
+                return false;
+            }
+            s = end + 1;
+        }
+    } else {
+        size_t len = strcspn(s, ".[");
+        if (!len) {
+            *bad = true;
+            return false;
+        }
+        *st = (step){s, len, 0, false};
+        s += len;
+    }
+    *p = s;
+    return true;
+}
+
+static const json_t *child(const json_t *v, const step *st)
+{
+    if (!v)
+        return NULL;
+    if (st->is_index)
+        return json_is_array(v) ? json_array_get(v, st->index) : NULL;
+    return json_is_object(v) ? json_object_getn(v, st->key, st->len) : NULL;
+}
+
+/* plan_attr and plan_attr_sensitive in one walk and without allocating:
+ * every section reads many attributes of every resource, and parsing the
+ * path twice per read dominated the review of large plans.  Same rules:
+ * after_unknown is consulted at every step, null is absent, and a value is
+ * sensitive when its path or anything below it is marked. */
 const json_t *rv_get_side(const plan_resource *r, bool after, const char *path)
 {
-    plan_val_state st;
-    const json_t *v = plan_attr(r, after, path, &st);
-    if (st != PLAN_VAL_KNOWN || !v || json_is_null(v))
-        return NULL;
-    if (plan_attr_sensitive(r, after, path))
+    const json_t *v = after ? r->after : r->before;
+    const json_t *u = after ? r->after_unknown : NULL;
+    const json_t *m = after ? r->after_sensitive : r->before_sensitive;
+    bool bad = !path || !*path;
+    step st;
+    const char *p = path;
+    while (!bad && !json_is_true(u) && !json_is_true(m) && next_step(&p, &st, &bad)) {
+        v = child(v, &st);
+        u = child(u, &st);
+        m = child(m, &st);
+    }
+    if (bad) {
+        plan_val_state state;
+        v = plan_attr(r, after, path, &state);
+        return state == PLAN_VAL_KNOWN && !plan_attr_sensitive(r, after, path) ? v : NULL;
+    }
+    if (json_is_true(u) || json_is_true(m) || !v || json_is_null(v) || marks_sensitive(m))
         return NULL;
     return v;
 }
@@ -189,26 +263,52 @@ json_t *rv_containers(const plan_resource *r, bool after)
 char *rv_join(const review_list *l, const char *sep, size_t max_named)
 {
     sbuf b = SBUF_INIT;
-    size_t shown = l->n <= max_named + 1 ? l->n : max_named;
+    size_t total = l->total > l->n ? l->total : l->n;
+    size_t shown = total <= max_named + 1 ? total : max_named;
+    if (shown > l->n)
+        shown = l->n;
     for (size_t i = 0; i < shown; i++) {
         if (i)
             sbuf_puts(&b, sep);
         sbuf_puts(&b, l->items[i]);
     }
-    if (shown < l->n)
-        sbuf_printf(&b, "%sand %zu more", sep, l->n - shown);
+    if (shown < total)
+        sbuf_printf(&b, "%sand %zu more", sep, total - shown);
     return sbuf_detach(&b);
+}
+
+static bool list_full(const review_list *l)
+{
+    return l->keep && l->n >= l->keep;
+}
+
+static void list_store(review_list *l, char *s)
+{
+    l->total++;
+    l->last = NULL;
+    l->last_stored = !list_full(l);
+    if (!l->last_stored) {
+        free(s);
+        return;
+    }
+    l->items = xgrow(l->items, &l->cap, l->n + 1, sizeof *l->items);
+    l->items[l->n++] = s;
 }
 
 void review_list_add(review_list *l, const char *fmt, ...)
 {
+    if (list_full(l)) {
+        l->total++;
+        l->last = NULL;
+        l->last_stored = false;
+        return;
+    }
     va_list ap;
     va_start(ap, fmt);
     sbuf b = SBUF_INIT;
     sbuf_vprintf(&b, fmt, ap);
     va_end(ap);
-    l->items = xgrow(l->items, &l->cap, l->n + 1, sizeof *l->items);
-    l->items[l->n++] = sbuf_detach(&b);
+    list_store(l, sbuf_detach(&b));
 }
 
 void review_list_free(review_list *l)
@@ -236,25 +336,33 @@ const cost_resource *rv_cost_of(const review *rv, const plan_resource *r)
 void rv_ev(review_list *l, const review *rv, const char *plan_name, const plan_resource *r,
            const char *fmt, ...)
 {
-    char *label = rv_label(rv, plan_name, r);
+    bool merge = l->last == r;
+    if (merge ? !l->last_stored : list_full(l)) {
+        /* Counted, not stored: the sentence names only the first few. */
+        if (!merge)
+            l->total++;
+        l->last = r;
+        l->last_stored = false;
+        return;
+    }
     sbuf text = SBUF_INIT;
     va_list ap;
     va_start(ap, fmt);
     sbuf_vprintf(&text, fmt, ap);
     va_end(ap);
-    /* Evidence about the same resource reads as one entry:
-     * "aws_db_instance.main: 7-day backups, deletion protection". */
-    size_t n = strlen(label);
-    char *last = l->n ? l->items[l->n - 1] : NULL;
-    if (last && strncmp(last, label, n) == 0 && last[n] == ':' && last[n + 1] == ' ') {
-        char *joined = xasprintf("%s, %s", last, sbuf_str(&text));
-        free(last);
+    if (merge) {
+        /* Evidence about the same resource reads as one entry:
+         * "aws_db_instance.main: 7-day backups, deletion protection". */
+        char *joined = xasprintf("%s, %s", l->items[l->n - 1], sbuf_str(&text));
+        free(l->items[l->n - 1]);
         l->items[l->n - 1] = joined;
     } else {
-        review_list_add(l, "%s: %s", label, sbuf_str(&text));
+        char *label = rv_label(rv, plan_name, r);
+        list_store(l, xasprintf("%s: %s", label, sbuf_str(&text)));
+        free(label);
+        l->last = r;
     }
     sbuf_free(&text);
-    free(label);
 }
 
 void rv_item(review *rv, review_item_id id, bool yes, char *reason)

@@ -63,7 +63,7 @@ static bool container_insights(const plan_resource *r)
 
 static void monitoring(review *rv)
 {
-    review_list ok = {0}, bad = {0};
+    review_list ok = RV_EVIDENCE, bad = RV_EVIDENCE;
     size_t pi = 0, ri = 0;
     const char *pn;
     const plan_resource *r;
@@ -117,7 +117,7 @@ static void container_logging(const review *rv, const char *pn, const plan_resou
 
 static void logging(review *rv)
 {
-    review_list ok = {0}, bad = {0};
+    review_list ok = RV_EVIDENCE, bad = RV_EVIDENCE;
     size_t pi = 0, ri = 0;
     const char *pn;
     const plan_resource *r;
@@ -192,7 +192,7 @@ static bool finding_on_sg(const risk_finding *f)
 
 static void security_groups(review *rv)
 {
-    review_list ok = {0}, bad = {0};
+    review_list ok = RV_EVIDENCE, bad = RV_EVIDENCE;
     size_t groups = 0, rules = 0;
     size_t pi = 0, ri = 0;
     const plan_resource *r;
@@ -262,7 +262,7 @@ static void container_secrets(const review *rv, const char *pn, const plan_resou
 
 static void secrets(review *rv)
 {
-    review_list ok = {0}, bad = {0};
+    review_list ok = RV_EVIDENCE, bad = RV_EVIDENCE;
     size_t pi = 0, ri = 0;
     const char *pn;
     const plan_resource *r;
@@ -364,7 +364,7 @@ static void cost_concerns(review *rv)
     const cost_report *c = rv->cost;
     if (!c)
         return;
-    review_list np = {0};
+    review_list np = RV_EVIDENCE;
     for (size_t i = 0; i < c->nresources; i++) {
         const cost_resource *cr = &c->resources[i];
         if (cr->status != COST_NOT_PRICED)
@@ -376,8 +376,8 @@ static void cost_concerns(review *rv)
     }
     if (np.n) {
         char *list = rv_join(&np, "; ", RV_MAX_NAMED);
-        review_list_add(&rv->concerns, "%zu resource%s not priced, so the estimate is low: %s", np.n,
-                        np.n == 1 ? "" : "s", list);
+        review_list_add(&rv->concerns, "%zu resource%s not priced, so the estimate is low: %s", np.total,
+                        np.total == 1 ? "" : "s", list);
         free(list);
     }
     review_list_free(&np);

@@ -125,7 +125,7 @@ static void changed_attrs(const plan_resource *r, const char *const *attrs, sbuf
 
 static void container_changes(review *rv)
 {
-    review_list ev = {0};
+    review_list ev = RV_EVIDENCE;
     size_t pi = 0, ri = 0;
     const char *pn;
     const plan_resource *r;
@@ -237,28 +237,39 @@ static bool is_image_attr(const image_rule *rule, const char *path, size_t len)
     return false;
 }
 
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 /* Top-level attribute names an update changes ("instance_class, tags"),
- * leaving out tags_all (it mirrors tags) and what Container Changes
- * already reports; NULL when nothing is left. */
+ * sorted, leaving out tags_all (it mirrors tags), what Container Changes
+ * already reports, and values known only after apply (ids, addresses: the
+ * results of the change, not configuration the author wrote); NULL when
+ * nothing is left.  Compares top-level values only, which is all this line
+ * names, and is far cheaper than a leaf-by-leaf plan_diff. */
 static char *changed_top_level(const plan_resource *r)
 {
     const image_rule *rule = image_rule_for(r);
-    plan_diff_entry *d;
-    size_t n = plan_diff(r, &d);
     review_list names = {0};
-    for (size_t i = 0; i < n; i++) {
-        size_t len = strcspn(d[i].path, ".[");
-        /* Values known only after apply (ids, addresses) are results of the
-         * change, not configuration the author wrote. */
-        if ((len == 8 && strncmp(d[i].path, "tags_all", 8) == 0) || is_image_attr(rule, d[i].path, len) ||
-            d[i].after_kind == PLAN_DIFF_UNKNOWN)
+    const json_t *sides[2] = {r->after, r->before};
+    for (size_t s = 0; s < 2; s++) {
+        const char *k;
+        json_t *v;
+        if (!json_is_object(sides[s]))
             continue;
-        if (names.n && strlen(names.items[names.n - 1]) == len &&
-            strncmp(names.items[names.n - 1], d[i].path, len) == 0)
-            continue;
-        review_list_add(&names, "%.*s", (int)len, d[i].path);
+        json_object_foreach((json_t *)sides[s], k, v) {
+            const json_t *other = json_is_object(sides[1 - s]) ? json_object_get(sides[1 - s], k) : NULL;
+            if (s == 1 && other)
+                continue; /* already compared from the after side */
+            bool unknown = json_is_true(json_object_get(r->after_unknown, k));
+            bool same = (!other || json_is_null(other)) ? json_is_null(v) : json_equal(v, other);
+            if (same || unknown || strcmp(k, "tags_all") == 0 || is_image_attr(rule, k, strlen(k)))
+                continue;
+            review_list_add(&names, "%s", k);
+        }
     }
-    plan_diff_free(d, n);
+    qsort(names.items, names.n, sizeof *names.items, by_name);
     char *s = names.n ? rv_join(&names, ", ", 4) : NULL;
     review_list_free(&names);
     return s;
@@ -266,7 +277,7 @@ static char *changed_top_level(const plan_resource *r)
 
 static void config_changes(review *rv)
 {
-    review_list ev = {0};
+    review_list ev = RV_EVIDENCE;
     size_t pi = 0, ri = 0;
     const char *pn;
     const plan_resource *r;
@@ -354,7 +365,7 @@ static void restart_change(const review *rv, const char *pn, const plan_resource
 
 static void downtime(review *rv)
 {
-    review_list ev = {0};
+    review_list ev = RV_EVIDENCE;
     size_t pi = 0, ri = 0;
     const char *pn;
     const plan_resource *r;

@@ -15,9 +15,13 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 /* How many items an evidence sentence names before "and N more". */
 #define RV_MAX_NAMED 5
+
+/* An evidence list: stores what a sentence can name, counts the rest. */
+#define RV_EVIDENCE {NULL, 0, 0, 0, RV_MAX_NAMED + 1, NULL, false}
 
 /* ---- walking the plans -------------------------------------------------- */
 
@@ -33,7 +37,22 @@ char *rv_label(const review *rv, const char *plan_name, const plan_resource *r);
 bool rv_live(const plan_resource *r);
 /* The plan changes the resource (create, update, replace, delete, forget). */
 bool rv_touched(const plan_resource *r);
-bool rv_is(const plan_resource *r, const char *type);
+/* The resource is of `type`.  Inline and cheap on a mismatch (types
+ * differ within their first five bytes nearly always), because every
+ * section asks it of every resource. */
+static inline bool rv_is(const plan_resource *r, const char *type)
+{
+    const char *a = r->type;
+    if (!a)
+        return false;
+    for (int i = 0; i < 5; i++) {
+        if (a[i] != type[i])
+            return false;
+        if (!a[i])
+            return true;
+    }
+    return strcmp(a + 5, type + 5) == 0;
+}
 /* Type is one of the NULL-terminated `types`. */
 bool rv_is_any(const plan_resource *r, const char *const *types);
 

@@ -39,7 +39,7 @@ static char *scaling(const review *rv)
                  {"aws_rds_cluster_instance", "instance_class"}, {"aws_launch_template", "instance_type"},
                  {"aws_elasticache_cluster", "node_type"}, {"aws_elasticache_replication_group", "node_type"},
                  {"aws_eks_node_group", "instance_types[0]"}};
-    review_list sizes = {0};
+    review_list sizes = RV_EVIDENCE;
     size_t pi = 0, ri = 0;
     const char *pn;
     const plan_resource *r;
@@ -68,7 +68,7 @@ static char *scaling(const review *rv)
 
 static char *disaster_recovery(const review *rv)
 {
-    review_list ev = {0};
+    review_list ev = RV_EVIDENCE;
     size_t pi = 0, ri = 0;
     const char *pn;
     const plan_resource *r;
@@ -143,12 +143,28 @@ static char *well_architected(const review *rv)
 
 /* ---- networking ---------------------------------------------------------------- */
 
+/* Adds s unless already there.  With `keep` set the list holds only what a
+ * sentence names; anything new beyond that is counted in total (so
+ * total > n says "there is more"). */
 static void add_unique(review_list *l, const char *s)
 {
     for (size_t i = 0; i < l->n; i++)
         if (strcmp(l->items[i], s) == 0)
             return;
     review_list_add(l, "%s", s);
+}
+
+/* "a; b; c" or "a; b; c and others" for a list of distinct items. */
+static char *join_distinct(const review_list *l, const char *none)
+{
+    if (!l->n)
+        return xstrdup(none);
+    sbuf b = SBUF_INIT;
+    for (size_t i = 0; i < l->n; i++)
+        sbuf_printf(&b, "%s%s", i ? "; " : "", l->items[i]);
+    if (l->total > l->n)
+        sbuf_puts(&b, " and others");
+    return sbuf_detach(&b);
 }
 
 static void ports(sbuf *b, const json_t *rule, const char *proto_key)
@@ -235,7 +251,7 @@ static void sg_rules(const plan_resource *r, review_list *in, review_list *out)
 
 static char *networking(const review *rv)
 {
-    review_list in = {0}, out = {0}, edge = {0};
+    review_list in = RV_EVIDENCE, out = RV_EVIDENCE, edge = RV_EVIDENCE;
     size_t pi = 0, ri = 0;
     const char *pn;
     const plan_resource *r;
@@ -255,8 +271,8 @@ static char *networking(const review *rv)
     }
     if (nat)
         review_list_add(&edge, "%zu NAT gateway%s for private egress", nat, nat == 1 ? "" : "s");
-    char *i = in.n ? rv_join(&in, "; ", RV_MAX_NAMED) : xstrdup("no ingress rule in the plan");
-    char *o = out.n ? rv_join(&out, "; ", RV_MAX_NAMED) : xstrdup("no egress rule in the plan");
+    char *i = join_distinct(&in, "no ingress rule in the plan");
+    char *o = join_distinct(&out, "no egress rule in the plan");
     char *e = edge.n ? rv_join(&edge, "; ", RV_MAX_NAMED) : NULL;
     char *s = xasprintf("Ingress: %s. Egress: %s.%s%s%s", i, o, e ? " Edge: " : "", e ? e : "", e ? "." : "");
     free(i);
@@ -272,7 +288,7 @@ static char *networking(const review *rv)
 
 static char *multi_az(const review *rv)
 {
-    review_list yes = {0}, no = {0}, azs = {0};
+    review_list yes = RV_EVIDENCE, no = RV_EVIDENCE, azs = {0};
     size_t pi = 0, ri = 0;
     const char *pn;
     const plan_resource *r;

@@ -120,6 +120,7 @@ static group *find_group(recs *s, int kind, const char *from, const char *to)
     s->groups = xgrow(s->groups, &s->gcap, s->ngroups + 1, sizeof *s->groups);
     group *g = &s->groups[s->ngroups++];
     memset(g, 0, sizeof *g);
+    g->who.keep = RV_MAX_NAMED + 1;
     g->text_key = key;
     g->kind = kind;
     g->from = xstrdup(from);
@@ -312,7 +313,7 @@ static void finding_recs(review *rv, size_t *cap)
         if (done[i])
             continue;
         const risk_rule_info *rule = rk->findings[i].rule;
-        review_list where = {0};
+        review_list where = RV_EVIDENCE;
         for (size_t j = i; j < rk->nfindings; j++) {
             const risk_finding *f = &rk->findings[j];
             if (f->rule != rule && strcmp(f->rule->id, rule->id) != 0)

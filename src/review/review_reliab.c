@@ -83,7 +83,7 @@ static bool container_health_checks(const plan_resource *r, size_t *with, size_t
 
 static void health_checks(review *rv)
 {
-    review_list ok = {0}, bad = {0};
+    review_list ok = RV_EVIDENCE, bad = RV_EVIDENCE;
     size_t pi = 0, ri = 0;
     const char *pn;
     const plan_resource *r;
@@ -223,7 +223,7 @@ static void degrade_one(const review *rv, const char *pn, const plan_resource *r
 
 static void degradation(review *rv)
 {
-    review_list ok = {0}, bad = {0};
+    review_list ok = RV_EVIDENCE, bad = RV_EVIDENCE;
     stack_counts s = {0, 0, {0}};
     count_stack(rv, &s);
     size_t pi = 0, ri = 0;
@@ -279,7 +279,7 @@ static void database_rollback(const review *rv, const char *pn, const plan_resou
 
 static void rollback(review *rv)
 {
-    review_list ok = {0}, bad = {0};
+    review_list ok = RV_EVIDENCE, bad = RV_EVIDENCE;
     size_t pi = 0, ri = 0;
     const char *pn;
     const plan_resource *r;

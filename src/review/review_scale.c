@@ -70,7 +70,7 @@ static bool same_block(const plan_resource *a, const plan_resource *b)
 
 static void horizontal(review *rv, const ecs_targets *targets)
 {
-    review_list up = {0}, capped = {0}, single = {0};
+    review_list up = RV_EVIDENCE, capped = RV_EVIDENCE, single = RV_EVIDENCE;
     size_t pi = 0, ri = 0;
     const char *pn;
     const plan_resource *r, *prev = NULL;
@@ -149,7 +149,7 @@ static void horizontal(review *rv, const ecs_targets *targets)
 
 static void auto_scaling(review *rv, const ecs_targets *targets)
 {
-    review_list on = {0}, off = {0};
+    review_list on = RV_EVIDENCE, off = RV_EVIDENCE;
     bool asg_policy = false;
     size_t pi = 0, ri = 0;
     const char *pn;
@@ -260,7 +260,7 @@ static const char *size_attr(const plan_resource *r)
 
 static void resource_limits(review *rv)
 {
-    review_list ok = {0}, bad = {0};
+    review_list ok = RV_EVIDENCE, bad = RV_EVIDENCE;
     size_t pi = 0, ri = 0;
     const char *pn;
     const plan_resource *r;

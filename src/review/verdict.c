@@ -49,17 +49,18 @@ bool review_finding_is_data_loss(const risk_finding *f)
  * matching `want`, at most a few named. */
 static char *name_findings(const risk_report *risk, bool (*want)(const risk_finding *), size_t *count)
 {
-    review_list l = {0};
+    review_list l = {NULL, 0, 0, 0, 6, NULL, false};
     for (size_t i = 0; i < risk->nfindings; i++)
         if (want(&risk->findings[i]))
             review_list_add(&l, "%s on %s", risk->findings[i].rule->id,
                             risk->findings[i].address ? risk->findings[i].address : "the plan");
-    *count = l.n;
+    *count = l.total;
     sbuf b = SBUF_INIT;
-    for (size_t i = 0; i < l.n && i < 5; i++)
+    size_t shown = l.total <= 6 ? l.total : 5;
+    for (size_t i = 0; i < shown; i++)
         sbuf_printf(&b, "%s%s", i ? ", " : "", l.items[i]);
-    if (l.n > 5)
-        sbuf_printf(&b, " and %zu more", l.n - 5);
+    if (shown < l.total)
+        sbuf_printf(&b, " and %zu more", l.total - shown);
     review_list_free(&l);
     return sbuf_detach(&b);
 }

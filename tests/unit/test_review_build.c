@@ -411,3 +411,33 @@ Test(review, current_generation_mapping)
     cr_assert_not(rv_current_generation("t2", out, sizeof out));
     cr_assert_not(rv_current_generation("db.t22.micro", out, sizeof out));
 }
+
+/* rv_get_side walks paths itself (no allocation); it must agree with
+ * plan_attr + plan_attr_sensitive on every kind of path. */
+Test(review, attribute_walker_agrees_with_plan_attr)
+{
+    plan *p = tl_plan("p.json",
+        "[{\"address\":\"aws_x.a\",\"type\":\"aws_x\",\"action\":\"update\","
+        "  \"before\":{\"a\":1,\"tags\":{\"Name\":\"n\",\"we\\\"ird\":\"w\"},\"blk\":[{\"x\":\"1\",\"s\":\"p\"}]},"
+        "  \"after\":{\"a\":2,\"n\":null,\"tags\":{\"Name\":\"m\"},\"blk\":[{\"x\":\"2\",\"s\":\"q\"},{\"x\":\"3\"}],"
+        "           \"deep\":{\"inner\":{\"v\":5}}},"
+        "  \"after_unknown\":{\"id\":true,\"blk\":[{},{\"x\":true}]},"
+        "  \"before_sensitive\":{\"blk\":[{\"s\":true}]},"
+        "  \"after_sensitive\":{\"blk\":[{\"s\":true}],\"deep\":{\"inner\":{\"v\":true}}}}]");
+    const plan_resource *r = &p->resources[0];
+    static const char *const paths[] = {
+        "a", "n", "missing", "id", "id.sub", "tags", "tags.Name", "tags[\"Name\"]", "tags[\"we\\\"ird\"]",
+        "blk", "blk[0]", "blk[0].x", "blk[0].s", "blk[1].x", "blk[2].x", "deep", "deep.inner", "deep.inner.v",
+        "a[0]", "blk.x", "",
+    };
+    for (size_t side = 0; side < 2; side++)
+        for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
+            plan_val_state st;
+            const json_t *want = plan_attr(r, side, paths[i], &st);
+            if (st != PLAN_VAL_KNOWN || plan_attr_sensitive(r, side, paths[i]))
+                want = NULL;
+            cr_assert_eq(rv_get_side(r, side, paths[i]), want, "path %s (%s side)", paths[i],
+                         side ? "after" : "before");
+        }
+    tl_plan_free(p);
+}

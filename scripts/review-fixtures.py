@@ -331,15 +331,17 @@ def destroy():
 # ---- a clean change: nothing created, nothing priced -------------------------
 
 def clean():
-    role_before = {"name": "ci-deploy", "description": "CI deploy role",
-                   "max_session_duration": 3600, "tags": {"Team": "platform"}}
-    sg_before = sg([], egress=[rule(443, ["10.0.0.0/8"], desc="HTTPS inside the VPC")],
-                   name="internal", tags={"Team": "platform"})
+    lifecycle = {"bucket": "acme-app-logs", "rule": [{"id": "expire", "status": "Enabled",
+                                                    "expiration": [{"days": 30}], "filter": [{"prefix": "logs/"}]}]}
+    routes = {"vpc_id": "vpc-0a1b2c3d", "route": [], "tags": {"Name": "private", "Team": "platform"}}
     return plan([
-        rc("aws_iam_role.ci", ["update"], before=role_before,
-           after=dict(role_before, description="CI deploy role (GitHub Actions OIDC)")),
-        rc("aws_security_group.internal", ["update"], before=sg_before,
-           after=dict(sg_before, tags={"Team": "infra"})),
+        rc("aws_s3_bucket_lifecycle_configuration.logs", ["update"], before=lifecycle,
+           after=dict(lifecycle, rule=[dict(lifecycle["rule"][0], expiration=[{"days": 90}])])),
+        rc("aws_route_table.private", ["update"], before=routes,
+           after=dict(routes, tags={"Name": "private", "Team": "infra"})),
+        rc("aws_s3_bucket_versioning.logs", ["no-op"],
+           before={"bucket": "acme-app-logs", "versioning_configuration": [{"status": "Enabled"}]},
+           after={"bucket": "acme-app-logs", "versioning_configuration": [{"status": "Enabled"}]}),
         rc("aws_iam_policy.read_only", ["no-op"], before={"name": "read-only"}, after={"name": "read-only"},
            previous_address="aws_iam_policy.readonly"),
     ])

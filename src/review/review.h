@@ -59,7 +59,9 @@ void review_list_free(review_list *l);
 /* ---- verdict ------------------------------------------------------------ */
 
 /* True when a finding reports unprotected data loss: a plan-level finding
- * (area "plan") about destroying or replacing a stateful resource. */
+ * (area "plan") that a stateful resource is destroyed with no final copy
+ * (CIR-PLAN-002, or a rules-file rule whose title says "data loss" or "no
+ * final copy"). */
 bool review_finding_is_data_loss(const risk_finding *f);
 
 /* The verdict rules (README "Verdict rules"):

@@ -239,10 +239,12 @@ static bool mentions_secret(const char *s)
     return false;
 }
 
-/* A finding about a secret: operations/storage rules that name one. */
+/* A finding about a mishandled secret (plain text in an environment or a
+ * parameter): medium or worse and its rule names a secret.  Low ones
+ * (rotation, customer keys) are hygiene, not mismanagement. */
 static bool finding_on_secret(const risk_finding *f)
 {
-    return mentions_secret(f->rule->title) || mentions_secret(f->rule->id);
+    return f->rule->severity >= RISK_MEDIUM && (mentions_secret(f->rule->title) || mentions_secret(f->rule->id));
 }
 
 static void container_secrets(const review *rv, const char *pn, const plan_resource *r,

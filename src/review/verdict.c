@@ -3,8 +3,9 @@
  * `check` (gates) all decide the same way:
  *
  *   NEEDS REVISION         any unsuppressed critical or high finding, or
- *                          unprotected data loss (a plan-level finding about
- *                          destroying or replacing a stateful resource);
+ *                          unprotected data loss (a plan-level finding that a
+ *                          stateful resource is destroyed with no final copy,
+ *                          CIR-PLAN-002, whatever severity a rules file gave it);
  *   APPROVED WITH CHANGES  any medium finding, or a monthly cost increase
  *                          above the threshold (--cost-threshold, default 500);
  *   APPROVED               otherwise (low and info findings do not count).
@@ -41,8 +42,10 @@ bool review_finding_is_data_loss(const risk_finding *f)
 {
     if (!f || !f->rule || !f->rule->area || strcmp(f->rule->area, "plan") != 0)
         return false;
-    return has_word(f->rule->title, "data loss") || has_word(f->rule->title, "stateful") ||
-           has_word(f->message, "data loss");
+    /* CIR-PLAN-002 is the built-in "Data deleted with no final copy"; a rule
+     * of area "plan" from a rules file counts when its title says so. */
+    return (f->rule->id && strcmp(f->rule->id, "CIR-PLAN-002") == 0) ||
+           has_word(f->rule->title, "data loss") || has_word(f->rule->title, "no final copy");
 }
 
 /* "CIR-SG-001 on aws_security_group.web, CIR-RDS-002 on ..." for findings

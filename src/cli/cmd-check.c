@@ -1,21 +1,91 @@
 /*
- * cmd-check.c — `circuit check`.  PLACEHOLDER until its issue lands.
+ * cmd-check.c — `circuit check [PLAN...]`: risk findings only, as a table
+ * (default), circuit.check/v1 JSON or SARIF 2.1.0.  The rules and the
+ * engine live in src/risk/; this file loads the plans and the rule set,
+ * runs the check and hands the report to a renderer.  Findings alone never
+ * fail the command: exit 0 unless something went wrong (2).
  */
 #include "cli.h"
 
+#include "../core/mem.h"
+#include "../core/out.h"
+#include "../plan/plan.h"
+#include "../risk/risk.h"
+#include "../risk/risk_render.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static cir_code load_plans(cli_opts *o, plan ***out, size_t *n, cir_err *err)
+{
+    size_t count = cli_plan_count(o), stdin_uses = 0;
+    plan_load_opts lo = {.region_flag = NULL, .quiet = o->quiet};
+    plan **plans = xcalloc(count, sizeof *plans);
+    *out = plans;
+    *n = 0;
+    for (size_t i = 0; i < count; i++)
+        if (strcmp(cli_plan_arg(o, i), "-") == 0 && ++stdin_uses > 1)
+            return cir_error(err, CIR_EUSAGE, "check", "stdin (-) can be given only once");
+    for (size_t i = 0; i < count; i++) {
+        if (plan_load(cli_plan_arg(o, i), &lo, &plans[i], err))
+            return err->code;
+        *n = i + 1;
+    }
+    return CIR_OK;
+}
+
 static int check_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
 {
-    (void)self, (void)o;
-    cir_error(err, CIR_EUSAGE, "check", "PLACEHOLDER: this command is not built yet");
-    return CIR_EXIT_ERROR;
+    (void)self;
+    risk_ruleset *rs = NULL;
+    risk_report *rep = NULL;
+    plan **plans = NULL;
+    size_t nplans = 0;
+    sbuf doc = SBUF_INIT;
+    int rc = CIR_EXIT_ERROR;
+    if (risk_ruleset_load(o->rules_file, &rs, err) || load_plans(o, &plans, &nplans, err))
+        goto out;
+    risk_opts ro = {.skip = o->skip.items, .nskip = o->skip.n};
+    if (risk_check(plans, nplans, rs, &ro, &rep, err))
+        goto out;
+    if (strcmp(o->format, "json") == 0) {
+        risk_render_json(rep, plans, nplans, &doc);
+    } else if (strcmp(o->format, "sarif") == 0) {
+        const char **paths = xcalloc(nplans, sizeof *paths);
+        for (size_t i = 0; i < nplans; i++)
+            paths[i] = cli_plan_arg(o, i);
+        risk_render_sarif(rep, plans, paths, nplans, cli_version, &doc);
+        free(paths);
+    } else {
+        risk_render_table(rep, nplans, !o->output && out_color(o->no_color), &doc);
+    }
+    if (out_emit(o->output, &doc, err) == CIR_OK)
+        rc = CIR_EXIT_OK;
+out:
+    sbuf_free(&doc);
+    risk_report_free(rep);
+    for (size_t i = 0; i < nplans; i++)
+        plan_free(plans[i]);
+    free(plans);
+    risk_ruleset_free(rs);
+    return rc;
 }
 
 const cmd_entry cmd_check_entry = {
     .name = "check",
     .args_usage = "[PLAN...]",
-    .summary = "PLACEHOLDER",
-    .options = OPT_FORMAT | OPT_OUTPUT | OPT_REGION | OPT_NO_COLOR | OPT_QUIET,
-    .formats = "table,markdown,json",
+    .summary = "risk findings for one or more plans (table, JSON or SARIF)",
+    .help = "Runs every risk rule (see 'circuit rules') over the plans: configuration\n"
+            "rules on what the plan creates, updates or replaces, plan-level rules on the\n"
+            "actions themselves (deletes of data, destroy-before-create, IAM and security\n"
+            "group changes, errored plans, drift).  `-` or no argument reads stdin.\n"
+            "--rules FILE adds or overrides rules (JSON, circuit.rules/v1); --skip ID and\n"
+            "a resource tag circuit:skip = \"ID,ID\" suppress findings, which are still\n"
+            "listed as suppressed.  --format json writes circuit.check/v1; --format sarif\n"
+            "writes SARIF 2.1.0 for GitHub code scanning.  Findings never print a secret\n"
+            "or sensitive value.  Exit 0 with or without findings; 2 on errors.",
+    .options = OPT_FORMAT | OPT_OUTPUT | OPT_RULES | OPT_SKIP | OPT_NO_COLOR | OPT_QUIET,
+    .formats = "table,json,sarif",
     .min_args = 0,
     .max_args = -1,
     .exec = check_exec,

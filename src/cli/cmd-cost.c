@@ -1,20 +1,105 @@
 /*
- * cmd-cost.c — `circuit cost`.  PLACEHOLDER until its issue lands.
+ * cmd-cost.c — `circuit cost PLAN...`: monthly cost before, after and the
+ * delta of one or more plans, per resource and price component, from the
+ * local price cache (the bundled snapshot loads itself when the cache has
+ * nothing for a region).  Table, Markdown (PR comment) or JSON
+ * (circuit.cost/v1).  Several plans give per-plan subtotals and a total.
  */
 #include "cli.h"
 
+#include "../core/mem.h"
+#include "../core/out.h"
+#include "../core/sbuf.h"
+#include "../cost/cost.h"
+#include "../cost/cost_render.h"
+#include "../plan/plan.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void free_plans(plan **plans, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        plan_free(plans[i]);
+    free(plans);
+}
+
+static cir_code load_plans(const cli_opts *o, plan ***out, size_t *nout, cir_err *err)
+{
+    size_t n = cli_plan_count(o);
+    plan **plans = xcalloc(n, sizeof *plans);
+    size_t stdin_uses = 0;
+    plan_load_opts lo = {.region_flag = o->regions.n ? o->regions.items[o->regions.n - 1] : NULL,
+                         .quiet = o->quiet};
+    for (size_t i = 0; i < n; i++) {
+        const char *path = cli_plan_arg(o, i);
+        if (strcmp(path, "-") == 0 && ++stdin_uses > 1) {
+            free_plans(plans, i);
+            return cir_error(err, CIR_EUSAGE, "cost", "standard input (-) can be read only once");
+        }
+        cir_code rc = plan_load(path, &lo, &plans[i], err);
+        if (rc != CIR_OK) {
+            free_plans(plans, i);
+            return rc;
+        }
+    }
+    *out = plans;
+    *nout = n;
+    return CIR_OK;
+}
+
 static int cost_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
 {
-    (void)self, (void)o;
-    cir_error(err, CIR_EUSAGE, "cost", "PLACEHOLDER: this command is not built yet");
-    return CIR_EXIT_ERROR;
+    (void)self;
+    cost_usage *usage = NULL;
+    plan **plans = NULL;
+    size_t nplans = 0;
+    price_cache *cache = NULL;
+    cost_report *rep = NULL;
+    sbuf doc = SBUF_INIT;
+    cir_code rc = CIR_OK;
+
+    if (o->usage_file)
+        rc = cost_usage_load(o->usage_file, &usage, err);
+    if (rc == CIR_OK)
+        rc = load_plans(o, &plans, &nplans, err);
+    if (rc == CIR_OK) {
+        price_open_opts po = {.path = o->cache};
+        rc = price_cache_open(&po, &cache, err);
+    }
+    if (rc == CIR_OK) {
+        cost_opts co = {.usage = usage};
+        rc = cost_estimate(plans, nplans, cache, &co, &rep, err);
+    }
+    if (rc == CIR_OK) {
+        const price_offer_info *used = NULL;
+        size_t nused = price_cache_used(cache, &used);
+        cost_render_opts ro = {.schema = "circuit.cost/v1", .prices = used, .nprices = nused,
+                               .color = strcmp(o->format, "table") == 0 && !o->output && out_color(o->no_color)};
+        cost_render(rep, o->format, &ro, &doc);
+        rc = out_emit(o->output, &doc, err);
+    }
+    sbuf_free(&doc);
+    cost_report_free(rep);
+    price_cache_close(cache);
+    free_plans(plans, nplans);
+    cost_usage_free(usage);
+    return rc == CIR_OK ? CIR_EXIT_OK : CIR_EXIT_ERROR;
 }
 
 const cmd_entry cmd_cost_entry = {
     .name = "cost",
     .args_usage = "[PLAN...]",
-    .summary = "PLACEHOLDER",
-    .options = OPT_FORMAT | OPT_OUTPUT | OPT_REGION | OPT_NO_COLOR | OPT_QUIET,
+    .summary = "monthly cost before, after and delta, per resource and price component",
+    .help = "Prices every managed AWS resource of each plan (terraform show -json) from the\n"
+            "local price cache: create adds the after cost, delete removes the before cost,\n"
+            "update and replace show after - before; no-op resources count in the totals.\n"
+            "Several plans give per-plan subtotals and a combined total.  '-' or no argument\n"
+            "reads standard input.  Usage-based components (data processed, requests,\n"
+            "storage) take figures from --usage, a file in Infracost's usage-file format.\n"
+            "A price that is missing is never $0: the line says \"not priced\" and why.",
+    .options = OPT_FORMAT | OPT_OUTPUT | OPT_REGION | OPT_USAGE | OPT_CACHE | OPT_OFFLINE | OPT_NO_COLOR |
+               OPT_QUIET,
     .formats = "table,markdown,json",
     .min_args = 0,
     .max_args = -1,

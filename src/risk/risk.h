@@ -45,8 +45,12 @@ typedef struct risk_finding {
 
 typedef struct risk_suppression {
     const risk_rule_info *rule;
-    char *address;
+    char *address;             /* NULL for plan-wide */
     char *how;                 /* "--skip" or "tag circuit:skip" */
+    /* What the finding would have said (added by the risk part). */
+    char *attribute;           /* NULL when not one */
+    char *message;             /* never holds a secret value */
+    const char *plan_name;
 } risk_suppression;
 
 typedef struct risk_ruleset risk_ruleset;
@@ -56,6 +60,15 @@ typedef struct risk_ruleset risk_ruleset;
 cir_code risk_ruleset_load(const char *rules_file, risk_ruleset **out, cir_err *err);
 void risk_ruleset_free(risk_ruleset *rs);
 size_t risk_ruleset_rules(const risk_ruleset *rs, const risk_rule_info ***out);
+
+/* For listings (`circuit rules`), rule i in risk_ruleset_rules() order:
+ * its full definition in the rules-file format (a new JSON object the caller
+ * decrefs), where it comes from ("built-in", "rules file", "built-in,
+ * changed by rules file"), and how it treats a missing attribute ("default
+ * false: fires", "not set: passes", or the check's own words; caller frees). */
+json_t *risk_ruleset_rule_json(const risk_ruleset *rs, size_t i);
+const char *risk_ruleset_rule_origin(const risk_ruleset *rs, size_t i);
+char *risk_ruleset_rule_missing(const risk_ruleset *rs, size_t i);
 
 typedef struct risk_report {
     risk_finding *findings;    /* sorted: severity desc, address, rule id */
@@ -69,12 +82,15 @@ typedef struct risk_opts {
     size_t nskip;
 } risk_opts;
 
+/* Checks every plan.  Returns CIR_EUSAGE when a --skip id names no rule.
+ * The report borrows rule text from `rs` and plan names from `plans`: both
+ * must outlive it. */
 cir_code risk_check(plan *const *plans, size_t nplans, const risk_ruleset *rs,
                     const risk_opts *opts, risk_report **out, cir_err *err);
 void risk_report_free(risk_report *r);
 
-const char *risk_severity_name(risk_severity s);   /* "low", ... */
-/* Parses "low".."critical"; returns false when unknown. */
+const char *risk_severity_name(risk_severity s);   /* "info", "low", ... */
+/* Parses "info".."critical"; returns false when unknown. */
 bool risk_severity_parse(const char *s, risk_severity *out);
 
 #endif

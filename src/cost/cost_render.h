@@ -1,0 +1,41 @@
+/*
+ * cost_render.h — a cost_report as a terminal table, a Markdown PR comment
+ * or the JSON document circuit.cost/v1 (circuit.estimate/v1 for
+ * `estimate`, same shape).  Renderers append to an sbuf and never fail;
+ * the caller emits the finished document with out_emit().
+ */
+#ifndef CIRCUIT_COST_RENDER_H
+#define CIRCUIT_COST_RENDER_H
+
+#include "../core/sbuf.h"
+#include "cost.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct cost_render_opts {
+    const char *schema;                 /* "circuit.cost/v1" */
+    const price_offer_info *prices;     /* price lists used (price_cache_used) */
+    size_t nprices;
+    bool color;                         /* ANSI colour in the table */
+    bool all_resources;                 /* table/markdown: list no-op resources too */
+} cost_render_opts;
+
+/* By format name: "json", "markdown", else the table. */
+void cost_render(const cost_report *r, const char *format, const cost_render_opts *o, sbuf *out);
+
+void cost_render_json(const cost_report *r, const cost_render_opts *o, sbuf *out);
+void cost_render_table(const cost_report *r, const cost_render_opts *o, sbuf *out);
+void cost_render_markdown(const cost_report *r, const cost_render_opts *o, sbuf *out);
+
+/* "12 resources: 5 priced, 4 free, 1 not supported (aws_foo: 1), 1 usage-based,
+ * 1 not priced" (no newline). */
+void cost_render_census(const cost_report *r, sbuf *out);
+/* "Prices: AmazonEC2 us-east-1 (version ..., published ..., snapshot); ..." */
+void cost_render_prices(const cost_render_opts *o, sbuf *out);
+
+/* The side whose components describe a resource: before for deletes and
+ * forgets, after otherwise. */
+const cost_side *cost_shown_side(const cost_resource *cr);
+
+#endif

@@ -1,0 +1,170 @@
+/*
+ * check_links.c — rules about a companion resource that should exist in the
+ * plan: a flow log for a VPC, a scaling policy for an Auto Scaling group, an
+ * autoscaling target for an ECS service, a WAF association for a public load
+ * balancer, a public access block / versioning for a bucket, a rotation for a
+ * secret, instances for an Aurora cluster, RDS Proxy for a database with
+ * scaling clients, an S3 endpoint beside a NAT gateway.
+ *
+ * "In the plan" includes unchanged (no-op) resources, which Terraform lists
+ * in resource_changes, but not ones being deleted.  When a candidate's link
+ * cannot be told (refs.c says UNKNOWN) the rule stays silent.
+ */
+#include "checks.h"
+
+#include <string.h>
+
+/* Fires `rule` on r unless some live `type` links to it through `attr`. */
+static void need_referrer(risk_run *run, const risk_rule *rule, const plan_resource *r, const char *type,
+                          const char *attr, const char *ids)
+{
+    bool unknown;
+    if (risk_link_count(run, type, attr, r, ids, &unknown) == 0 && !unknown)
+        risk_emit_text(run, rule, r, NULL, rule->spec.message);
+}
+
+void risk_check_vpc_flow_log(risk_run *run, const risk_rule *rule, const plan_resource *r)
+{
+    need_referrer(run, rule, r, "aws_flow_log", "vpc_id", "id");
+}
+
+void risk_check_lb_waf(risk_run *run, const risk_rule *rule, const plan_resource *r)
+{
+    need_referrer(run, rule, r, "aws_wafv2_web_acl_association", "resource_arn", "arn");
+}
+
+void risk_check_s3_public_access_block(risk_run *run, const risk_rule *rule, const plan_resource *r)
+{
+    need_referrer(run, rule, r, "aws_s3_bucket_public_access_block", "bucket", "id,bucket");
+}
+
+void risk_check_secret_rotation(risk_run *run, const risk_rule *rule, const plan_resource *r)
+{
+    need_referrer(run, rule, r, "aws_secretsmanager_secret_rotation", "secret_id", "id,arn");
+}
+
+void risk_check_asg_scaling_policy(risk_run *run, const risk_rule *rule, const plan_resource *r)
+{
+    need_referrer(run, rule, r, "aws_autoscaling_policy", "autoscaling_group_name", "name,id");
+}
+
+void risk_check_ecs_autoscaling(risk_run *run, const risk_rule *rule, const plan_resource *r)
+{
+    /* resource_id is "service/<cluster>/<service name>". */
+    need_referrer(run, rule, r, "aws_appautoscaling_target", "resource_id", "/name");
+}
+
+/* Versioning is on when the bucket's own (pre-v4) block says so, or an
+ * aws_s3_bucket_versioning for it says "Enabled". */
+void risk_check_s3_versioning(risk_run *run, const risk_rule *rule, const plan_resource *r)
+{
+    const plan_resource **list;
+    size_t n = risk_run_of_type(run, "aws_s3_bucket_versioning", &list);
+    bool covered = false;
+    for (size_t i = 0; i < n; i++) {
+        if (!risk_res_live(list[i]))
+            continue;
+        risk_link link = risk_link_test(run, list[i], "bucket", r, "id,bucket");
+        if (link == RISK_LINK_UNKNOWN)
+            return;
+        if (link == RISK_LINK_NO)
+            continue;
+        plan_val_state st;
+        const json_t *status = plan_attr(list[i], true, "versioning_configuration[0].status", &st);
+        if (st == PLAN_VAL_UNKNOWN)
+            return;
+        if (st == PLAN_VAL_KNOWN && json_is_string(status) && !strcmp(json_string_value(status), "Enabled"))
+            return;
+        covered = true;   /* a versioning resource that suspends or disables */
+    }
+    if (covered) {
+        risk_emit_text(run, rule, r, NULL, rule->spec.message);
+        return;
+    }
+    plan_val_state st;
+    const json_t *inline_on = plan_attr(r, true, "versioning[0].enabled", &st);
+    if (st == PLAN_VAL_UNKNOWN || (st == PLAN_VAL_KNOWN && json_is_true(inline_on)))
+        return;
+    risk_emit_text(run, rule, r, st == PLAN_VAL_KNOWN ? "versioning[0].enabled" : NULL, rule->spec.message);
+}
+
+void risk_check_rds_cluster_instances(risk_run *run, const risk_rule *rule, const plan_resource *r)
+{
+    bool unknown;
+    size_t n = risk_link_count(run, "aws_rds_cluster_instance", "cluster_identifier", r, "cluster_identifier,id",
+                               &unknown);
+    if (n < 2 && !unknown)
+        risk_emit(run, rule, r, NULL, "%zu aws_rds_cluster_instance in the plan: %s", n, rule->spec.message);
+}
+
+static bool known_number(const plan_resource *r, const char *path, double *out)
+{
+    plan_val_state st;
+    const json_t *v = plan_attr(r, true, path, &st);
+    if (st != PLAN_VAL_KNOWN || !json_is_number(v))
+        return false;
+    *out = json_number_value(v);
+    return true;
+}
+
+/* Clients whose connection count grows with load: Lambda functions, ECS
+ * services with autoscaling, Auto Scaling groups that may exceed 3 hosts. */
+static bool has_scaling_clients(risk_run *run)
+{
+    const plan_resource **list;
+    size_t n = risk_run_of_type(run, "aws_lambda_function", &list);
+    for (size_t i = 0; i < n; i++)
+        if (risk_res_live(list[i]))
+            return true;
+    n = risk_run_of_type(run, "aws_appautoscaling_target", &list);
+    for (size_t i = 0; i < n; i++) {
+        plan_val_state st;
+        const json_t *ns = plan_attr(list[i], true, "service_namespace", &st);
+        if (risk_res_live(list[i]) && st == PLAN_VAL_KNOWN && json_is_string(ns) &&
+            !strcmp(json_string_value(ns), "ecs"))
+            return true;
+    }
+    n = risk_run_of_type(run, "aws_autoscaling_group", &list);
+    for (size_t i = 0; i < n; i++) {
+        double max;
+        if (risk_res_live(list[i]) && known_number(list[i], "max_size", &max) && max > 3)
+            return true;
+    }
+    return false;
+}
+
+void risk_check_rds_proxy(risk_run *run, const risk_rule *rule, const plan_resource *r)
+{
+    if (!has_scaling_clients(run))
+        return;
+    bool cluster = !strcmp(r->type, "aws_rds_cluster");
+    need_referrer(run, rule, r, "aws_db_proxy_target", cluster ? "db_cluster_identifier" : "db_instance_identifier",
+                  cluster ? "cluster_identifier,id" : "identifier,id");
+}
+
+/* Any aws_vpc_endpoint for S3 in the plan will do: tying a NAT gateway to its
+ * VPC would need the subnet chain, and one endpoint per VPC is the norm. */
+void risk_check_nat_s3_endpoint(risk_run *run, const risk_rule *rule, const plan_resource *r)
+{
+    plan_val_state st;
+    const json_t *conn = plan_attr(r, true, "connectivity_type", &st);
+    if (st == PLAN_VAL_UNKNOWN ||
+        (st == PLAN_VAL_KNOWN && json_is_string(conn) && !strcmp(json_string_value(conn), "private")))
+        return;
+    const plan_resource **list;
+    size_t n = risk_run_of_type(run, "aws_vpc_endpoint", &list);
+    for (size_t i = 0; i < n; i++) {
+        if (!risk_res_live(list[i]))
+            continue;
+        const json_t *svc = plan_attr(list[i], true, "service_name", &st);
+        if (st == PLAN_VAL_UNKNOWN)
+            return;
+        if (st != PLAN_VAL_KNOWN || !json_is_string(svc))
+            continue;
+        const char *s = json_string_value(svc);
+        size_t len = strlen(s);
+        if (len >= 3 && !strcmp(s + len - 3, ".s3"))
+            return;
+    }
+    risk_emit_text(run, rule, r, NULL, rule->spec.message);
+}

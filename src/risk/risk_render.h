@@ -1,0 +1,43 @@
+/*
+ * risk_render.h — a risk_report as text: the `circuit check` table, the
+ * circuit.check/v1 JSON document (and its findings/suppressed arrays alone,
+ * for documents that embed them), and SARIF 2.1.0 for code scanning.
+ *
+ * Renderers append to an sbuf and never fail, except SARIF, which reads the
+ * plan files again to point each result at its line.  None of them prints
+ * anything a finding does not already hold, so no sensitive value can appear.
+ */
+#ifndef CIRCUIT_RISK_RENDER_H
+#define CIRCUIT_RISK_RENDER_H
+
+#include "../core/sbuf.h"
+#include "risk.h"
+
+#include <stdbool.h>
+
+/* Columns SEVERITY RULE RESOURCE ATTRIBUTE MESSAGE (PLAN first when
+ * several), the suppressions, and a count line.  `color` adds ANSI colour. */
+void risk_render_table(const risk_report *rep, size_t nplans, bool color, sbuf *out);
+
+/* {"schema": "circuit.check/v1", "plans": [...], "findings": [...],
+ *  "suppressed": [...], "counts": {...}} followed by a newline. */
+void risk_render_json(const risk_report *rep, plan *const *plans, size_t nplans, sbuf *out);
+
+/* The two arrays alone: [{rule, area, severity, title, address, attribute,
+ * message, remediation, checkov, trivy, plan}] and [{rule, severity,
+ * address, attribute, message, how, plan}]. */
+void risk_render_findings_json(const risk_report *rep, sbuf *out);
+void risk_render_suppressed_json(const risk_report *rep, sbuf *out);
+
+/* SARIF 2.1.0, one run.  `paths` are the plan arguments as given (NULL or
+ * "-" for stdin), used as artifact URIs (leading "./" dropped, other
+ * characters percent-encoded); each result points at the line of
+ * its resource's address in that file when it can be found, else line 1. */
+void risk_render_sarif(const risk_report *rep, plan *const *plans, const char *const *paths,
+                       size_t nplans, const char *tool_version, sbuf *out);
+
+/* The stable fingerprint of a finding: 16 hex digits of FNV-1a over rule,
+ * address and attribute. */
+void risk_fingerprint(const char *rule, const char *address, const char *attribute, char out[17]);
+
+#endif

@@ -1,0 +1,323 @@
+/*
+ * sarif.c — findings as SARIF 2.1.0, shaped for GitHub code scanning
+ * (risk-catalog §8): every rule with descriptions, help, a default level and
+ * a security-severity; every result with a level, a message, one physical
+ * location (the plan file as given, at the line of the resource's address
+ * when the file can be read again, else line 1) and a stable fingerprint.
+ * Suppressed findings are results too, marked with a SARIF suppression, so
+ * they stay visible.  No string in the document is ever empty.
+ */
+#include "risk_render.h"
+
+#include "../core/mem.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Where to read about circuit; change here for a fork. */
+#ifndef CIRCUIT_INFORMATION_URI
+#define CIRCUIT_INFORMATION_URI "https://github.com/circuit-review/circuit"
+#endif
+
+void risk_fingerprint(const char *rule, const char *address, const char *attribute, char out[17])
+{
+    unsigned long long h = 14695981039346656037ULL;
+    const char *parts[3] = {rule, address ? address : "", attribute ? attribute : ""};
+    for (size_t p = 0; p < 3; p++) {
+        for (const unsigned char *s = (const unsigned char *)parts[p]; *s; s++) {
+            h ^= *s;
+            h *= 1099511628211ULL;
+        }
+        h ^= 0xff;   /* separator: ("ab","c") and ("a","bc") differ */
+        h *= 1099511628211ULL;
+    }
+    snprintf(out, 17, "%016llx", h);
+}
+
+static const char *level_of(risk_severity s)
+{
+    return s >= RISK_HIGH ? "error" : s == RISK_MEDIUM ? "warning" : "note";
+}
+
+/* GitHub's bands: > 9.0 critical, 7.0-8.9 high, 4.0-6.9 medium, 0.1-3.9 low. */
+static const char *security_severity(risk_severity s)
+{
+    switch (s) {
+    case RISK_CRITICAL: return "9.5";
+    case RISK_HIGH: return "8.0";
+    case RISK_MEDIUM: return "5.5";
+    case RISK_LOW: return "3.0";
+    case RISK_INFO: return "1.0";
+    }
+    return "1.0";
+}
+
+/* ---- plan file lines ---------------------------------------------------- */
+
+/* address -> first line it appears on as "address": "<it>" after
+ * "resource_changes" (else anywhere). */
+static json_t *address_lines(const char *path)
+{
+    json_t *lines = json_object();
+    FILE *f = path ? fopen(path, "rb") : NULL;
+    if (!f)
+        return lines;
+    sbuf text = SBUF_INIT;
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+        sbuf_add(&text, buf, n);
+    fclose(f);
+    const char *s = sbuf_str(&text);
+    const char *changes = strstr(s, "\"resource_changes\"");
+    const char *key = "\"address\"";
+    size_t line = 1;
+    const char *counted = s;
+    for (const char *p = strstr(s, key); p; p = strstr(p + 1, key)) {
+        for (; counted < p; counted++)
+            line += *counted == '\n';
+        const char *q = p + strlen(key);
+        while (*q == ' ' || *q == '\t' || *q == '\r' || *q == '\n')
+            q++;
+        if (*q != ':')
+            continue;
+        q++;
+        while (*q == ' ' || *q == '\t' || *q == '\r' || *q == '\n')
+            q++;
+        if (*q != '"')
+            continue;
+        /* The value as JSON: decode it so escaped quotes compare right. */
+        const char *end = q + 1;
+        while (*end && *end != '"')
+            end += *end == '\\' && end[1] ? 2 : 1;
+        if (*end != '"')
+            break;
+        json_t *v = json_loadb(q, (size_t)(end - q + 1), JSON_DECODE_ANY, NULL);
+        if (json_is_string(v)) {
+            const char *addr = json_string_value(v);
+            json_t *old = json_object_get(lines, addr);
+            /* Prefer the occurrence inside resource_changes. */
+            if (!old || (changes && p > changes && !json_is_true(json_object_get(old, "rc"))))
+                json_object_set_new(lines, addr, json_pack("{s:I, s:b}", "line", (json_int_t)line, "rc",
+                                                           changes && p > changes));
+        }
+        json_decref(v);
+    }
+    sbuf_free(&text);
+    return lines;
+}
+
+/* ---- writing ------------------------------------------------------------ */
+
+static void uri_of(sbuf *b, const char *path)
+{
+    if (!path || !strcmp(path, "-")) {
+        sbuf_puts(b, "stdin");
+        return;
+    }
+    while (path[0] == '.' && path[1] == '/')
+        path += 2;
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+        if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+            strchr("-._~/", *p))
+            sbuf_putc(b, (char)*p);
+        else
+            sbuf_printf(b, "%%%02X", *p);
+    }
+    if (!*path)
+        sbuf_puts(b, "plan");
+}
+
+static void text_obj(sbuf *b, const char *key, const char *text)
+{
+    sbuf_printf(b, "\"%s\": {\"text\": ", key);
+    sbuf_json_str(b, text);
+    sbuf_puts(b, "}");
+}
+
+/* "a,b" as "a, b" (or "`a`, `b`" for Markdown). */
+static void types_text(sbuf *b, const char *types, bool code)
+{
+    for (const char *p = types; *p;) {
+        size_t n = strcspn(p, ",");
+        sbuf_printf(b, "%s%s%.*s%s", p == types ? "" : ", ", code ? "`" : "", (int)n, p, code ? "`" : "");
+        p += n + (p[n] == ',');
+    }
+}
+
+static void write_rule(sbuf *b, const risk_rule_info *r)
+{
+    sbuf_puts(b, "\n          {\"id\": ");
+    sbuf_json_str(b, r->id);
+    sbuf_puts(b, ", ");
+    text_obj(b, "shortDescription", r->title);
+    sbuf_puts(b, ", ");
+    sbuf full = SBUF_INIT;
+    sbuf_printf(&full, "%s. Applies to: ", r->title);
+    types_text(&full, r->resource_type, false);
+    sbuf_putc(&full, '.');
+    text_obj(b, "fullDescription", sbuf_str(&full));
+    sbuf_free(&full);
+
+    sbuf help = SBUF_INIT, md = SBUF_INIT;
+    sbuf_printf(&help, "%s", r->remediation);
+    sbuf_printf(&md, "**%s**\n\n%s\n\nResource types: ", r->title, r->remediation);
+    types_text(&md, r->resource_type, true);
+    if (r->checkov || r->trivy) {
+        sbuf_puts(&help, " Related checks:");
+        sbuf_puts(&md, "\n\nRelated checks:");
+        if (r->checkov) {
+            sbuf_printf(&help, " checkov %s", r->checkov);
+            sbuf_printf(&md, " checkov `%s`", r->checkov);
+        }
+        if (r->trivy) {
+            sbuf_printf(&help, "%s Trivy %s", r->checkov ? ";" : "", r->trivy);
+            sbuf_printf(&md, "%s Trivy `%s`", r->checkov ? ";" : "", r->trivy);
+        }
+        sbuf_puts(&help, ".");
+    }
+    /* GitHub shows at most 1024 characters of help.text. */
+    char *help_text = sbuf_detach(&help);
+    if (strlen(help_text) > 1024)
+        strcpy(help_text + 1021, "...");
+    sbuf_puts(b, ", \"help\": {\"text\": ");
+    sbuf_json_str(b, help_text);
+    sbuf_puts(b, ", \"markdown\": ");
+    sbuf_json_str(b, sbuf_str(&md));
+    sbuf_puts(b, "}");
+    free(help_text);
+    sbuf_free(&md);
+
+    sbuf_printf(b, ", \"defaultConfiguration\": {\"level\": \"%s\"}", level_of(r->severity));
+    sbuf_printf(b, ", \"properties\": {\"tags\": [\"security\", \"terraform\", ");
+    sbuf_json_str(b, r->area);
+    sbuf_printf(b, "], \"security-severity\": \"%s\"}}", security_severity(r->severity));
+}
+
+typedef struct result_in {
+    const risk_rule_info *rule;
+    const char *address, *attribute, *message, *plan_name;
+    const char *suppressed_how;   /* NULL for a live finding */
+} result_in;
+
+static int rule_cmp(const void *a, const void *b)
+{
+    const risk_rule_info *x = *(const risk_rule_info *const *)a, *y = *(const risk_rule_info *const *)b;
+    return strcmp(x->id, y->id);
+}
+
+static size_t rule_index(const risk_rule_info **rules, size_t n, const risk_rule_info *r)
+{
+    for (size_t i = 0; i < n; i++)
+        if (rules[i] == r)
+            return i;
+    return 0;
+}
+
+static size_t plan_index(plan *const *plans, size_t nplans, const char *name)
+{
+    for (size_t i = 0; i < nplans; i++)
+        if (plans[i]->name == name)
+            return i;
+    return 0;
+}
+
+static void write_result(sbuf *b, const result_in *in, size_t index, const char *path, json_t *lines)
+{
+    sbuf_puts(b, "\n        {\"ruleId\": ");
+    sbuf_json_str(b, in->rule->id);
+    sbuf_printf(b, ", \"ruleIndex\": %zu, \"level\": \"%s\", \"message\": {\"text\": ", index,
+                level_of(in->rule->severity));
+    char *text = in->address ? xasprintf("%s: %s", in->address, in->message) : xstrdup(in->message);
+    sbuf_json_str(b, text);
+    free(text);
+    json_int_t line = 1;
+    if (in->address) {
+        json_t *hit = json_object_get(lines, in->address);
+        if (hit)
+            line = json_integer_value(json_object_get(hit, "line"));
+    }
+    sbuf_puts(b, "}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": \"");
+    uri_of(b, path);
+    sbuf_printf(b, "\"}, \"region\": {\"startLine\": %lld}}", (long long)line);
+    if (in->address) {
+        sbuf_puts(b, ", \"logicalLocations\": [{\"fullyQualifiedName\": ");
+        sbuf_json_str(b, in->address);
+        sbuf_puts(b, ", \"kind\": \"resource\"}]");
+    }
+    char fp[17];
+    risk_fingerprint(in->rule->id, in->address, in->attribute, fp);
+    sbuf_printf(b, "}], \"partialFingerprints\": {\"circuitFingerprint/v1\": \"%s\"}", fp);
+    if (in->attribute) {
+        sbuf_puts(b, ", \"properties\": {\"attribute\": ");
+        sbuf_json_str(b, in->attribute);
+        sbuf_puts(b, "}");
+    }
+    if (in->suppressed_how) {
+        bool tag = strstr(in->suppressed_how, "tag") != NULL;
+        sbuf_printf(b, ", \"suppressions\": [{\"kind\": \"%s\", \"justification\": ", tag ? "inSource" : "external");
+        sbuf_json_str(b, in->suppressed_how);
+        sbuf_puts(b, "}]");
+    }
+    sbuf_puts(b, "}");
+}
+
+void risk_render_sarif(const risk_report *rep, plan *const *plans, const char *const *paths, size_t nplans,
+                       const char *tool_version, sbuf *out)
+{
+    size_t n = rep->nfindings + rep->nsuppressed;
+    result_in *in = xcalloc(n ? n : 1, sizeof *in);
+    for (size_t i = 0; i < rep->nfindings; i++) {
+        const risk_finding *f = &rep->findings[i];
+        in[i] = (result_in){f->rule, f->address, f->attribute, f->message, f->plan_name, NULL};
+    }
+    for (size_t i = 0; i < rep->nsuppressed; i++) {
+        const risk_suppression *s = &rep->suppressed[i];
+        in[rep->nfindings + i] = (result_in){s->rule, s->address, s->attribute, s->message, s->plan_name, s->how};
+    }
+
+    /* The rules the results use, by id. */
+    const risk_rule_info **rules = xcalloc(n ? n : 1, sizeof *rules);
+    size_t nrules = 0;
+    for (size_t i = 0; i < n; i++) {
+        bool seen = false;
+        for (size_t k = 0; k < nrules && !seen; k++)
+            seen = rules[k] == in[i].rule;
+        if (!seen)
+            rules[nrules++] = in[i].rule;
+    }
+    qsort(rules, nrules, sizeof *rules, rule_cmp);
+
+    json_t **lines = xcalloc(nplans ? nplans : 1, sizeof *lines);
+    for (size_t i = 0; i < nplans; i++)
+        lines[i] = address_lines(paths && paths[i] && strcmp(paths[i], "-") ? paths[i] : NULL);
+
+    sbuf_puts(out, "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
+                   "  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n      \"tool\": {\"driver\": {"
+                   "\"name\": \"circuit\", \"informationUri\": \"" CIRCUIT_INFORMATION_URI "\", "
+                   "\"version\": ");
+    sbuf_json_str(out, tool_version);
+    sbuf_puts(out, ", \"rules\": [");
+    for (size_t i = 0; i < nrules; i++) {
+        if (i)
+            sbuf_putc(out, ',');
+        write_rule(out, rules[i]);
+    }
+    sbuf_puts(out, nrules ? "\n        ]}},\n" : "]}},\n");
+    sbuf_puts(out, "      \"results\": [");
+    for (size_t i = 0; i < n; i++) {
+        size_t p = plan_index(plans, nplans, in[i].plan_name);
+        if (i)
+            sbuf_putc(out, ',');
+        write_result(out, &in[i], rule_index(rules, nrules, in[i].rule),
+                     paths && p < nplans ? paths[p] : NULL, nplans ? lines[p] : NULL);
+    }
+    sbuf_puts(out, n ? "\n      ]\n    }\n  ]\n}\n" : "]\n    }\n  ]\n}\n");
+
+    for (size_t i = 0; i < nplans; i++)
+        json_decref(lines[i]);
+    free(lines);
+    free(rules);
+    free(in);
+}

@@ -15,8 +15,10 @@ AWS = "registry.terraform.io/hashicorp/aws"
 
 def rc(address, actions, before=None, after=None, unknown=None, before_sensitive=None,
        after_sensitive=None, index=None, previous_address=None, replace_paths=None,
-       action_reason=None):
-    """One resource_changes entry; type and name come from the address."""
+       action_reason=None, refs=None):
+    """One resource_changes entry; type and name come from the address.
+    `refs` are the configuration expressions that reference other
+    resources ({"task_definition": ["aws_ecs_task_definition.api.arn", ...]})."""
     head = address.split("[")[0]
     rtype, name = head.split(".")[-2:]
     entry = {"address": address, "mode": "managed", "type": rtype, "name": name}
@@ -38,7 +40,19 @@ def rc(address, actions, before=None, after=None, unknown=None, before_sensitive
     entry["change"] = change
     if action_reason:
         entry["action_reason"] = action_reason
+    entry["_refs"] = refs or {}
     return entry
+
+
+def expressions(refs):
+    out = {}
+    for attr, value in refs.items():
+        if "." in attr:  # block.attr: a nested block, as Terraform writes it
+            block, inner = attr.split(".", 1)
+            out.setdefault(block, [{}])[0][inner] = {"references": value}
+        else:
+            out[attr] = {"references": value}
+    return out
 
 
 def plan(changes, region="us-east-1", variables=None):
@@ -46,13 +60,20 @@ def plan(changes, region="us-east-1", variables=None):
     if variables:
         doc["variables"] = variables
     doc["planned_values"] = {"root_module": {}}
+    config = {}
+    for c in changes:
+        head = c["address"].split("[")[0]
+        config.setdefault(head, {"address": head, "mode": "managed", "type": c["type"], "name": c["name"],
+                                 "provider_config_key": "aws", "expressions": expressions(c["_refs"]),
+                                 "schema_version": 0})
+        del c["_refs"]
     doc["resource_changes"] = changes
     doc["configuration"] = {
         "provider_config": {
             "aws": {"name": "aws", "full_name": AWS,
                     "expressions": {"region": {"constant_value": region}}}
         },
-        "root_module": {},
+        "root_module": {"resources": list(config.values())},
     }
     return doc
 
@@ -98,7 +119,9 @@ def web():
            unknown={"id": True, "vpc_id": True}),
         rc("aws_eip.nat", ["create"], after={"domain": "vpc", "tags": {}}, unknown={"public_ip": True}),
         rc("aws_nat_gateway.main", ["create"], after={"connectivity_type": "public", "tags": {}},
-           unknown={"allocation_id": True, "subnet_id": True}),
+           unknown={"allocation_id": True, "subnet_id": True},
+           refs={"allocation_id": ["aws_eip.nat.id", "aws_eip.nat"],
+                 "subnet_id": ['aws_subnet.public["a"].id', 'aws_subnet.public["a"]', "aws_subnet.public"]}),
         rc("aws_security_group.alb", ["create"], after=sg(
             [rule(80, ["0.0.0.0/0"]), rule(443, ["0.0.0.0/0"])], name="web-alb"), unknown={"id": True}),
         rc("aws_security_group.web", ["create"], after=sg(
@@ -135,7 +158,10 @@ def web():
             "name": "web", "min_size": 2, "max_size": 6, "desired_capacity": 2, "health_check_type": "ELB",
             "health_check_grace_period": 120, "launch_template": [{"version": "$Latest"}]},
            unknown={"vpc_zone_identifier": True, "target_group_arns": True,
-                    "launch_template": [{"id": True}]}),
+                    "launch_template": [{"id": True}]},
+           refs={"launch_template.id": ["aws_launch_template.web.id", "aws_launch_template.web"],
+                 "vpc_zone_identifier": ["aws_subnet.private"],
+                 "target_group_arns": ["aws_lb_target_group.web.arn", "aws_lb_target_group.web"]}),
         rc("aws_autoscaling_policy.cpu", ["create"], after={
             "name": "cpu-50", "policy_type": "TargetTrackingScaling",
             "target_tracking_configuration": [{"target_value": 50}]},
@@ -194,7 +220,8 @@ def ecs():
            unknown={"revision": True, "arn": True}, replace_paths=[["container_definitions"]],
            action_reason="replace_because_cannot_update"),
         rc("aws_ecs_service.api", ["update"], before=service, after=dict(service, task_definition=None),
-           unknown={"task_definition": True}),
+           unknown={"task_definition": True},
+           refs={"task_definition": ["aws_ecs_task_definition.api.arn", "aws_ecs_task_definition.api"]}),
         rc("aws_appautoscaling_target.api", ["create"], after={
             "service_namespace": "ecs", "resource_id": "service/shop/api",
             "scalable_dimension": "ecs:service:DesiredCount", "min_capacity": 3, "max_capacity": 12}),

@@ -51,6 +51,10 @@ static cir_code load_plans(const cli_opts *o, review_run *r, cir_err *err)
     r->plans = xcalloc(n, sizeof *r->plans);
     plan_load_opts lo = {.region_flag = o->regions.n ? o->regions.items[o->regions.n - 1] : NULL,
                          .quiet = o->quiet};
+    size_t stdin_uses = 0;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(cli_plan_arg(o, i), "-") == 0 && ++stdin_uses > 1)
+            return cir_error(err, CIR_EUSAGE, "review", "standard input (-) can be read only once");
     for (size_t i = 0; i < n; i++) {
         if (plan_load(cli_plan_arg(o, i), &lo, &r->plans[i], err))
             return err->code;

@@ -58,4 +58,34 @@ int review_gates_report(const review_list *failures);
 /* Evaluate and report in one call. */
 int review_gates_run(const review_gates *g, const review_gate_facts *f);
 
+/* For `circuit cost` and `circuit check`, in two steps so that every error
+ * comes before the document and every gate line after it:
+ *
+ *   review_gates_prepare()  reads the gate flags of `o` and computes what a
+ *       gate needs that the command did not (`cost` and `risk` may be NULL):
+ *       the estimate from --cache/--usage, the findings from --rules/--skip.
+ *       Returns CIR_OK, or an error code with err filled (nothing to free).
+ *   review_gates_finish()   after the document was emitted: evaluates,
+ *       prints one line per failed gate, frees; returns CIR_EXIT_OK or
+ *       CIR_EXIT_GATE.
+ *   review_gates_discard()  frees without evaluating (the emit failed).
+ *
+ * `plans` must outlive the run (the findings borrow plan names). */
+typedef struct review_gate_run {
+    review_gates gates;
+    const cost_report *cost;
+    const risk_report *risk;
+    price_cache *cache;            /* owned from here down, NULL if unused */
+    cost_usage *usage;
+    cost_report *own_cost;
+    risk_ruleset *rules;
+    risk_report *own_risk;
+} review_gate_run;
+
+cir_code review_gates_prepare(const struct cli_opts *o, plan *const *plans, size_t nplans,
+                              const cost_report *cost, const risk_report *risk, review_gate_run *run,
+                              cir_err *err);
+int review_gates_finish(review_gate_run *run);
+void review_gates_discard(review_gate_run *run);
+
 #endif

@@ -177,10 +177,15 @@ static void cost_impact(review *rv)
         sbuf_printf(&b, "%+.1f%%, ", rv->delta_percent);
     }
     sbuf_printf(&b, "from %s to %s)", from, to);
+    for (size_t i = 0; c->nprojects > 1 && i < c->nprojects; i++) {
+        money_format_delta(d, sizeof d, c->projects[i].totals.monthly_delta);
+        sbuf_printf(&b, "%s%s %s", i ? ", " : "; per plan: ", c->projects[i].name, d);
+    }
     review_list np = {NULL, 0, 0, 0, 4, NULL, false};
     for (size_t i = 0; i < c->nresources; i++)
         if (c->resources[i].status == COST_NOT_PRICED)
-            review_list_add(&np, "%s", c->resources[i].res->address);
+            review_list_add(&np, "%s%s%s", rv->nplans > 1 ? c->resources[i].plan_name : "",
+                            rv->nplans > 1 ? ": " : "", c->resources[i].res->address);
     if (np.total) {
         char *list = rv_join(&np, ", ", 3);
         sbuf_printf(&b, "; %zu resource%s not priced: %s", np.total, np.total == 1 ? "" : "s", list);

@@ -304,13 +304,21 @@ static char *purpose_of(const plan_resource *r)
 
 /* ---- cost ---------------------------------------------------------------- */
 
+/* A cost note without the lead the cost report gives it ("not priced: ",
+ * "depends on usage: "): the review says that itself. */
+static const char *bare(const char *note, const char *lead)
+{
+    size_t n = strlen(lead);
+    return note && strncmp(note, lead, n) == 0 ? note + n : note;
+}
+
 /* The first note of a usage-based component without usage ("$0.045 per GB
  * processed"), or NULL. */
 static const char *usage_note(const cost_side *side)
 {
     for (size_t i = 0; i < side->ncomponents; i++)
         if (side->components[i].usage_missing && side->components[i].note)
-            return side->components[i].note;
+            return bare(side->components[i].note, "depends on usage: ");
     return NULL;
 }
 
@@ -321,7 +329,7 @@ static const char *not_priced_note(const cost_resource *c)
         for (size_t i = 0; i < sides[s]->ncomponents; i++) {
             const cost_component *k = &sides[s]->components[i];
             if (!k->priced && !k->usage_missing && k->note)
-                return k->note;
+                return bare(k->note, "not priced: ");
         }
     return "no price";
 }

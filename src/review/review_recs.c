@@ -207,14 +207,15 @@ static void generation_candidate(recs *s, const review *rv, const char *pn, cons
     }
 }
 
-/* gp2 -> gp3 at gp2's baseline: 3 IOPS per GB (at least 3,000, at most
- * 16,000) and 125 MB/s up to 170 GB, 250 MB/s above. */
+/* gp2 -> gp3 with at least gp2's baseline: 3 IOPS per GB (gp3 includes
+ * 3,000; gp2 tops out at 16,000) and 250 MB/s from 334 GB, where gp2
+ * reaches its maximum throughput (gp3 includes 125 MB/s). */
 static size_t gp3_candidate(recs *s, const char *region, double gb)
 {
     json_t *before = json_pack("{s:s, s:f}", "type", "gp2", "size", gb);
     double iops = fmin(fmax(3000, 3 * gb), 16000);
     json_t *after = json_pack("{s:s, s:f, s:f, s:f}", "type", "gp3", "size", gb, "iops", iops,
-                              "throughput", gb > 170 ? 250.0 : 125.0);
+                              "throughput", gb >= 334 ? 250.0 : 125.0);
     return add_cand(s, "aws_ebs_volume", region, before, after);
 }
 
@@ -322,9 +323,13 @@ static void finding_recs(review *rv, size_t *cap)
             review_list_add(&where, "%s", f->address ? f->address : "the plan");
         }
         char *list = rv_join(&where, ", ", RV_MAX_NAMED);
+        const char *what = rule->remediation ? rule->remediation : rule->title;
+        size_t len = strlen(what);
+        while (len && (what[len - 1] == '.' || what[len - 1] == ' '))
+            len--;
         add_rec(rv, cap, false, 0,
-                xasprintf("%s (%s, %s): %s", rule->remediation ? rule->remediation : rule->title,
-                          rule->id, risk_severity_name(rule->severity), list));
+                xasprintf("%.*s — %s (%s) on %s", (int)len, what, rule->id,
+                          risk_severity_name(rule->severity), list));
         free(list);
         review_list_free(&where);
     }
@@ -389,7 +394,7 @@ static void nat_recs(review *rv, size_t *cap)
                 if (k->priced && !k->usage_based && nat == 1)
                     hourly += k->monthly;
                 if (k->usage_missing && k->note && !data_price)
-                    data_price = k->note;
+                    data_price = strncmp(k->note, "depends on usage: ", 18) == 0 ? k->note + 18 : k->note;
             }
         }
     }

@@ -96,7 +96,7 @@ static void build_ecs(fixture *f)
     tl_cost_add(f->cost, f->p, "aws_db_instance.main", COST_PRICED, 0, 198.56, NULL);
     tl_cost_add(f->cost, f->p, "aws_lb.web", COST_PRICED, 0, 16.43, NULL);
     tl_cost_add(f->cost, f->p, "aws_ecs_service.app", COST_PRICED, 72.08, 72.08, NULL);
-    tl_cost_add(f->cost, f->p, "aws_cloudwatch_log_group.app", COST_USAGE_ONLY, 0, 0, "$0.50 per GB ingested");
+    tl_cost_add(f->cost, f->p, "aws_cloudwatch_log_group.app", COST_USAGE_ONLY, 0, 0, "depends on usage: $0.50 per GB ingested");
     f->risk = tl_risk();
     plan *plans[1] = {f->p};
     review_opts o = {.cost_threshold = 500};
@@ -363,7 +363,7 @@ Test(review, findings_become_concerns_and_recommendations)
     cr_assert_eq(f.rv->verdict, REVIEW_NEEDS_REVISION);
     cr_assert_str_eq(f.rv->concerns.items[0],
                      "[HIGH] CIR-T-1 aws_security_group.x ingress[0].cidr_blocks: port 22 open to 0.0.0.0/0");
-    cr_assert_str_eq(f.rv->recs[0].text, "Restrict ingress to known CIDRs (CIR-T-1, high): aws_security_group.x, "
+    cr_assert_str_eq(f.rv->recs[0].text, "Restrict ingress to known CIDRs — CIR-T-1 (high) on aws_security_group.x, "
                                          "aws_security_group.y");
     cr_assert_not(f.rv->checks[5].checked);
     cr_assert(strstr(f.md, "### Verdict: NEEDS REVISION\n"));
@@ -377,7 +377,7 @@ Test(review, not_priced_resources_are_concerns)
     f.p = tl_plan("plan.json", "[{\"address\":\"aws_instance.a\",\"type\":\"aws_instance\",\"action\":\"create\","
                                "\"after\":{\"instance_type\":null},\"after_unknown\":{\"instance_type\":true}}]");
     f.cost = tl_cost();
-    tl_cost_add(f.cost, f.p, "aws_instance.a", COST_NOT_PRICED, 0, 0, "instance_type known after apply");
+    tl_cost_add(f.cost, f.p, "aws_instance.a", COST_NOT_PRICED, 0, 0, "not priced: instance_type known after apply");
     f.risk = tl_risk();
     plan *plans[1] = {f.p};
     review_opts o = {.cost_threshold = 500};

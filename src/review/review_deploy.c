@@ -269,7 +269,8 @@ static char *changed_top_level(const plan_resource *r)
             review_list_add(&names, "%s", k);
         }
     }
-    qsort(names.items, names.n, sizeof *names.items, by_name);
+    if (names.n > 1)
+        qsort(names.items, names.n, sizeof *names.items, by_name);
     char *s = names.n ? rv_join(&names, ", ", 4) : NULL;
     review_list_free(&names);
     return s;

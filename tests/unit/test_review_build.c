@@ -441,3 +441,23 @@ Test(review, attribute_walker_agrees_with_plan_attr)
         }
     tl_plan_free(p);
 }
+
+/* The Markdown names 15 new resources and counts the rest; JSON lists all. */
+Test(review, long_lists_are_capped_in_markdown_only)
+{
+    sbuf doc = SBUF_INIT;
+    sbuf_putc(&doc, '[');
+    for (int i = 0; i < 20; i++)
+        sbuf_printf(&doc, "%s{\"address\":\"aws_iam_role.r%02d\",\"type\":\"aws_iam_role\",\"action\":\"create\","
+                          "\"after\":{}}", i ? "," : "", i);
+    sbuf_putc(&doc, ']');
+    fixture f;
+    memset(&f, 0, sizeof f);
+    build(&f, sbuf_str(&doc));
+    sbuf_free(&doc);
+    cr_assert(strstr(f.md, "- **New Resources:** 20 — aws_iam_role.r00, "));
+    cr_assert(strstr(f.md, "aws_iam_role.r14 and 5 more\n"), "%s", f.md);
+    cr_assert_null(strstr(f.md, "aws_iam_role.r15"));
+    cr_assert(strstr(f.json, "\"address\": \"aws_iam_role.r19\""));
+    done(&f);
+}

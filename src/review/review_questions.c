@@ -184,7 +184,27 @@ static void ports(sbuf *b, const json_t *rule, const char *proto_key)
         sbuf_printf(b, "%lld-%lld/%s", lo, hi, proto);
 }
 
-static void peers(sbuf *b, const json_t *rule)
+/* Source keys of a rule whose value is known only after apply (a group
+ * created in the same plan, usually). */
+static bool unknown_source(const json_t *unknown)
+{
+    static const char *const keys[] = {"cidr_blocks", "ipv6_cidr_blocks", "security_groups",
+                                       "source_security_group_id", "referenced_security_group_id",
+                                       "cidr_ipv4", "cidr_ipv6", "prefix_list_ids", "prefix_list_id", NULL};
+    for (size_t k = 0; json_is_object(unknown) && keys[k]; k++) {
+        const json_t *u = json_object_get(unknown, keys[k]);
+        size_t i;
+        const json_t *e;
+        if (json_is_true(u))
+            return true;
+        json_array_foreach(u, i, e)
+            if (json_is_true(e))
+                return true;
+    }
+    return false;
+}
+
+static void peers(sbuf *b, const json_t *rule, const json_t *unknown)
 {
     static const char *const cidr_keys[] = {"cidr_blocks", "ipv6_cidr_blocks", NULL};
     size_t n = 0;
@@ -209,17 +229,19 @@ static void peers(sbuf *b, const json_t *rule)
         sbuf_printf(b, "%sitself", n++ ? ", " : "");
     if (json_array_size(json_object_get(rule, "prefix_list_ids")) || json_object_get(rule, "prefix_list_id"))
         sbuf_printf(b, "%sa prefix list", n++ ? ", " : "");
+    if (unknown_source(unknown))
+        sbuf_printf(b, "%sa source known after apply", n++ ? ", " : "");
     if (!n)
         sbuf_puts(b, "no source");
 }
 
-static void one_rule(const json_t *rule, bool ingress, const char *proto_key, review_list *in,
-                     review_list *out)
+static void one_rule(const json_t *rule, const json_t *unknown, bool ingress, const char *proto_key,
+                     review_list *in, review_list *out)
 {
     sbuf b = SBUF_INIT;
     ports(&b, rule, proto_key);
     sbuf_puts(&b, ingress ? " from " : " to ");
-    peers(&b, rule);
+    peers(&b, rule, unknown);
     add_unique(ingress ? in : out, sbuf_str(&b));
     sbuf_free(&b);
 }
@@ -233,19 +255,21 @@ static void sg_rules(const plan_resource *r, review_list *in, review_list *out)
         for (size_t s = 0; s < 2; s++) {
             size_t i;
             const json_t *rule;
+            const json_t *unknown = json_object_get(r->after_unknown, sides[s]);
             json_array_foreach(rv_subtree(r, sides[s]), i, rule)
-                one_rule(rule, s == 0, "protocol", in, out);
+                one_rule(rule, json_array_get(unknown, i), s == 0, "protocol", in, out);
         }
     } else if (rv_is(r, "aws_security_group_rule")) {
         const char *kind = rv_str(r, "type");
         const json_t *all = rv_subtree(r, NULL);
         if (kind && json_is_object(all))
-            one_rule(all, strcmp(kind, "ingress") == 0, "protocol", in, out);
+            one_rule(all, r->after_unknown, strcmp(kind, "ingress") == 0, "protocol", in, out);
     } else if (rv_is(r, "aws_vpc_security_group_ingress_rule") ||
                rv_is(r, "aws_vpc_security_group_egress_rule")) {
         const json_t *all = rv_subtree(r, NULL);
         if (json_is_object(all))
-            one_rule(all, rv_is(r, "aws_vpc_security_group_ingress_rule"), "ip_protocol", in, out);
+            one_rule(all, r->after_unknown, rv_is(r, "aws_vpc_security_group_ingress_rule"), "ip_protocol", in,
+                     out);
     }
 }
 

@@ -13,14 +13,24 @@ Where the prices come from (every row says which in its CircuitSource column):
              real SKUs, real prices, the attributes terracost kept.
   us-east-1  the unit prices of ../shared/reference/reference-prices.md §1 (each
              with its source key G/C/T/K), plus a few figures read from stored
-             infracost goldens.  Real SKUs where a public AWS offer excerpt names
-             one, otherwise a synthetic SKU starting CIRCUITREF.
+             infracost goldens.
+  captures   scripts/snapshot-captures.json: real AWS Price List rows (SKU,
+             rate code, price, attributes) captured by public projects, each
+             with the repository/path it was read from.  A capture that matches
+             a row above gives it its real SKU (the price must agree); one that
+             matches none adds the row.  Rows no capture names keep a stable
+             synthetic SKU starting CIRCUITREF.
   global     Route 53 (a global offer): AmazonRoute53-global.csv.
 No price here is invented; a product with no real source is left out and
 listed in pricing/snapshot/SOURCES.md.
 
+Dates: every row carries the date of the newest source that vouches for its
+price (its EffectiveDate); a file's Publication Date is the oldest of those,
+so no row in a file is older than the file says; its Version is
+snapshot-<that date>.
+
 Deterministic: the same inputs always give byte-identical files.
-Usage: python3 scripts/build-snapshot.py [--out DIR] [--shared DIR]
+Usage: python3 scripts/build-snapshot.py [--out DIR] [--shared DIR] [--captures FILE]
 Standard library only.
 """
 
@@ -43,13 +53,16 @@ DISCLAIMER = ("This pricing list is for informational purposes only. All prices 
 ONDEMAND_TERM = "JRTCKXETXF"   # AWS's on-demand offer term code
 SINGLE_RATE = "6YS6EN2CT7"     # AWS's rate suffix for a one-dimension on-demand price
 
-# Publication metadata per pseudo-source.  The date is that of the figures'
-# source (see SOURCES.md); the version names the snapshot, not an AWS version.
-FILE_META = {
-    "us-east-1": ("2026-08-21T00:00:00Z", "snapshot-20260821"),
-    "eu-west-1": ("2023-02-23T00:00:00Z", "snapshot-20230223"),
-    "global": ("2026-08-21T00:00:00Z", "snapshot-20260821"),
+# The date of each base source: the infracost commit reference-prices.md
+# read (us-east-1 and the global Route 53 file), the day terracost ingested
+# its dump (eu-west-1).  Captures carry their own dates.
+BASE_DATE = {
+    "us-east-1": "2026-08-21T00:00:00Z",
+    "eu-west-1": "2023-02-23T00:00:00Z",
+    "global": "2026-08-21T00:00:00Z",
 }
+
+DEFAULT_CAPTURES = ROOT / "scripts/snapshot-captures.json"
 
 LOCATION = {"us-east-1": "US East (N. Virginia)", "eu-west-1": "EU (Ireland)"}
 
@@ -132,13 +145,44 @@ def ec2_header(shared):
 
 
 # ---- vCPU counts (AWS instance specifications, not prices) ------------------
+# Burstable sizes nano..large have 2 vCPUs, xlarge 4, 2xlarge 8; in the other
+# families a size has 1 (medium), 2 (large), 4 (xlarge), 8, 16 ...; older
+# types are listed one by one.
+
+BURSTABLE_VCPU = {"nano": "2", "micro": "2", "small": "2", "medium": "2", "large": "2",
+                  "xlarge": "4", "2xlarge": "8"}
+STANDARD_VCPU = {"medium": "1", "large": "2", "xlarge": "4", "2xlarge": "8", "4xlarge": "16"}
+
+# Families and sizes the snapshot carries beyond the reference rows (eu-west-1
+# from the terracost dump; us-east-1 where a capture adds them).
+EC2_FAMILY_SIZES = {
+    **{f: list(BURSTABLE_VCPU) for f in ("t3", "t3a", "t4g")},
+    **{f: ["large", "xlarge", "2xlarge", "4xlarge"] for f in ("m5", "m6i", "c5", "c6i", "r5",
+                                                               "r6i")},
+    **{f: ["medium", "large", "xlarge", "2xlarge", "4xlarge"] for f in ("m6g", "m7g", "c6g",
+                                                                         "c7g", "r6g")},
+}
+RDS_FAMILY_SIZES = {
+    **{f: ["micro", "small", "medium", "large", "xlarge", "2xlarge"] for f in ("db.t3",
+                                                                                "db.t4g")},
+    **{f: ["large", "xlarge", "2xlarge", "4xlarge"] for f in ("db.m5", "db.m6g", "db.m6i",
+                                                               "db.r5", "db.r6g", "db.r6i")},
+}
+
+
+def family_vcpus(family_sizes):
+    out = {}
+    for fam, sizes in family_sizes.items():
+        table = BURSTABLE_VCPU if fam.split(".")[-1].startswith("t") else STANDARD_VCPU
+        for size in sizes:
+            out[f"{fam}.{size}"] = table[size]
+    return out
+
 
 VCPU = {
-    "t2.micro": "1", "t3.micro": "2", "t3.medium": "2", "t3.large": "2", "t2.medium": "2",
-    "t2.large": "2", "m3.medium": "1", "m3.large": "2", "r3.xlarge": "4", "m5.large": "2",
-    "m5.xlarge": "4", "m5.2xlarge": "8", "c5.large": "2", "r5.large": "2",
-    "db.t3.micro": "2", "db.t3.medium": "2", "db.t3.large": "2", "db.m5.large": "2",
-    "db.t4g.small": "2", "db.r4.large": "2",
+    "t2.micro": "1", "t2.medium": "2", "t2.large": "2", "m3.medium": "1", "m3.large": "2",
+    "r3.xlarge": "4", "db.r4.large": "2",
+    **family_vcpus(EC2_FAMILY_SIZES), **family_vcpus(RDS_FAMILY_SIZES),
 }
 
 # ---- the us-east-1 table ----------------------------------------------------
@@ -547,11 +591,12 @@ def us_east_1_rows():
         add(simple("AmazonDynamoDB", family, usage, unit, price, desc, src, Group=group))
     for r in rows:
         r.setdefault("region", "us-east-1")
+        r["date"] = BASE_DATE[r["region"]]
     # Route 53 is a global offer: no region, no region code.
     r = simple("AmazonRoute53", "DNS Zone", "HostedZone", "HostedZone", "0.50",
                "$0.50 per Hosted Zone for the first 25 Hosted Zones",
                f"{REF} (G route53_zone_test: first 25 zones)")
-    r.update(start="0", end="25", tier=True, region="global")
+    r.update(start="0", end="25", tier=True, region="global", date=BASE_DATE["global"])
     rows.append(r)
     return rows
 
@@ -567,17 +612,20 @@ TERRACOST_KEYS = {  # terracost attribute key -> AWS CSV column
     "DatabaseEdition": "Database Edition", "CacheEngine": "Cache Engine",
 }
 
-EC2_TYPES = {"t2.micro", "t3.micro", "t3.medium", "t3.large", "t2.medium", "t2.large",
-             "m3.medium", "m3.large", "r3.xlarge", "m5.large", "m5.xlarge", "m5.2xlarge",
-             "c5.large", "r5.large"}
-RDS_TYPES = {"db.t3.micro", "db.t3.medium", "db.t3.large", "db.m5.large", "db.t4g.small",
-             "db.r4.large"}
+EC2_TYPES = {"t2.micro", "t2.medium", "t2.large", "m3.medium", "m3.large",
+             "r3.xlarge"} | {t for t in VCPU if not t.startswith("db.")}
+RDS_TYPES = {t for t in VCPU if t.startswith("db.")}
 RDS_ENGINES = {"MySQL", "PostgreSQL", "MariaDB", "Aurora MySQL", "Aurora PostgreSQL"}
 # Commercial engines the reference prices (db.t3.large, Single-AZ); the BYOL
 # rows of the same edition stay in as a trap next to the license-included one.
 COMMERCIAL_EDITIONS = {("Oracle", "Standard Two"), ("SQL Server", "Web"),
                        ("SQL Server", "Express")}
-CACHE_TYPES = {"cache.t3.micro", "cache.m4.large", "cache.m6g.12xlarge"}
+CACHE_TYPES = {"cache.t3.micro", "cache.t3.small", "cache.t3.medium", "cache.t4g.micro",
+               "cache.t4g.small", "cache.t4g.medium", "cache.m4.large", "cache.m5.large",
+               "cache.m6g.large", "cache.m6g.xlarge", "cache.m6g.2xlarge", "cache.m6g.12xlarge",
+               "cache.r5.large", "cache.r6g.large", "cache.r6g.xlarge", "cache.r6g.2xlarge"}
+CPU_CREDIT_KEEP = {"EU-CPUCredits:t2", "EU-CPUCredits:t3", "EU-CPUCredits:t3a",
+                   "EU-CPUCredits:t4g"}
 
 
 def keep_ec2(fam, a):
@@ -599,7 +647,7 @@ def keep_ec2(fam, a):
             return True
         return os_ == "Linux" and ten == "Dedicated" and it == "m3.medium" and cap == "Used"
     if fam == "CPU Credits":
-        return u in ("EU-CPUCredits:t2", "EU-CPUCredits:t3")
+        return u in CPU_CREDIT_KEEP
     if fam in ("Storage", "System Operation", "Provisioned Throughput", "NAT Gateway",
                "Load Balancer", "Load Balancer-Application", "Load Balancer-Network"):
         return True
@@ -731,7 +779,7 @@ def dump_row(prod, dim, end, tiered, tier):
     return dict(offer=prod["service"], family=prod["family"] or "", unit=dim["unit"],
                 price=price_txt, attrs=attrs, desc=describe(prod, attrs, trim(price_txt), dim["unit"]),
                 source=src, sku=prod["sku"], start=dim["start"], end=end, tier=tiered,
-                region="eu-west-1")
+                region="eu-west-1", date=BASE_DATE["eu-west-1"])
 
 
 def describe(prod, attrs, price, unit):
@@ -748,7 +796,133 @@ def describe(prod, attrs, price, unit):
                 f"hour (or partial hour) running {attrs['Database Engine']}{edition}")
     if fam == "Cache Instance":
         return f"${price} per On-demand Node {attrs['Instance Type']} hour ({attrs['Cache Engine']})"
-    return f"${price} per {unit} for {usage} in EU (Ireland)"
+    return f"${price} per {unit} for {usage} in {LOCATION[prod['location']]}"
+
+
+# ---- captured AWS rows (scripts/snapshot-captures.json) -------------------------
+
+SKU_RE = re.compile(r"^[A-Z0-9]{16}$")
+DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
+
+
+def fail(msg):
+    raise SystemExit(f"build-snapshot: {msg}")
+
+
+def load_captures(path):
+    """The captures file, checked: known sources, AWS-shaped SKUs, decimal
+    prices, dated sightings."""
+    try:
+        doc = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        fail(f"{path}: {e}")
+    sources = doc.get("sources", {})
+    for name, src in sources.items():
+        if not (("repository" in src and "path" in src and "commit" in src)
+                or ("index_id" in src and "title" in src)):
+            fail(f"{path}: source {name} names neither repository/path/commit nor index id")
+    for i, c in enumerate(doc.get("captures", [])):
+        where = f"{path}: capture {i} ({c.get('sku')})"
+        for key in ("offer", "region", "family", "sku", "rate", "price", "attrs", "seen"):
+            if key not in c:
+                fail(f"{where}: no {key}")
+        if not SKU_RE.match(c["sku"]):
+            fail(f"{where}: SKU is not 16 capitals and digits")
+        if c["region"] not in BASE_DATE or c["offer"] not in SERVICE_NAME:
+            fail(f"{where}: unknown offer or region")
+        if "usageType" not in c["attrs"]:
+            fail(f"{where}: attrs lack usageType")
+        Decimal(c["price"])
+        for s in c["seen"] + c.get("differs", []):
+            if s.get("source") not in sources or not DATE_RE.match(s.get("date", "")):
+                fail(f"{where}: sighting {s} has an unknown source or a bad date")
+        if not c["seen"]:
+            fail(f"{where}: no source shows it")
+    return doc
+
+
+def cite(sources, sighting, with_note=True):
+    """One sighting as CircuitSource text: where it was read, which AWS
+    version (when the source gives it) and the date."""
+    src = sources[sighting["source"]]
+    if "repository" in src:
+        where = f"{src['repository']} {src['path']} @{src['commit'][:8]}"
+    else:
+        where = f"search-index file {src['index_id']} [{src['title']}]"
+    when = sighting["date"][:10]
+    if "version" in sighting:
+        return f"{where} (AWS version {sighting['version']}, published {when})"
+    how = sighting.get("note", "published") if with_note else "dated"
+    return f"{where} ({how} {when})"
+
+
+def capture_matches(c, r):
+    """Does capture c name base row r?  Same offer, region, family, tier start
+    and (when given) unit; every attribute both carry agrees, usageType among
+    them."""
+    if (r["offer"], r["region"], r["family"]) != (c["offer"], c["region"], c["family"]):
+        return False
+    if r.get("start", "0") != c.get("start", "0") or c.get("unit", r["unit"]) != r["unit"]:
+        return False
+    if r["attrs"].get("usageType") != c["attrs"]["usageType"]:
+        return False
+    return all(r["attrs"][k] == v for k, v in c["attrs"].items() if k in r["attrs"])
+
+
+def capture_row(c, sources):
+    """A row the base sources lack, made from the capture alone."""
+    if "unit" not in c:
+        fail(f"capture {c['sku']} adds a row but gives no unit")
+    attrs = dict(c["attrs"])
+    desc = c.get("description") or describe({"family": c["family"], "location": c["region"]}, attrs, trim(c["price"]),
+                                             c["unit"])
+    r = dict(offer=c["offer"], region=c["region"], family=c["family"], unit=c["unit"],
+             price=c["price"], attrs=attrs, desc=desc, sku=c["sku"], rate=c["rate"],
+             source="AWS price list row captured in " +
+                    "; ".join(cite(sources, s) for s in c["seen"]))
+    if "start" in c:
+        r.update(start=c["start"], end=c["end"], tier=True)
+    return r
+
+
+def apply_captures(rows, doc):
+    """Gives base rows their real SKUs and adds the captured rows they lack.
+    A capture whose price differs from the base row's is an error: the
+    reference figures are golden-tested, so a newer price is a decision to
+    record in the captures file ('differs'), not something to slip in."""
+    sources = doc["sources"]
+    claimed = {}
+    added = []
+    for c in doc["captures"]:
+        hits = [r for r in rows if capture_matches(c, r)]
+        if len(hits) > 1:
+            fail(f"capture {c['sku']} matches {len(hits)} rows of {c['offer']}-{c['region']}")
+        seen = sorted(c["seen"], key=lambda s: (s["date"], s["source"]))
+        notes = "; ".join(cite(sources, s) for s in seen)
+        differs = "".join(f"; not used: {cite(sources, d, with_note=False)} shows "
+                          f"{d['price']} for this SKU ({d['note']})"
+                          for d in c.get("differs", []))
+        if not hits:
+            r = capture_row(c, sources)
+            r["source"] += differs
+            r["date"] = seen[-1]["date"]
+            added.append(r)
+            continue
+        r = hits[0]
+        if id(r) in claimed:
+            fail(f"captures {claimed[id(r)]} and {c['sku']} name the same row")
+        claimed[id(r)] = c["sku"]
+        if Decimal(r["price"]) != Decimal(c["price"]):
+            fail(f"capture {c['sku']} prices {c['offer']}-{c['region']} {r['attrs']['usageType']} "
+                 f"at {c['price']}, the row has {r['price']} ({r['source']})")
+        if r.get("sku") and r["sku"] != c["sku"]:
+            fail(f"capture {c['sku']} names a row whose source gives SKU {r['sku']}")
+        verb = "same SKU and price in" if r.get("sku") else f"real SKU {c['sku']} from"
+        r["source"] += f"; {verb} {notes}{differs}"
+        r.update(sku=c["sku"], rate=c["rate"], date=max(r["date"], seen[-1]["date"]))
+        if c.get("description"):
+            r["desc"] = c["description"]
+    return rows + added
 
 
 # ---- writing ----------------------------------------------------------------
@@ -779,7 +953,6 @@ def synthetic_sku(r):
 def finish(r, rate):
     """Fills the columns every row shares: SKU, rate code, location, region."""
     region = r["region"]
-    pub, _ = FILE_META[region]
     sku = r["sku"]
     source = r["source"]
     if sku.startswith("CIRCUITREF"):
@@ -789,7 +962,7 @@ def finish(r, rate):
     attrs = dict(r["attrs"])
     attrs.update({
         "SKU": sku, "OfferTermCode": ONDEMAND_TERM, "RateCode": f"{sku}.{ONDEMAND_TERM}.{rate}",
-        "TermType": "OnDemand", "PriceDescription": r["desc"], "EffectiveDate": pub[:10],
+        "TermType": "OnDemand", "PriceDescription": r["desc"], "EffectiveDate": r["date"][:10],
         "StartingRange": r.get("start", "0"), "EndingRange": r.get("end", "Inf"),
         "Unit": r["unit"], "PricePerUnit": price_text(r["price"]), "Currency": "USD",
         "Product Family": r["family"], "serviceCode": r["offer"],
@@ -828,8 +1001,15 @@ def quote(v):
     return '"' + v.replace('"', '""') + '"'
 
 
-def render(offer, region, header, rows):
-    pub, version = FILE_META[region]
+def file_meta(rows):
+    """(Publication Date, Version) of one file: the oldest row date, so no
+    row is older than the file claims; the version names the snapshot."""
+    oldest = min(r["date"] for r in rows)
+    return oldest, "snapshot-" + oldest[:10].replace("-", "")
+
+
+def render(offer, header, rows, meta):
+    pub, version = meta
     lines = [f'"FormatVersion","v1.0"', f'"Disclaimer",{quote(DISCLAIMER)}',
              f'"Publication Date","{pub}"', f'"Version","{version}"', f'"OfferCode","{offer}"',
              ",".join(quote(h) for h in header)]
@@ -849,8 +1029,8 @@ def sort_key(r):
             r.get("CapacityStatus", ""), r["SKU"], Decimal(r["StartingRange"]))
 
 
-def build(shared, out):
-    rows = us_east_1_rows() + eu_west_1_rows(shared)
+def build(shared, out, captures=DEFAULT_CAPTURES):
+    rows = apply_captures(us_east_1_rows() + eu_west_1_rows(shared), load_captures(captures))
     headers = dict(OFFER_HEAD)
     headers["AmazonEC2"] = ec2_header(shared)
     for r in rows:
@@ -858,17 +1038,17 @@ def build(shared, out):
     rates = rate_suffixes(rows)
     files = {}
     for r in rows:
-        files.setdefault((r["offer"], r["region"]), []).append(finish(r, rates[id(r)]))
+        files.setdefault((r["offer"], r["region"]), []).append(r)
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for (offer, region), frows in sorted(files.items()):
+    for (offer, region), base in sorted(files.items()):
         header = headers[offer] + [SOURCE_COLUMN]
-        frows.sort(key=sort_key)
-        rates = [r["RateCode"] for r in frows]
-        if len(rates) != len(set(rates)):
-            raise SystemExit(f"build-snapshot: {offer}-{region}: duplicate rate codes")
+        frows = sorted((finish(r, rates[id(r)]) for r in base), key=sort_key)
+        codes = [r["RateCode"] for r in frows]
+        if len(codes) != len(set(codes)):
+            fail(f"{offer}-{region}: duplicate rate codes")
         name = f"{offer}-{region}.csv"
-        (out / name).write_text(render(offer, region, header, frows), encoding="utf-8")
+        (out / name).write_text(render(offer, header, frows, file_meta(base)), encoding="utf-8")
         written.append((name, len(frows)))
     stale = {p.name for p in out.glob("*.csv")} - {n for n, _ in written}
     for name in sorted(stale):
@@ -880,9 +1060,10 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--out", default=str(ROOT / "pricing/snapshot"))
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("--captures", default=str(DEFAULT_CAPTURES))
     ap.add_argument("--quiet", action="store_true")
     args = ap.parse_args()
-    written = build(Path(args.shared), Path(args.out))
+    written = build(Path(args.shared), Path(args.out), Path(args.captures))
     if not args.quiet:
         for name, n in written:
             print(f"{name}: {n} rows")

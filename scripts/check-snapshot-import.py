@@ -8,9 +8,11 @@ price cache named by CIRCUIT_CACHE (use a scratch file), then:
   2. `pricing query --format json` for the offer and region returns every CSV
      row (same SKU, price, unit and family), with the CSV attribute columns
      under their JSON offer keys (instanceType, usagetype, volumeApiName, ...);
-  3. the cost-model style selectors of scripts/check-snapshot.py, asked through
-     `pricing query` with JSON keys, find the expected price under a single SKU
-     (the trap rows next to it do not match) — the golden figures again.
+  3. the cost-model style selectors of scripts/check-snapshot.py (the golden
+     figures and the captured-row figures), asked through `pricing query`
+     with JSON keys, find the expected price under a single SKU (the trap
+     rows next to it — Windows BYOL, SQL Std, unused reservations — do not
+     match).
 Prints "snapshot import: N checks passed, M failed"; exits 1 on any failure.
 Usage: CIRCUIT_CACHE=/tmp/x.db python3 scripts/check-snapshot-import.py path/to/circuit
 """
@@ -116,7 +118,7 @@ def check_file(circuit, path, chk):
 
 def check_selectors(circuit, chk):
     files = chk.load_all()
-    for label, _, _, (offer, region, family, cols) in chk.GOLDENS:
+    for label, _, _, (offer, region, family, cols) in chk.GOLDENS + chk.CAPTURE_FIGURES:
         attrs = {JSON_KEY[k.replace("_", " ")]: v for k, v in cols.items() if k != "start"}
         price, why = chk.find(files, offer, region, family, **dict(cols))
         if price is None:

@@ -13,7 +13,14 @@ Checks, in order, and stops with a one-line reason per failure:
   4. the golden monthly figures of reference-prices.md §2 (us-east-1) and
      §3 (eu-west-1) come out of the snapshot rows by plain arithmetic
      (unit price x quantity, 730 hours a month, half-up to cents), each
-     selector matching exactly one row.
+     selector matching exactly one row; so do the monthly figures of a few
+     captured rows (CAPTURE_FIGURES: the captured price x 730);
+  5. every capture in scripts/snapshot-captures.json is in its file once,
+     with its SKU, rate code, price and unit, and its CircuitSource names
+     every source that shows it; every real SKU of a us-east-1 or global
+     row comes from a capture or a documented excerpt;
+  6. each file's Publication Date is its oldest row date (EffectiveDate)
+     and its Version is snapshot-<that date>.
 Prints "snapshot: N checks passed" and exits 0, or exits 1.
 Usage: python3 scripts/check-snapshot.py [--shared DIR] [--no-rebuild]
 """
@@ -29,7 +36,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SNAP = ROOT / "pricing/snapshot"
+CAPTURES = ROOT / "scripts/snapshot-captures.json"
 HOURS = Decimal(730)
+
+# Real us-east-1 SKUs named by a public offer excerpt rather than a capture
+# (see SOURCES.md, "epam/cloud-pipeline").
+EXCERPT_SKUS = {"WP9ANXZGBYYSGJEA", "SKAKWE8C8SPXCVHA"}
 
 REQUIRED = ["SKU", "OfferTermCode", "RateCode", "TermType", "PriceDescription",
             "EffectiveDate", "StartingRange", "EndingRange", "Unit", "PricePerUnit",
@@ -360,14 +372,104 @@ GOLDENS = [
 ]
 
 
-def check_goldens(files):
-    for label, expected, qty, (offer, region, family, cols) in GOLDENS:
+# (label, expected, quantity, selector): captured rows the reference does not
+# cover, priced the way a cost model would select them.  The expected figure is
+# the captured price x 730, half-up to cents.
+CAPTURE_FIGURES = [
+    ("capture t3.small", "$15.18", H, ec2("t3.small")),
+    ("capture t4g.nano", "$3.07", H, ec2("t4g.nano")),
+    ("capture m6i.large", "$70.08", H, ec2("m6i.large")),
+    ("capture m5.xlarge Windows", "$274.48", H, ec2("m5.xlarge", os_="Windows")),
+    ("capture m5.xlarge dedicated", "$148.92", H, ec2("m5.xlarge", tenancy="Dedicated")),
+    ("capture g5.2xlarge", "$884.76", H, ec2("g5.2xlarge")),
+    ("capture PostgreSQL db.t3.micro", "$13.14", H, rds("db.t3.micro", "PostgreSQL", "Single-AZ")),
+    ("capture MariaDB db.t3.micro", "$12.41", H, rds("db.t3.micro", "MariaDB", "Single-AZ")),
+    ("capture PostgreSQL db.t4g.micro", "$11.68", H, rds("db.t4g.micro", "PostgreSQL", "Single-AZ")),
+    ("capture PostgreSQL db.t4g.small Multi-AZ", "$47.45", H,
+     rds("db.t4g.small", "PostgreSQL", "Multi-AZ")),
+    ("capture Aurora PostgreSQL db.r6g.large", "$189.80", H,
+     rds("db.r6g.large", "Aurora PostgreSQL", "Single-AZ")),
+    ("capture Aurora MySQL db.r6g.large", "$189.80", H,
+     rds("db.r6g.large", "Aurora MySQL", "Single-AZ")),
+    ("dump t3.small eu-west-1", "$16.64", H, ec2("t3.small", "eu-west-1")),
+    ("dump m6i.large eu-west-1", "$78.11", H, ec2("m6i.large", "eu-west-1")),
+    ("dump t4g.medium eu-west-1", "$26.86", H, ec2("t4g.medium", "eu-west-1")),
+    ("dump PostgreSQL db.t4g.micro eu-west-1", "$12.41", H,
+     rds("db.t4g.micro", "PostgreSQL", "Single-AZ", region="eu-west-1")),
+    ("dump Redis cache.t4g.micro eu-west-1", "$12.41", H,
+     cache("cache.t4g.micro", "Redis", region="eu-west-1")),
+    ("capture inf2.xlarge eu-west-1", "$691.86", H, ec2("inf2.xlarge", "eu-west-1")),
+]
+
+
+def check_figures(files, figures, kind):
+    for label, expected, qty, (offer, region, family, cols) in figures:
         price, why = find(files, offer, region, family, **cols)
         if price is None:
-            check(False, f"golden {label}: {why}")
+            check(False, f"{kind} {label}: {why}")
             continue
         got = money(price * qty)
-        check(got == expected, f"golden {label}: {price} x {qty} = {got}, want {expected}")
+        check(got == expected, f"{kind} {label}: {price} x {qty} = {got}, want {expected}")
+
+
+def check_goldens(files):
+    check_figures(files, GOLDENS, "golden")
+    check_figures(files, CAPTURE_FIGURES, "capture figure")
+
+
+# ---- 5. captures -----------------------------------------------------------------
+
+def source_key(src):
+    return src["repository"] if "repository" in src else f"search-index file {src['index_id']}"
+
+
+def check_captures(files):
+    doc = json.loads(CAPTURES.read_text(encoding="utf-8"))
+    named = set()
+    for c in doc["captures"]:
+        named.add(c["sku"])
+        entry = files.get((c["offer"], c["region"]))
+        where = f"capture {c['sku']} ({c['offer']}-{c['region']})"
+        if entry is None:
+            check(False, f"{where}: no such file")
+            continue
+        hits = [r for r in entry[3] if r["SKU"] == c["sku"]
+                and r["StartingRange"] == c.get("start", "0")]
+        check(len(hits) == 1, f"{where}: {len(hits)} rows carry it")
+        if len(hits) != 1:
+            continue
+        r = hits[0]
+        check(Decimal(r["PricePerUnit"]) == Decimal(c["price"]),
+              f"{where}: price {r['PricePerUnit']}, captured {c['price']}")
+        check(r["RateCode"] == f"{c['sku']}.JRTCKXETXF.{c['rate']}", f"{where}: rate code")
+        check(r["Product Family"] == c["family"], f"{where}: family {r['Product Family']}")
+        check("unit" not in c or r["Unit"] == c["unit"], f"{where}: unit {r['Unit']}")
+        check(all(r[k] == v for k, v in c["attrs"].items() if r.get(k)),
+              f"{where}: attributes differ from the capture")
+        for s in c["seen"]:
+            key = source_key(doc["sources"][s["source"]])
+            check(key in r["CircuitSource"], f"{where}: CircuitSource does not name {key}")
+        newest = max(s["date"] for s in c["seen"])[:10]
+        check(r["EffectiveDate"] >= newest, f"{where}: EffectiveDate {r['EffectiveDate']} is "
+                                            f"older than its newest source {newest}")
+    for (offer, region), (path, _, _, rows) in files.items():
+        if region == "eu-west-1":
+            continue
+        for r in rows:
+            sku = r["SKU"]
+            check(sku.startswith("CIRCUITREF") or sku in named or sku in EXCERPT_SKUS,
+                  f"{path.name}: SKU {sku} comes from no capture or documented excerpt")
+
+
+# ---- 6. publication dates --------------------------------------------------------
+
+def check_dates(files):
+    for (offer, region), (path, meta, _, rows) in files.items():
+        oldest = min(r["EffectiveDate"] for r in rows)
+        pub = meta.get("Publication Date", "")
+        check(pub[:10] == oldest, f"{path.name}: Publication Date {pub}, oldest row {oldest}")
+        check(meta.get("Version") == "snapshot-" + oldest.replace("-", ""),
+              f"{path.name}: Version {meta.get('Version')} does not name {oldest}")
 
 
 def main():
@@ -384,6 +486,8 @@ def main():
     check_format(files)
     check_derived(files, shared)
     check_goldens(files)
+    check_captures(files)
+    check_dates(files)
     for f in failures:
         print(f"FAIL {f}")
     print(f"snapshot: {passed} checks passed, {len(failures)} failed")

@@ -73,6 +73,19 @@ Test(snapshot, holds_the_reference_prices)
     cr_assert(contains(must_find("AmazonRDS", "us-east-1"), "\"0.2720000000\""));
 }
 
+Test(snapshot, captured_rows_carry_real_skus)
+{
+    /* scripts/snapshot-captures.json: t3.small is a captured row of its own,
+     * t3.medium a reference row that a capture gave its real SKU */
+    const price_snapshot_file *ec2 = must_find("AmazonEC2", "us-east-1");
+    cr_assert(contains(ec2, "\"QA3NBPZEQKZ2K9AR\",\"JRTCKXETXF\","
+                            "\"QA3NBPZEQKZ2K9AR.JRTCKXETXF.6YS6EN2CT7\""));
+    cr_assert(contains(ec2, "\"NN4EGUUQRWVYP98C\""));
+    cr_assert(contains(must_find("AmazonRDS", "us-east-1"), "\"TGN7QDJF2AGFU9XA\""));
+    cr_assert(contains(must_find("AmazonEC2", "eu-west-1"), "\"GW5JVTDTM4UUHXUX\""),
+              "eu-west-1 t3.small from the terracost dump");
+}
+
 Test(snapshot, unknown_pairs_are_not_found)
 {
     cr_assert_null(price_snapshot_find("AmazonEC2", "mars-east-1"));

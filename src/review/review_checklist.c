@@ -328,7 +328,7 @@ static void strengths(review *rv)
                             rv->checks[checks[i]].evidence);
     if (rv->risk && rv->risk->nfindings == 0)
         review_list_add(&rv->strengths, "No risk rule fired on this plan%s",
-                        rv->risk->nsuppressed ? " (suppressed findings are listed in the JSON output)" : "");
+                        rv->risk->nsuppressed ? " (suppressed findings are listed under Concerns)" : "");
     if (!rv->strengths.n)
         review_list_add(&rv->strengths, "None found in the plan");
 }
@@ -401,10 +401,27 @@ static void cost_concerns(review *rv)
     }
 }
 
+/* Suppressions are never silent: one line naming each (the first few). */
+static void suppressed_concern(review *rv)
+{
+    if (!rv->risk || !rv->risk->nsuppressed)
+        return;
+    review_list l = RV_EVIDENCE;
+    for (size_t i = 0; i < rv->risk->nsuppressed; i++) {
+        const risk_suppression *s = &rv->risk->suppressed[i];
+        review_list_add(&l, "%s on %s (%s)", s->rule->id, s->address ? s->address : "the plan", s->how);
+    }
+    char *list = rv_join(&l, ", ", RV_MAX_NAMED);
+    review_list_add(&rv->concerns, "%zu finding%s suppressed: %s", l.total, l.total == 1 ? "" : "s", list);
+    free(list);
+    review_list_free(&l);
+}
+
 void rv_build_notes(review *rv)
 {
     strengths(rv);
     finding_concerns(rv);
+    suppressed_concern(rv);
     if (rv->items[REVIEW_DOWNTIME].yes)
         review_list_add(&rv->concerns, "Downtime: %s", rv->items[REVIEW_DOWNTIME].reason);
     cost_concerns(rv);

@@ -1,10 +1,7 @@
 /*
- * attrs.c — CSV header names to JSON offer keys, and the attribute blob
- * codec (see attrs.h).
+ * attrs.c — CSV header names to JSON offer keys (see attrs.h).
  */
 #include "attrs.h"
-
-#include "../src/core/mem.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -138,70 +135,4 @@ void price_attr_key(const char *header, size_t len, char *out, size_t size)
         word_start = false;
     }
     out[n] = '\0';
-}
-
-/* ---- blob ------------------------------------------------------------- */
-
-static void put_varint(price_blob *b, size_t v)
-{
-    b->data = xgrow(b->data, &b->cap, b->len + 10, 1);
-    while (v >= 0x80) {
-        b->data[b->len++] = (unsigned char)(v | 0x80);
-        v >>= 7;
-    }
-    b->data[b->len++] = (unsigned char)v;
-}
-
-void price_blob_reset(price_blob *b)
-{
-    b->len = 0;
-}
-
-void price_blob_free(price_blob *b)
-{
-    free(b->data);
-    memset(b, 0, sizeof *b);
-}
-
-void price_blob_put(price_blob *b, size_t col, const char *value, size_t len)
-{
-    put_varint(b, col);
-    put_varint(b, len);
-    b->data = xgrow(b->data, &b->cap, b->len + len, 1);
-    memcpy(b->data + b->len, value, len);
-    b->len += len;
-}
-
-static bool get_varint(price_blob_iter *it, size_t *v)
-{
-    size_t x = 0;
-    for (unsigned shift = 0; it->p < it->end && shift < 63; shift += 7) {
-        unsigned char c = *it->p++;
-        x |= (size_t)(c & 0x7f) << shift;
-        if (!(c & 0x80)) {
-            *v = x;
-            return true;
-        }
-    }
-    return false;
-}
-
-bool price_blob_next(price_blob_iter *it, size_t *col, const char **value, size_t *len)
-{
-    if (it->p >= it->end || !get_varint(it, col) || !get_varint(it, len) ||
-        *len > (size_t)(it->end - it->p))
-        return false;
-    *value = (const char *)it->p;
-    it->p += *len;
-    return true;
-}
-
-bool price_blob_get(const void *blob, size_t n, size_t col, const char **value, size_t *len)
-{
-    price_blob_iter it = {blob, (const unsigned char *)blob + n};
-    size_t c;
-    while (price_blob_next(&it, &c, value, len))
-        if (c == col)
-            return true;
-    return false;
 }

@@ -27,7 +27,7 @@
 #include <unistd.h>
 
 #define BUSY_TIMEOUT_MS 30000
-#define CACHE_PAGES_KIB 16384 /* page cache per connection */
+#define CACHE_PAGES_KIB 8192 /* page cache per connection */
 #define REBUILD_HINT "delete it and run 'circuit pricing sync' (or 'circuit pricing import FILE') to rebuild it"
 
 static const struct migration {
@@ -91,10 +91,25 @@ static char *dir_of(const char *path)
     return xstrndup(path, (size_t)(slash - path));
 }
 
+/* 0 when a file can be created in `dir`, else the errno that stops it. */
+static int probe_dir(const char *dir)
+{
+    char *probe = xasprintf("%s/.circuit-probe-%ld", dir, (long)getpid());
+    int fd = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    int e = fd < 0 ? errno : 0;
+    if (fd >= 0) {
+        close(fd);
+        unlink(probe);
+    }
+    free(probe);
+    return e;
+}
+
 cir_code price_cache_sql_error(price_cache *c, int rc, const char *doing, cir_err *err)
 {
     const char *path = c->path;
     const char *msg = c->db ? sqlite3_errmsg(c->db) : sqlite3_errstr(rc);
+    int sys = c->db ? sqlite3_system_errno(c->db) : 0;
     switch (rc & 0xff) {
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
@@ -102,28 +117,37 @@ cir_code price_cache_sql_error(price_cache *c, int rc, const char *doing, cir_er
                          msg);
     case SQLITE_FULL:
         return cir_error(err, CIR_ECACHE, path,
-                         "disk full while %s; the previous prices are intact (free some space "
-                         "and try again)", doing);
+                         "disk full while trying to %s; the previous prices are intact (free some "
+                         "space and try again)", doing);
     case SQLITE_READONLY:
     case SQLITE_CANTOPEN:
     case SQLITE_PERM: {
         char *dir = dir_of(path);
-        bool dir_ro = access(dir, W_OK) != 0;
-        cir_error(err, CIR_ECACHE, path,
-                  "cannot %s: %s (choose another file with --cache or CIRCUIT_CACHE)", doing,
-                  dir_ro ? "its directory is read-only" : msg);
+        int e = probe_dir(dir);
+        if (e)
+            cir_error(err, CIR_ECACHE, path,
+                      "cannot %s: its directory %s is not writable (%s); choose another file "
+                      "with --cache or CIRCUIT_CACHE", doing, dir, strerror(e));
+        else
+            cir_error(err, CIR_ECACHE, path, "cannot %s: %s%s%s", doing, msg, sys ? ": " : "",
+                      sys ? strerror(sys) : "");
         free(dir);
         return CIR_ECACHE;
     }
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
         return cir_error(err, CIR_ECACHE, path,
-                         "the price cache stayed busy for %d s while %s (another import or "
-                         "sync is writing it); try again", BUSY_TIMEOUT_MS / 1000, doing);
+                         "the price cache stayed busy for %d s while trying to %s (another "
+                         "import or sync is writing it); try again", BUSY_TIMEOUT_MS / 1000, doing);
     case SQLITE_IOERR:
-        return cir_error(err, CIR_EIO, path, "I/O error while %s: %s", doing, msg);
+        if (sys == ENOSPC || sys == EDQUOT)
+            return cir_error(err, CIR_ECACHE, path,
+                             "disk full while trying to %s; the previous prices are intact "
+                             "(free some space and try again)", doing);
+        return cir_error(err, CIR_EIO, path, "I/O error while trying to %s: %s", doing,
+                         sys ? strerror(sys) : msg);
     default:
-        return cir_error(err, CIR_ECACHE, path, "%s: %s", doing, msg);
+        return cir_error(err, CIR_ECACHE, path, "cannot %s: %s", doing, msg);
     }
 }
 

@@ -5,23 +5,23 @@
  *
  * Layout of the SQLite file (schema version PRICE_SCHEMA_VERSION, kept in
  * PRAGMA user_version; PRAGMA application_id marks the file as ours):
- *   meta(key, value)          next_table: id for the next price table
+ *   meta(key, value)          next_table: number for the next price tables
  *   migrations(version, ...)  one row per applied migration
  *   offers(service, region)   one row per price list: version, publication
  *                             date, ETag, Last-Modified, fetch time, source,
  *                             rows seen/kept/bad, bytes, the usagetype
- *                             prefix learned from the data, the attribute
- *                             column keys (tab-separated, blob order), and
- *                             tbl, the number of its price table
- *   p_<tbl>(...)              the prices of one (offer, region): sku,
- *                             family, instance_type, usagetype, unit, usd
- *                             (text), usd_value, begin/end range, rate code,
- *                             description, attrs (blob, see attrs.h);
- *                             indexed on (family, instance_type) and
- *                             (usagetype)
- * A price table per (offer, region) makes an import's swap cheap and atomic:
- * the new table is filled and indexed inside one transaction that also
- * repoints the offers row and drops the old table.
+ *                             prefix learned from the data, the JSON keys of
+ *                             its slots (tab-separated, store.h order), and
+ *                             tbl, the number of its price tables
+ *   p_<tbl>(grp, family, instance_type, nrows, data)
+ *                             the prices of one (offer, region) in groups of
+ *                             rows sharing family and instance type (data:
+ *                             see store.h); indexed on (family,
+ *                             instance_type)
+ *   u_<tbl>(usagetype, grp)   which groups hold a usagetype
+ * Tables per (offer, region) make an import's swap cheap and atomic: the new
+ * ones are filled and indexed inside one transaction that also repoints the
+ * offers row and drops the old ones.
  */
 #ifndef CIRCUIT_PRICING_CACHE_H
 #define CIRCUIT_PRICING_CACHE_H

@@ -2,18 +2,20 @@
  * csv.c — the streaming CSV reader behind every price-list import (see
  * csv.h for the dialect and the contract).
  *
- * Two scanners share one grammar.  scan_field() walks one field at a time
- * (memchr for the closing quote of a quoted field, a byte loop for an
- * unquoted one) and is used for every record that is kept.  fast_skip()
- * finds the end of a record the gate rejected 64 bytes at a time: it builds
- * bit masks of quotes, commas and line ends, turns the quote mask into an
- * "inside quotes" mask with a prefix XOR, and takes the first line end that
- * is outside quotes.  Quote parity is exactly the RFC 4180 grammar as long as
- * every quote sits where the grammar allows one (opening after a delimiter,
- * closing before one, or doubled); the mask pass checks that too, and any
- * lazy-quote oddity sends the record back to scan_field, so both scanners
- * always agree on where a record ends.
- *
+ * Three scanners share one grammar.  parse_fast() splits a record 64 bytes
+ * at a time: it builds bit masks of quotes, commas and line ends (AVX2 when
+ * the CPU has it), turns the quote mask into an "inside quotes" mask with a
+ * prefix XOR, and takes every comma and line end outside quotes as the end
+ * of a field.  fast_skip() does the same to find only the end of a record
+ * the gate has decided on.  Quote parity is exactly the RFC 4180 grammar as
+ * long as every quote sits where the grammar allows one (opening after a
+ * delimiter, closing before one, or doubled); the mask pass checks that too,
+ * and any lazy-quote oddity, like the last bytes of the input, goes to
+ * scan_field(), which walks one field at a time (memchr for the closing
+ * quote of a quoted field, a byte loop for an unquoted one).  All three
+ * agree on where fields and records end (tests/unit/test_price_csv.c checks
+ * them against a character-at-a-time reader on random input).
+
  * Chunking: records are parsed straight out of the caller's chunk.  The
  * incomplete tail is copied into `carry`; on the next feed, bytes are
  * appended to the carry in geometrically growing steps until the pending
@@ -37,7 +39,10 @@ struct csv_reader {
     void *ctx;
     csv_gate_fn gate;
     size_t gate_width;
+    bool gate_raw;
 
+    char *split;                 /* csv_split's padded copy */
+    size_t split_cap;
     char *carry;                 /* incomplete tail of the stream */
     size_t carry_len, carry_cap;
 
@@ -55,7 +60,7 @@ struct csv_reader {
     cir_err *err;
 };
 
-typedef enum { P_DONE, P_BLANK, P_NONE, P_MORE, P_STOP } parse_status;
+typedef enum { P_DONE, P_BLANK, P_NONE, P_MORE, P_STOP, P_SLOW } parse_status;
 typedef enum { F_MORE, F_COMMA, F_END } field_status;
 
 static const char BOM[3] = {'\xEF', '\xBB', '\xBF'};
@@ -73,11 +78,17 @@ void csv_free(csv_reader *r)
     if (!r)
         return;
     free(r->carry);
+    free(r->split);
     free(r->fields);
     free(r->scratch);
     free(r->fix_idx);
     free(r->fix_off);
     free(r);
+}
+
+void csv_set_gate_raw(csv_reader *r, bool raw)
+{
+    r->gate_raw = raw;
 }
 
 void csv_set_gate(csv_reader *r, size_t width, csv_gate_fn gate)
@@ -187,20 +198,35 @@ typedef struct masks {
     uint64_t quote, comma, nl, cr;
 } masks;
 
+/* Bit i of the result: odd number of set bits in x[0..i]. */
+static inline uint64_t prefix_xor(uint64_t x)
+{
+    x ^= x << 1;
+    x ^= x << 2;
+    x ^= x << 4;
+    x ^= x << 8;
+    x ^= x << 16;
+    x ^= x << 32;
+    return x;
+}
+
 static inline void block_masks(const unsigned char *s, masks *m)
 {
 #if defined(__SSE2__)
     const __m128i vq = _mm_set1_epi8('"'), vc = _mm_set1_epi8(','), vn = _mm_set1_epi8('\n'),
                   vr = _mm_set1_epi8('\r');
-    m->quote = m->comma = m->nl = m->cr = 0;
+    uint64_t q[4], c[4], n[4], r[4];
     for (int k = 0; k < 4; k++) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + 16 * k));
-        int shift = 16 * k;
-        m->quote |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vq)) << shift;
-        m->comma |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vc)) << shift;
-        m->nl |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vn)) << shift;
-        m->cr |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vr)) << shift;
+        q[k] = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vq));
+        c[k] = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vc));
+        n[k] = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vn));
+        r[k] = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vr));
     }
+    m->quote = q[0] | q[1] << 16 | q[2] << 32 | q[3] << 48;
+    m->comma = c[0] | c[1] << 16 | c[2] << 32 | c[3] << 48;
+    m->nl = n[0] | n[1] << 16 | n[2] << 32 | n[3] << 48;
+    m->cr = r[0] | r[1] << 16 | r[2] << 32 | r[3] << 48;
 #else
     m->quote = m->comma = m->nl = m->cr = 0;
     for (int i = 0; i < 64; i++) {
@@ -216,74 +242,141 @@ static inline void block_masks(const unsigned char *s, masks *m)
 #endif
 }
 
-/* Bit i of the result: odd number of set bits in x[0..i]. */
-static inline uint64_t prefix_xor(uint64_t x)
-{
-    x ^= x << 1;
-    x ^= x << 2;
-    x ^= x << 4;
-    x ^= x << 8;
-    x ^= x << 16;
-    x ^= x << 32;
-    return x;
-}
-
 typedef enum { S_FOUND, S_MORE, S_SLOW } skip_status;
 
 /* From p (a field start, outside quotes) finds the end of the record.
- * S_SLOW: a quote the parity model cannot vouch for; use scan_field. */
+ * S_SLOW: a quote the parity model cannot vouch for; use scan_field.
+ * MASKS fills a `masks` for 64 bytes, PXOR is the prefix XOR; the body is a
+ * macro so an AVX2 build of it can sit beside the baseline one. */
+#define FAST_SKIP_BODY(MASKS, PXOR)                                                          \
+    const unsigned char *s = (const unsigned char *)p;                                       \
+    const unsigned char *e = (const unsigned char *)end;                                     \
+    uint64_t inside = 0;  /* all ones when the previous block ended inside quotes */         \
+    uint64_t prev_ok = 1; /* the byte before p is the comma that ended a field */            \
+    while (e - s >= 66) {                                                                    \
+        masks m;                                                                             \
+        MASKS(s, &m);                                                                        \
+        uint64_t in = PXOR(m.quote) ^ inside;                                                \
+        uint64_t open = m.quote & in, close = m.quote & ~in;                                 \
+        uint64_t delim = m.comma | m.nl | m.quote;                                           \
+        uint64_t prevok = (delim << 1) | prev_ok;                                            \
+        unsigned char b64 = s[64], b65 = s[65];                                              \
+        uint64_t crlf = m.cr & ((m.nl >> 1) | ((uint64_t)(b64 == '\n') << 63));              \
+        uint64_t la = b64 == ',' || b64 == '\n' || b64 == '"' || (b64 == '\r' && b65 == '\n'); \
+        uint64_t nextok = ((delim | crlf) >> 1) | (la << 63);                                \
+        uint64_t odd = (open & ~prevok) | (close & ~nextok);                                 \
+        uint64_t ends = m.nl & ~in;                                                          \
+        if (ends) {                                                                          \
+            uint64_t before = (ends & (~ends + 1)) - 1;                                      \
+            if (odd & before)                                                                \
+                return S_SLOW;                                                               \
+            *rec_end = (const char *)s + __builtin_ctzll(ends) + 1;                          \
+            return S_FOUND;                                                                  \
+        }                                                                                    \
+        if (odd)                                                                             \
+            return S_SLOW;                                                                   \
+        inside = (uint64_t)0 - (in >> 63);                                                   \
+        prev_ok = delim >> 63;                                                               \
+        s += 64;                                                                             \
+    }                                                                                        \
+    return S_MORE;
+
+static skip_status fast_skip_base(const char *p, const char *end, const char **rec_end)
+{
+    FAST_SKIP_BODY(block_masks, prefix_xor)
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define HAVE_AVX2_SKIP 1
+
+__attribute__((target("avx2"))) static inline void block_masks_avx2(const unsigned char *s,
+                                                                    masks *m)
+{
+    const __m256i vq = _mm256_set1_epi8('"'), vc = _mm256_set1_epi8(','),
+                  vn = _mm256_set1_epi8('\n'), vr = _mm256_set1_epi8('\r');
+    __m256i lo = _mm256_loadu_si256((const __m256i *)(const void *)s);
+    __m256i hi = _mm256_loadu_si256((const __m256i *)(const void *)(s + 32));
+#define MASK64(v) \
+    ((uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, v)) | \
+     (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, v)) << 32)
+    m->quote = MASK64(vq);
+    m->comma = MASK64(vc);
+    m->nl = MASK64(vn);
+    m->cr = MASK64(vr);
+#undef MASK64
+}
+
+__attribute__((target("pclmul"))) static inline uint64_t prefix_xor_clmul(uint64_t x)
+{
+    __m128i ones = _mm_set1_epi8((char)0xff);
+    return (uint64_t)_mm_cvtsi128_si64(
+        _mm_clmulepi64_si128(_mm_set_epi64x(0, (long long)x), ones, 0));
+}
+
+__attribute__((target("avx2,pclmul"))) static skip_status
+fast_skip_avx2(const char *p, const char *end, const char **rec_end)
+{
+    FAST_SKIP_BODY(block_masks_avx2, prefix_xor_clmul)
+}
+#endif
+
+/* One 64-byte block for the field splitter: the masks plus `in` (inside
+ * quotes after each byte, given whether the block starts inside). */
+typedef struct block {
+    masks m;
+    uint64_t in;
+} block;
+
+static void scan_block_base(const unsigned char *s, uint64_t inside, block *b)
+{
+    block_masks(s, &b->m);
+    b->in = prefix_xor(b->m.quote) ^ inside;
+}
+
+#ifdef HAVE_AVX2_SKIP
+__attribute__((target("avx2,pclmul"))) static void scan_block_avx2(const unsigned char *s,
+                                                                   uint64_t inside, block *b)
+{
+    block_masks_avx2(s, &b->m);
+    b->in = prefix_xor_clmul(b->m.quote) ^ inside;
+}
+#endif
+
+typedef skip_status (*skip_fn)(const char *p, const char *end, const char **rec_end);
+typedef void (*block_fn)(const unsigned char *s, uint64_t inside, block *b);
+
+static skip_fn skip_impl;
+static block_fn block_impl;
+
+void csv_use_simd(bool on)
+{
+    skip_impl = fast_skip_base;
+    block_impl = scan_block_base;
+#ifdef HAVE_AVX2_SKIP
+    __builtin_cpu_init();
+    if (on && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("pclmul")) {
+        skip_impl = fast_skip_avx2;
+        block_impl = scan_block_avx2;
+    }
+#else
+    (void)on;
+#endif
+}
+
 static skip_status fast_skip(const char *p, const char *end, const char **rec_end)
 {
-    const unsigned char *s = (const unsigned char *)p;
-    const unsigned char *e = (const unsigned char *)end;
-    uint64_t inside = 0;  /* all ones when the previous block ended inside quotes */
-    uint64_t prev_ok = 1; /* the byte before p is the comma that ended a field */
-    while (e - s >= 66) {
-        masks m;
-        block_masks(s, &m);
-        uint64_t in = prefix_xor(m.quote) ^ inside;
-        uint64_t open = m.quote & in, close = m.quote & ~in;
-        uint64_t delim = m.comma | m.nl | m.quote;
-        uint64_t prevok = (delim << 1) | prev_ok;
-        unsigned char b64 = s[64], b65 = s[65];
-        uint64_t crlf = m.cr & ((m.nl >> 1) | ((uint64_t)(b64 == '\n') << 63));
-        uint64_t la = b64 == ',' || b64 == '\n' || b64 == '"' || (b64 == '\r' && b65 == '\n');
-        uint64_t nextok = ((m.comma | m.nl | m.quote | crlf) >> 1) | (la << 63);
-        uint64_t odd = (open & ~prevok) | (close & ~nextok);
-        uint64_t ends = m.nl & ~in;
-        if (ends) {
-            uint64_t before = (ends & (~ends + 1)) - 1;
-            if (odd & before)
-                return S_SLOW;
-            *rec_end = (const char *)s + __builtin_ctzll(ends) + 1;
-            return S_FOUND;
-        }
-        if (odd)
-            return S_SLOW;
-        inside = (uint64_t)0 - (in >> 63);
-        prev_ok = delim >> 63;
-        s += 64;
-    }
-    return S_MORE;
+    if (!skip_impl)
+        csv_use_simd(true);
+    return skip_impl(p, end, rec_end);
 }
 
 /* ---- records ------------------------------------------------------------ */
 
-static void add_field(csv_reader *r, size_t nf, const field_scan *fs, bool *bad)
+/* Stores a field whose "" pairs must be collapsed (left to right, as
+ * scan_field read them) in the scratch buffer. */
+static __attribute__((noinline)) void add_escaped(csv_reader *r, size_t nf, const field_scan *fs)
 {
-    if (nf >= CSV_MAX_FIELDS) {
-        *bad = true;
-        return;
-    }
-    if (nf >= r->fields_cap)
-        r->fields = xgrow(r->fields, &r->fields_cap, nf + 1, sizeof *r->fields);
-    csv_field *f = &r->fields[nf];
-    if (!fs->escaped) {
-        f->p = fs->start;
-        f->len = fs->len;
-        return;
-    }
-    /* Collapse "" pairs left to right, as scan_field read them. */
     r->scratch = xgrow(r->scratch, &r->scratch_cap, r->scratch_len + fs->len + 1, 1);
     char *out = r->scratch + r->scratch_len;
     size_t n = 0;
@@ -299,9 +392,26 @@ static void add_field(csv_reader *r, size_t nf, const field_scan *fs, bool *bad)
     }
     r->fix_idx[r->nfix] = nf;
     r->fix_off[r->nfix++] = r->scratch_len;
-    f->p = NULL;
-    f->len = n;
+    r->fields[nf].p = NULL;
+    r->fields[nf].len = n;
     r->scratch_len += n;
+}
+
+static inline void add_field(csv_reader *r, size_t nf, const field_scan *fs, bool *bad)
+{
+    if (nf >= r->fields_cap) {
+        if (nf >= CSV_MAX_FIELDS) {
+            *bad = true;
+            return;
+        }
+        r->fields = xgrow(r->fields, &r->fields_cap, nf + 1, sizeof *r->fields);
+    }
+    if (fs->escaped) {
+        add_escaped(r, nf, fs);
+        return;
+    }
+    r->fields[nf].p = fs->start;
+    r->fields[nf].len = fs->len;
 }
 
 /* Points unescaped fields at the scratch text (which may have moved). */
@@ -343,12 +453,152 @@ static parse_status skip_rest(const char *buf, const char *p, const char *end, b
     }
 }
 
+/* Set bits of x, counted up to 3 ("more than two"): all a field needs to
+ * know, without a popcount instruction the baseline ISA lacks. */
+static inline size_t count3(uint64_t x)
+{
+    if (!x)
+        return 0;
+    x &= x - 1;
+    if (!x)
+        return 1;
+    x &= x - 1;
+    return x ? 3 : 2;
+}
+
+static parse_status deliver(csv_reader *r, size_t nf, bool bad, uint64_t offset,
+                            const char *raw, size_t raw_len, bool partial)
+{
+    fix_fields(r);
+    csv_record rec = {
+        .partial = partial,
+        .f = r->fields,
+        .n = nf < CSV_MAX_FIELDS ? nf : CSV_MAX_FIELDS,
+        .index = r->nrec++,
+        .offset = offset,
+        .raw = raw,
+        .raw_len = raw_len,
+        .bad = bad,
+    };
+    return r->on_record(r->ctx, &rec) ? P_STOP : P_DONE;
+}
+
+/* A record the gate decided on at field_start: only its end is wanted now,
+ * to skip it or (kept, raw mode) to hand it over unsplit. */
+static parse_status gated(csv_reader *r, const char *buf, size_t len, bool eof, uint64_t offset,
+                          size_t field_start, size_t nf, bool keep, size_t *used)
+{
+    const char *rec_end;
+    switch (fast_skip(buf + field_start, buf + len, &rec_end)) {
+    case S_FOUND:
+        break;
+    case S_MORE:
+        return eof ? P_SLOW : P_MORE;
+    default:
+        return P_SLOW;
+    }
+    *used = (size_t)(rec_end - buf);
+    if (keep)
+        return deliver(r, nf, false, offset, buf, *used, true);
+    r->nrec++;
+    r->nskip++;
+    return P_DONE;
+}
+
+/* The record at buf, split 64 bytes at a time with the same masks and the
+ * same quote checks as fast_skip(): every comma or line end outside quotes
+ * ends a field, and the quote count of a field (0, 2, or more) tells plain,
+ * quoted or quoted-with-"" apart.  A gated record is abandoned at the gate and only
+ * its end is looked for.  P_SLOW: something only scan_field() can read (a
+ * lazy quote, or the end of the input in sight). */
+static parse_status parse_fast(csv_reader *r, const char *buf, size_t len, bool eof,
+                               uint64_t offset, size_t *used)
+{
+    const unsigned char *u = (const unsigned char *)buf;
+    if (!block_impl)
+        csv_use_simd(true);
+    r->nfix = 0;
+    r->scratch_len = 0;
+    size_t nf = 0, field_start = 0, field_q = 0;
+    bool bad = false;
+    csv_gate_fn gate = r->gate;
+    size_t gate_at = gate ? r->gate_width : SIZE_MAX; /* field count that calls the gate */
+    uint64_t inside = 0, prev_ok = 1;
+    for (size_t base = 0; len - base >= 66; base += 64) {
+        block b;
+        block_impl(u + base, inside, &b);
+        const masks *m = &b.m;
+        uint64_t in = b.in;
+        uint64_t open = m->quote & in, close = m->quote & ~in;
+        uint64_t delim = m->comma | m->nl | m->quote;
+        uint64_t prevok = (delim << 1) | prev_ok;
+        unsigned char b64 = u[base + 64], b65 = u[base + 65];
+        uint64_t crlf = m->cr & ((m->nl >> 1) | ((uint64_t)(b64 == '\n') << 63));
+        uint64_t la = b64 == ',' || b64 == '\n' || b64 == '"' || (b64 == '\r' && b65 == '\n');
+        uint64_t nextok = ((delim | crlf) >> 1) | (la << 63);
+        uint64_t odd = (open & ~prevok) | (close & ~nextok);
+        uint64_t ends = m->nl & ~in;
+        uint64_t upto = ends ? ((ends & (~ends + 1)) << 1) - 1 : ~(uint64_t)0;
+        if (odd & upto)
+            return P_SLOW;
+        {
+            uint64_t seps = (m->comma | m->nl) & ~in & upto;
+            unsigned last = field_start > base ? (unsigned)(field_start - base) : 0;
+            uint64_t quotes = m->quote;
+            while (seps) {
+                unsigned bit = (unsigned)__builtin_ctzll(seps);
+                seps &= seps - 1;
+                /* last <= bit < 64 here, so both shifts are defined */
+                uint64_t fq = quotes & (((uint64_t)1 << bit) - 1) & ~(((uint64_t)1 << last) - 1);
+                size_t q = field_q + (fq ? count3(fq) : 0);
+                size_t pos = base + bit;
+                field_scan fs;
+                fs.start = buf + field_start;
+                fs.len = pos - field_start;
+                fs.escaped = false;
+                bool eol = u[pos] == '\n';
+                if (eol && fs.len && fs.start[fs.len - 1] == '\r')
+                    fs.len--;
+                if (q) { /* the checks guarantee it opens and closes the field */
+                    fs.start++;
+                    fs.len -= 2;
+                    fs.escaped = q > 2;
+                }
+                add_field(r, nf++, &fs, &bad);
+                if (eol) {
+                    *used = pos + 1;
+                    return deliver(r, nf, bad, offset, buf, pos + 1, false);
+                }
+                field_start = pos + 1;
+                field_q = 0;
+                last = bit + 1;
+                if (nf == gate_at) {
+                    gate_at = SIZE_MAX;
+                    fix_fields(r);
+                    bool keep = gate(r->ctx, r->fields, nf);
+                    if (!keep || r->gate_raw)
+                        return gated(r, buf, len, eof, offset, field_start, nf, keep, used);
+                }
+            }
+            if (last < 64 && (quotes >> last)) {
+                field_q += count3(quotes >> last);
+                field_q = field_q > 3 ? 3 : field_q;
+            }
+        }
+        inside = (uint64_t)0 - (in >> 63);
+        prev_ok = delim >> 63;
+    }
+    return eof ? P_SLOW : P_MORE;
+}
+
+static parse_status parse_scalar(csv_reader *r, const char *buf, size_t len, bool eof,
+                                 uint64_t offset, size_t *used);
+
 /* Parses one record at buf.  P_BLANK: a blank line (*used bytes); P_NONE:
  * nothing left at end of input. */
 static parse_status parse_one(csv_reader *r, const char *buf, size_t len, bool eof,
                               uint64_t offset, size_t *used)
 {
-    const char *end = buf + len;
     if (len == 0)
         return eof ? P_NONE : P_MORE;
     if (buf[0] == '\n') {
@@ -363,6 +613,19 @@ static parse_status parse_one(csv_reader *r, const char *buf, size_t len, bool e
             return P_BLANK;
         }
     }
+    if (len >= 130) {
+        parse_status st = parse_fast(r, buf, len, eof, offset, used);
+        if (st != P_SLOW)
+            return st;
+    }
+    return parse_scalar(r, buf, len, eof, offset, used);
+}
+
+/* parse_one's field-by-field path, for what parse_fast leaves. */
+static parse_status parse_scalar(csv_reader *r, const char *buf, size_t len, bool eof,
+                                 uint64_t offset, size_t *used)
+{
+    const char *end = buf + len;
     r->nfix = 0;
     r->scratch_len = 0;
     size_t nf = 0;
@@ -373,15 +636,18 @@ static parse_status parse_one(csv_reader *r, const char *buf, size_t len, bool e
     for (;;) {
         if (gate && nf == width) {
             fix_fields(r);
-            if (!gate(r->ctx, r->fields, nf)) {
+            bool keep = gate(r->ctx, r->fields, nf);
+            gate = NULL;
+            if (!keep || r->gate_raw) {
                 parse_status st = skip_rest(buf, p, end, eof, used);
-                if (st == P_DONE) {
-                    r->nrec++;
-                    r->nskip++;
-                }
+                if (st != P_DONE)
+                    return st;
+                if (keep)
+                    return deliver(r, nf, bad, offset, buf, *used, true);
+                r->nrec++;
+                r->nskip++;
                 return st;
             }
-            gate = NULL;
         }
         field_scan fs;
         field_status st;
@@ -407,15 +673,7 @@ static parse_status parse_one(csv_reader *r, const char *buf, size_t len, bool e
         }
         p = fs.next;
     }
-    fix_fields(r);
-    csv_record rec = {
-        .f = r->fields,
-        .n = nf < CSV_MAX_FIELDS ? nf : CSV_MAX_FIELDS,
-        .index = r->nrec++,
-        .offset = offset,
-        .bad = bad,
-    };
-    return r->on_record(r->ctx, &rec) ? P_STOP : P_DONE;
+    return deliver(r, nf, bad, offset, buf, *used, false);
 }
 
 /* Parses every complete record in buf; *used = bytes consumed. */
@@ -513,6 +771,33 @@ cir_code csv_feed(csv_reader *r, const char *data, size_t len, cir_err *err)
     if (rest > CSV_MAX_RECORD)
         return too_long(r, err);
     carry_append(r, data + take + used, rest);
+    return CIR_OK;
+}
+
+cir_code csv_split(csv_reader *r, const char *raw, size_t len, uint64_t index, uint64_t offset,
+                   cir_err *err)
+{
+    /* A padded copy lets the 64-byte scan run to the record's last byte. */
+    enum { PAD = CSV_SPLIT_PAD };
+    r->split = xgrow(r->split, &r->split_cap, len + PAD, 1);
+    memcpy(r->split, raw, len);
+    memset(r->split + len, 0, PAD);
+    r->started = true;
+    r->nrec = index;
+    size_t used = 0;
+    parse_status st = P_SLOW;
+    if (len && raw[len - 1] == '\n')
+        st = parse_fast(r, r->split, len + PAD, true, offset, &used);
+    if (st == P_SLOW || (st == P_DONE && used != len)) {
+        r->nrec = index;
+        st = parse_scalar(r, r->split, len, true, offset, &used);
+    }
+    if (st == P_STOP) {
+        if (err && err->code != CIR_OK)
+            return err->code;
+        return cir_error(err, CIR_EPARSE, NULL, "record %llu: rejected by the reader",
+                         (unsigned long long)index + 1);
+    }
     return CIR_OK;
 }
 

@@ -48,8 +48,14 @@ typedef struct csv_record {
     size_t n;
     uint64_t index;    /* 0-based number of the record in the stream */
     uint64_t offset;   /* byte offset of its first byte (after any BOM) */
+    const char *raw;   /* the record's bytes as read (fields point into them,
+                          except fields with "" whose text is unescaped
+                          elsewhere) */
+    size_t raw_len;
     bool bad;          /* malformed: quote still open at end of input, or
                           more than CSV_MAX_FIELDS fields */
+    bool partial;      /* only the gate's fields are split (csv_set_gate_raw);
+                          the rest is in raw */
 } csv_record;
 
 /* Returns 0 to go on; anything else stops the reader, which then reports
@@ -71,6 +77,20 @@ void csv_free(csv_reader *r);
  * record, so a record callback may install it when it sees the header. */
 void csv_set_gate(csv_reader *r, size_t width, csv_gate_fn gate);
 
+/* With `raw` set, a record the gate keeps is not split any further: it is
+ * delivered with just the gate's fields, `partial` set, and its raw text, so
+ * another thread can split it (see rowq.h). */
+void csv_set_gate_raw(csv_reader *r, bool raw);
+
+/* Splits one complete record given as text (a partial record's raw bytes)
+ * and hands it to the callback as csv_feed would, with `index` and
+ * `offset` as given.  The record the callback sees lies in a copy followed
+ * by CSV_SPLIT_PAD readable bytes.  Returns CIR_OK or the callback's stop
+ * as CIR_EPARSE. */
+#define CSV_SPLIT_PAD 130
+cir_code csv_split(csv_reader *r, const char *raw, size_t len, uint64_t index, uint64_t offset,
+                   cir_err *err);
+
 /* Feeds a chunk.  Returns CIR_OK, or CIR_EPARSE when a record is longer than
  * CSV_MAX_RECORD or when the record callback stopped the reader (then the
  * callback's own message in `err` is kept if it set one). */
@@ -84,6 +104,10 @@ uint64_t csv_records(const csv_reader *r);
 uint64_t csv_skipped(const csv_reader *r);
 /* Bytes consumed so far. */
 uint64_t csv_bytes(const csv_reader *r);
+
+/* Chooses the record skipper: the best the CPU offers (AVX2 on x86-64, the
+ * default) or the portable 64-bit one.  For tests, which check both. */
+void csv_use_simd(bool on);
 
 /* True when the field equals the NUL-terminated `s`. */
 static inline bool csv_eq(const csv_field *f, const char *s)

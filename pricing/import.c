@@ -17,7 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define READ_BLOCK (1u << 20)
+#define READ_BLOCK (128u << 10)
 
 static cir_code read_error(const char *path, cir_err *err)
 {

@@ -7,17 +7,27 @@
  *     two fields is the header;
  *   - columns are found by header NAME (attrs.c), never by position; the
  *     required ones missing are named in the error;
- *   - the reader's gate drops every non-OnDemand row after four fields, so
- *     Reserved terms (most of a file) are never split into fields;
+ *   - the reader's gate drops every non-OnDemand row after its TermType
+ *     field, so Reserved terms (most of a file) are never split into fields;
+ *     on-demand rows go, unsplit, to a worker thread (rowq.h) that splits,
+ *     checks and stores them while the reader moves on;
  *   - kept: OnDemand, USD, in the file's region (Region Code, or the
  *     Location name in older files; location type "AWS Region"); the first
  *     region-located row fixes the region unless the caller expects one;
  *   - malformed rows are skipped and counted; the import fails when they
  *     outnumber the kept rows (early, once there are 1000 of them).
- * Rows go into a fresh price table inside one write transaction; commit
- * indexes it, repoints the offers row and drops the old table, so readers
+ * Kept rows go through the stage (stage.h) into price groups (store.h), one
+ * SQLite row per group: SQLite sees a few thousand inserts instead of
+ * hundreds of thousands, and memory stays flat.  All of it goes into fresh
+ * tables inside one write transaction; commit
+ * indexes them, repoints the offers row and drops the old tables, so readers
  * see either the old prices or the new ones, never a mix, and a failure or
  * a killed process leaves the old ones as they were.
+ *
+ * Threads: the feeding thread owns the CSV reader, the header and in->err;
+ * the worker owns everything a row touches (counters, the stage, the
+ * SQL inserts) and in->werr.  The feeding side reads the worker's state only
+ * after rowq has stopped or finished it.
  */
 #include "ingest.h"
 
@@ -25,9 +35,15 @@
 #include "cache.h"
 #include "csv.h"
 #include "regions.h"
+#include "rowq.h"
+#include "stage.h"
+#include "store.h"
 
 #include "../src/core/mem.h"
 
+#include <assert.h>
+#include <stdatomic.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,9 +66,9 @@ struct price_ingest {
     uint64_t header_index;
     size_t ncols;
     int role[COL_NROLES];          /* column of each role, -1 if absent */
-    int *blob_col;                 /* per CSV column: blob index or -1 */
-    char **keys;                   /* blob index -> JSON key */
-    size_t nkeys;
+    int *slot_col;                 /* per slot: CSV column, or -1 */
+    char **keys;                   /* per slot: JSON key */
+    size_t nslots;
 
     /* region */
     char region[32];
@@ -60,6 +76,8 @@ struct price_ingest {
 
     /* results */
     int64_t kept, bad, other_region;
+    _Atomic int64_t kept_shown;    /* `kept` as the progress line may read it
+                                      from the feeding thread */
     uint64_t first_bad;
     char first_bad_why[96];
     int64_t bytes;
@@ -70,12 +88,18 @@ struct price_ingest {
     size_t nprefixes;
     int64_t with_usagetype;
 
+    /* kept rows on their way into price groups (worker thread) */
+    price_stage *stage;
+    size_t usage_slot;
+
     /* SQL */
     int64_t tbl;
-    sqlite3_stmt *insert;
-    price_blob blob;
-    cir_err err;                   /* set by the record callback */
-    bool failed;
+    sqlite3_stmt *insert, *insert_utype;
+    cir_err err;                   /* the feeding thread's error */
+    cir_err werr;                  /* the row worker's error */
+    bool failed;                   /* the feeding side gave up */
+    rowq *q;                       /* rows after the header go to a worker */
+    csv_reader *wcsv;              /* the worker splits kept rows with it */
 };
 
 static char *dup_or_null(const char *s)
@@ -87,14 +111,19 @@ static void ingest_free(price_ingest *in)
 {
     if (!in)
         return;
+    if (in->q)
+        rowq_cancel(in->q);
+    csv_free(in->wcsv);
     csv_free(in->csv);
     if (in->insert)
         sqlite3_finalize(in->insert);
-    price_blob_free(&in->blob);
-    for (size_t i = 0; i < in->nkeys; i++)
+    if (in->insert_utype)
+        sqlite3_finalize(in->insert_utype);
+    for (size_t i = 0; i < in->nslots; i++)
         free(in->keys[i]);
     free(in->keys);
-    free(in->blob_col);
+    free(in->slot_col);
+    price_stage_free(in->stage);
     free(in->source);
     free(in->etag);
     free(in->last_modified);
@@ -119,10 +148,11 @@ static void copy_field(char *out, size_t size, const csv_field *f)
     out[n] = '\0';
 }
 
-static int fail(price_ingest *in, cir_code code, const char *fmt, const char *a, const char *b)
+/* Records an error in `e` (the feeding thread's or the worker's) and
+ * returns 1, the callbacks' "stop". */
+static int fail(cir_err *e, cir_code code, const char *fmt, const char *a, const char *b)
 {
-    cir_error(&in->err, code, NULL, fmt, a, b);
-    in->failed = true;
+    cir_error(e, code, NULL, fmt, a, b);
     return 1;
 }
 
@@ -159,6 +189,9 @@ static bool has_control_bytes(const csv_record *r)
     return false;
 }
 
+static int write_group(void *ctx, const char *family, const char *itype, const void *data,
+                       size_t len, size_t nrows, const price_str *utypes, size_t nutypes);
+
 static int read_header(price_ingest *in, const csv_record *r)
 {
     in->have_header = true;
@@ -166,30 +199,55 @@ static int read_header(price_ingest *in, const csv_record *r)
     in->ncols = r->n;
     for (int i = 0; i < COL_NROLES; i++)
         in->role[i] = -1;
-    in->blob_col = xmalloc(r->n * sizeof *in->blob_col);
-    in->keys = xcalloc(r->n, sizeof *in->keys);
+    /* Slots: the fixed ones, then every product attribute column. */
+    in->slot_col = xmalloc((r->n + PRICE_SLOT_NFIXED) * sizeof *in->slot_col);
+    in->keys = xcalloc(r->n + PRICE_SLOT_NFIXED, sizeof *in->keys);
+    for (size_t i = 0; i < r->n; i++) {
+        int role = price_col_role(r->f[i].p, r->f[i].len);
+        if (role >= 0 && in->role[role] < 0)
+            in->role[role] = (int)i;
+    }
+    static const price_col fixed_role[PRICE_SLOT_NFIXED] = {
+        [PRICE_SLOT_SKU] = COL_SKU,     [PRICE_SLOT_USD] = COL_PRICE,
+        [PRICE_SLOT_DESCRIPTION] = COL_DESCRIPTION, [PRICE_SLOT_UNIT] = COL_UNIT,
+        [PRICE_SLOT_BEGIN] = COL_BEGIN, [PRICE_SLOT_END] = COL_END,
+        [PRICE_SLOT_RATE_CODE] = COL_RATE_CODE,
+    };
+    for (size_t s = 0; s < PRICE_SLOT_NFIXED; s++) {
+        in->slot_col[s] = in->role[fixed_role[s]];
+        in->keys[s] = xstrdup(price_slot_key(s));
+    }
+    in->nslots = PRICE_SLOT_NFIXED;
     for (size_t i = 0; i < r->n; i++) {
         const csv_field *h = &r->f[i];
         int role = price_col_role(h->p, h->len);
-        in->blob_col[i] = -1;
-        if (role >= 0 && in->role[role] < 0)
-            in->role[role] = (int)i;
-        /* Term columns and the two selectors with their own SQL column stay
-         * out of the blob. */
-        if ((role >= 0 && role < COL_NTERM) || role == COL_INSTANCE_TYPE || role == COL_USAGETYPE)
+        if (role >= 0 && role < COL_NTERM)
             continue;
         char key[128];
         price_attr_key(h->p, h->len, key, sizeof key);
-        if (!key[0])
-            continue;
-        bool dup = false;
-        for (size_t k = 0; k < in->nkeys && !dup; k++)
+        bool dup = !key[0];
+        for (size_t k = 0; k < in->nslots && !dup; k++)
             dup = strcmp(in->keys[k], key) == 0;
         if (dup)
             continue;
-        in->blob_col[i] = (int)in->nkeys;
-        in->keys[in->nkeys++] = xstrdup(key);
+        in->slot_col[in->nslots] = (int)i;
+        in->keys[in->nslots++] = xstrdup(key);
     }
+    in->usage_slot = SIZE_MAX;
+    for (size_t k = PRICE_SLOT_NFIXED; k < in->nslots; k++)
+        if (strcmp(in->keys[k], "usagetype") == 0)
+            in->usage_slot = k;
+    price_stage_layout layout = {
+        .ncols = in->ncols,
+        .nslots = in->nslots,
+        .slot_col = in->slot_col,
+        .family_col = in->role[COL_FAMILY],
+        .itype_col = in->role[COL_INSTANCE_TYPE],
+        .sku_col = in->role[COL_SKU],
+        .rate_col = in->role[COL_RATE_CODE],
+        .usage_slot = in->usage_slot,
+    };
+    in->stage = price_stage_new(&layout, write_group, in);
     char missing[256] = "";
     for (int role = 0; role < COL_NROLES; role++) {
         if (!price_col_required((price_col)role) || in->role[role] >= 0)
@@ -202,18 +260,19 @@ static int read_header(price_ingest *in, const csv_record *r)
         snprintf(missing + len, sizeof missing - len, "%s%s", len ? ", " : "", names[role]);
     }
     if (missing[0])
-        return fail(in, CIR_EPARSE,
+        return fail(&in->err, CIR_EPARSE,
                     "not an AWS price list CSV: missing required column(s) %s%s", missing,
                     "");
     if (in->role[COL_REGION_CODE] < 0 && in->role[COL_LOCATION] < 0 && !in->expect_region)
-        return fail(in, CIR_EPARSE,
+        return fail(&in->err, CIR_EPARSE,
                     "not a regional AWS price list CSV: no \"Region Code\" or \"Location\" "
                     "column%s%s", "", "");
     const char *service = in->offer_code[0] ? in->offer_code : NULL;
     if (in->expect_service && service && strcmp(service, in->expect_service) != 0)
-        return fail(in, CIR_EINPUT, "this is the %s price list, expected %s", service,
+        return fail(&in->err, CIR_EINPUT, "this is the %s price list, expected %s", service,
                     in->expect_service);
     csv_set_gate(in->csv, (size_t)in->role[COL_TERM_TYPE] + 1, on_demand_gate);
+    csv_set_gate_raw(in->csv, true); /* kept rows are split by the worker */
     return 0;
 }
 
@@ -235,27 +294,19 @@ static const csv_field *col(const price_ingest *in, const csv_record *r, price_c
 }
 
 /* AWS writes prices as plain decimals ("0.0416000000", "2750"). */
-static bool parse_price(const csv_field *f, double *out)
+static bool valid_price(const csv_field *f)
 {
-    char buf[48];
-    if (f->len == 0 || f->len >= sizeof buf)
-        return false;
     size_t digits = 0, dots = 0;
+    if (f->len == 0 || f->len > 40)
+        return false;
     for (size_t i = 0; i < f->len; i++) {
         char ch = f->p[i];
         if (ch >= '0' && ch <= '9')
             digits++;
-        else if (ch == '.' && dots++ == 0)
-            continue;
-        else
+        else if (ch != '.' || dots++)
             return false;
     }
-    if (!digits)
-        return false;
-    memcpy(buf, f->p, f->len);
-    buf[f->len] = '\0';
-    *out = strtod(buf, NULL);
-    return true;
+    return digits > 0;
 }
 
 /* The region a row's product is located in, or NULL when it is not tied to
@@ -320,41 +371,42 @@ static void learn_prefix(price_ingest *in, const csv_field *u)
     }
 }
 
-static void bind_field(sqlite3_stmt *st, int i, const csv_field *f)
+/* The stage's sink: one finished price group into the new tables. */
+static int write_group(void *ctx, const char *family, const char *itype, const void *data,
+                       size_t len, size_t nrows, const price_str *utypes, size_t nutypes)
 {
-    sqlite3_bind_text(st, i, f->p, (int)f->len, SQLITE_STATIC);
-}
-
-static int insert_row(price_ingest *in, const csv_record *r, double usd)
-{
-    price_blob_reset(&in->blob);
-    for (size_t i = 0; i < in->ncols; i++) {
-        int b = in->blob_col[i];
-        if (b >= 0 && r->f[i].len)
-            price_blob_put(&in->blob, (size_t)b, r->f[i].p, r->f[i].len);
-    }
+    price_ingest *in = ctx;
     sqlite3_stmt *st = in->insert;
-    bind_field(st, 1, col(in, r, COL_SKU));
-    bind_field(st, 2, col(in, r, COL_FAMILY));
-    bind_field(st, 3, col(in, r, COL_INSTANCE_TYPE));
-    bind_field(st, 4, col(in, r, COL_USAGETYPE));
-    bind_field(st, 5, col(in, r, COL_UNIT));
-    bind_field(st, 6, col(in, r, COL_PRICE));
-    sqlite3_bind_double(st, 7, usd);
-    bind_field(st, 8, col(in, r, COL_BEGIN));
-    bind_field(st, 9, col(in, r, COL_END));
-    bind_field(st, 10, col(in, r, COL_RATE_CODE));
-    bind_field(st, 11, col(in, r, COL_DESCRIPTION));
-    sqlite3_bind_blob(st, 12, in->blob.data ? (const void *)in->blob.data : "", (int)in->blob.len,
-                      SQLITE_STATIC);
+    sqlite3_bind_text(st, 1, family, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, itype, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 3, (sqlite3_int64)nrows);
+    sqlite3_bind_blob(st, 4, data, (int)len, SQLITE_STATIC);
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
-        price_cache_sql_error(in->c, rc, "write prices", &in->err);
-        in->failed = true;
+    if (rc != SQLITE_DONE)
+        return rc;
+    sqlite3_int64 grp = sqlite3_last_insert_rowid(in->c->db);
+    for (size_t k = 0; k < nutypes; k++) {
+        st = in->insert_utype;
+        sqlite3_bind_text(st, 1, utypes[k].p, (int)utypes[k].len, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 2, grp);
+        rc = sqlite3_step(st);
+        sqlite3_reset(st);
+        if (rc != SQLITE_DONE)
+            return rc;
+    }
+    return SQLITE_OK;
+}
+
+static int keep_row(price_ingest *in, const csv_record *r)
+{
+    in->kept++;
+    atomic_store_explicit(&in->kept_shown, in->kept, memory_order_relaxed);
+    int rc = price_stage_add(in->stage, r);
+    if (rc != SQLITE_OK) {
+        price_cache_sql_error(in->c, rc, "write prices", &in->werr);
         return 1;
     }
-    in->kept++;
     return 0;
 }
 
@@ -372,8 +424,7 @@ static int read_row(price_ingest *in, const csv_record *r)
         return 0;
     if (!csv_eq(col(in, r, COL_CURRENCY), "USD"))
         return 0;
-    double usd;
-    if (!parse_price(col(in, r, COL_PRICE), &usd))
+    if (!valid_price(col(in, r, COL_PRICE)))
         return note_bad(in, r, "PricePerUnit is not a decimal number"), 0;
     if (!col(in, r, COL_SKU)->len)
         return note_bad(in, r, "empty SKU"), 0;
@@ -387,7 +438,33 @@ static int read_row(price_ingest *in, const csv_record *r)
     if (!region || !in_file_region(in, region))
         return 0;
     learn_prefix(in, col(in, r, COL_USAGETYPE));
-    return insert_row(in, r, usd);
+    return keep_row(in, r);
+}
+
+/* A row after the header, split into all its fields. */
+static int on_full_row(void *ctx, const csv_record *r)
+{
+    price_ingest *in = ctx;
+    int stop = read_row(in, r);
+    if (!stop && in->bad >= BAD_FLOOD && in->bad > in->kept) {
+        char counts[64];
+        snprintf(counts, sizeof counts, "%lld", (long long)in->bad);
+        return fail(&in->werr, CIR_EPARSE, "%s malformed rows and counting (first: %s); giving up",
+                    counts, in->first_bad_why);
+    }
+    return stop;
+}
+
+/* A row after the header as the parser hands it over (on the worker thread
+ * when there is one): on-demand rows arrive as raw text to split here. */
+static int on_row(void *ctx, const csv_record *r)
+{
+    price_ingest *in = ctx;
+    if (!r->partial)
+        return on_full_row(in, r);
+    if (!in->wcsv)
+        in->wcsv = csv_new(on_full_row, in);
+    return csv_split(in->wcsv, r->raw, r->raw_len, r->index, r->offset, &in->werr) != CIR_OK;
 }
 
 static int on_record(void *ctx, const csv_record *r)
@@ -395,25 +472,25 @@ static int on_record(void *ctx, const csv_record *r)
     price_ingest *in = ctx;
     if (!in->have_header) {
         if (has_control_bytes(r))
-            return fail(in, CIR_EPARSE, "not a CSV file (binary data before the header)%s%s",
+            return fail(&in->err, CIR_EPARSE, "not a CSV file (binary data before the header)%s%s",
                         "", "");
-        if (r->n > 2)
-            return read_header(in, r);
+        if (r->n > 2) {
+            int rc = read_header(in, r);
+            if (!rc)
+                in->q = rowq_start(on_row, in); /* NULL: rows are stored inline */
+            return rc;
+        }
         if (r->n == 2)
             read_metadata(in, r);
         if (++in->preamble > MAX_PREAMBLE)
-            return fail(in, CIR_EPARSE,
+            return fail(&in->err, CIR_EPARSE,
                         "not an AWS price list CSV: no header row (a row of more than two "
                         "fields) in the first %s rows%s", "32", "");
         return 0;
     }
-    int stop = read_row(in, r);
-    if (!stop && in->bad >= BAD_FLOOD && in->bad > in->kept) {
-        char counts[64];
-        snprintf(counts, sizeof counts, "%lld", (long long)in->bad);
-        return fail(in, CIR_EPARSE, "%s malformed rows and counting (first: %s); giving up",
-                    counts, in->first_bad_why);
-    }
+    int stop = in->q ? rowq_push(in->q, r) : on_row(in, r);
+    if (stop)
+        in->err = in->werr; /* the worker has stopped: its error is final */
     return stop;
 }
 
@@ -461,19 +538,25 @@ cir_code price_ingest_begin(price_cache *c, const price_ingest_meta *m, price_in
     sqlite3_finalize(st);
     if (rc == SQLITE_OK) {
         char *sql = sqlite3_mprintf(
-            "CREATE TABLE p_%lld(sku TEXT NOT NULL, family TEXT NOT NULL, instance_type TEXT"
-            " NOT NULL, usagetype TEXT NOT NULL, unit TEXT NOT NULL, usd TEXT NOT NULL,"
-            " usd_value REAL NOT NULL, begin_range TEXT NOT NULL, end_range TEXT NOT NULL,"
-            " rate_code TEXT NOT NULL, description TEXT NOT NULL, attrs BLOB NOT NULL)",
-            (long long)in->tbl);
+            "CREATE TABLE p_%lld(grp INTEGER PRIMARY KEY, family TEXT NOT NULL,"
+            " instance_type TEXT NOT NULL, nrows INTEGER NOT NULL, data BLOB NOT NULL);"
+            "CREATE TABLE u_%lld(usagetype TEXT NOT NULL, grp INTEGER NOT NULL,"
+            " PRIMARY KEY(usagetype, grp)) WITHOUT ROWID;",
+            (long long)in->tbl, (long long)in->tbl);
         rc = exec_sql(c, sql);
         sqlite3_free(sql);
     }
     if (rc == SQLITE_OK) {
-        char *sql = sqlite3_mprintf("INSERT INTO p_%lld VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-                                    " ?9, ?10, ?11, ?12)",
-                                    (long long)in->tbl);
+        char *sql = sqlite3_mprintf("INSERT INTO p_%lld(family, instance_type, nrows, data)"
+                                    " VALUES(?1, ?2, ?3, ?4)", (long long)in->tbl);
         rc = sqlite3_prepare_v3(c->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &in->insert, NULL);
+        sqlite3_free(sql);
+    }
+    if (rc == SQLITE_OK) {
+        char *sql = sqlite3_mprintf("INSERT OR IGNORE INTO u_%lld VALUES(?1, ?2)",
+                                    (long long)in->tbl);
+        rc = sqlite3_prepare_v3(c->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &in->insert_utype,
+                                NULL);
         sqlite3_free(sql);
     }
     if (rc != SQLITE_OK) {
@@ -546,11 +629,11 @@ static const char *learned_prefix(const price_ingest *in)
 static char *joined_keys(const price_ingest *in)
 {
     size_t len = 1;
-    for (size_t i = 0; i < in->nkeys; i++)
+    for (size_t i = 0; i < in->nslots; i++)
         len += strlen(in->keys[i]) + 1;
     char *out = xmalloc(len);
     size_t n = 0;
-    for (size_t i = 0; i < in->nkeys; i++) {
+    for (size_t i = 0; i < in->nslots; i++) {
         if (i)
             out[n++] = '\t';
         size_t k = strlen(in->keys[i]);
@@ -591,11 +674,12 @@ static cir_code check_result(price_ingest *in, int64_t seen, cir_err *err)
 static int swap_in(price_ingest *in, const char *service, int64_t seen)
 {
     price_cache *c = in->c;
-    char *sql = sqlite3_mprintf("CREATE INDEX p_%lld_family ON p_%lld(family, instance_type);"
-                                "CREATE INDEX p_%lld_usagetype ON p_%lld(usagetype);",
-                                (long long)in->tbl, (long long)in->tbl, (long long)in->tbl,
-                                (long long)in->tbl);
-    int rc = exec_sql(c, sql);
+    int rc = price_stage_finish(in->stage);
+    if (rc != SQLITE_OK)
+        return rc;
+    char *sql = sqlite3_mprintf("CREATE INDEX p_%lld_key ON p_%lld(family, instance_type)",
+                                (long long)in->tbl, (long long)in->tbl);
+    rc = exec_sql(c, sql);
     sqlite3_free(sql);
     if (rc != SQLITE_OK)
         return rc;
@@ -645,7 +729,8 @@ static int swap_in(price_ingest *in, const char *service, int64_t seen)
     }
     free(columns);
     if (rc == SQLITE_OK && old_tbl >= 0) {
-        sql = sqlite3_mprintf("DROP TABLE IF EXISTS p_%lld", (long long)old_tbl);
+        sql = sqlite3_mprintf("DROP TABLE IF EXISTS p_%lld; DROP TABLE IF EXISTS u_%lld",
+                              (long long)old_tbl, (long long)old_tbl);
         rc = exec_sql(c, sql);
         sqlite3_free(sql);
     }
@@ -663,7 +748,16 @@ cir_code price_ingest_commit(price_ingest *in, price_ingest_stats *st, cir_err *
         return cir_error(err, CIR_EINTERNAL, NULL, "commit after a failed import");
     }
     cir_err_clear(&in->err);
-    if (csv_finish(in->csv, &in->err) != CIR_OK) {
+    cir_code code = csv_finish(in->csv, &in->err);
+    if (in->q) {
+        rowq *q = in->q;
+        in->q = NULL;
+        if (rowq_finish(q) && code == CIR_OK) {
+            in->err = in->werr;
+            code = in->err.code ? in->err.code : CIR_EPARSE;
+        }
+    }
+    if (code != CIR_OK) {
         *err = in->err;
         price_ingest_abort(in);
         return err->code;
@@ -683,8 +777,6 @@ cir_code price_ingest_commit(price_ingest *in, price_ingest_stats *st, cir_err *
         price_ingest_abort(in);
         return err->code;
     }
-    sqlite3_finalize(in->insert);
-    in->insert = NULL;
     price_cache *c = in->c;
     int rc = swap_in(in, service, seen);
     if (rc == SQLITE_OK)
@@ -695,9 +787,9 @@ cir_code price_ingest_commit(price_ingest *in, price_ingest_stats *st, cir_err *
         return err->code;
     }
     if (in->other_region)
-        cir_warn(service, "%lld rows for regions other than %s were left out (a multi-region "
+        cir_warn(service, "%lld row%s for regions other than %s left out (a multi-region "
                  "file? import one regional file per region)",
-                 (long long)in->other_region, in->region);
+                 (long long)in->other_region, in->other_region == 1 ? "" : "s", in->region);
     c->ingesting = false;
     price_lookup_invalidate(c);
     ingest_free(in);
@@ -712,8 +804,19 @@ void price_ingest_abort(price_ingest *in)
         sqlite3_finalize(in->insert);
         in->insert = NULL;
     }
+    if (in->insert_utype) {
+        sqlite3_finalize(in->insert_utype);
+        in->insert_utype = NULL;
+    }
     if (!sqlite3_get_autocommit(in->c->db))
         exec_sql(in->c, "ROLLBACK");
     in->c->ingesting = false;
     ingest_free(in);
+}
+
+void price_ingest_progress(const price_ingest *in, int64_t *seen, int64_t *kept)
+{
+    int64_t records = (int64_t)csv_records(in->csv);
+    *seen = in->have_header ? records - (int64_t)in->header_index - 1 : 0;
+    *kept = atomic_load_explicit(&in->kept_shown, memory_order_relaxed);
 }

@@ -35,6 +35,10 @@ cir_code price_ingest_feed(price_ingest *in, const char *data, size_t len, cir_e
 cir_code price_ingest_commit(price_ingest *in, price_ingest_stats *st, cir_err *err);
 /* Rolls back and frees; the cache is as it was before begin. */
 void price_ingest_abort(price_ingest *in);
+/* Rows after the header seen so far and rows kept so far, for a progress
+ * line while bytes are still being fed (kept rows are counted as the
+ * storing side gets to them, so the figure may lag).  Never fails. */
+void price_ingest_progress(const price_ingest *in, int64_t *seen, int64_t *kept);
 
 /* Records a 304 re-check for (service, region): fetch time only. */
 cir_code price_cache_touch(price_cache *c, const char *service, const char *region, cir_err *err);

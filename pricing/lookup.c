@@ -4,9 +4,9 @@
  *
  * A query names an offer, a region, optionally a product family and a unit,
  * and attribute filters (exact, PCRE2, or usagetype-with-region-prefix).
- * The family and the hot selectors (instanceType, usagetype, unit) narrow
- * the SQL through the price table's indexes; every filter is then checked
- * in C against the row, reading other attributes from the row's blob.
+ * The family and the hot selectors (exact instanceType, usagetype) narrow
+ * the SQL to a few price groups through the indexes; every filter is then
+ * checked in C on each row of those groups (store.h).
  *
  * Where the prices come from: the (offer, region) price list in the cache;
  * if the cache has none and the bundled snapshot has one, it is imported
@@ -28,6 +28,7 @@
 #include "cache.h"
 #include "ingest.h"
 #include "regions.h"
+#include "store.h"
 
 #include "../src/core/mem.h"
 #include "../src/core/sbuf.h"
@@ -180,39 +181,25 @@ static cir_code get_regex(price_cache *c, const char *key, const char *pattern, 
     return CIR_OK;
 }
 
-/* ---- columns a filter can name ------------------------------------------ */
+/* ---- filters -------------------------------------------------------------- */
 
-enum { Q_SKU, Q_FAMILY, Q_INSTANCE_TYPE, Q_USAGETYPE, Q_UNIT, Q_USD, Q_USD_VALUE, Q_BEGIN, Q_END,
-       Q_RATE_CODE, Q_DESCRIPTION, Q_ATTRS, Q_NCOLS };
-
-#define SELECT_COLUMNS \
-    "sku, family, instance_type, usagetype, unit, usd, usd_value, begin_range, end_range," \
-    " rate_code, description, attrs"
-
-/* Keys with a column of their own. */
-static const struct {
-    const char *key;
-    int column;
-} direct_keys[] = {
-    {"instanceType", Q_INSTANCE_TYPE}, {"usagetype", Q_USAGETYPE}, {"sku", Q_SKU},
-    {"productFamily", Q_FAMILY},       {"unit", Q_UNIT},           {"beginRange", Q_BEGIN},
-    {"endRange", Q_END},               {"rateCode", Q_RATE_CODE},  {"description", Q_DESCRIPTION},
-};
-
-typedef struct compiled_filter {
-    const price_filter *f;
-    int column;       /* Q_* for a direct key, -1 for a blob attribute */
-    long blob_index;  /* -1: the offer has no such column (always empty) */
-    pcre2_code *re;
-    size_t value_len;
-} compiled_filter;
+#define SLOT_ABSENT (-1L)   /* the offer has no such column: reads as empty */
+#define SLOT_FAMILY (-2L)   /* productFamily: the group's family */
 
 typedef struct dataset {
     price_offer_row row;
     const char *prefix;   /* usagetype prefix for PRICE_USAGETYPE */
-    char **keys;          /* blob keys of the offer */
-    size_t nkeys;
+    char **keys;          /* JSON key per slot */
+    size_t nslots;
 } dataset;
+
+typedef struct compiled_filter {
+    const price_filter *f;
+    long slot;
+    size_t value_len;
+    pcre2_code *re;
+    char *prefixed;            /* PRICE_USAGETYPE: "<prefix>-<value>" */
+} compiled_filter;
 
 static void dataset_free(dataset *d)
 {
@@ -229,8 +216,8 @@ static void split_keys(dataset *d)
     if (!s || !*s)
         return;
     for (;;) {
-        d->keys = xgrow(d->keys, &cap, d->nkeys + 1, sizeof *d->keys);
-        d->keys[d->nkeys++] = s;
+        d->keys = xgrow(d->keys, &cap, d->nslots + 1, sizeof *d->keys);
+        d->keys[d->nslots++] = s;
         char *tab = strchr(s, '\t');
         if (!tab)
             break;
@@ -239,20 +226,24 @@ static void split_keys(dataset *d)
     }
 }
 
-static cir_code key_error(price_cache *c, const dataset *d, const char *key, cir_err *err)
+static cir_code key_error(const dataset *d, const char *key, cir_err *err)
 {
-    (void)c;
-    char known[400] = "";
-    size_t n = 0;
-    for (size_t i = 0; i < sizeof direct_keys / sizeof direct_keys[0] && n < sizeof known; i++)
-        n += (size_t)snprintf(known + n, sizeof known - n, "%s%s", n ? ", " : "",
-                              direct_keys[i].key);
-    for (size_t i = 0; i < d->nkeys && n < sizeof known; i++)
+    char known[400] = "productFamily";
+    size_t n = strlen(known);
+    for (size_t i = 0; i < d->nslots && n < sizeof known; i++)
         n += (size_t)snprintf(known + n, sizeof known - n, ", %s", d->keys[i]);
     if (n >= sizeof known)
         memcpy(known + sizeof known - 4, "...", 4);
-    return cir_error(err, CIR_ENOPRICE, "pricing", "no attribute \"%s\" in the %s %s price list (it has: %s)",
-                     key, d->row.info.service, d->row.info.region, known);
+    return cir_error(err, CIR_ENOPRICE, "pricing",
+                     "no attribute \"%s\" in the %s %s price list (it has: %s)", key,
+                     d->row.info.service, d->row.info.region, known);
+}
+
+static void free_filters(compiled_filter *cfs, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(cfs[i].prefixed);
+    free(cfs);
 }
 
 static cir_code compile_filters(price_cache *c, const dataset *d, const price_query *q,
@@ -261,74 +252,87 @@ static cir_code compile_filters(price_cache *c, const dataset *d, const price_qu
     for (size_t i = 0; i < q->nfilters; i++) {
         const price_filter *f = &q->filters[i];
         compiled_filter *cf = &out[i];
-        memset(cf, 0, sizeof *cf);
         cf->f = f;
-        cf->column = -1;
-        cf->blob_index = -1;
-        cf->value_len = f->value ? strlen(f->value) : 0;
+        cf->slot = SLOT_ABSENT;
         if (!f->key || !f->value)
             return cir_error(err, CIR_EUSAGE, "pricing", "a price filter needs a key and a value");
-        for (size_t k = 0; k < sizeof direct_keys / sizeof direct_keys[0]; k++)
-            if (strcmp(direct_keys[k].key, f->key) == 0)
-                cf->column = direct_keys[k].column;
-        if (cf->column < 0) {
-            for (size_t k = 0; k < d->nkeys; k++)
-                if (strcmp(d->keys[k], f->key) == 0)
-                    cf->blob_index = (long)k;
-            /* An absent column reads as empty: fine for `key=` (must be
-             * empty), a typo otherwise. */
-            if (cf->blob_index < 0 && !(f->match == PRICE_EXACT && cf->value_len == 0))
-                return key_error(c, d, f->key, err);
-        }
+        cf->value_len = strlen(f->value);
+        if (strcmp(f->key, "productFamily") == 0)
+            cf->slot = SLOT_FAMILY;
+        for (size_t k = 0; k < d->nslots && cf->slot == SLOT_ABSENT; k++)
+            if (strcmp(d->keys[k], f->key) == 0)
+                cf->slot = (long)k;
+        /* An absent column reads as empty: fine for `key=` (must be empty),
+         * a typo otherwise. */
+        if (cf->slot == SLOT_ABSENT && !(f->match == PRICE_EXACT && cf->value_len == 0))
+            return key_error(d, f->key, err);
         if (f->match == PRICE_REGEX && get_regex(c, f->key, f->value, &cf->re, err) != CIR_OK)
             return err->code;
+        if (f->match == PRICE_USAGETYPE && d->prefix)
+            cf->prefixed = xasprintf("%s-%s", d->prefix, f->value);
     }
     return CIR_OK;
 }
 
-static void filter_value(sqlite3_stmt *st, const compiled_filter *cf, const char **v, size_t *len)
+static bool str_is(price_str s, const char *v, size_t n)
 {
-    if (cf->column >= 0) {
-        *v = (const char *)sqlite3_column_text(st, cf->column);
-        *len = (size_t)sqlite3_column_bytes(st, cf->column);
-        if (!*v)
-            *v = "";
-        return;
-    }
-    *v = "";
-    *len = 0;
-    if (cf->blob_index >= 0) {
-        const void *blob = sqlite3_column_blob(st, Q_ATTRS);
-        size_t n = (size_t)sqlite3_column_bytes(st, Q_ATTRS);
-        if (blob && !price_blob_get(blob, n, (size_t)cf->blob_index, v, len)) {
-            *v = "";
-            *len = 0;
-        }
-    }
+    return s.len == n && memcmp(s.p, v, n) == 0;
 }
 
-static bool row_matches(price_cache *c, const dataset *d, sqlite3_stmt *st,
-                        const compiled_filter *cfs, size_t n)
+static bool regex_ok(price_cache *c, const compiled_filter *cf, price_str s)
+{
+    return pcre2_match(cf->re, (PCRE2_SPTR)s.p, s.len, 0, 0, c->lookup->md, NULL) >= 0;
+}
+
+/* The group's family settles productFamily filters once per group; false
+ * when no row of the group can match. */
+static bool filters_for_group(price_cache *c, const compiled_filter *cfs, size_t n,
+                              price_str family)
 {
     for (size_t i = 0; i < n; i++) {
         const compiled_filter *cf = &cfs[i];
-        const char *v;
-        size_t len;
-        filter_value(st, cf, &v, &len);
+        if (cf->slot != SLOT_FAMILY)
+            continue;
+        bool ok = cf->f->match == PRICE_REGEX ? regex_ok(c, cf, family)
+                                              : str_is(family, cf->f->value, cf->value_len);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+/* The value a filter sees for `slot` (rate codes are stored without their
+ * SKU; see ingest.c). */
+static price_str slot_value(const price_group_reader *g, size_t slot, char *buf, size_t size)
+{
+    price_str v = price_group_value(g, slot);
+    if (slot != PRICE_SLOT_RATE_CODE || !v.len || v.p[0] != '.')
+        return v;
+    price_str sku = price_group_value(g, PRICE_SLOT_SKU);
+    if (sku.len + v.len >= size)
+        return v;
+    memcpy(buf, sku.p, sku.len);
+    memcpy(buf + sku.len, v.p, v.len);
+    return (price_str){buf, sku.len + v.len};
+}
+
+static bool row_matches(price_cache *c, const dataset *d, const compiled_filter *cfs, size_t n,
+                        const price_group_reader *g)
+{
+    for (size_t i = 0; i < n; i++) {
+        const compiled_filter *cf = &cfs[i];
+        const price_filter *f = cf->f;
+        if (cf->slot < 0)
+            continue; /* absent column or settled per group */
+        char buf[256];
+        price_str v = slot_value(g, (size_t)cf->slot, buf, sizeof buf);
         bool ok;
-        switch (cf->f->match) {
-        case PRICE_EXACT:
-            ok = len == cf->value_len && memcmp(v, cf->f->value, len) == 0;
-            break;
-        case PRICE_REGEX:
-            ok = pcre2_match(cf->re, (PCRE2_SPTR)v, len, 0, 0, c->lookup->md, NULL) >= 0;
-            break;
-        case PRICE_USAGETYPE:
-            ok = price_usagetype_match(v, len, cf->f->value, d->prefix);
-            break;
-        default:
-            ok = false;
-        }
+        if (f->match == PRICE_REGEX)
+            ok = regex_ok(c, cf, v);
+        else if (f->match == PRICE_USAGETYPE)
+            ok = price_usagetype_match(v.p, v.len, f->value, d->prefix);
+        else
+            ok = str_is(v, f->value, cf->value_len);
         if (!ok)
             return false;
     }
@@ -429,6 +433,11 @@ static void names_join(name_list *l, char *out, size_t size)
 /* Explains a missing price list: unknown service, or a region not held. */
 static cir_code missing_error(price_cache *c, const char *service, const char *region, cir_err *err)
 {
+    if (c->readonly && !c->no_snapshot && c->snapshot_find &&
+        (c->snapshot_find(service, region) || c->snapshot_find(service, PRICE_GLOBAL_REGION)))
+        return cir_error(err, CIR_ENOPRICE, "pricing",
+                         "the bundled snapshot has %s prices for %s, but the price cache is open "
+                         "read-only and cannot load them", service, region);
     name_list services = {.n = 0}, regions = {.n = 0};
     price_offer_info *offers;
     size_t n;
@@ -481,114 +490,105 @@ static cir_code open_dataset(price_cache *c, const price_query *q, dataset *d, c
     if (!found)
         return missing_error(c, q->service, q->region, err);
     split_keys(d);
+    if (d->nslots < PRICE_SLOT_NFIXED || strcmp(d->keys[0], price_slot_key(0)) != 0)
+        return cir_error(err, CIR_ECACHE, c->path,
+                         "the %s %s price list in the cache is damaged; re-import it or delete "
+                         "the cache file and run 'circuit pricing sync'",
+                         d->row.info.service, d->row.info.region);
     d->prefix = price_region_prefix(d->row.info.region, NULL);
     if (!d->prefix && d->row.usage_prefix[0])
         d->prefix = d->row.usage_prefix;
     return CIR_OK;
 }
 
-/* Prepares the narrowing SELECT for the query on the dataset's table. */
-static int select_rows(price_cache *c, const dataset *d, const price_query *q, sqlite3_stmt **out)
+/* Prepares the narrowing SELECT over the dataset's groups. */
+static int select_groups(price_cache *c, const dataset *d, const price_query *q,
+                         const compiled_filter *cfs, sqlite3_stmt **out)
 {
     sbuf sql = SBUF_INIT;
-    sbuf_printf(&sql, "SELECT " SELECT_COLUMNS " FROM p_%lld WHERE 1", (long long)d->row.tbl);
+    long long tbl = (long long)d->row.tbl;
+    sbuf_printf(&sql, "SELECT family, instance_type, data FROM p_%lld WHERE 1", tbl);
     const char *binds[5];
     int nb = 0;
     if (q->family) {
         sbuf_puts(&sql, " AND family = ?");
         binds[nb++] = q->family;
     }
-    if (q->unit) {
-        sbuf_puts(&sql, " AND unit = ?");
-        binds[nb++] = q->unit;
-    }
     bool itype = false, utype = false;
-    char *prefixed = NULL;
     for (size_t i = 0; i < q->nfilters; i++) {
-        const price_filter *f = &q->filters[i];
-        if (!itype && f->match == PRICE_EXACT && strcmp(f->key, "instanceType") == 0) {
+        const compiled_filter *cf = &cfs[i];
+        const price_filter *f = cf->f;
+        if (cf->slot < 0 || f->match == PRICE_REGEX)
+            continue;
+        const char *key = d->keys[cf->slot];
+        if (!itype && f->match == PRICE_EXACT && strcmp(key, "instanceType") == 0) {
             sbuf_puts(&sql, " AND instance_type = ?");
             binds[nb++] = f->value;
             itype = true;
-        } else if (!utype && f->match == PRICE_EXACT && strcmp(f->key, "usagetype") == 0) {
-            sbuf_puts(&sql, " AND usagetype = ?");
+        } else if (!utype && strcmp(key, "usagetype") == 0 && cf->value_len) {
+            sbuf_printf(&sql, " AND grp IN (SELECT grp FROM u_%lld WHERE usagetype IN (?, ?))",
+                        tbl);
             binds[nb++] = f->value;
-            utype = true;
-        } else if (!utype && f->match == PRICE_USAGETYPE && strcmp(f->key, "usagetype") == 0 &&
-                   !prefixed) {
-            binds[nb++] = f->value;
-            if (d->prefix) {
-                prefixed = xasprintf("%s-%s", d->prefix, f->value);
-                sbuf_puts(&sql, " AND usagetype IN (?, ?)");
-                binds[nb++] = prefixed;
-            } else {
-                sbuf_puts(&sql, " AND usagetype = ?");
-            }
+            binds[nb++] = cf->prefixed ? cf->prefixed : f->value;
             utype = true;
         }
     }
+    sbuf_puts(&sql, " ORDER BY grp");
     int rc = sqlite3_prepare_v2(c->db, sbuf_str(&sql), -1, out, NULL);
     sbuf_free(&sql);
     for (int i = 0; rc == SQLITE_OK && i < nb; i++)
-        rc = sqlite3_bind_text(*out, i + 1, binds[i], -1, SQLITE_TRANSIENT);
-    free(prefixed);
+        rc = sqlite3_bind_text(*out, i + 1, binds[i], -1, SQLITE_STATIC);
     return rc;
 }
 
 /* ---- results ------------------------------------------------------------- */
 
-static const char *col_str(price_cache *c, sqlite3_stmt *st, int i)
+typedef struct row_view {
+    const dataset *d;
+    const price_group_reader *g;
+    price_str family;
+} row_view;
+
+static const char *dup_str(price_cache *c, price_str s)
 {
-    const char *s = (const char *)sqlite3_column_text(st, i);
-    return price_cache_strndup(c, s ? s : "", s ? (size_t)sqlite3_column_bytes(st, i) : 0);
+    return price_cache_strndup(c, s.p, s.len);
 }
 
-static void fill_match(price_cache *c, const dataset *d, sqlite3_stmt *st, price_match *m)
+static const char *dup_cstr(price_cache *c, const char *s)
 {
-    const price_offer_info *o = &d->row.info;
-    m->sku = col_str(c, st, Q_SKU);
-    m->family = col_str(c, st, Q_FAMILY);
-    m->unit = col_str(c, st, Q_UNIT);
-    m->usd = col_str(c, st, Q_USD);
-    m->usd_value = sqlite3_column_double(st, Q_USD_VALUE);
-    m->description = col_str(c, st, Q_DESCRIPTION);
-    m->service = price_cache_strndup(c, o->service, strlen(o->service));
-    m->region = price_cache_strndup(c, o->region, strlen(o->region));
-    m->version = price_cache_strndup(c, o->version, strlen(o->version));
-    m->publication_date = price_cache_strndup(c, o->publication_date, strlen(o->publication_date));
-    m->source = price_cache_strndup(c, o->source, strlen(o->source));
+    return price_cache_strndup(c, s, strlen(s));
 }
 
-/* The attributes of the current row as a JSON object (caller frees). */
-static char *attrs_json(const dataset *d, sqlite3_stmt *st)
+static void fill_match(price_cache *c, const row_view *v, price_match *m)
+{
+    const price_offer_info *o = &v->d->row.info;
+    m->sku = dup_str(c, price_group_value(v->g, PRICE_SLOT_SKU));
+    m->usd = dup_str(c, price_group_value(v->g, PRICE_SLOT_USD));
+    m->usd_value = strtod(m->usd, NULL);
+    m->description = dup_str(c, price_group_value(v->g, PRICE_SLOT_DESCRIPTION));
+    m->unit = dup_str(c, price_group_value(v->g, PRICE_SLOT_UNIT));
+    m->family = dup_str(c, v->family);
+    m->service = dup_cstr(c, o->service);
+    m->region = dup_cstr(c, o->region);
+    m->version = dup_cstr(c, o->version);
+    m->publication_date = dup_cstr(c, o->publication_date);
+    m->source = dup_cstr(c, o->source);
+}
+
+/* The product attributes of the current row as a JSON object (caller
+ * frees), in the price list's column order, empty ones left out. */
+static char *attrs_json(const row_view *v)
 {
     sbuf b = SBUF_INIT;
     sbuf_putc(&b, '{');
     bool first = true;
-    static const struct {
-        const char *key;
-        int column;
-    } direct[] = {{"instanceType", Q_INSTANCE_TYPE}, {"usagetype", Q_USAGETYPE}};
-    for (size_t i = 0; i < 2; i++) {
-        const char *v = (const char *)sqlite3_column_text(st, direct[i].column);
-        if (!v || !*v)
+    for (size_t s = PRICE_SLOT_NFIXED; s < v->d->nslots; s++) {
+        price_str val = price_group_value(v->g, s);
+        if (!val.len)
             continue;
+        char *text = xstrndup(val.p, val.len);
         sbuf_puts(&b, first ? "" : ", ");
-        sbuf_json_str(&b, direct[i].key);
-        sbuf_puts(&b, ": ");
-        sbuf_json_str(&b, v);
-        first = false;
-    }
-    const void *blob = sqlite3_column_blob(st, Q_ATTRS);
-    price_blob_iter it = {blob, (const unsigned char *)blob + sqlite3_column_bytes(st, Q_ATTRS)};
-    size_t col, len;
-    const char *v;
-    while (blob && price_blob_next(&it, &col, &v, &len)) {
-        if (col >= d->nkeys)
-            continue;
-        char *text = xstrndup(v, len);
-        sbuf_puts(&b, first ? "" : ", ");
-        sbuf_json_str(&b, d->keys[col]);
+        sbuf_json_str(&b, v->d->keys[s]);
         sbuf_puts(&b, ": ");
         sbuf_json_str(&b, text);
         free(text);
@@ -598,7 +598,8 @@ static char *attrs_json(const dataset *d, sqlite3_stmt *st)
     return sbuf_detach(&b);
 }
 
-/* Orders candidates: non-zero before zero, then price, SKU, rate code. */
+/* Orders candidates: non-zero before zero (when asked), then price, SKU,
+ * rate code. */
 static int compare_rows(double a_usd, const char *a_sku, const char *a_rate, double b_usd,
                         const char *b_sku, const char *b_rate, bool zero_last)
 {
@@ -612,12 +613,13 @@ static int compare_rows(double a_usd, const char *a_sku, const char *a_rate, dou
 
 static void describe_query(const price_query *q, char *out, size_t size)
 {
-    size_t n = (size_t)snprintf(out, size, "%s", q->family ? "family \"" : "");
+    size_t n = 0;
+    out[0] = '\0';
     if (q->family)
-        n += (size_t)snprintf(out + n, n < size ? size - n : 0, "%s\"", q->family);
+        n += (size_t)snprintf(out, size, "family \"%s\"", q->family);
     for (size_t i = 0; i < q->nfilters && n < size; i++) {
         const price_filter *f = &q->filters[i];
-        const char *op = f->match == PRICE_REGEX ? "~" : f->match == PRICE_USAGETYPE ? "~=" : "=";
+        const char *op = f->match == PRICE_REGEX ? "~" : "=";
         n += (size_t)snprintf(out + n, size - n, "%s%s%s%s", n ? ", " : "", f->key, op, f->value);
     }
     if (q->unit && n < size)
@@ -631,39 +633,71 @@ static cir_code check_query(price_cache *c, const price_query *q, cir_err *err)
     if (!q || !q->service || !*q->service || !q->region || !*q->region)
         return cir_error(err, CIR_EUSAGE, "pricing", "a price query needs a service and a region");
     if (c->ingesting)
-        return cir_error(err, CIR_EINTERNAL, "pricing", "lookup during an import on the same cache handle");
+        return cir_error(err, CIR_EINTERNAL, "pricing",
+                         "lookup during an import on the same cache handle");
     return CIR_OK;
 }
 
-/* Runs the query in one read transaction; calls `each` per matching row. */
-typedef void (*row_fn)(price_cache *c, const dataset *d, sqlite3_stmt *st, void *ctx);
+typedef void (*row_fn)(price_cache *c, const row_view *v, void *ctx);
+
+/* Walks the groups the query can touch and calls `each` per matching row,
+ * all inside one read transaction so the offers row and its tables agree. */
+static cir_code scan(price_cache *c, const price_query *q, const dataset *d,
+                     compiled_filter *cfs, row_fn each, void *ctx, cir_err *err)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = select_groups(c, d, q, cfs, &st);
+    price_group_reader g = {0};
+    while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        rc = SQLITE_OK;
+        row_view v = {.d = d, .g = &g};
+        v.family.p = (const char *)sqlite3_column_text(st, 0);
+        v.family.len = (size_t)sqlite3_column_bytes(st, 0);
+        if (!v.family.p)
+            v.family.p = "";
+        const void *data = sqlite3_column_blob(st, 2);
+        size_t len = (size_t)sqlite3_column_bytes(st, 2);
+        if (!price_group_open(&g, data, len, d->nslots)) {
+            rc = SQLITE_CORRUPT;
+            break;
+        }
+        if (!filters_for_group(c, cfs, q->nfilters, v.family))
+            continue;
+        while (price_group_next(&g)) {
+            if (q->unit && !str_is(price_group_value(&g, PRICE_SLOT_UNIT), q->unit, strlen(q->unit)))
+                continue;
+            if (row_matches(c, d, cfs, q->nfilters, &g))
+                each(c, &v, ctx);
+        }
+        if (g.row != g.nrows) {
+            rc = SQLITE_CORRUPT;
+            break;
+        }
+    }
+    price_group_reader_free(&g);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE && rc != SQLITE_OK)
+        return price_cache_sql_error(c, rc, "read prices", err);
+    return CIR_OK;
+}
 
 static cir_code run_query(price_cache *c, const price_query *q, dataset *d, row_fn each, void *ctx,
                           cir_err *err)
 {
     if (check_query(c, q, err) != CIR_OK || prepare(c, q->service, q->region, err) != CIR_OK)
         return err->code;
+    state(c);
     int rc = sqlite3_exec(c->db, "BEGIN", NULL, NULL, NULL);
     if (rc != SQLITE_OK)
         return price_cache_sql_error(c, rc, "read prices", err);
     compiled_filter *cfs = xcalloc(q->nfilters + 1, sizeof *cfs);
-    sqlite3_stmt *st = NULL;
     cir_code code = open_dataset(c, q, d, err);
     if (code == CIR_OK)
         code = compile_filters(c, d, q, cfs, err);
-    if (code == CIR_OK) {
-        rc = select_rows(c, d, q, &st);
-        while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-            if (row_matches(c, d, st, cfs, q->nfilters))
-                each(c, d, st, ctx);
-            rc = SQLITE_OK;
-        }
-        if (rc != SQLITE_DONE)
-            code = price_cache_sql_error(c, rc, "read prices", err);
-    }
-    sqlite3_finalize(st);
+    if (code == CIR_OK)
+        code = scan(c, q, d, cfs, each, ctx, err);
     sqlite3_exec(c->db, "COMMIT", NULL, NULL, NULL);
-    free(cfs);
+    free_filters(cfs, q->nfilters);
     return code;
 }
 
@@ -677,22 +711,33 @@ typedef struct pick {
     price_match m;
 } pick;
 
-static void pick_row(price_cache *c, const dataset *d, sqlite3_stmt *st, void *ctx)
+static void pick_row(price_cache *c, const row_view *v, void *ctx)
 {
     pick *p = ctx;
     p->candidates++;
-    double usd = sqlite3_column_double(st, Q_USD_VALUE);
-    const char *sku = (const char *)sqlite3_column_text(st, Q_SKU);
-    const char *rate = (const char *)sqlite3_column_text(st, Q_RATE_CODE);
-    if (p->have && compare_rows(usd, sku, rate, p->usd, p->sku, p->rate, true) >= 0)
+    /* Rate codes are compared without the SKU: ties are broken by SKU
+     * first, so only equal SKUs reach them. */
+    price_str usd_s = price_group_value(v->g, PRICE_SLOT_USD);
+    char buf[48];
+    size_t n = usd_s.len < sizeof buf - 1 ? usd_s.len : sizeof buf - 1;
+    memcpy(buf, usd_s.p, n);
+    buf[n] = '\0';
+    double usd = strtod(buf, NULL);
+    price_str sku_s = price_group_value(v->g, PRICE_SLOT_SKU);
+    price_str rate_s = price_group_value(v->g, PRICE_SLOT_RATE_CODE);
+    char *sku = xstrndup(sku_s.p, sku_s.len), *rate = xstrndup(rate_s.p, rate_s.len);
+    if (p->have && compare_rows(usd, sku, rate, p->usd, p->sku, p->rate, true) >= 0) {
+        free(sku);
+        free(rate);
         return;
+    }
     free(p->sku);
     free(p->rate);
     p->have = true;
     p->usd = usd;
-    p->sku = xstrdup(sku);
-    p->rate = xstrdup(rate);
-    fill_match(c, d, st, &p->m);
+    p->sku = sku;
+    p->rate = rate;
+    fill_match(c, v, &p->m);
 }
 
 static void memo_key(const price_query *q, sbuf *k)
@@ -761,16 +806,16 @@ typedef struct collect {
     size_t items_cap, attrs_cap, rates_cap;
 } collect;
 
-static void collect_row(price_cache *c, const dataset *d, sqlite3_stmt *st, void *ctx)
+static void collect_row(price_cache *c, const row_view *v, void *ctx)
 {
     collect *k = ctx;
     price_match_list *l = k->l;
     l->items = xgrow(l->items, &k->items_cap, l->n + 1, sizeof *l->items);
     l->attrs_json = xgrow(l->attrs_json, &k->attrs_cap, l->n + 1, sizeof *l->attrs_json);
     k->rates = xgrow(k->rates, &k->rates_cap, l->n + 1, sizeof *k->rates);
-    fill_match(c, d, st, &l->items[l->n]);
-    l->attrs_json[l->n] = attrs_json(d, st);
-    k->rates[l->n] = col_str(c, st, Q_RATE_CODE);
+    fill_match(c, v, &l->items[l->n]);
+    l->attrs_json[l->n] = attrs_json(v);
+    k->rates[l->n] = dup_str(c, price_group_value(v->g, PRICE_SLOT_RATE_CODE));
     l->n++;
 }
 

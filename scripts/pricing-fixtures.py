@@ -112,5 +112,30 @@ def main():
         write("pricing-%s-eu-west-1.csv" % service, service, header, render(service, rows, header))
 
 
+def bad_inputs():
+    """Broken variants of the real AWSELB eu-west-1 file, for the bad-input tests."""
+    src = os.path.join(out_dir, "pricing-AWSELB-eu-west-1.csv")
+    with open(src) as f:
+        lines = f.read().splitlines(True)
+    meta, header, rows = lines[:5], lines[5], lines[6:]
+    # Rows cut short: fields missing at the end (an interrupted download, a
+    # hand edit gone wrong).
+    cut = [r[: r.rindex(",\"EU (Ireland)\"")] + "\n" for r in rows]
+    with open(os.path.join(out_dir, "pricing-bad-malformed.csv"), "w") as f:
+        f.writelines(meta + [header] + rows[:2] + cut[2:])
+    with open(os.path.join(out_dir, "pricing-some-bad-rows.csv"), "w") as f:
+        f.writelines(meta + [header] + rows + cut[:2])
+    # The TermType and PricePerUnit columns removed.
+    names = next(csv.reader([header]))
+    drop = {names.index("TermType"), names.index("PricePerUnit")}
+    def without(line):
+        cells = next(csv.reader([line]))
+        return ",".join('"%s"' % c for i, c in enumerate(cells) if i not in drop) + "\n"
+    with open(os.path.join(out_dir, "pricing-bad-missing-columns.csv"), "w") as f:
+        f.writelines(meta + [without(header)] + [without(r) for r in rows])
+    print("wrote the bad-input variants")
+
+
 if __name__ == "__main__":
     main()
+    bad_inputs()

@@ -284,8 +284,12 @@ static void query_table(sbuf *doc, const price_query *q, const price_match_list 
     sbuf_printf(doc, "%-20s %16s  %-10s %-26s %s\n", "SKU", "USD", "UNIT", "FAMILY", "DESCRIPTION");
     for (size_t i = 0; i < l->n; i++) {
         const price_match *m = &l->items[i];
-        sbuf_printf(doc, "%-20s %16s  %-10s %-26s %s\n", m->sku, m->usd, m->unit,
+        size_t start = doc->len;
+        sbuf_printf(doc, "%-20s %16s  %-10s %-26s %s", m->sku, m->usd, m->unit,
                     m->family[0] ? m->family : "-", m->description);
+        while (doc->len > start && doc->data[doc->len - 1] == ' ')
+            doc->len--; /* no trailing blanks when the description is empty */
+        sbuf_putc(doc, '\n');
     }
 }
 

@@ -350,10 +350,23 @@ static size_t random_csv(char *out, size_t cap, unsigned *seed)
     return n;
 }
 
+static void random_rounds(unsigned seed);
+
 Test(price_csv, matches_reference_on_random_input)
 {
+    random_rounds(12345);
+}
+
+Test(price_csv, portable_skip_matches_reference_on_random_input)
+{
+    csv_use_simd(false);
+    random_rounds(777);
+    csv_use_simd(true);
+}
+
+static void random_rounds(unsigned seed)
+{
     static char buf[64 * 1024];
-    unsigned seed = 12345;
     for (int round = 0; round < 600; round++) {
         size_t len = random_csv(buf, sizeof buf - 1, &seed);
         size_t gw = (size_t)(round % 4);
@@ -368,6 +381,62 @@ Test(price_csv, matches_reference_on_random_input)
                      (unsigned long long)got_n, (unsigned long long)ref_n);
         free(got);
         free(ref.out);
+    }
+}
+
+/* Raw mode: kept records come unsplit and a second reader splits them;
+ * the result must be what one reader gives. */
+typedef struct raw_ctx {
+    collect *c;
+    csv_reader *splitter;
+} raw_ctx;
+
+static int on_partial(void *ctx, const csv_record *r)
+{
+    raw_ctx *x = ctx;
+    if (!r->partial)
+        return on_record(x->c, r);
+    cr_assert_eq(r->n, x->c->gate_width);
+    cir_err err;
+    cir_err_clear(&err);
+    cr_assert_eq(csv_split(x->splitter, r->raw, r->raw_len, r->index, r->offset, &err), CIR_OK);
+    return 0;
+}
+
+static bool raw_gate(void *ctx, const csv_field *f, size_t n)
+{
+    raw_ctx *x = ctx;
+    return gate(x->c, f, n);
+}
+
+Test(price_csv, raw_mode_hands_over_kept_records_unsplit)
+{
+    static char buf[64 * 1024];
+    unsigned seed = 4242;
+    for (int round = 0; round < 300; round++) {
+        size_t len = random_csv(buf, sizeof buf - 1, &seed);
+        size_t gw = 1 + (size_t)(round % 3);
+        collect ref = {.stop_at = -1}, got = {.stop_at = -1, .gate_width = gw, .gate_reject = 'R'};
+        put(&ref, "", 0);
+        put(&got, "", 0);
+        uint64_t ref_n;
+        ref_parse(buf, len, gw, 'R', &ref, &ref_n);
+        raw_ctx x = {&got, csv_new(on_record, &got)};
+        csv_reader *r = csv_new(on_partial, &x);
+        csv_set_gate(r, gw, raw_gate);
+        csv_set_gate_raw(r, true);
+        cir_err err;
+        cir_err_clear(&err);
+        size_t chunk = 1 + (size_t)(rand_r(&seed) % 2000);
+        for (size_t pos = 0; pos < len; pos += chunk)
+            cr_assert_eq(csv_feed(r, buf + pos, len - pos < chunk ? len - pos : chunk, &err), CIR_OK);
+        cr_assert_eq(csv_finish(r, &err), CIR_OK);
+        cr_assert_str_eq(got.out, ref.out, "round %d (gate %zu)", round, gw);
+        cr_assert_eq(csv_records(r), ref_n);
+        csv_free(r);
+        csv_free(x.splitter);
+        free(ref.out);
+        free(got.out);
     }
 }
 

@@ -1,0 +1,542 @@
+/*
+ * store.c — the grouped price-row codec (see store.h for the format).
+ */
+#include "store.h"
+
+#include "../src/core/mem.h"
+
+#include <assert.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const slot_keys[PRICE_SLOT_NFIXED] = {
+    [PRICE_SLOT_SKU] = "sku",         [PRICE_SLOT_USD] = "pricePerUnit",
+    [PRICE_SLOT_DESCRIPTION] = "description", [PRICE_SLOT_UNIT] = "unit",
+    [PRICE_SLOT_BEGIN] = "beginRange", [PRICE_SLOT_END] = "endRange",
+    [PRICE_SLOT_RATE_CODE] = "rateCode",
+};
+
+const char *price_slot_key(size_t slot)
+{
+    return slot < PRICE_SLOT_NFIXED ? slot_keys[slot] : NULL;
+}
+
+/* ---- bytes ---------------------------------------------------------------- */
+
+typedef struct bytes {
+    unsigned char *p;
+    size_t len, cap;
+} bytes;
+
+static inline void bytes_need(bytes *b, size_t n)
+{
+    if (b->len + n > b->cap)
+        b->p = xgrow(b->p, &b->cap, b->len + n, 1);
+}
+
+static inline void put_varint(bytes *b, size_t v)
+{
+    bytes_need(b, 10);
+    while (v >= 0x80) {
+        b->p[b->len++] = (unsigned char)(v | 0x80);
+        v >>= 7;
+    }
+    b->p[b->len++] = (unsigned char)v;
+}
+
+static inline void put_str(bytes *b, const char *s, size_t n)
+{
+    put_varint(b, n);
+    bytes_need(b, n);
+    if (n)
+        memcpy(b->p + b->len, s, n);
+    b->len += n;
+}
+
+/* ---- writer --------------------------------------------------------------- */
+
+
+
+typedef struct str_ref {
+    uint32_t off, len;
+} str_ref;
+
+struct price_group_writer {
+    size_t nslots, ntable;        /* ntable = nslots - PRICE_SLOT_NINLINE */
+    size_t index_slot;
+    price_slot_stats *stats;      /* shared, per slot */
+    bytes arena;                  /* the string table's bytes */
+    str_ref *strings;             /* table; [0] is "" */
+    size_t nstrings, strings_cap;
+    uint32_t *hash;               /* open addressing: string index + 1, 0 = free */
+    size_t hash_cap;
+    const char *prev;             /* previous row's text (the caller's, or own) */
+    bytes own;                    /* a detached copy of it */
+    size_t prev_pad;              /* readable bytes after its values */
+    str_ref *prev_val;            /* previous row: each table slot in `prev` */
+    str_ref *next_val;
+    uint16_t *changed;            /* table slots that differ, one row */
+    str_ref prev_desc, next_desc; /* descriptions, in prev / the new row */
+    unsigned char *is_index;      /* per string: seen in the index slot */
+    size_t is_index_cap;
+    price_str *index_values;
+    size_t nindex, index_cap;
+    bytes rows;
+    size_t nrows;
+};
+
+/* Forgets the group's rows and strings (the arena is cleared by the next
+ * group's first row, so price_group_end's index values outlive the reset). */
+static void writer_reset(price_group_writer *w)
+{
+    w->nstrings = 1;
+    w->strings[0] = (str_ref){0, 0};
+    if (w->hash)
+        memset(w->hash, 0, w->hash_cap * sizeof *w->hash);
+    memset(w->prev_val, 0, w->ntable * sizeof *w->prev_val);
+    w->prev = "";
+    w->prev_pad = 0;
+    w->prev_desc = (str_ref){0, 0};
+    if (w->is_index)
+        memset(w->is_index, 0, w->is_index_cap);
+    w->rows.len = 0;
+    w->nrows = 0;
+}
+
+price_group_writer *price_group_writer_new(size_t nslots, size_t index_slot,
+                                           price_slot_stats *stats)
+{
+    price_group_writer *w = xcalloc(1, sizeof *w);
+    w->stats = stats;
+    w->nslots = nslots;
+    w->ntable = nslots - PRICE_SLOT_NINLINE;
+    w->index_slot = index_slot;
+    w->prev_val = xcalloc(w->ntable + 1, sizeof *w->prev_val);
+    w->next_val = xcalloc(w->ntable + 1, sizeof *w->next_val);
+    w->changed = xcalloc(w->ntable + 1, sizeof *w->changed);
+    w->strings = xgrow(NULL, &w->strings_cap, 16, sizeof *w->strings);
+    writer_reset(w);
+    return w;
+}
+
+void price_group_writer_free(price_group_writer *w)
+{
+    if (!w)
+        return;
+    free(w->arena.p);
+    free(w->strings);
+    free(w->hash);
+    free(w->prev_val);
+    free(w->next_val);
+    free(w->changed);
+    free(w->own.p);
+    free(w->is_index);
+    free(w->index_values);
+    free(w->rows.p);
+    free(w);
+}
+
+size_t price_group_memory(const price_group_writer *w)
+{
+    return sizeof *w + w->arena.cap + w->strings_cap * sizeof *w->strings +
+           w->hash_cap * sizeof *w->hash + 2 * w->ntable * sizeof *w->prev_val + w->rows.cap + w->own.cap +
+           w->is_index_cap + w->index_cap * sizeof *w->index_values;
+}
+
+static inline uint64_t hash_bytes(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ull ^ n;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h;
+}
+
+static inline const char *ref_ptr(const price_group_writer *w, str_ref r)
+{
+    return (const char *)w->arena.p + r.off;
+}
+
+static void rehash(price_group_writer *w)
+{
+    size_t cap = w->hash_cap ? w->hash_cap * 2 : 64;
+    free(w->hash);
+    w->hash = xcalloc(cap, sizeof *w->hash);
+    w->hash_cap = cap;
+    for (size_t i = 1; i < w->nstrings; i++) {
+        size_t h = hash_bytes(ref_ptr(w, w->strings[i]), w->strings[i].len) & (cap - 1);
+        while (w->hash[h])
+            h = (h + 1) & (cap - 1);
+        w->hash[h] = (uint32_t)(i + 1);
+    }
+}
+
+/* Table index of `s`; when the group has not seen it yet, adds it (and
+ * sets *fresh) unless `add` is false, then returns UINT32_MAX. */
+static uint32_t intern(price_group_writer *w, price_str s, bool add, bool *fresh)
+{
+    *fresh = false;
+    if (s.len == 0)
+        return 0;
+    if ((w->nstrings + 1) * 2 > w->hash_cap)
+        rehash(w);
+    size_t mask = w->hash_cap - 1;
+    size_t h = hash_bytes(s.p, s.len) & mask;
+    for (; w->hash[h]; h = (h + 1) & mask) {
+        str_ref t = w->strings[w->hash[h] - 1];
+        if (t.len == s.len && memcmp(ref_ptr(w, t), s.p, s.len) == 0)
+            return w->hash[h] - 1;
+    }
+    *fresh = true;
+    if (!add)
+        return UINT32_MAX;
+    bytes_need(&w->arena, s.len);
+    memcpy(w->arena.p + w->arena.len, s.p, s.len);
+    w->strings = xgrow(w->strings, &w->strings_cap, w->nstrings + 1, sizeof *w->strings);
+    w->strings[w->nstrings] = (str_ref){(uint32_t)w->arena.len, (uint32_t)s.len};
+    w->arena.len += s.len;
+    w->hash[h] = (uint32_t)(w->nstrings + 1);
+    return (uint32_t)w->nstrings++;
+}
+
+/* A slot whose changes are mostly to unseen values is stored literally. */
+static bool literal_slot(const price_slot_stats *st)
+{
+    return st->changes >= 32 && (uint64_t)st->fresh * 4 > (uint64_t)st->changes * 3;
+}
+
+static void note_index_value(price_group_writer *w, uint32_t idx)
+{
+    if (idx == 0)
+        return;
+    if (idx >= w->is_index_cap) {
+        size_t old = w->is_index_cap;
+        w->is_index = xgrow(w->is_index, &w->is_index_cap, (size_t)idx + 1, 1);
+        memset(w->is_index + old, 0, w->is_index_cap - old);
+    }
+    w->is_index[idx] = 1;
+}
+
+/* a[0..n) == b[0..n), where both may be read 8 bytes at a time up to the
+ * next multiple of 8 (the caller's padding makes that safe). */
+static inline bool same_padded(const char *a, const char *b, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    size_t i = 0;
+    uint64_t x, y;
+    for (; i + 8 <= n; i += 8) {
+        memcpy(&x, a + i, 8);
+        memcpy(&y, b + i, 8);
+        if (x != y)
+            return false;
+    }
+    if (i == n)
+        return true;
+    memcpy(&x, a + i, 8);
+    memcpy(&y, b + i, 8);
+    return ((x ^ y) << (8 * (8 - (n - i)))) == 0;
+#else
+    return memcmp(a, b, n) == 0;
+#endif
+}
+
+static inline bool same_bytes(const char *a, const char *b, size_t n)
+{
+    if (n <= 16) {
+        for (size_t i = 0; i < n; i++)
+            if (a[i] != b[i])
+                return false;
+        return true;
+    }
+    return memcmp(a, b, n) == 0;
+}
+
+/* Where value v sits in its row's text (every value lies in it). */
+static inline str_ref place(price_str v, const char *raw, size_t raw_len)
+{
+    size_t at = (size_t)((uintptr_t)v.p - (uintptr_t)raw); /* huge when outside */
+    assert(v.len == 0 || (at < raw_len && v.len <= raw_len - at));
+    (void)raw_len;
+    return v.len ? (str_ref){(uint32_t)at, (uint32_t)v.len} : (str_ref){0, 0};
+}
+
+/* "0.0416000000" is stored as 6 and "0.0416". */
+static void put_price(bytes *b, price_str v)
+{
+    size_t zeros = 0;
+    if (memchr(v.p, '.', v.len))
+        while (zeros < v.len && v.p[v.len - 1 - zeros] == '0')
+            zeros++;
+    put_varint(b, zeros);
+    put_str(b, v.p, v.len - zeros);
+}
+
+/* The description as what it shares with the previous row's (prefix and
+ * suffix lengths) and the middle that differs. */
+static void put_description(bytes *b, price_str v, const char *prev_base, str_ref prev)
+{
+    const char *p = prev_base + prev.off;
+    size_t max = v.len < prev.len ? v.len : prev.len, pre = 0, suf = 0;
+    while (pre < max && v.p[pre] == p[pre])
+        pre++;
+    while (suf < max - pre && v.p[v.len - 1 - suf] == p[prev.len - 1 - suf])
+        suf++;
+    put_varint(b, pre);
+    put_varint(b, suf);
+    put_str(b, v.p + pre, v.len - pre - suf);
+}
+
+/* A changed value: its index in the group's string table, or, for a slot
+ * whose values rarely repeat, the value itself (it would only bloat the
+ * table). */
+static void put_table_value(price_group_writer *w, bytes *b, size_t slot, price_str v)
+{
+    price_slot_stats *st = &w->stats[slot];
+    uint64_t x = hash_bytes(v.p, v.len); /* FNV leaves the low bits poorly mixed */
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdull;
+    x ^= x >> 33;
+    uint32_t h = (uint32_t)(x >> 32) | 1;
+    uint32_t *seen = &st->recent[x & 63];
+    st->fresh += *seen != h;
+    *seen = h;
+    if (++st->changes >= 4096) { /* a moving estimate */
+        st->changes /= 2;
+        st->fresh /= 2;
+    }
+    if (slot != w->index_slot && literal_slot(st)) {
+        put_varint(b, v.len * 2 + 1);
+        bytes_need(b, v.len);
+        memcpy(b->p + b->len, v.p, v.len);
+        b->len += v.len;
+        return;
+    }
+    bool fresh;
+    uint32_t idx = intern(w, v, true, &fresh);
+    put_varint(b, (size_t)idx * 2);
+    if (slot == w->index_slot)
+        note_index_value(w, idx);
+}
+
+void price_group_add(price_group_writer *w, const price_str *fields, const int *slot_col,
+                     price_str rate, const char *raw, size_t raw_len, size_t raw_pad)
+{
+    if (w->nrows == 0)
+        w->arena.len = 0;
+    bytes *b = &w->rows;
+    price_str in[PRICE_SLOT_NINLINE];
+    for (size_t i = 0; i < PRICE_SLOT_NINLINE; i++)
+        in[i] = slot_col[i] >= 0 ? fields[slot_col[i]] : (price_str){"", 0};
+    put_str(b, in[PRICE_SLOT_SKU].p, in[PRICE_SLOT_SKU].len);
+    put_price(b, in[PRICE_SLOT_USD]);
+    put_description(b, in[PRICE_SLOT_DESCRIPTION], w->prev, w->prev_desc);
+    w->next_desc = place(in[PRICE_SLOT_DESCRIPTION], raw, raw_len);
+    size_t nbitmap = (w->ntable + 7) / 8;
+    bytes_need(b, nbitmap);
+    unsigned char *bitmap = b->p + b->len;
+    memset(bitmap, 0, nbitmap);
+    b->len += nbitmap;
+    /* Each slot is compared with the same slot of the previous row of the
+     * group, whose text the caller still holds. */
+    const char *prev = w->prev;
+    bool words = raw_pad >= 8 && w->prev_pad >= 8;
+    size_t nchanged = 0;
+    uint16_t *changed = w->changed;
+    for (size_t t = 0; t < w->ntable; t++) {
+        size_t slot = t + PRICE_SLOT_NINLINE;
+        int c = slot_col[slot];
+        price_str v = c >= 0 ? fields[c] : (price_str){"", 0};
+        if (slot == PRICE_SLOT_RATE_CODE)
+            v = rate;
+        str_ref pv = w->prev_val[t];
+        w->next_val[t] = place(v, raw, raw_len);
+        if (v.len != pv.len)
+            changed[nchanged++] = (uint16_t)t;
+        else if (v.len && !(words ? same_padded(v.p, prev + pv.off, v.len)
+                                  : same_bytes(v.p, prev + pv.off, v.len)))
+            changed[nchanged++] = (uint16_t)t;
+    }
+    size_t bitmap_at = (size_t)(bitmap - b->p); /* put_table_value may move `rows` */
+    for (size_t k = 0; k < nchanged; k++) {
+        size_t t = changed[k];
+        b->p[bitmap_at + t / 8] |= (unsigned char)(1u << (t % 8));
+        const str_ref *nv = &w->next_val[t];
+        put_table_value(w, b, t + PRICE_SLOT_NINLINE, (price_str){raw + nv->off, nv->len});
+    }
+    w->prev = raw;
+    w->prev_pad = raw_pad;
+    str_ref *sv = w->prev_val;
+    w->prev_val = w->next_val;
+    w->next_val = sv;
+    w->prev_desc = w->next_desc;
+    w->nrows++;
+}
+
+void price_group_detach(price_group_writer *w)
+{
+    if (w->nrows == 0 || w->prev == (const char *)w->own.p)
+        return;
+    /* Only the bytes the kept offsets reach, plus the padding. */
+    size_t need = w->prev_desc.off + w->prev_desc.len;
+    for (size_t t = 0; t < w->ntable; t++)
+        if (w->prev_val[t].off + w->prev_val[t].len > need)
+            need = w->prev_val[t].off + w->prev_val[t].len;
+    w->own.len = 0;
+    bytes_need(&w->own, need + 16);
+    memcpy(w->own.p, w->prev, need);
+    memset(w->own.p + need, 0, 16);
+    w->prev = (const char *)w->own.p;
+    w->prev_pad = 16;
+}
+
+void price_group_end(price_group_writer *w, unsigned char **out, size_t *out_cap, size_t *len,
+                     size_t *nrows, price_str **index_values, size_t *nindex)
+{
+    bytes o = {*out, 0, *out_cap};
+    put_varint(&o, w->nstrings);
+    for (size_t i = 1; i < w->nstrings; i++)
+        put_str(&o, ref_ptr(w, w->strings[i]), w->strings[i].len);
+    put_varint(&o, w->nrows);
+    bytes_need(&o, w->rows.len);
+    memcpy(o.p + o.len, w->rows.p, w->rows.len);
+    o.len += w->rows.len;
+    *out = o.p;
+    *out_cap = o.cap;
+    *len = o.len;
+    *nrows = w->nrows;
+    w->nindex = 0;
+    for (size_t i = 1; i < w->is_index_cap && i < w->nstrings; i++)
+        if (w->is_index[i]) {
+            w->index_values = xgrow(w->index_values, &w->index_cap, w->nindex + 1,
+                                    sizeof *w->index_values);
+            w->index_values[w->nindex++] =
+                (price_str){ref_ptr(w, w->strings[i]), w->strings[i].len};
+        }
+    *index_values = w->index_values;
+    *nindex = w->nindex;
+    writer_reset(w);
+}
+
+/* ---- reader --------------------------------------------------------------- */
+
+static bool get_varint(price_group_reader *r, size_t *v)
+{
+    size_t x = 0;
+    for (unsigned shift = 0; r->p < r->end && shift < 63; shift += 7) {
+        unsigned char c = *r->p++;
+        x |= (size_t)(c & 0x7f) << shift;
+        if (!(c & 0x80)) {
+            *v = x;
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool get_str(price_group_reader *r, price_str *s)
+{
+    size_t n;
+    if (!get_varint(r, &n) || n > (size_t)(r->end - r->p))
+        return false;
+    s->p = (const char *)r->p;
+    s->len = n;
+    r->p += n;
+    return true;
+}
+
+bool price_group_open(price_group_reader *r, const void *data, size_t len, size_t nslots)
+{
+    r->p = data;
+    r->end = r->p + len;
+    r->nslots = nslots;
+    r->row = 0;
+    if (nslots < PRICE_SLOT_NFIXED || !get_varint(r, &r->nstrings) || r->nstrings == 0 ||
+        r->nstrings > len + 1)
+        return false;
+    r->strings = xgrow(r->strings, &r->strings_cap, r->nstrings, sizeof *r->strings);
+    r->strings[0] = (price_str){"", 0};
+    for (size_t i = 1; i < r->nstrings; i++)
+        if (!get_str(r, &r->strings[i]))
+            return false;
+    r->current = xgrow(r->current, &r->current_cap, nslots, sizeof *r->current);
+    for (size_t i = 0; i < nslots; i++)
+        r->current[i] = r->strings[0];
+    r->prev_desc_len = 0;
+    return get_varint(r, &r->nrows);
+}
+
+/* Rebuilds text number k (0 price, 1 description) of the current row from
+ * `head` + middle + `tail` pieces. */
+static price_str rebuild(price_group_reader *r, int k, const char *a, size_t an, price_str mid,
+                         const char *c, size_t cn, char fill, size_t nfill)
+{
+    size_t n = an + mid.len + cn + nfill;
+    r->text[k] = xgrow(r->text[k], &r->text_cap[k], n + 1, 1);
+    char *o = r->text[k];
+    if (an)
+        memcpy(o, a, an);
+    if (mid.len)
+        memcpy(o + an, mid.p, mid.len);
+    if (cn)
+        memcpy(o + an + mid.len, c, cn);
+    if (nfill)
+        memset(o + an + mid.len + cn, fill, nfill);
+    o[n] = '\0';
+    return (price_str){o, n};
+}
+
+bool price_group_next(price_group_reader *r)
+{
+    if (r->row >= r->nrows)
+        return false;
+    size_t zeros, pre, suf;
+    price_str usd, mid;
+    if (!get_str(r, &r->current[PRICE_SLOT_SKU]) || !get_varint(r, &zeros) || zeros > 64 ||
+        !get_str(r, &usd) || !get_varint(r, &pre) || !get_varint(r, &suf) ||
+        pre + suf > r->prev_desc_len || !get_str(r, &mid))
+        return false;
+    r->current[PRICE_SLOT_USD] = rebuild(r, 0, "", 0, usd, "", 0, '0', zeros);
+    price_str desc = rebuild(r, 1, r->prev_desc, pre, mid,
+                             r->prev_desc + r->prev_desc_len - suf, suf, 0, 0);
+    r->current[PRICE_SLOT_DESCRIPTION] = desc;
+    r->prev_desc = xgrow(r->prev_desc, &r->prev_desc_cap, desc.len + 1, 1);
+    memcpy(r->prev_desc, desc.p, desc.len);
+    r->prev_desc_len = desc.len;
+    size_t ntable = r->nslots - PRICE_SLOT_NINLINE;
+    size_t nbitmap = (ntable + 7) / 8;
+    if ((size_t)(r->end - r->p) < nbitmap)
+        return false;
+    const unsigned char *bitmap = r->p;
+    r->p += nbitmap;
+    for (size_t t = 0; t < ntable; t++) {
+        if (!(bitmap[t / 8] & (1u << (t % 8))))
+            continue;
+        size_t v;
+        if (!get_varint(r, &v))
+            return false;
+        price_str *cur = &r->current[t + PRICE_SLOT_NINLINE];
+        if (v & 1) {
+            size_t n = v >> 1;
+            if (n > (size_t)(r->end - r->p))
+                return false;
+            *cur = (price_str){(const char *)r->p, n};
+            r->p += n;
+        } else if ((v >> 1) < r->nstrings) {
+            *cur = r->strings[v >> 1];
+        } else {
+            return false;
+        }
+    }
+    r->row++;
+    return true;
+}
+
+void price_group_reader_free(price_group_reader *r)
+{
+    free(r->strings);
+    free(r->current);
+    free(r->text[0]);
+    free(r->text[1]);
+    free(r->prev_desc);
+    memset(r, 0, sizeof *r);
+}

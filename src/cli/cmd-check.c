@@ -10,6 +10,7 @@
 #include "../core/mem.h"
 #include "../core/out.h"
 #include "../plan/plan.h"
+#include "../review/gate.h"
 #include "../risk/risk.h"
 #include "../risk/risk_render.h"
 
@@ -48,6 +49,9 @@ static int check_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
     risk_opts ro = {.skip = o->skip.items, .nskip = o->skip.n};
     if (risk_check(plans, nplans, rs, &ro, &rep, err))
         goto out;
+    review_gate_run gates;
+    if (review_gates_prepare(o, plans, nplans, NULL, rep, &gates, err))
+        goto out;
     if (strcmp(o->format, "json") == 0) {
         risk_render_json(rep, plans, nplans, &doc);
     } else if (strcmp(o->format, "sarif") == 0) {
@@ -60,7 +64,8 @@ static int check_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
         risk_render_table(rep, nplans, !o->output && out_color(o->no_color), &doc);
     }
     if (out_emit(o->output, &doc, err) == CIR_OK)
-        rc = CIR_EXIT_OK;
+        rc = review_gates_finish(&gates);
+    review_gates_discard(&gates);
 out:
     sbuf_free(&doc);
     risk_report_free(rep);
@@ -83,8 +88,11 @@ const cmd_entry cmd_check_entry = {
             "a resource tag circuit:skip = \"ID,ID\" suppress findings, which are still\n"
             "listed as suppressed.  --format json writes circuit.check/v1; --format sarif\n"
             "writes SARIF 2.1.0 for GitHub code scanning.  Findings never print a secret\n"
-            "or sensitive value.  Exit 0 with or without findings; 2 on errors.",
-    .options = OPT_FORMAT | OPT_OUTPUT | OPT_RULES | OPT_SKIP | OPT_NO_COLOR | OPT_QUIET,
+            "or sensitive value.  Exit 0 with or without findings; 2 on errors.\n"
+            "Gate flags (see 'circuit help review') exit 1 when they fail; the cost gates\n"
+            "and --fail-on price the plans (--cache, --usage) only for the gate.",
+    .options = OPT_FORMAT | OPT_OUTPUT | OPT_RULES | OPT_SKIP | OPT_NO_COLOR | OPT_QUIET | OPT_GATES |
+               OPT_COST_THRESHOLD | OPT_CACHE | OPT_USAGE,
     .formats = "table,json,sarif",
     .min_args = 0,
     .max_args = -1,

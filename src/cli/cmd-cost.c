@@ -13,6 +13,7 @@
 #include "../cost/cost.h"
 #include "../cost/cost_render.h"
 #include "../plan/plan.h"
+#include "../review/gate.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -71,6 +72,9 @@ static int cost_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
         cost_opts co = {.usage = usage};
         rc = cost_estimate(plans, nplans, cache, &co, &rep, err);
     }
+    review_gate_run gates = {0};
+    if (rc == CIR_OK)
+        rc = review_gates_prepare(o, plans, nplans, rep, NULL, &gates, err);
     if (rc == CIR_OK) {
         const price_offer_info *used = NULL;
         size_t nused = price_cache_used(cache, &used);
@@ -79,12 +83,14 @@ static int cost_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
         cost_render(rep, o->format, &ro, &doc);
         rc = out_emit(o->output, &doc, err);
     }
+    int status = rc == CIR_OK ? review_gates_finish(&gates) : CIR_EXIT_ERROR;
+    review_gates_discard(&gates);
     sbuf_free(&doc);
     cost_report_free(rep);
     price_cache_close(cache);
     free_plans(plans, nplans);
     cost_usage_free(usage);
-    return rc == CIR_OK ? CIR_EXIT_OK : CIR_EXIT_ERROR;
+    return status;
 }
 
 const cmd_entry cmd_cost_entry = {
@@ -97,9 +103,11 @@ const cmd_entry cmd_cost_entry = {
             "Several plans give per-plan subtotals and a combined total.  '-' or no argument\n"
             "reads standard input.  Usage-based components (data processed, requests,\n"
             "storage) take figures from --usage, a file in Infracost's usage-file format.\n"
-            "A price that is missing is never $0: the line says \"not priced\" and why.",
+            "A price that is missing is never $0: the line says \"not priced\" and why.\n"
+            "Gate flags (see 'circuit help review') exit 1 when they fail; --fail-on and\n"
+            "--fail-on-severity run the risk rules (--rules, --skip) only for the gate.",
     .options = OPT_FORMAT | OPT_OUTPUT | OPT_REGION | OPT_USAGE | OPT_CACHE | OPT_OFFLINE | OPT_NO_COLOR |
-               OPT_QUIET,
+               OPT_QUIET | OPT_GATES | OPT_COST_THRESHOLD | OPT_RULES | OPT_SKIP,
     .formats = "table,markdown,json",
     .min_args = 0,
     .max_args = -1,

@@ -1,21 +1,134 @@
 /*
- * cmd-review.c — `circuit review`.  PLACEHOLDER until its issue lands.
+ * cmd-review.c — `circuit review [PLAN...]`: the engineer's review of one
+ * or more plans (stdin when none or "-"), in Markdown (the seed's format,
+ * for a PR comment) or JSON (circuit.review/v1), then the CI gates.
+ *
+ * The run is: load the plans, price them from the cache (the bundled
+ * snapshot fills an empty cache; nothing is fetched), run the risk rules,
+ * build the review, emit it, evaluate the gates.  The document is written
+ * before the gates so a failing gate still leaves its report behind.
  */
 #include "cli.h"
 
+#include "../core/mem.h"
+#include "../core/out.h"
+#include "../cost/cost.h"
+#include "../plan/plan.h"
+#include "../review/gate.h"
+#include "../review/review.h"
+#include "../risk/risk.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct review_run {
+    plan **plans;
+    size_t nplans;
+    price_cache *cache;
+    cost_usage *usage;
+    cost_report *cost;
+    risk_ruleset *rules;
+    risk_report *risk;
+    review *rv;
+} review_run;
+
+static void run_free(review_run *r)
+{
+    review_free(r->rv);
+    risk_report_free(r->risk);
+    risk_ruleset_free(r->rules);
+    cost_report_free(r->cost);
+    cost_usage_free(r->usage);
+    price_cache_close(r->cache);
+    for (size_t i = 0; i < r->nplans; i++)
+        plan_free(r->plans[i]);
+    free(r->plans);
+}
+
+static cir_code load_plans(const cli_opts *o, review_run *r, cir_err *err)
+{
+    size_t n = cli_plan_count(o);
+    r->plans = xcalloc(n, sizeof *r->plans);
+    plan_load_opts lo = {.region_flag = o->regions.n ? o->regions.items[o->regions.n - 1] : NULL,
+                         .quiet = o->quiet};
+    size_t stdin_uses = 0;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(cli_plan_arg(o, i), "-") == 0 && ++stdin_uses > 1)
+            return cir_error(err, CIR_EUSAGE, "review", "standard input (-) can be read only once");
+    for (size_t i = 0; i < n; i++) {
+        if (plan_load(cli_plan_arg(o, i), &lo, &r->plans[i], err))
+            return err->code;
+        r->nplans++;
+    }
+    return CIR_OK;
+}
+
+static cir_code estimate(const cli_opts *o, review_run *r, cir_err *err)
+{
+    price_open_opts po = {.path = o->cache, .readonly = false, .no_snapshot = false};
+    if (price_cache_open(&po, &r->cache, err))
+        return err->code;
+    if (o->usage_file && cost_usage_load(o->usage_file, &r->usage, err))
+        return err->code;
+    cost_opts co = {.usage = r->usage};
+    return cost_estimate(r->plans, r->nplans, r->cache, &co, &r->cost, err);
+}
+
+static cir_code check(const cli_opts *o, review_run *r, cir_err *err)
+{
+    if (risk_ruleset_load(o->rules_file, &r->rules, err))
+        return err->code;
+    risk_opts ro = {.skip = o->skip.items, .nskip = o->skip.n};
+    return risk_check(r->plans, r->nplans, r->rules, &ro, &r->risk, err);
+}
+
 static int review_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
 {
-    (void)self, (void)o;
-    cir_error(err, CIR_EUSAGE, "review", "PLACEHOLDER: this command is not built yet");
-    return CIR_EXIT_ERROR;
+    (void)self;
+    review_gates gates;
+    review_gates_from_cli(o, &gates);
+    review_run run;
+    memset(&run, 0, sizeof run);
+    int status = CIR_EXIT_ERROR;
+    sbuf doc = SBUF_INIT;
+    if (load_plans(o, &run, err) || estimate(o, &run, err) || check(o, &run, err))
+        goto done;
+    review_opts ropts = {.cost_threshold = gates.cost_threshold,
+                         .cache = run.cache,
+                         .region = cli_default_region(o, NULL)};
+    if (review_build(run.plans, run.nplans, run.cost, run.risk, &ropts, &run.rv, err))
+        goto done;
+    if (strcmp(o->format, "json") == 0)
+        review_render_json(run.rv, &doc);
+    else
+        review_render_markdown(run.rv, &doc);
+    if (out_emit(o->output, &doc, err))
+        goto done;
+    review_gate_facts facts = {.totals = &run.cost->totals, .risk = run.risk};
+    status = review_gates_run(&gates, &facts);
+done:
+    sbuf_free(&doc);
+    run_free(&run);
+    return status;
 }
 
 const cmd_entry cmd_review_entry = {
     .name = "review",
     .args_usage = "[PLAN...]",
-    .summary = "PLACEHOLDER",
-    .options = OPT_FORMAT | OPT_OUTPUT | OPT_REGION | OPT_NO_COLOR | OPT_QUIET,
-    .formats = "table,markdown,json",
+    .summary = "the engineer's review of a plan: changes, cost, risks, verdict",
+    .help = "Reads one or more plans (`terraform show -json`; \"-\" or none reads stdin) and writes\n"
+            "the Infrastructure/DevOps Engineer Review: new and modified resources, monthly cost\n"
+            "impact, deployment, scaling and reliability assessment, dependencies, operational\n"
+            "checklist, strengths, concerns, recommendations and the verdict.\n"
+            "Verdict: NEEDS REVISION on a critical/high finding or unprotected data loss;\n"
+            "APPROVED WITH CHANGES on a medium finding or a monthly increase above\n"
+            "--cost-threshold; APPROVED otherwise.  Gate flags make the exit status 1 when they\n"
+            "fail (one stderr line each); the review is written either way.\n"
+            "Prices come from the cache, filled from the bundled snapshot when empty; review\n"
+            "never fetches (--offline is accepted for scripts that pass it everywhere).",
+    .options = OPT_FORMAT | OPT_OUTPUT | OPT_REGION | OPT_USAGE | OPT_CACHE | OPT_OFFLINE | OPT_RULES |
+               OPT_SKIP | OPT_COST_THRESHOLD | OPT_GATES | OPT_NO_COLOR | OPT_QUIET,
+    .formats = "markdown,json",
     .min_args = 0,
     .max_args = -1,
     .exec = review_exec,

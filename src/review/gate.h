@@ -1,0 +1,91 @@
+/*
+ * gate.h — the CI gate shared by `circuit review`, `circuit cost` and
+ * `circuit check`: the five gate flags of PRODUCT.md evaluated against the
+ * cost totals, the findings and the verdict.
+ *
+ * A command builds its document first, emits it, then evaluates the gates:
+ * the document is delivered whether or not a gate fails.  Each failed gate
+ * is one stderr line "circuit: gate: <what>" and the exit status is 1.
+ * The command computes the cost estimate, the findings or the verdict only
+ * when a gate needs them (review_gates_need_*).
+ */
+#ifndef CIRCUIT_GATE_H
+#define CIRCUIT_GATE_H
+
+#include "review.h"
+
+#include <stdbool.h>
+
+struct cli_opts;
+
+typedef struct review_gates {
+    bool max_increase_set, max_percent_set, max_total_set;
+    double max_increase, max_percent, max_total;   /* USD, percent, USD */
+    bool fail_on_set;
+    review_verdict fail_on;          /* fail when the verdict is this or worse */
+    bool fail_on_severity_set;
+    risk_severity fail_on_severity;  /* fail on an unsuppressed finding this severe or worse */
+    double cost_threshold;           /* for the verdict (--cost-threshold, default 500) */
+} review_gates;
+
+/* Reads the gate flags (already validated by cli_parse) from `o`. */
+void review_gates_from_cli(const struct cli_opts *o, review_gates *g);
+
+bool review_gates_any(const review_gates *g);
+/* A gate needs the cost totals (the increase, percent or total gates, or
+ * --fail-on, whose verdict weighs the increase). */
+bool review_gates_need_cost(const review_gates *g);
+/* A gate needs the findings (--fail-on or --fail-on-severity). */
+bool review_gates_need_risk(const review_gates *g);
+
+typedef struct review_gate_facts {
+    const cost_totals *totals;    /* required when review_gates_need_cost */
+    const risk_report *risk;      /* required when review_gates_need_risk */
+} review_gate_facts;
+
+/* Evaluates every gate that is set; appends one line per failed gate to
+ * `failures` ("monthly increase $612.40 exceeds --max-monthly-increase
+ * $500.00").  Returns the number of failed gates.  Never fails.
+ *
+ * --max-increase-percent from a $0.00 baseline: any increase fails it (the
+ * percentage is unbounded); no change or a decrease passes. */
+size_t review_gates_eval(const review_gates *g, const review_gate_facts *f, review_list *failures);
+
+/* Prints "circuit: gate: <line>" for each failure on stderr and returns the
+ * exit status: CIR_EXIT_GATE when there is any, CIR_EXIT_OK otherwise. */
+int review_gates_report(const review_list *failures);
+
+/* Evaluate and report in one call. */
+int review_gates_run(const review_gates *g, const review_gate_facts *f);
+
+/* For `circuit cost` and `circuit check`, in two steps so that every error
+ * comes before the document and every gate line after it:
+ *
+ *   review_gates_prepare()  reads the gate flags of `o` and computes what a
+ *       gate needs that the command did not (`cost` and `risk` may be NULL):
+ *       the estimate from --cache/--usage, the findings from --rules/--skip.
+ *       Returns CIR_OK, or an error code with err filled (nothing to free).
+ *   review_gates_finish()   after the document was emitted: evaluates,
+ *       prints one line per failed gate, frees; returns CIR_EXIT_OK or
+ *       CIR_EXIT_GATE.
+ *   review_gates_discard()  frees without evaluating (the emit failed).
+ *
+ * `plans` must outlive the run (the findings borrow plan names). */
+typedef struct review_gate_run {
+    review_gates gates;
+    const cost_report *cost;
+    const risk_report *risk;
+    price_cache *cache;            /* owned from here down, NULL if unused */
+    cost_usage *usage;
+    cost_report *own_cost;
+    risk_ruleset *rules;
+    risk_report *own_risk;
+} review_gate_run;
+
+cir_code review_gates_prepare(const struct cli_opts *o, plan *const *plans, size_t nplans,
+                              const cost_report *cost, const risk_report *risk, review_gate_run *run,
+                              cir_err *err);
+int review_gates_finish(review_gate_run *run);
+void review_gates_discard(review_gate_run *run);
+
+#endif

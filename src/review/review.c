@@ -1,0 +1,315 @@
+/*
+ * review.c — review_build(): runs the section builders in order over the
+ * plans, the cost report and the findings, and owns the parts every
+ * section shares: the New/Modified lists, the Cost Impact sentence, the
+ * price lists used, and the verdict.
+ */
+#include "review_int.h"
+
+#include "../core/mem.h"
+
+#include <assert.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+const review_item_info review_items[REVIEW_NITEMS] = {
+    [REVIEW_CONTAINER_CHANGES] = {"Deployment", "Container Changes", "container_changes", "Yes", "No"},
+    [REVIEW_CONFIG_CHANGES] = {"Deployment", "Configuration Changes", "configuration_changes", "Yes", "No"},
+    [REVIEW_DOWNTIME] = {"Deployment", "Downtime Required", "downtime_required", "Yes", "No"},
+    [REVIEW_HORIZONTAL_SCALING] = {"Scaling", "Horizontal Scaling", "horizontal_scaling", "Supported",
+                                   "Not Supported"},
+    [REVIEW_AUTO_SCALING] = {"Scaling", "Auto-scaling", "auto_scaling", "Configured", "Not Configured"},
+    [REVIEW_RESOURCE_LIMITS] = {"Scaling", "Resource Limits", "resource_limits", "Appropriate",
+                                "Needs Adjustment"},
+    [REVIEW_HEALTH_CHECKS] = {"Reliability", "Health Checks", "health_checks", "Configured",
+                              "Not Configured"},
+    [REVIEW_GRACEFUL_DEGRADATION] = {"Reliability", "Graceful Degradation", "graceful_degradation",
+                                     "Implemented", "Not Implemented"},
+    [REVIEW_ROLLBACK] = {"Reliability", "Rollback Strategy", "rollback_strategy", "Defined",
+                         "Not Defined"},
+};
+
+/* ---- the cost line of each resource ------------------------------------ */
+
+static void index_costs(review *rv)
+{
+    if (!rv->cost)
+        return;
+    rv->cost_index = xcalloc(rv->nplans, sizeof *rv->cost_index);
+    for (size_t pi = 0; pi < rv->nplans; pi++)
+        rv->cost_index[pi] = xcalloc(rv->plans[pi]->nresources + 1, sizeof **rv->cost_index);
+    for (size_t i = 0; i < rv->cost->nresources; i++) {
+        const cost_resource *c = &rv->cost->resources[i];
+        for (size_t pi = 0; pi < rv->nplans; pi++) {
+            const plan *p = rv->plans[pi];
+            if (p->nresources && c->res >= p->resources && c->res < p->resources + p->nresources) {
+                rv->cost_index[pi][c->res - p->resources] = c;
+                break;
+            }
+        }
+    }
+}
+
+/* ---- New / Modified ------------------------------------------------------ */
+
+static void replace_paths_text(const plan_resource *r, sbuf *b)
+{
+    size_t i;
+    const json_t *path;
+    size_t n = 0;
+    json_array_foreach(r->replace_paths, i, path) {
+        const json_t *first = json_array_get(path, 0);
+        if (!json_is_string(first))
+            continue;
+        sbuf_printf(b, "%s%s", n++ ? ", " : "; forced by ", json_string_value(first));
+    }
+}
+
+static char *change_note(const plan_resource *r)
+{
+    sbuf b = SBUF_INIT;
+    switch (r->action) {
+    case PLAN_ACT_UPDATE:
+        sbuf_puts(&b, "updated in place");
+        break;
+    case PLAN_ACT_REPLACE:
+        sbuf_puts(&b, r->replace_order == PLAN_ORDER_CREATE_BEFORE_DELETE ? "replaced, create before destroy"
+                      : r->replace_order == PLAN_ORDER_CREATE_THEN_FORGET
+                          ? "replaced, old object kept outside Terraform"
+                          : "replaced, destroy before create");
+        if (r->action_reason && strcmp(r->action_reason, "replace_because_tainted") == 0)
+            sbuf_puts(&b, "; tainted");
+        replace_paths_text(r, &b);
+        break;
+    case PLAN_ACT_DELETE:
+        sbuf_puts(&b, r->deposed ? "deposed object destroyed" : "destroyed");
+        if (r->action_reason && (strcmp(r->action_reason, "delete_because_count_index") == 0 ||
+                                 strcmp(r->action_reason, "delete_because_each_key") == 0))
+            sbuf_puts(&b, "; index no longer in configuration");
+        break;
+    case PLAN_ACT_FORGET:
+        sbuf_puts(&b, "removed from state, keeps running");
+        break;
+    default:
+        break;
+    }
+    if (r->previous_address)
+        sbuf_printf(&b, "%smoved from %s", b.len ? "; " : "", r->previous_address);
+    if (r->importing)
+        sbuf_printf(&b, "%simported", b.len ? "; " : "");
+    if (b.len)
+        return sbuf_detach(&b);
+    sbuf_free(&b);
+    return NULL;
+}
+
+static void add_change(review_change **list, size_t *n, size_t *cap, const review *rv,
+                       const char *pn, const plan_resource *r)
+{
+    *list = xgrow(*list, cap, *n + 1, sizeof **list);
+    review_change *c = &(*list)[(*n)++];
+    c->res = r;
+    c->plan_name = pn;
+    c->label = rv_label(rv, pn, r);
+    c->note = change_note(r);
+}
+
+static void changes(review *rv)
+{
+    size_t ccap = 0, mcap = 0, pi = 0, ri = 0;
+    const char *pn;
+    const plan_resource *r;
+    while ((r = rv_next(rv, &pi, &ri, &pn))) {
+        if (r->is_data)
+            continue;
+        bool moved_or_imported = r->previous_address || r->importing;
+        switch (r->action) {
+        case PLAN_ACT_CREATE:
+            add_change(&rv->created, &rv->ncreated, &ccap, rv, pn, r);
+            break;
+        case PLAN_ACT_UPDATE:
+        case PLAN_ACT_REPLACE:
+        case PLAN_ACT_DELETE:
+        case PLAN_ACT_FORGET:
+            add_change(&rv->modified, &rv->nmodified, &mcap, rv, pn, r);
+            break;
+        default:
+            if (moved_or_imported)
+                add_change(&rv->modified, &rv->nmodified, &mcap, rv, pn, r);
+        }
+    }
+    memset(&rv->counts, 0, sizeof rv->counts);
+    for (size_t i = 0; i < rv->nplans; i++) {
+        plan_counts c;
+        plan_count(rv->plans[i], &c);
+        rv->counts.create += c.create;
+        rv->counts.update += c.update;
+        rv->counts.delete_ += c.delete_;
+        rv->counts.replace += c.replace;
+        rv->counts.read += c.read;
+        rv->counts.no_op += c.no_op;
+        rv->counts.forget += c.forget;
+        rv->counts.import += c.import;
+        rv->counts.move += c.move;
+        rv->counts.unknown += c.unknown;
+    }
+}
+
+/* ---- Cost Impact --------------------------------------------------------- */
+
+static void cost_impact(review *rv)
+{
+    const cost_report *c = rv->cost;
+    rv->delta_percent = NAN;
+    if (!c) {
+        rv->cost_impact = xstrdup("not estimated");
+        return;
+    }
+    char d[48], from[48], to[48];
+    money_format_delta(d, sizeof d, c->totals.monthly_delta);
+    money_format(from, sizeof from, c->totals.monthly_before);
+    money_format(to, sizeof to, c->totals.monthly_after);
+    sbuf b = SBUF_INIT;
+    sbuf_printf(&b, "%s/month (", d);
+    if (money_round(c->totals.monthly_before) > 0) {
+        rv->delta_percent = c->totals.monthly_delta / c->totals.monthly_before * 100.0;
+        sbuf_printf(&b, "%+.1f%%, ", rv->delta_percent);
+    }
+    sbuf_printf(&b, "from %s to %s)", from, to);
+    for (size_t i = 0; c->nprojects > 1 && i < c->nprojects; i++) {
+        money_format_delta(d, sizeof d, c->projects[i].totals.monthly_delta);
+        sbuf_printf(&b, "%s%s %s", i ? ", " : "; per plan: ", c->projects[i].name, d);
+    }
+    review_list np = {NULL, 0, 0, 0, 4, NULL, false};
+    for (size_t i = 0; i < c->nresources; i++)
+        if (c->resources[i].status == COST_NOT_PRICED)
+            review_list_add(&np, "%s%s%s", rv->nplans > 1 ? c->resources[i].plan_name : "",
+                            rv->nplans > 1 ? ": " : "", c->resources[i].res->address);
+    if (np.total) {
+        char *list = rv_join(&np, ", ", 3);
+        sbuf_printf(&b, "; %zu resource%s not priced: %s", np.total, np.total == 1 ? "" : "s", list);
+        free(list);
+    }
+    review_list_free(&np);
+    if (c->counts.usage_only)
+        sbuf_printf(&b, "; %zu usage-based resource%s not counted (no usage figures)", c->counts.usage_only,
+                    c->counts.usage_only == 1 ? "" : "s");
+    if (c->nunsupported) {
+        size_t total = 0;
+        for (size_t i = 0; i < c->nunsupported; i++)
+            total += c->unsupported[i].count;
+        sbuf_printf(&b, "; %zu resource%s of %zu type%s without a cost model", total, total == 1 ? "" : "s",
+                    c->nunsupported, c->nunsupported == 1 ? "" : "s");
+    }
+    rv->cost_impact = sbuf_detach(&b);
+}
+
+/* ---- price lists used ------------------------------------------------------ */
+
+static void prices_used(review *rv, const review_opts *opts)
+{
+    const price_offer_info *used = NULL;
+    size_t n = opts && opts->cache ? price_cache_used(opts->cache, &used) : 0;
+    rv->prices = n ? xcalloc(n, sizeof *rv->prices) : NULL;
+    rv->nprices = n;
+    sbuf b = SBUF_INIT;
+    for (size_t i = 0; i < n; i++) {
+        review_price_list *p = &rv->prices[i];
+        p->service = xstrdup(used[i].service);
+        p->region = xstrdup(used[i].region);
+        p->version = xstrdup(used[i].version);
+        p->publication_date = xstrdup(used[i].publication_date);
+        p->source = xstrdup(used[i].source);
+        sbuf_printf(&b, "%s%s %s, published %.10s (%s)", i ? "; " : "", p->service, p->region,
+                    p->publication_date,
+                    strcmp(p->source, "snapshot") == 0 ? "bundled snapshot" : p->source);
+    }
+    if (!n)
+        sbuf_puts(&b, rv->cost ? "no AWS price list was needed" : "no price cache was used");
+    rv->prices_note = sbuf_detach(&b);
+}
+
+/* ---- build ----------------------------------------------------------------- */
+
+cir_code review_build(plan *const *plans, size_t nplans, const cost_report *cost,
+                      const risk_report *risk, const review_opts *opts, review **out, cir_err *err)
+{
+    assert(plans && nplans && out);
+    review *rv = xcalloc(1, sizeof *rv);
+    rv->plans = plans;
+    rv->nplans = nplans;
+    rv->cost = cost;
+    rv->risk = risk;
+    rv->cost_threshold = opts ? opts->cost_threshold : REVIEW_DEFAULT_COST_THRESHOLD;
+    index_costs(rv);
+    changes(rv);
+    cost_impact(rv);
+    rv_build_deployment(rv);
+    rv_build_scaling(rv);
+    rv_build_reliability(rv);
+    rv_build_dependencies(rv);
+    rv_build_checklist(rv);
+    cir_code rc = rv_build_recommendations(rv, opts, err);
+    if (rc) {
+        review_free(rv);
+        return rc;
+    }
+    rv_build_notes(rv);
+    rv->verdict = review_decide(risk, cost ? &cost->totals : NULL, rv->cost_threshold,
+                                &rv->verdict_reasons);
+    rv_build_questions(rv);
+    prices_used(rv, opts);
+    *out = rv;
+    return CIR_OK;
+}
+
+static void free_changes(review_change *c, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(c[i].label);
+        free(c[i].note);
+    }
+    free(c);
+}
+
+void review_free(review *rv)
+{
+    if (!rv)
+        return;
+    review_list_free(&rv->verdict_reasons);
+    free_changes(rv->created, rv->ncreated);
+    free_changes(rv->modified, rv->nmodified);
+    free(rv->cost_impact);
+    free(rv->prices_note);
+    for (size_t i = 0; i < rv->nprices; i++) {
+        free(rv->prices[i].service);
+        free(rv->prices[i].region);
+        free(rv->prices[i].version);
+        free(rv->prices[i].publication_date);
+        free(rv->prices[i].source);
+    }
+    free(rv->prices);
+    for (size_t i = 0; i < REVIEW_NITEMS; i++)
+        free(rv->items[i].reason);
+    for (size_t i = 0; i < rv->ndeps; i++) {
+        free(rv->deps[i].resource);
+        free(rv->deps[i].purpose);
+        free(rv->deps[i].cost);
+    }
+    free(rv->deps);
+    for (size_t i = 0; i < REVIEW_NCHECKS; i++)
+        free(rv->checks[i].evidence);
+    review_list_free(&rv->strengths);
+    review_list_free(&rv->concerns);
+    for (size_t i = 0; i < rv->nrecs; i++)
+        free(rv->recs[i].text);
+    free(rv->recs);
+    for (size_t i = 0; i < REVIEW_NQUESTIONS; i++)
+        free(rv->answers[i]);
+    if (rv->cost_index)
+        for (size_t i = 0; i < rv->nplans; i++)
+            free(rv->cost_index[i]);
+    free(rv->cost_index);
+    free(rv);
+}

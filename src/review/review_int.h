@@ -1,0 +1,141 @@
+/*
+ * review_int.h — private to src/review: the attribute helpers every section
+ * of the review reads the plan through, and the section builders review.c
+ * calls in order.
+ *
+ * The helpers are the one place plan values enter the review.  They return
+ * NULL / false for values that are sensitive on that side or unknown until
+ * apply, so a section can quote what they return without a second thought.
+ */
+#ifndef CIRCUIT_REVIEW_INT_H
+#define CIRCUIT_REVIEW_INT_H
+
+#include "review.h"
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <string.h>
+
+/* How many items an evidence sentence names before "and N more". */
+#define RV_MAX_NAMED 5
+
+/* An evidence list: stores what a sentence can name, counts the rest. */
+#define RV_EVIDENCE {NULL, 0, 0, 0, RV_MAX_NAMED + 1, NULL, false}
+
+/* ---- walking the plans -------------------------------------------------- */
+
+/* Iterates every resource of every plan; *pi and *ri start at 0.  Returns
+ * NULL at the end.  *plan_name receives the plan's name. */
+const plan_resource *rv_next(const review *rv, size_t *pi, size_t *ri, const char **plan_name);
+
+/* Label for a resource: its address, or "plan: address" with several plans.
+ * Caller frees. */
+char *rv_label(const review *rv, const char *plan_name, const plan_resource *r);
+
+/* The resource exists after apply (managed; create, update, replace, no-op). */
+bool rv_live(const plan_resource *r);
+/* The plan changes the resource (create, update, replace, delete, forget). */
+bool rv_touched(const plan_resource *r);
+/* The resource is of `type`.  Inline and cheap on a mismatch (types
+ * differ within their first five bytes nearly always), because every
+ * section asks it of every resource. */
+static inline bool rv_is(const plan_resource *r, const char *type)
+{
+    const char *a = r->type;
+    if (!a)
+        return false;
+    for (int i = 0; i < 5; i++) {
+        if (a[i] != type[i])
+            return false;
+        if (!a[i])
+            return true;
+    }
+    return strcmp(a + 5, type + 5) == 0;
+}
+/* Type is one of the NULL-terminated `types`. */
+bool rv_is_any(const plan_resource *r, const char *const *types);
+
+/* ---- values (never sensitive, never unknown) ---------------------------- */
+
+/* The value at `path` on the side that describes the resource: after, or
+ * before for a delete/forget.  NULL when absent, unknown or sensitive. */
+const json_t *rv_get(const plan_resource *r, const char *path);
+const json_t *rv_get_side(const plan_resource *r, bool after, const char *path);
+const char *rv_str(const plan_resource *r, const char *path);
+bool rv_num(const plan_resource *r, const char *path, double *out);
+/* True only when the value is known and JSON true. */
+bool rv_true(const plan_resource *r, const char *path);
+/* True only when the value is known and JSON false. */
+bool rv_false(const plan_resource *r, const char *path);
+/* Array length at path (0 when absent, unknown or not an array). */
+size_t rv_len(const plan_resource *r, const char *path);
+/* The after value is unknown until apply. */
+bool rv_unknown(const plan_resource *r, const char *path);
+/* The value at path differs between before and after (update/replace),
+ * or is unknown after; create and delete count as changed. */
+bool rv_changed(const plan_resource *r, const char *path);
+
+/* True when anything at or below top-level key `top_key` (the whole value
+ * when NULL) is marked sensitive on the describing side. */
+bool rv_tree_sensitive(const plan_resource *r, const char *top_key);
+/* The whole value under top-level `top_key` (the whole object when NULL)
+ * on the describing side, or NULL when absent or when anything in it is
+ * sensitive.  Unknown leaves are simply absent or null in it. */
+const json_t *rv_subtree(const plan_resource *r, const char *top_key);
+
+/* container_definitions of an ECS task definition, parsed (a new reference
+ * the caller decrefs), or NULL when absent, unknown, sensitive or invalid. */
+json_t *rv_containers(const plan_resource *r, bool after);
+
+/* A name-ordered "a, b, c and 4 more" sentence of a list; caller frees. */
+char *rv_join(const review_list *l, const char *sep, size_t max_named);
+
+/* Appends "<label>: <text>" for resource r to an evidence list. */
+void rv_ev(review_list *l, const review *rv, const char *plan_name, const plan_resource *r,
+           const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* Sets an assessment line: yes/no and the reason (ownership taken). */
+void rv_item(review *rv, review_item_id id, bool yes, char *reason);
+
+/* "<lead>: a; b; c; and 2 more" — the list alone when lead is NULL, the
+ * lead alone when the list is empty; caller frees. */
+char *rv_reason(const char *lead, const review_list *ev);
+
+/* ---- section builders (each fills its part of rv) ----------------------- */
+
+void rv_build_deployment(review *rv);
+void rv_build_scaling(review *rv);
+void rv_build_reliability(review *rv);
+void rv_build_dependencies(review *rv);
+void rv_build_checklist(review *rv);
+void rv_build_notes(review *rv);
+cir_code rv_build_recommendations(review *rv, const review_opts *opts, cir_err *err);
+void rv_build_questions(review *rv);
+
+/* The Cost Impact cell of one resource ("+$30.37/month", "usage-based:
+ * $0.045 per GB processed", "not priced: ..."); caller frees. */
+char *rv_cost_text(const cost_resource *c);
+
+/* Service name for a resource type ("Amazon RDS"); never NULL. */
+const char *rv_service_name(const char *type);
+
+/* Shared facts some sections reuse. */
+/* The type serves traffic (risk catalogue §7 downtime list). */
+bool rv_is_serving(const plan_resource *r);
+bool rv_ecs_circuit_breaker_rollback(const plan_resource *r);
+/* An ECS service with the DAEMON scheduling strategy (one task per node). */
+bool rv_ecs_daemon(const plan_resource *r);
+/* Number of distinct subnets/AZs an ASG, ECS service, LB or node group
+ * spreads over (0 when unknown). */
+size_t rv_spread(const plan_resource *r);
+
+/* The current-generation equivalent of a previous-generation size
+ * ("t2.medium" -> "t3.medium", "db.m4.large" -> "db.m5.large") into out;
+ * false when `size` is not previous generation. */
+bool rv_current_generation(const char *size, char *out, size_t outsz);
+
+/* The cost line of one resource in the report, or NULL. */
+const cost_resource *rv_cost_of(const review *rv, const plan_resource *r);
+
+#endif

@@ -1,0 +1,384 @@
+/*
+ * review_questions.c — short answers to the seed's "Review Questions to
+ * Ask", in the seed's order, each drawn from the plan, the cost estimate,
+ * the findings and the assessment already made.
+ */
+#include "review_int.h"
+
+#include "../core/mem.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *const review_questions[REVIEW_NQUESTIONS] = {
+    "What's the infrastructure cost impact?",
+    "How does this scale horizontally and vertically?",
+    "What's the disaster recovery plan?",
+    "Are we following AWS Well-Architected principles?",
+    "How do we handle infrastructure updates without downtime?",
+    "What are the networking requirements (ingress/egress)?",
+    "How do we monitor infrastructure health?",
+    "Is this multi-AZ for high availability?",
+};
+
+enum { Q_COST, Q_SCALE, Q_DR, Q_WAF, Q_UPDATES, Q_NETWORK, Q_MONITOR, Q_MULTI_AZ };
+
+static char *item_text(const review *rv, review_item_id id)
+{
+    const review_item_info *info = &review_items[id];
+    return xasprintf("%s — %s", rv->items[id].yes ? info->yes_word : info->no_word, rv->items[id].reason);
+}
+
+/* ---- scaling ---------------------------------------------------------------- */
+
+static char *scaling(const review *rv)
+{
+    static const struct {
+        const char *type, *attr;
+    } sized[] = {{"aws_instance", "instance_type"}, {"aws_db_instance", "instance_class"},
+                 {"aws_rds_cluster_instance", "instance_class"}, {"aws_launch_template", "instance_type"},
+                 {"aws_elasticache_cluster", "node_type"}, {"aws_elasticache_replication_group", "node_type"},
+                 {"aws_eks_node_group", "instance_types[0]"}};
+    review_list sizes = RV_EVIDENCE;
+    size_t pi = 0, ri = 0;
+    const char *pn;
+    const plan_resource *r;
+    double max_gb;
+    while ((r = rv_next(rv, &pi, &ri, &pn))) {
+        if (!rv_live(r))
+            continue;
+        for (size_t i = 0; i < sizeof sized / sizeof sized[0]; i++)
+            if (rv_is(r, sized[i].type) && rv_str(r, sized[i].attr))
+                rv_ev(&sizes, rv, pn, r, "%s", rv_str(r, sized[i].attr));
+        if (rv_is(r, "aws_db_instance") && rv_num(r, "max_allocated_storage", &max_gb) && max_gb > 0)
+            rv_ev(&sizes, rv, pn, r, "storage grows automatically up to %.0f GB", max_gb);
+    }
+    char *h = item_text(rv, REVIEW_HORIZONTAL_SCALING);
+    char *v = sizes.n ? rv_reason("by resizing", &sizes)
+                      : xstrdup("no sized compute, cache or database in the plan");
+    char *s = xasprintf("Horizontally: %s. Vertically: %s%s.", h, v,
+                        sizes.n ? " (an EC2 or RDS resize restarts the instance)" : "");
+    free(h);
+    free(v);
+    review_list_free(&sizes);
+    return s;
+}
+
+/* ---- disaster recovery -------------------------------------------------------- */
+
+static char *disaster_recovery(const review *rv)
+{
+    review_list ev = RV_EVIDENCE;
+    size_t pi = 0, ri = 0;
+    const char *pn;
+    const plan_resource *r;
+    double days;
+    while ((r = rv_next(rv, &pi, &ri, &pn))) {
+        if (!rv_live(r))
+            continue;
+        if ((rv_is(r, "aws_db_instance") || rv_is(r, "aws_rds_cluster"))) {
+            if (rv_num(r, "backup_retention_period", &days) && days > 0)
+                rv_ev(&ev, rv, pn, r, "%.0f-day point-in-time backups%s", days,
+                      rv_false(r, "skip_final_snapshot") ? ", final snapshot on delete" : "");
+            else
+                rv_ev(&ev, rv, pn, r, "no automated backups");
+            if (rv_str(r, "replicate_source_db"))
+                rv_ev(&ev, rv, pn, r, "read replica");
+        } else if (rv_is(r, "aws_backup_plan")) {
+            rv_ev(&ev, rv, pn, r, "AWS Backup plan");
+        } else if (rv_is(r, "aws_s3_bucket_replication_configuration")) {
+            rv_ev(&ev, rv, pn, r, "S3 replication");
+        } else if (rv_is(r, "aws_s3_bucket_versioning")) {
+            const char *st = rv_str(r, "versioning_configuration[0].status");
+            if (st && strcmp(st, "Enabled") == 0)
+                rv_ev(&ev, rv, pn, r, "object versioning");
+        } else if (rv_is(r, "aws_rds_global_cluster") || rv_is(r, "aws_dynamodb_global_table")) {
+            rv_ev(&ev, rv, pn, r, "multi-region replication");
+        } else if (rv_is(r, "aws_dynamodb_table") && rv_true(r, "point_in_time_recovery[0].enabled")) {
+            rv_ev(&ev, rv, pn, r, "point-in-time recovery");
+        } else if (rv_is(r, "aws_efs_backup_policy")) {
+            rv_ev(&ev, rv, pn, r, "EFS backups");
+        }
+    }
+    char *s = ev.n ? rv_reason(NULL, &ev)
+                   : xstrdup("The plan holds no backup, snapshot, replication or versioning "
+                             "configuration; recovery relies on re-applying the configuration");
+    review_list_free(&ev);
+    return s;
+}
+
+/* ---- Well-Architected ---------------------------------------------------------- */
+
+static size_t findings_in(const review *rv, const char *const *areas)
+{
+    size_t n = 0;
+    for (size_t i = 0; rv->risk && i < rv->risk->nfindings; i++)
+        for (size_t a = 0; areas[a]; a++)
+            if (strcmp(rv->risk->findings[i].rule->area, areas[a]) == 0)
+                n++;
+    return n;
+}
+
+static char *well_architected(const review *rv)
+{
+    static const char *const security[] = {"networking", "tls", "storage", NULL};
+    static const char *const reliability[] = {"reliability", "plan", NULL};
+    static const char *const operations[] = {"operations", NULL};
+    size_t saving = 0;
+    for (size_t i = 0; i < rv->nrecs; i++)
+        saving += rv->recs[i].has_saving;
+    if (!rv->risk)
+        return xasprintf("risk rules were not run; cost optimisation: %zu priced saving%s", saving,
+                         saving == 1 ? "" : "s");
+    return xasprintf("Security: %zu finding%s (networking, TLS, storage); Reliability: %zu finding%s, "
+                     "health checks %s, graceful degradation %s; Operational excellence: %zu "
+                     "finding%s, monitoring %s; Cost optimisation: %zu priced saving%s recommended",
+                     findings_in(rv, security), findings_in(rv, security) == 1 ? "" : "s",
+                     findings_in(rv, reliability), findings_in(rv, reliability) == 1 ? "" : "s",
+                     rv->items[REVIEW_HEALTH_CHECKS].yes ? "configured" : "not configured",
+                     rv->items[REVIEW_GRACEFUL_DEGRADATION].yes ? "implemented" : "not implemented",
+                     findings_in(rv, operations), findings_in(rv, operations) == 1 ? "" : "s",
+                     rv->checks[0].checked ? "in place" : "missing", saving, saving == 1 ? "" : "s");
+}
+
+/* ---- networking ---------------------------------------------------------------- */
+
+/* Adds s unless already there.  With `keep` set the list holds only what a
+ * sentence names; anything new beyond that is counted in total (so
+ * total > n says "there is more"). */
+static void add_unique(review_list *l, const char *s)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (strcmp(l->items[i], s) == 0)
+            return;
+    review_list_add(l, "%s", s);
+}
+
+/* "a; b; c" or "a; b; c and others" for a list of distinct items. */
+static char *join_distinct(const review_list *l, const char *none)
+{
+    if (!l->n)
+        return xstrdup(none);
+    sbuf b = SBUF_INIT;
+    for (size_t i = 0; i < l->n; i++)
+        sbuf_printf(&b, "%s%s", i ? "; " : "", l->items[i]);
+    if (l->total > l->n)
+        sbuf_puts(&b, " and others");
+    return sbuf_detach(&b);
+}
+
+static void ports(sbuf *b, const json_t *rule, const char *proto_key)
+{
+    const char *proto = json_string_value(json_object_get(rule, proto_key));
+    json_t *from = json_object_get(rule, "from_port"), *to = json_object_get(rule, "to_port");
+    if (!proto || strcmp(proto, "-1") == 0 || strcmp(proto, "all") == 0) {
+        sbuf_puts(b, "all traffic");
+        return;
+    }
+    long long lo = json_integer_value(from), hi = json_integer_value(to);
+    if (!json_is_integer(from) || (lo == 0 && (hi == 0 || hi == 65535)))
+        sbuf_printf(b, "all %s", proto);
+    else if (lo == hi)
+        sbuf_printf(b, "%lld/%s", lo, proto);
+    else
+        sbuf_printf(b, "%lld-%lld/%s", lo, hi, proto);
+}
+
+/* Source keys of a rule whose value is known only after apply (a group
+ * created in the same plan, usually). */
+static bool unknown_source(const json_t *unknown)
+{
+    static const char *const keys[] = {"cidr_blocks", "ipv6_cidr_blocks", "security_groups",
+                                       "source_security_group_id", "referenced_security_group_id",
+                                       "cidr_ipv4", "cidr_ipv6", "prefix_list_ids", "prefix_list_id", NULL};
+    for (size_t k = 0; json_is_object(unknown) && keys[k]; k++) {
+        const json_t *u = json_object_get(unknown, keys[k]);
+        size_t i;
+        const json_t *e;
+        if (json_is_true(u))
+            return true;
+        json_array_foreach(u, i, e)
+            if (json_is_true(e))
+                return true;
+    }
+    return false;
+}
+
+static void peers(sbuf *b, const json_t *rule, const json_t *unknown)
+{
+    static const char *const cidr_keys[] = {"cidr_blocks", "ipv6_cidr_blocks", NULL};
+    size_t n = 0;
+    for (size_t k = 0; cidr_keys[k]; k++) {
+        size_t i;
+        const json_t *c;
+        json_array_foreach(json_object_get(rule, cidr_keys[k]), i, c)
+            if (json_is_string(c))
+                sbuf_printf(b, "%s%s", n++ ? ", " : "", json_string_value(c));
+    }
+    static const char *const one[] = {"cidr_ipv4", "cidr_ipv6", NULL};
+    for (size_t k = 0; one[k]; k++) {
+        const char *c = json_string_value(json_object_get(rule, one[k]));
+        if (c)
+            sbuf_printf(b, "%s%s", n++ ? ", " : "", c);
+    }
+    if (json_array_size(json_object_get(rule, "security_groups")) ||
+        json_object_get(rule, "source_security_group_id") ||
+        json_object_get(rule, "referenced_security_group_id"))
+        sbuf_printf(b, "%sa security group", n++ ? ", " : "");
+    if (json_is_true(json_object_get(rule, "self")))
+        sbuf_printf(b, "%sitself", n++ ? ", " : "");
+    if (json_array_size(json_object_get(rule, "prefix_list_ids")) || json_object_get(rule, "prefix_list_id"))
+        sbuf_printf(b, "%sa prefix list", n++ ? ", " : "");
+    if (unknown_source(unknown))
+        sbuf_printf(b, "%sa source known after apply", n++ ? ", " : "");
+    if (!n)
+        sbuf_puts(b, "no source");
+}
+
+static void one_rule(const json_t *rule, const json_t *unknown, bool ingress, const char *proto_key,
+                     review_list *in, review_list *out)
+{
+    sbuf b = SBUF_INIT;
+    ports(&b, rule, proto_key);
+    sbuf_puts(&b, ingress ? " from " : " to ");
+    peers(&b, rule, unknown);
+    add_unique(ingress ? in : out, sbuf_str(&b));
+    sbuf_free(&b);
+}
+
+/* Rules of one resource, in any of the three AWS styles.  A rule with
+ * anything sensitive in it is skipped (rv_subtree). */
+static void sg_rules(const plan_resource *r, review_list *in, review_list *out)
+{
+    if (rv_is(r, "aws_security_group")) {
+        static const char *const sides[] = {"ingress", "egress"};
+        for (size_t s = 0; s < 2; s++) {
+            size_t i;
+            const json_t *rule;
+            const json_t *unknown = json_object_get(r->after_unknown, sides[s]);
+            json_array_foreach(rv_subtree(r, sides[s]), i, rule)
+                one_rule(rule, json_array_get(unknown, i), s == 0, "protocol", in, out);
+        }
+    } else if (rv_is(r, "aws_security_group_rule")) {
+        const char *kind = rv_str(r, "type");
+        const json_t *all = rv_subtree(r, NULL);
+        if (kind && json_is_object(all))
+            one_rule(all, r->after_unknown, strcmp(kind, "ingress") == 0, "protocol", in, out);
+    } else if (rv_is(r, "aws_vpc_security_group_ingress_rule") ||
+               rv_is(r, "aws_vpc_security_group_egress_rule")) {
+        const json_t *all = rv_subtree(r, NULL);
+        if (json_is_object(all))
+            one_rule(all, r->after_unknown, rv_is(r, "aws_vpc_security_group_ingress_rule"), "ip_protocol", in,
+                     out);
+    }
+}
+
+static char *networking(const review *rv)
+{
+    review_list in = RV_EVIDENCE, out = RV_EVIDENCE, edge = RV_EVIDENCE;
+    size_t pi = 0, ri = 0;
+    const char *pn;
+    const plan_resource *r;
+    size_t nat = 0;
+    while ((r = rv_next(rv, &pi, &ri, &pn))) {
+        if (!rv_live(r))
+            continue;
+        sg_rules(r, &in, &out);
+        if ((rv_is(r, "aws_lb") || rv_is(r, "aws_alb") || rv_is(r, "aws_elb")) && rv_false(r, "internal"))
+            rv_ev(&edge, rv, pn, r, "internet-facing load balancer");
+        else if (rv_is(r, "aws_nat_gateway"))
+            nat++;
+        else if (rv_is(r, "aws_internet_gateway"))
+            rv_ev(&edge, rv, pn, r, "internet gateway");
+        else if (rv_is(r, "aws_vpc_endpoint"))
+            rv_ev(&edge, rv, pn, r, "VPC endpoint");
+    }
+    if (nat)
+        review_list_add(&edge, "%zu NAT gateway%s for private egress", nat, nat == 1 ? "" : "s");
+    char *i = join_distinct(&in, "no ingress rule in the plan");
+    char *o = join_distinct(&out, "no egress rule in the plan");
+    char *e = edge.n ? rv_join(&edge, "; ", RV_MAX_NAMED) : NULL;
+    char *s = xasprintf("Ingress: %s. Egress: %s.%s%s%s", i, o, e ? " Edge: " : "", e ? e : "", e ? "." : "");
+    free(i);
+    free(o);
+    free(e);
+    review_list_free(&in);
+    review_list_free(&out);
+    review_list_free(&edge);
+    return s;
+}
+
+/* ---- multi-AZ -------------------------------------------------------------------- */
+
+static char *multi_az(const review *rv)
+{
+    review_list yes = RV_EVIDENCE, no = RV_EVIDENCE, azs = {0};
+    size_t pi = 0, ri = 0;
+    const char *pn;
+    const plan_resource *r;
+    while ((r = rv_next(rv, &pi, &ri, &pn))) {
+        if (!rv_live(r))
+            continue;
+        size_t spread = rv_spread(r);
+        if (rv_is(r, "aws_subnet") && rv_str(r, "availability_zone"))
+            add_unique(&azs, rv_str(r, "availability_zone"));
+        else if (rv_is(r, "aws_db_instance") && rv_true(r, "multi_az"))
+            rv_ev(&yes, rv, pn, r, "Multi-AZ");
+        else if (rv_is(r, "aws_db_instance") && rv_false(r, "multi_az"))
+            rv_ev(&no, rv, pn, r, "Single-AZ");
+        else if (rv_is(r, "aws_elasticache_replication_group") && rv_true(r, "multi_az_enabled"))
+            rv_ev(&yes, rv, pn, r, "Multi-AZ");
+        else if (spread >= 2)
+            rv_ev(&yes, rv, pn, r, "%zu subnets", spread);
+        else if (spread == 1)
+            rv_ev(&no, rv, pn, r, "one subnet");
+    }
+    sbuf b = SBUF_INIT;
+    char *zones = azs.n ? rv_join(&azs, ", ", RV_MAX_NAMED) : NULL;
+    if (!yes.n && !no.n) {
+        if (azs.n >= 2)
+            sbuf_printf(&b, "Likely — subnets span %zu availability zones (%s); which subnets each "
+                        "service uses is known only after apply", azs.n, zones);
+        else if (azs.n == 1)
+            sbuf_printf(&b, "No — every subnet in the plan is in %s", zones);
+        else
+            sbuf_puts(&b, "The plan shows no placement across availability zones");
+    } else {
+        sbuf_puts(&b, no.n ? (yes.n ? "Partly" : "No") : "Yes");
+        if (yes.n) {
+            char *s = rv_join(&yes, "; ", RV_MAX_NAMED);
+            sbuf_printf(&b, " — spread: %s", s);
+            free(s);
+        }
+        if (no.n) {
+            char *s = rv_join(&no, "; ", RV_MAX_NAMED);
+            sbuf_printf(&b, " — single-AZ: %s", s);
+            free(s);
+        }
+        if (azs.n)
+            sbuf_printf(&b, " (subnets in %zu availability zone%s: %s)", azs.n, azs.n == 1 ? "" : "s", zones);
+    }
+    free(zones);
+    review_list_free(&yes);
+    review_list_free(&no);
+    review_list_free(&azs);
+    return sbuf_detach(&b);
+}
+
+void rv_build_questions(review *rv)
+{
+    rv->answers[Q_COST] = xstrdup(rv->cost_impact);
+    rv->answers[Q_SCALE] = scaling(rv);
+    rv->answers[Q_DR] = disaster_recovery(rv);
+    rv->answers[Q_WAF] = well_architected(rv);
+    char *down = item_text(rv, REVIEW_DOWNTIME), *back = item_text(rv, REVIEW_ROLLBACK);
+    rv->answers[Q_UPDATES] = xasprintf("Downtime required: %s. Rollback strategy: %s.", down, back);
+    free(down);
+    free(back);
+    rv->answers[Q_NETWORK] = networking(rv);
+    char *health = item_text(rv, REVIEW_HEALTH_CHECKS);
+    rv->answers[Q_MONITOR] = xasprintf("Monitoring: %s. Health checks: %s.",
+                                       rv->checks[0].evidence, health);
+    free(health);
+    rv->answers[Q_MULTI_AZ] = multi_az(rv);
+}

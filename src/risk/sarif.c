@@ -15,11 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Where to read about circuit; change here for a fork. */
-#ifndef CIRCUIT_INFORMATION_URI
-#define CIRCUIT_INFORMATION_URI "https://github.com/circuit-review/circuit"
-#endif
-
 void risk_fingerprint(const char *rule, const char *address, const char *attribute, char out[17])
 {
     unsigned long long h = 14695981039346656037ULL;
@@ -295,7 +290,7 @@ void risk_render_sarif(const risk_report *rep, plan *const *plans, const char *c
 
     sbuf_puts(out, "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
                    "  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n      \"tool\": {\"driver\": {"
-                   "\"name\": \"circuit\", \"informationUri\": \"" CIRCUIT_INFORMATION_URI "\", "
+                   "\"name\": \"circuit\", "
                    "\"version\": ");
     sbuf_json_str(out, tool_version);
     sbuf_puts(out, ", \"rules\": [");

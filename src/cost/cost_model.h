@@ -188,6 +188,23 @@ typedef struct cost_model {
     size_t nusage;
 } cost_model;
 
+/* A Kubernetes minor version and its end of standard support on EKS. */
+typedef struct cost_k8s_version {
+    int major, minor;
+    const char *standard_end;    /* YYYY-MM-DD */
+} cost_k8s_version;
+
+extern const cost_k8s_version cost_eks_versions[];   /* ascending */
+extern const size_t cost_eks_nversions;
+
+/* True when EKS version `version` ("1.30") is past its end of standard
+ * support on `today` (YYYY-MM-DD).  False for an unparsable version. */
+bool cost_eks_extended(const char *version, const char *today);
+
+/* The day prices are evaluated for, YYYY-MM-DD: CIRCUIT_DATE when it is a
+ * valid date (tests pin it), else today in UTC.  Static storage. */
+const char *cost_today(void);
+
 /* The model table, sorted by type. */
 const cost_model *cost_model_find(const char *type);
 size_t cost_models(const cost_model *const **out);
@@ -252,6 +269,7 @@ const json_t *cost_usage_get(const cost_usage_view *v, const char *key);
 /* ---- quantity helpers (cost_qty.c) ------------------------------------- */
 
 cost_qty_rc cq_ebs_gp3_iops(const cost_eval *e, double *q, const char **why);
+cost_qty_rc cq_eks_extended(const cost_eval *e, double *q, const char **why);
 cost_qty_rc cq_ebs_gp3_tput(const cost_eval *e, double *q, const char **why);
 cost_qty_rc cq_io2_tier1(const cost_eval *e, double *q, const char **why);
 cost_qty_rc cq_io2_tier2(const cost_eval *e, double *q, const char **why);

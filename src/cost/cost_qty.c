@@ -10,9 +10,11 @@
 #include "cost_model.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #define HOURS COST_HOURS_PER_MONTH
 
@@ -426,5 +428,53 @@ cost_qty_rc cq_aurora_backup_gb(const cost_eval *e, double *q, const char **why)
     if (!cost_eval_usage(e, "backup_snapshot_size_gb", &gb))
         return CQR_NO_USAGE;
     *q = gb * (keep - 1);
+    return CQR_OK;
+}
+
+/* ---- EKS extended support ---------------------------------------------- */
+
+bool cost_eks_extended(const char *version, const char *today)
+{
+    int major, minor;
+    if (!version || sscanf(version, "%d.%d", &major, &minor) != 2)
+        return false;
+    const cost_k8s_version *first = &cost_eks_versions[0];
+    const cost_k8s_version *last = &cost_eks_versions[cost_eks_nversions - 1];
+    if (major < first->major || (major == first->major && minor < first->minor))
+        return true;
+    if (major > last->major || (major == last->major && minor > last->minor))
+        return false;
+    for (size_t i = 0; i < cost_eks_nversions; i++)
+        if (cost_eks_versions[i].major == major && cost_eks_versions[i].minor == minor)
+            return strcmp(today, cost_eks_versions[i].standard_end) > 0;
+    return false;
+}
+
+const char *cost_today(void)
+{
+    static char day[11];
+    const char *env = getenv("CIRCUIT_DATE");
+    int y, m, d;
+    char tail;
+    if (env && strlen(env) == 10 && sscanf(env, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 &&
+        m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+        snprintf(day, sizeof day, "%04d-%02d-%02d", y, m, d);
+        return day;
+    }
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    strftime(day, sizeof day, "%Y-%m-%d", &tm);
+    return day;
+}
+
+/* The surcharge runs all month for a version past standard support; an
+ * unset or unknown version is the newest one, in standard support. */
+cost_qty_rc cq_eks_extended(const cost_eval *e, double *q, const char **why)
+{
+    (void)why;
+    if (!cost_eks_extended(cost_eval_str(e, "version"), cost_today()))
+        return CQR_SKIP;
+    *q = HOURS;
     return CQR_OK;
 }

@@ -10,7 +10,7 @@
 #   stdout.has / stderr.has   lines that must appear (fixed strings; optional)
 #   stdout.not                lines that must not appear (optional)
 # Every case runs with a fresh empty price cache, no AWS_* region variables,
-# NO_COLOR=1 and LC_ALL=C.  UPDATE=1 rewrites stdout/stderr goldens.
+# NO_COLOR=1, LC_ALL=C and CIRCUIT_DATE=2026-11-27.  UPDATE=1 rewrites stdout/stderr goldens.
 # Usage: run.sh [CASE-NAME-PATTERN]
 set -u
 shopt -s nullglob
@@ -18,7 +18,8 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 BUILD=${BUILD:-build}
 export CIRCUIT="$root/$BUILD/circuit" SHARED="$root/../shared" FIX="$root/fixtures"
-export NO_COLOR=1 LC_ALL=C
+# Date-dependent prices (EKS extended support) are evaluated as of a fixed day.
+export NO_COLOR=1 LC_ALL=C CIRCUIT_DATE=${CIRCUIT_DATE:-2026-11-27}
 unset AWS_REGION AWS_DEFAULT_REGION CIRCUIT_PRICING_URL XDG_CACHE_HOME
 pattern=${1:-}
 passed=0 failed=0 failures=()

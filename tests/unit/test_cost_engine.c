@@ -419,6 +419,7 @@ static const struct golden {
     {"aws_alb.lcu", "Load balancer capacity units", 8.00},                                        /* 16 */
     {"aws_lb.nlb_lcu", "Load balancer capacity units", 6.00},                                     /* 16 */
     {"aws_eks_cluster.main", "EKS cluster", 73.00},                                               /* 17 */
+    {"aws_eks_cluster.main", "EKS extended support", 365.00}, /* 17: 1.30 is past standard support */
     {"aws_eks_node_group.default", "Instance usage (Linux, on-demand, t3.medium)", 30.37},        /* 18 */
     {"aws_eks_node_group.default", "disk: Storage (gp2)", 2.00},                                  /* 18 */
     {"aws_ecs_service.app", "task definition: Fargate vCPU", 29.55},                              /* 19 */

@@ -8,6 +8,7 @@
 #include "src/cost/cost_model.h"
 
 #include <criterion/criterion.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Usage keys each named quantity function reads. */
@@ -206,4 +207,31 @@ Test(cost_status, names_match_the_json_counts)
     cr_expect_str_eq(cost_status_name(COST_USAGE_ONLY), "usage_only");
     cr_expect_str_eq(cost_status_name(COST_NOT_PRICED), "not_priced");
     cr_expect_str_eq(cost_status_name(COST_SKIPPED), "skipped");
+}
+
+/* EKS extended support: past the end of standard support on the day
+ * priced; the end date itself is still standard; versions older than the
+ * calendar were upgraded to an extended one; newer ones are standard. */
+Test(cost_models, eks_extended_support_follows_the_calendar)
+{
+    cr_assert(!cost_eks_extended("1.34", "2026-12-02"));
+    cr_assert(cost_eks_extended("1.34", "2026-12-03"));
+    cr_assert(cost_eks_extended("1.30", "2026-11-27"));
+    cr_assert(cost_eks_extended("1.21", "2026-11-27"));
+    cr_assert(!cost_eks_extended("1.40", "2026-11-27"));
+    cr_assert(!cost_eks_extended("latest", "2026-11-27"));
+    cr_assert(!cost_eks_extended(NULL, "2026-11-27"));
+    for (size_t i = 1; i < cost_eks_nversions; i++)
+        cr_assert_gt(strcmp(cost_eks_versions[i].standard_end, cost_eks_versions[i - 1].standard_end), 0,
+                     "calendar sorted at %zu", i);
+}
+
+Test(cost_models, today_honours_a_valid_circuit_date_only)
+{
+    setenv("CIRCUIT_DATE", "2026-01-02", 1);
+    cr_assert_str_eq(cost_today(), "2026-01-02");
+    setenv("CIRCUIT_DATE", "yesterday", 1);
+    cr_assert_eq(strlen(cost_today()), 10);
+    cr_assert_str_neq(cost_today(), "yesterday");
+    unsetenv("CIRCUIT_DATE");
 }

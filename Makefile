@@ -52,7 +52,7 @@ deps: $(DEPS_STAMP)
 $(DEPS_STAMP):
 	@mkdir -p $(BUILD)
 	@pkg-config --exists $(PKGS) $(TESTPKG) && command -v jq >/dev/null && command -v python3 >/dev/null \
-	  || ./scripts/install-deps.sh
+	  && [ -x /usr/bin/time ] || ./scripts/install-deps.sh
 	@touch $@
 
 $(BUILD)/obj/%.o: %.c | $(DEPS_STAMP)
@@ -86,7 +86,7 @@ e2e: $(BUILD)/circuit
 asan:
 	$(MAKE) BUILD=build-asan SAN=1 check
 
-bench: $(BUILD)/circuit
+bench: $(BUILD)/circuit | $(DEPS_STAMP)
 	BUILD=$(BUILD) ./scripts/bench.sh
 
 # The review of the bundled example; its price cache lives under $(BUILD)

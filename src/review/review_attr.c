@@ -430,3 +430,12 @@ const json_t *rv_subtree(const plan_resource *r, const char *top_key)
         v = json_is_object(v) ? json_object_get(v, top_key) : NULL;
     return v && !json_is_null(v) ? v : NULL;
 }
+
+void rv_item_evidence(review *rv, review_item_id id, review_list *ev, const char *none)
+{
+    if (ev->n)
+        rv_item(rv, id, true, rv_reason(NULL, ev));
+    else
+        rv_item(rv, id, false, xstrdup(none));
+    review_list_free(ev);
+}

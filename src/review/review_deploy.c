@@ -161,13 +161,9 @@ static void container_changes(review *rv)
         }
         sbuf_free(&b);
     }
-    if (ev.n)
-        rv_item(rv, REVIEW_CONTAINER_CHANGES, true, rv_reason(NULL, &ev));
-    else
-        rv_item(rv, REVIEW_CONTAINER_CHANGES, false,
-                xstrdup("no task definition, container service, node group, launch template, "
-                        "Auto Scaling group, AMI or Lambda image changes"));
-    review_list_free(&ev);
+    rv_item_evidence(rv, REVIEW_CONTAINER_CHANGES, &ev,
+                     "no task definition, container service, node group, launch template, "
+                     "Auto Scaling group, AMI or Lambda image changes");
 }
 
 /* ---- configuration changes --------------------------------------------- */
@@ -303,13 +299,9 @@ static void config_changes(review *rv)
             rv_ev(&ev, rv, pn, r, "new configuration");
         }
     }
-    if (ev.n)
-        rv_item(rv, REVIEW_CONFIG_CHANGES, true, rv_reason(NULL, &ev));
-    else
-        rv_item(rv, REVIEW_CONFIG_CHANGES, false,
-                xstrdup("no existing resource is updated or replaced, and no parameter, secret "
-                        "or parameter group is created"));
-    review_list_free(&ev);
+    rv_item_evidence(rv, REVIEW_CONFIG_CHANGES, &ev,
+                     "no existing resource is updated or replaced, and no parameter, secret "
+                     "or parameter group is created");
 }
 
 /* ---- downtime ------------------------------------------------------------ */
@@ -381,13 +373,9 @@ static void downtime(review *rv)
         else if (r->action == PLAN_ACT_UPDATE)
             restart_change(rv, pn, r, &ev);
     }
-    if (ev.n)
-        rv_item(rv, REVIEW_DOWNTIME, true, rv_reason(NULL, &ev));
-    else
-        rv_item(rv, REVIEW_DOWNTIME, false,
-                xstrdup("no serving resource is destroyed or destroyed before its replacement, "
-                        "and no in-place change restarts one"));
-    review_list_free(&ev);
+    rv_item_evidence(rv, REVIEW_DOWNTIME, &ev,
+                     "no serving resource is destroyed or destroyed before its replacement, "
+                     "and no in-place change restarts one");
 }
 
 void rv_build_deployment(review *rv)

@@ -294,3 +294,43 @@ Test(price_cache, readonly_cache_says_why_the_snapshot_is_not_used)
     price_cache_close(c);
     free(path);
 }
+
+/* A cache circuit creates uses 16 KiB pages (fewer pages for an import to
+ * write and checkpoint); one made with another page size, as every cache
+ * before this was, keeps it and stays fully usable. */
+Test(price_cache, new_caches_use_16k_pages_old_ones_keep_theirs)
+{
+    const char *dir = tmp_dir();
+    char *fresh = tmp_path(dir, "fresh.db");
+    price_cache_close(open_cache_at(fresh));
+    cr_assert_eq(query_int(fresh, "PRAGMA page_size"), 16384);
+
+    char *old = tmp_path(dir, "old.db");
+    sqlite3 *db;
+    cr_assert_eq(sqlite3_open(old, &db), SQLITE_OK);
+    char *sql = sqlite3_mprintf("PRAGMA page_size = 4096; PRAGMA application_id = %d;"
+                                " PRAGMA journal_mode = WAL",
+                                PRICE_APPLICATION_ID);
+    cr_assert_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_free(sql);
+    sqlite3_close(db);
+    price_cache *c = open_cache_at(old);
+    price_ingest_stats st;
+    import_fixture(c, "pricing-AmazonEC2-eu-west-1.csv", &st);
+    price_filter f[] = {{"instanceType", "t3.medium", PRICE_EXACT},
+                        {"operatingSystem", "Linux", PRICE_EXACT},
+                        {"tenancy", "Shared", PRICE_EXACT},
+                        {"preInstalledSw", "NA", PRICE_EXACT},
+                        {"capacitystatus", "Used", PRICE_EXACT},
+                        {"licenseModel", "No License required", PRICE_EXACT}};
+    price_match m;
+    cir_err err;
+    cr_assert_eq(lookup1(c, "AmazonEC2", "eu-west-1", "Compute Instance", f, 6, &m, &err), CIR_OK,
+                 "%s", err.msg);
+    cr_assert_str_eq(m.sku, "47NTBKB4KMUU98P8");
+    price_cache_close(c);
+    cr_assert_eq(query_int(old, "PRAGMA page_size"), 4096);
+    cr_assert_eq(query_int(old, "PRAGMA user_version"), PRICE_SCHEMA_VERSION);
+    free(fresh);
+    free(old);
+}

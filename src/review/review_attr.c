@@ -439,3 +439,23 @@ void rv_item_evidence(review *rv, review_item_id id, review_list *ev, const char
         rv_item(rv, id, false, xstrdup(none));
     review_list_free(ev);
 }
+
+const char *rv_size_attr(const plan_resource *r)
+{
+    static const struct {
+        const char *type, *attr;
+    } sizes[] = {
+        {"aws_instance", "instance_type"},
+        {"aws_launch_template", "instance_type"},
+        {"aws_launch_configuration", "instance_type"},
+        {"aws_db_instance", "instance_class"},
+        {"aws_rds_cluster_instance", "instance_class"},
+        {"aws_elasticache_cluster", "node_type"},
+        {"aws_elasticache_replication_group", "node_type"},
+        {"aws_eks_node_group", "instance_types[0]"},
+    };
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
+        if (rv_is(r, sizes[i].type))
+            return sizes[i].attr;
+    return NULL;
+}

@@ -101,6 +101,9 @@ void rv_item(review *rv, review_item_id id, bool yes, char *reason);
 /* "<lead>: a; b; c; and 2 more" — the list alone when lead is NULL, the
  * lead alone when the list is empty; caller frees. */
 char *rv_reason(const char *lead, const review_list *ev);
+/* The attribute holding a resource's size (instance type, instance class,
+ * node type), or NULL for types that have none. */
+const char *rv_size_attr(const plan_resource *r);
 /* Sets item `id` from evidence: "yes" with the evidence as reason when
  * there is any, else "no" with `none` as reason.  Frees `ev`. */
 void rv_item_evidence(review *rv, review_item_id id, review_list *ev, const char *none);

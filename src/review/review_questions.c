@@ -33,12 +33,6 @@ static char *item_text(const review *rv, review_item_id id)
 
 static char *scaling(const review *rv)
 {
-    static const struct {
-        const char *type, *attr;
-    } sized[] = {{"aws_instance", "instance_type"}, {"aws_db_instance", "instance_class"},
-                 {"aws_rds_cluster_instance", "instance_class"}, {"aws_launch_template", "instance_type"},
-                 {"aws_elasticache_cluster", "node_type"}, {"aws_elasticache_replication_group", "node_type"},
-                 {"aws_eks_node_group", "instance_types[0]"}};
     review_list sizes = RV_EVIDENCE;
     size_t pi = 0, ri = 0;
     const char *pn;
@@ -47,9 +41,9 @@ static char *scaling(const review *rv)
     while ((r = rv_next(rv, &pi, &ri, &pn))) {
         if (!rv_live(r))
             continue;
-        for (size_t i = 0; i < sizeof sized / sizeof sized[0]; i++)
-            if (rv_is(r, sized[i].type) && rv_str(r, sized[i].attr))
-                rv_ev(&sizes, rv, pn, r, "%s", rv_str(r, sized[i].attr));
+        const char *attr = rv_size_attr(r);
+        if (attr && rv_str(r, attr))
+            rv_ev(&sizes, rv, pn, r, "%s", rv_str(r, attr));
         if (rv_is(r, "aws_db_instance") && rv_num(r, "max_allocated_storage", &max_gb) && max_gb > 0)
             rv_ev(&sizes, rv, pn, r, "storage grows automatically up to %.0f GB", max_gb);
     }

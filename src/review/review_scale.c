@@ -238,26 +238,6 @@ static void task_limits(const review *rv, const char *pn, const plan_resource *r
     json_decref(defs);
 }
 
-static const char *size_attr(const plan_resource *r)
-{
-    static const struct {
-        const char *type, *attr;
-    } sizes[] = {
-        {"aws_instance", "instance_type"},
-        {"aws_launch_template", "instance_type"},
-        {"aws_launch_configuration", "instance_type"},
-        {"aws_db_instance", "instance_class"},
-        {"aws_rds_cluster_instance", "instance_class"},
-        {"aws_elasticache_cluster", "node_type"},
-        {"aws_elasticache_replication_group", "node_type"},
-        {"aws_eks_node_group", "instance_types[0]"},
-    };
-    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
-        if (rv_is(r, sizes[i].type))
-            return sizes[i].attr;
-    return NULL;
-}
-
 static void resource_limits(review *rv)
 {
     review_list ok = RV_EVIDENCE, bad = RV_EVIDENCE;
@@ -268,7 +248,7 @@ static void resource_limits(review *rv)
     while ((r = rv_next(rv, &pi, &ri, &pn))) {
         if (!rv_live(r))
             continue;
-        const char *attr = size_attr(r);
+        const char *attr = rv_size_attr(r);
         if (rv_is(r, "aws_ecs_task_definition")) {
             task_limits(rv, pn, r, &ok, &bad);
         } else if (attr) {

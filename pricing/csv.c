@@ -195,7 +195,7 @@ static inline field_status scan_field(const char *p, const char *end, bool eof, 
 /* ---- the vectorised skip ------------------------------------------------ */
 
 typedef struct masks {
-    uint64_t quote, comma, nl, cr;
+    uint64_t quote, comma, nl;
 } masks;
 
 /* Bit i of the result: odd number of set bits in x[0..i]. */
@@ -213,33 +213,66 @@ static inline uint64_t prefix_xor(uint64_t x)
 static inline void block_masks(const unsigned char *s, masks *m)
 {
 #if defined(__SSE2__)
-    const __m128i vq = _mm_set1_epi8('"'), vc = _mm_set1_epi8(','), vn = _mm_set1_epi8('\n'),
-                  vr = _mm_set1_epi8('\r');
-    uint64_t q[4], c[4], n[4], r[4];
+    const __m128i vq = _mm_set1_epi8('"'), vc = _mm_set1_epi8(','), vn = _mm_set1_epi8('\n');
+    uint64_t q[4], c[4], n[4];
     for (int k = 0; k < 4; k++) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + 16 * k));
         q[k] = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vq));
         c[k] = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vc));
         n[k] = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vn));
-        r[k] = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vr));
     }
     m->quote = q[0] | q[1] << 16 | q[2] << 32 | q[3] << 48;
     m->comma = c[0] | c[1] << 16 | c[2] << 32 | c[3] << 48;
     m->nl = n[0] | n[1] << 16 | n[2] << 32 | n[3] << 48;
-    m->cr = r[0] | r[1] << 16 | r[2] << 32 | r[3] << 48;
 #else
-    m->quote = m->comma = m->nl = m->cr = 0;
+    m->quote = m->comma = m->nl = 0;
     for (int i = 0; i < 64; i++) {
         uint64_t bit = (uint64_t)1 << i;
         switch (s[i]) {
         case '"': m->quote |= bit; break;
         case ',': m->comma |= bit; break;
         case '\n': m->nl |= bit; break;
-        case '\r': m->cr |= bit; break;
         default: break;
         }
     }
 #endif
+}
+
+/* Quotes in a 64-byte block the parity model cannot vouch for: an opening
+ * quote not right after a delimiter, or a closing one not right before a
+ * delimiter or a CR LF.  The callers first test a cheaper superset (closing
+ * quotes before a delimiter only, no look past the block) and come here only
+ * when that finds something: a CR LF file's line ends, or a closing quote in
+ * the block's last byte. */
+static inline uint64_t cr_mask(const unsigned char *s)
+{
+    uint64_t cr = 0;
+#if defined(__SSE2__)
+    const __m128i vr = _mm_set1_epi8('\r');
+    for (int k = 0; k < 4; k++) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + 16 * k));
+        cr |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vr)) << (16 * k);
+    }
+#else
+    for (int i = 0; i < 64; i++)
+        cr |= (uint64_t)(s[i] == '\r') << i;
+#endif
+    return cr;
+}
+
+static __attribute__((noinline)) uint64_t odd_quotes(const unsigned char *s, const masks *m,
+                                                     uint64_t in, uint64_t prevok)
+{
+    unsigned char b64 = s[64], b65 = s[65];
+    uint64_t delim = m->comma | m->nl | m->quote;
+    uint64_t open = m->quote & in, close = m->quote & ~in;
+    uint64_t la = b64 == ',' || b64 == '\n' || b64 == '"' || (b64 == '\r' && b65 == '\n');
+    uint64_t nextok = (delim >> 1) | (la << 63);
+    uint64_t odd = (open & ~prevok) | (close & ~nextok);
+    if (!odd)
+        return 0;
+    uint64_t crlf = cr_mask(s) & ((m->nl >> 1) | ((uint64_t)(b64 == '\n') << 63));
+    return (open & ~prevok) | (close & ~(nextok | (crlf >> 1)));
 }
 
 typedef enum { S_FOUND, S_MORE, S_SLOW } skip_status;
@@ -260,11 +293,9 @@ typedef enum { S_FOUND, S_MORE, S_SLOW } skip_status;
         uint64_t open = m.quote & in, close = m.quote & ~in;                                 \
         uint64_t delim = m.comma | m.nl | m.quote;                                           \
         uint64_t prevok = (delim << 1) | prev_ok;                                            \
-        unsigned char b64 = s[64], b65 = s[65];                                              \
-        uint64_t crlf = m.cr & ((m.nl >> 1) | ((uint64_t)(b64 == '\n') << 63));              \
-        uint64_t la = b64 == ',' || b64 == '\n' || b64 == '"' || (b64 == '\r' && b65 == '\n'); \
-        uint64_t nextok = ((delim | crlf) >> 1) | (la << 63);                                \
-        uint64_t odd = (open & ~prevok) | (close & ~nextok);                                 \
+        uint64_t odd = (open & ~prevok) | (close & ~(delim >> 1));                           \
+        if (odd)                                                                             \
+            odd = odd_quotes(s, &m, in, prevok);                                             \
         uint64_t ends = m.nl & ~in;                                                          \
         if (ends) {                                                                          \
             uint64_t before = (ends & (~ends + 1)) - 1;                                      \
@@ -294,7 +325,7 @@ __attribute__((target("avx2"))) static inline void block_masks_avx2(const unsign
                                                                     masks *m)
 {
     const __m256i vq = _mm256_set1_epi8('"'), vc = _mm256_set1_epi8(','),
-                  vn = _mm256_set1_epi8('\n'), vr = _mm256_set1_epi8('\r');
+                  vn = _mm256_set1_epi8('\n');
     __m256i lo = _mm256_loadu_si256((const __m256i *)(const void *)s);
     __m256i hi = _mm256_loadu_si256((const __m256i *)(const void *)(s + 32));
 #define MASK64(v) \
@@ -303,7 +334,6 @@ __attribute__((target("avx2"))) static inline void block_masks_avx2(const unsign
     m->quote = MASK64(vq);
     m->comma = MASK64(vc);
     m->nl = MASK64(vn);
-    m->cr = MASK64(vr);
 #undef MASK64
 }
 
@@ -472,6 +502,7 @@ static parse_status deliver(csv_reader *r, size_t nf, bool bad, uint64_t offset,
     fix_fields(r);
     csv_record rec = {
         .partial = partial,
+        .escaped = r->nfix != 0,
         .f = r->fields,
         .n = nf < CSV_MAX_FIELDS ? nf : CSV_MAX_FIELDS,
         .index = r->nrec++,
@@ -532,11 +563,10 @@ static parse_status parse_fast(csv_reader *r, const char *buf, size_t len, bool 
         uint64_t open = m->quote & in, close = m->quote & ~in;
         uint64_t delim = m->comma | m->nl | m->quote;
         uint64_t prevok = (delim << 1) | prev_ok;
-        unsigned char b64 = u[base + 64], b65 = u[base + 65];
-        uint64_t crlf = m->cr & ((m->nl >> 1) | ((uint64_t)(b64 == '\n') << 63));
-        uint64_t la = b64 == ',' || b64 == '\n' || b64 == '"' || (b64 == '\r' && b65 == '\n');
-        uint64_t nextok = ((delim | crlf) >> 1) | (la << 63);
-        uint64_t odd = (open & ~prevok) | (close & ~nextok);
+        uint64_t odd = (open & ~prevok) | (close & ~(delim >> 1));
+        if (odd)
+            odd = odd_quotes(u + base, m, in, prevok);
+        unsigned char b64 = u[base + 64];
         uint64_t ends = m->nl & ~in;
         uint64_t upto = ends ? ((ends & (~ends + 1)) << 1) - 1 : ~(uint64_t)0;
         if (odd & upto)
@@ -545,25 +575,70 @@ static parse_status parse_fast(csv_reader *r, const char *buf, size_t len, bool 
             uint64_t seps = (m->comma | m->nl) & ~in & upto;
             unsigned last = field_start > base ? (unsigned)(field_start - base) : 0;
             uint64_t quotes = m->quote;
+            /* No "" pair in the block (the usual case): a field that starts
+             * and ends in it has no quote or exactly its two outer ones, so
+             * its first byte says which, without counting. */
+            bool plain = (quotes & ((quotes >> 1) | ((uint64_t)(b64 == '"') << 63))) == 0;
+            if (plain && nf + 64 > r->fields_cap && nf + 64 <= CSV_MAX_FIELDS)
+                r->fields = xgrow(r->fields, &r->fields_cap, nf + 64, sizeof *r->fields);
             while (seps) {
+                if (plain && field_start >= base && nf + 64 <= r->fields_cap) {
+                    /* The hot loop: every field before the record's end,
+                     * quoted or not, with no counting and no branches on
+                     * its content. */
+                    uint64_t eol_bit = ends & (~ends + 1);
+                    uint64_t body = seps & ~eol_bit;
+                    seps &= eol_bit;
+                    csv_field *fl = r->fields; /* locals: the stores cannot alias them */
+                    size_t at = field_start, n = nf;
+                    while (body) {
+                        size_t pos = base + (unsigned)__builtin_ctzll(body);
+                        body &= body - 1;
+                        size_t qd = u[at] == '"';
+                        fl[n].p = buf + at + qd;
+                        fl[n].len = pos - at - 2 * qd;
+                        n++;
+                        at = pos + 1;
+                        if (n == gate_at) {
+                            nf = n;
+                            field_start = at;
+                            gate_at = SIZE_MAX;
+                            fix_fields(r);
+                            bool keep = gate(r->ctx, r->fields, nf);
+                            if (!keep || r->gate_raw)
+                                return gated(r, buf, len, eof, offset, field_start, nf, keep,
+                                             used);
+                        }
+                    }
+                    nf = n;
+                    field_start = at;
+                    last = field_start > base ? (unsigned)(field_start - base) : 0;
+                    if (!seps)
+                        break;
+                }
                 unsigned bit = (unsigned)__builtin_ctzll(seps);
                 seps &= seps - 1;
-                /* last <= bit < 64 here, so both shifts are defined */
-                uint64_t fq = quotes & (((uint64_t)1 << bit) - 1) & ~(((uint64_t)1 << last) - 1);
-                size_t q = field_q + (fq ? count3(fq) : 0);
                 size_t pos = base + bit;
-                field_scan fs;
-                fs.start = buf + field_start;
-                fs.len = pos - field_start;
-                fs.escaped = false;
-                bool eol = u[pos] == '\n';
-                if (eol && fs.len && fs.start[fs.len - 1] == '\r')
-                    fs.len--;
-                if (q) { /* the checks guarantee it opens and closes the field */
-                    fs.start++;
-                    fs.len -= 2;
-                    fs.escaped = q > 2;
+                size_t start = field_start, flen = pos - field_start;
+                bool quoted, escaped = false;
+                if (plain && start >= base) {
+                    quoted = u[start] == '"';
+                } else {
+                    /* last <= bit < 64 here, so both shifts are defined */
+                    uint64_t fq =
+                        quotes & (((uint64_t)1 << bit) - 1) & ~(((uint64_t)1 << last) - 1);
+                    size_t q = field_q + (fq ? count3(fq) : 0);
+                    quoted = q != 0;
+                    escaped = q > 2;
                 }
+                bool eol = (m->nl >> bit) & 1;
+                if (eol && flen && u[pos - 1] == '\r')
+                    flen--;
+                if (quoted) { /* the checks guarantee it opens and closes the field */
+                    start++;
+                    flen -= 2;
+                }
+                field_scan fs = {.start = buf + start, .len = flen, .escaped = escaped};
                 add_field(r, nf++, &fs, &bad);
                 if (eol) {
                     *used = pos + 1;

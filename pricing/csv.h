@@ -54,6 +54,9 @@ typedef struct csv_record {
     size_t raw_len;
     bool bad;          /* malformed: quote still open at end of input, or
                           more than CSV_MAX_FIELDS fields */
+    bool escaped;      /* some field's text lies outside raw (a field with ""
+                          pairs, unescaped elsewhere); false: every field
+                          points into raw */
     bool partial;      /* only the gate's fields are split (csv_set_gate_raw);
                           the rest is in raw */
 } csv_record;

@@ -102,6 +102,7 @@ static int run_batch(rowq *q, const batch *b)
             .raw_len = h->raw_len,
             .bad = (h->flags & 1) != 0,
             .partial = (h->flags & 2) != 0,
+            .escaped = h->extra_len != 0,
         };
         int rc = q->fn(q->ctx, &r);
         if (rc)

@@ -10,15 +10,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* One staged row: where its text and field offsets are, and its key.
- * Offsets are 16-bit (offset, length) pairs, or two pairs per field for a
- * row of 32 KiB or more (its unescaped text may double it). */
+/* One staged row: where its text and spans are, and its key. */
 typedef struct staged {
-    size_t text, fields;          /* offsets into stage_text / stage_fields */
+    size_t text, spans;           /* offsets into stage_text / stage_spans */
     uint32_t text_len;
     uint32_t family, family_len, itype, itype_len; /* inside its text */
     uint64_t key;                 /* hash of (family, instance type) */
-    bool wide;
 } staged;
 
 struct bucket {
@@ -28,14 +25,22 @@ struct bucket {
     size_t memory;                /* last measured */
 };
 
+/* Every row is staged as its text and ncols + 2 spans: one per column, then
+ * an empty one (for slots whose column the file lacks) and the shortened
+ * rate code; slot_span maps each slot to one of them. */
+#define SPAN_EMPTY(st) ((st)->l.ncols)
+#define SPAN_RATE(st) ((st)->l.ncols + 1)
+
 struct price_stage {
     price_stage_layout l;
+    size_t nspans;                /* per row: ncols + 2 */
+    uint32_t *slot_span;          /* per slot */
     price_group_sink sink;
     void *ctx;
     char *stage_text;             /* row text, then text of unescaped fields */
     size_t text_len, text_cap;
-    uint16_t *stage_fields;       /* per row, (offset, length) per column */
-    size_t fields_len, fields_cap;
+    price_span *stage_spans;      /* nspans per row */
+    size_t spans_len, spans_cap;
     staged *rows;
     size_t nrows, rows_cap;
     price_slot_stats *slot_stats; /* shared by the groups' writers */
@@ -44,7 +49,6 @@ struct price_stage {
     uint32_t *bucket_hash;        /* open addressing: bucket index + 1 */
     size_t bucket_hash_cap;
     size_t open_bytes;            /* memory the open groups hold */
-    price_str *row_fields;        /* one row's fields, rebuilt from the stage */
     unsigned char *group_buf;     /* a serialised group */
     size_t group_cap;
 };
@@ -74,63 +78,66 @@ static uint64_t hash_key(const char *a, size_t alen, const char *b, size_t blen)
     return h;
 }
 
+/* "SKU.JRTCKXETXF.6YS6EN2CT7" is stored as ".JRTCKXETXF.6YS6EN2CT7": the
+ * same for every on-demand row, so it costs nothing. */
+static price_span short_rate(const char *text, price_span sku, price_span rate)
+{
+    if (rate.len > sku.len && text[rate.off + sku.len] == '.' &&
+        memcmp(text + rate.off, text + sku.off, sku.len) == 0)
+        return (price_span){rate.off + sku.len, rate.len - sku.len};
+    return rate;
+}
+
 /* Copies a kept row into the stage: its text, the text of fields that do
- * not lie in it (unescaped ones), and every field's place in that text. */
+ * not lie in it (unescaped ones), and every field's span in that text. */
 static void stage_row(price_stage *st, const csv_record *r)
 {
     /* 16 spare bytes after the text let the encoder compare 8 at a time */
     st->stage_text = xgrow(st->stage_text, &st->text_cap, st->text_len + r->raw_len + 16, 1);
-    memcpy(st->stage_text + st->text_len, r->raw, r->raw_len);
-    bool wide = r->raw_len > UINT16_MAX / 2;
-    size_t per = wide ? 4 : 2;
-    st->stage_fields = xgrow(st->stage_fields, &st->fields_cap, st->fields_len + per * r->n,
-                             sizeof *st->stage_fields);
-    uint16_t *offs = st->stage_fields + st->fields_len;
+    char *text = st->stage_text + st->text_len;
+    memcpy(text, r->raw, r->raw_len);
+    st->stage_spans = xgrow(st->stage_spans, &st->spans_cap, st->spans_len + st->nspans,
+                            sizeof *st->stage_spans);
+    price_span *sp = st->stage_spans + st->spans_len;
+    const char *raw = r->raw;
     size_t end = r->raw_len;
-    for (size_t i = 0; i < r->n; i++) {
-        size_t len = r->f[i].len;
-        size_t at = (size_t)((uintptr_t)r->f[i].p - (uintptr_t)r->raw);
-        if (at >= r->raw_len || len > r->raw_len - at) {
-            if (len) { /* unescaped text lives elsewhere: append it after the row */
-                st->stage_text =
-                    xgrow(st->stage_text, &st->text_cap, st->text_len + end + len + 16, 1);
-                memcpy(st->stage_text + st->text_len + end, r->f[i].p, len);
+    if (!r->escaped) { /* every field lies in the text: no checks needed */
+        assert(r->n == 0 || (r->f[r->n - 1].p >= raw &&
+                             r->f[r->n - 1].p + r->f[r->n - 1].len <= raw + r->raw_len));
+        for (size_t i = 0; i < r->n; i++)
+            sp[i] = (price_span){(uint32_t)(r->f[i].p - raw), (uint32_t)r->f[i].len};
+    } else {
+        for (size_t i = 0; i < r->n; i++) {
+            size_t len = r->f[i].len;
+            size_t at = (size_t)((uintptr_t)r->f[i].p - (uintptr_t)raw); /* huge when outside */
+            if (at >= r->raw_len || len > r->raw_len - at) {
+                at = end;
+                if (len) { /* unescaped text lives elsewhere: append it after the row */
+                    st->stage_text =
+                        xgrow(st->stage_text, &st->text_cap, st->text_len + end + len + 16, 1);
+                    text = st->stage_text + st->text_len;
+                    memcpy(text + end, r->f[i].p, len);
+                    end += len;
+                }
             }
-            at = len ? end : 0;
-            end += len;
-        }
-        if (!wide) {
-            offs[2 * i] = (uint16_t)at;
-            offs[2 * i + 1] = (uint16_t)len;
-        } else {
-            offs[4 * i] = (uint16_t)at;
-            offs[4 * i + 1] = (uint16_t)(at >> 16);
-            offs[4 * i + 2] = (uint16_t)len;
-            offs[4 * i + 3] = (uint16_t)(len >> 16);
+            sp[i] = (price_span){(uint32_t)at, (uint32_t)len};
         }
     }
-    /* Unescaped text is never longer than the raw field it came from, so a
-     * row below half the 16-bit range stays below the whole range. */
-    assert(wide || end <= UINT16_MAX);
-    size_t family = 0, family_len = 0, itype = 0, itype_len = 0;
-    int fc = st->l.family_col, ic = st->l.itype_col;
-    if (fc >= 0) {
-        family = wide ? offs[4 * fc] | (size_t)offs[4 * fc + 1] << 16 : offs[2 * fc];
-        family_len = wide ? offs[4 * fc + 2] | (size_t)offs[4 * fc + 3] << 16 : offs[2 * fc + 1];
-    }
-    if (ic >= 0) {
-        itype = wide ? offs[4 * ic] | (size_t)offs[4 * ic + 1] << 16 : offs[2 * ic];
-        itype_len = wide ? offs[4 * ic + 2] | (size_t)offs[4 * ic + 3] << 16 : offs[2 * ic + 1];
-    }
-    const char *text = st->stage_text + st->text_len;
+    assert(end <= UINT32_MAX);
+    sp[SPAN_EMPTY(st)] = (price_span){0, 0};
+    sp[SPAN_RATE(st)] = st->l.rate_col >= 0 && st->l.sku_col >= 0
+                            ? short_rate(text, sp[st->l.sku_col], sp[st->l.rate_col])
+                            : (price_span){0, 0};
+    price_span family = st->l.family_col >= 0 ? sp[st->l.family_col] : (price_span){0, 0};
+    price_span itype = st->l.itype_col >= 0 ? sp[st->l.itype_col] : (price_span){0, 0};
     st->rows = xgrow(st->rows, &st->rows_cap, st->nrows + 1, sizeof *st->rows);
     staged *s = &st->rows[st->nrows++];
-    *s = (staged){.text = st->text_len, .fields = st->fields_len, .text_len = (uint32_t)end,
-                  .family = (uint32_t)family, .family_len = (uint32_t)family_len,
-                  .itype = (uint32_t)itype, .itype_len = (uint32_t)itype_len, .wide = wide,
-                  .key = hash_key(text + family, family_len, text + itype, itype_len)};
+    *s = (staged){.text = st->text_len, .spans = st->spans_len, .text_len = (uint32_t)end,
+                  .family = family.off, .family_len = family.len,
+                  .itype = itype.off, .itype_len = itype.len,
+                  .key = hash_key(text + family.off, family.len, text + itype.off, itype.len)};
     st->text_len += end;
-    st->fields_len += per * r->n;
+    st->spans_len += st->nspans;
 }
 
 static int cmp_staged(const void *x, const void *y)
@@ -175,7 +182,7 @@ static struct bucket *bucket_for(price_stage *st, const staged *s)
     b->family = xstrndup(text + s->family, s->family_len);
     b->itype = xstrndup(text + s->itype, s->itype_len);
     b->key = s->key;
-    b->w = price_group_writer_new(st->l.nslots, st->l.usage_slot, st->slot_stats);
+    b->w = price_group_writer_new(st->l.nslots, st->nspans, st->l.usage_slot, st->slot_stats);
     b->memory = price_group_memory(b->w);
     st->open_bytes += b->memory;
     st->bucket_hash[h] = (uint32_t)++st->nbuckets;
@@ -198,33 +205,6 @@ static int flush_groups(price_stage *st)
     return rc;
 }
 
-/* Adds staged row s to group writer w. */
-static void add_staged(price_stage *st, price_group_writer *w, const staged *s)
-{
-    price_str *f = st->row_fields;
-    const char *text = st->stage_text + s->text;
-    const uint16_t *offs = st->stage_fields + s->fields;
-    if (s->wide)
-        for (size_t c = 0; c < st->l.ncols; c++)
-            f[c] = (price_str){text + (offs[4 * c] | (size_t)offs[4 * c + 1] << 16),
-                               offs[4 * c + 2] | (size_t)offs[4 * c + 3] << 16};
-    else
-        for (size_t c = 0; c < st->l.ncols; c++)
-            f[c] = (price_str){text + offs[2 * c], offs[2 * c + 1]};
-    /* "SKU.JRTCKXETXF.6YS6EN2CT7" is stored as ".JRTCKXETXF.6YS6EN2CT7": the
-     * same for every on-demand row, so it costs nothing. */
-    price_str rate = {"", 0};
-    if (st->l.rate_col >= 0) {
-        price_str sku = f[st->l.sku_col];
-        rate = f[st->l.rate_col];
-        if (rate.len > sku.len && rate.p[sku.len] == '.' && memcmp(rate.p, sku.p, sku.len) == 0) {
-            rate.p += sku.len;
-            rate.len -= sku.len;
-        }
-    }
-    price_group_add(w, f, st->l.slot_col, rate, text, s->text_len, 16);
-}
-
 /* Sorts the stage by key and adds each run of a key to that key's group;
  * writes the groups out when they hold PRICE_GROUP_BYTES. */
 static int flush_stage(price_stage *st)
@@ -234,14 +214,15 @@ static int flush_stage(price_stage *st)
         struct bucket *b = bucket_for(st, &st->rows[i]);
         size_t j = i;
         for (; j < st->nrows && st->rows[j].key == b->key; j++)
-            add_staged(st, b->w, &st->rows[j]);
+            price_group_add(b->w, st->stage_text + st->rows[j].text, st->rows[j].text_len, 16,
+                            st->stage_spans + st->rows[j].spans, st->slot_span);
         price_group_detach(b->w); /* the stage is about to be reused */
         size_t now = price_group_memory(b->w);
         st->open_bytes += now - b->memory;
         b->memory = now;
         i = j;
     }
-    st->nrows = st->text_len = st->fields_len = 0;
+    st->nrows = st->text_len = st->spans_len = 0;
     return st->open_bytes >= PRICE_GROUP_BYTES ? flush_groups(st) : 0;
 }
 
@@ -253,7 +234,14 @@ price_stage *price_stage_new(const price_stage_layout *l, price_group_sink sink,
     s->sink = sink;
     s->ctx = ctx;
     s->slot_stats = xcalloc(l->nslots + 1, sizeof *s->slot_stats);
-    s->row_fields = xcalloc(l->ncols + 1, sizeof *s->row_fields);
+    s->nspans = l->ncols + 2;
+    s->slot_span = xcalloc(l->nslots, sizeof *s->slot_span);
+    for (size_t k = 0; k < l->nslots; k++) {
+        int c = l->slot_col[k];
+        s->slot_span[k] = k == PRICE_SLOT_RATE_CODE         ? (uint32_t)SPAN_RATE(s)
+                          : c >= 0 && (size_t)c < l->ncols ? (uint32_t)c
+                                                            : (uint32_t)SPAN_EMPTY(s);
+    }
     return s;
 }
 
@@ -265,9 +253,9 @@ void price_stage_free(price_stage *s)
     free(s->buckets);
     free(s->bucket_hash);
     free(s->stage_text);
-    free(s->stage_fields);
+    free(s->stage_spans);
+    free(s->slot_span);
     free(s->rows);
-    free(s->row_fields);
     free(s->slot_stats);
     free(s->group_buf);
     free(s);
@@ -277,7 +265,7 @@ int price_stage_add(price_stage *s, const csv_record *r)
 {
     assert(r->n == s->l.ncols);
     stage_row(s, r);
-    if (s->text_len + s->fields_len * sizeof *s->stage_fields < PRICE_STAGE_BYTES)
+    if (s->text_len + s->spans_len * sizeof *s->stage_spans < PRICE_STAGE_BYTES)
         return 0;
     return flush_stage(s);
 }

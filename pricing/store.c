@@ -64,6 +64,7 @@ typedef struct str_ref {
 
 struct price_group_writer {
     size_t nslots, ntable;        /* ntable = nslots - PRICE_SLOT_NINLINE */
+    size_t nspans;
     size_t index_slot;
     price_slot_stats *stats;      /* shared, per slot */
     bytes arena;                  /* the string table's bytes */
@@ -71,13 +72,13 @@ struct price_group_writer {
     size_t nstrings, strings_cap;
     uint32_t *hash;               /* open addressing: string index + 1, 0 = free */
     size_t hash_cap;
-    const char *prev;             /* previous row's text (the caller's, or own) */
-    bytes own;                    /* a detached copy of it */
-    size_t prev_pad;              /* readable bytes after its values */
-    str_ref *prev_val;            /* previous row: each table slot in `prev` */
-    str_ref *next_val;
+    /* the previous row, as the caller passed it or as detached copies */
+    const char *prev;
+    size_t prev_len, prev_pad;
+    const price_span *prev_spans;
+    bytes own;                    /* detached text */
+    price_span *own_spans;        /* detached spans */
     uint16_t *changed;            /* table slots that differ, one row */
-    str_ref prev_desc, next_desc; /* descriptions, in prev / the new row */
     unsigned char *is_index;      /* per string: seen in the index slot */
     size_t is_index_cap;
     price_str *index_values;
@@ -94,26 +95,26 @@ static void writer_reset(price_group_writer *w)
     w->strings[0] = (str_ref){0, 0};
     if (w->hash)
         memset(w->hash, 0, w->hash_cap * sizeof *w->hash);
-    memset(w->prev_val, 0, w->ntable * sizeof *w->prev_val);
     w->prev = "";
-    w->prev_pad = 0;
-    w->prev_desc = (str_ref){0, 0};
+    w->prev_len = w->prev_pad = 0;
+    w->prev_spans = NULL; /* no previous row: every slot counts as "" */
     if (w->is_index)
         memset(w->is_index, 0, w->is_index_cap);
     w->rows.len = 0;
     w->nrows = 0;
 }
 
-price_group_writer *price_group_writer_new(size_t nslots, size_t index_slot,
+price_group_writer *price_group_writer_new(size_t nslots, size_t nspans, size_t index_slot,
                                            price_slot_stats *stats)
 {
+    assert(nslots >= PRICE_SLOT_NFIXED && nspans > 0);
     price_group_writer *w = xcalloc(1, sizeof *w);
     w->stats = stats;
     w->nslots = nslots;
     w->ntable = nslots - PRICE_SLOT_NINLINE;
+    w->nspans = nspans;
     w->index_slot = index_slot;
-    w->prev_val = xcalloc(w->ntable + 1, sizeof *w->prev_val);
-    w->next_val = xcalloc(w->ntable + 1, sizeof *w->next_val);
+    w->own_spans = xcalloc(nspans, sizeof *w->own_spans);
     w->changed = xcalloc(w->ntable + 1, sizeof *w->changed);
     w->strings = xgrow(NULL, &w->strings_cap, 16, sizeof *w->strings);
     writer_reset(w);
@@ -127,8 +128,7 @@ void price_group_writer_free(price_group_writer *w)
     free(w->arena.p);
     free(w->strings);
     free(w->hash);
-    free(w->prev_val);
-    free(w->next_val);
+    free(w->own_spans);
     free(w->changed);
     free(w->own.p);
     free(w->is_index);
@@ -140,8 +140,8 @@ void price_group_writer_free(price_group_writer *w)
 size_t price_group_memory(const price_group_writer *w)
 {
     return sizeof *w + w->arena.cap + w->strings_cap * sizeof *w->strings +
-           w->hash_cap * sizeof *w->hash + 2 * w->ntable * sizeof *w->prev_val + w->rows.cap + w->own.cap +
-           w->is_index_cap + w->index_cap * sizeof *w->index_values;
+           w->hash_cap * sizeof *w->hash + w->nspans * sizeof *w->own_spans + w->rows.cap +
+           w->own.cap + w->is_index_cap + w->index_cap * sizeof *w->index_values;
 }
 
 static inline uint64_t hash_bytes(const char *s, size_t n)
@@ -251,15 +251,6 @@ static inline bool same_bytes(const char *a, const char *b, size_t n)
     return memcmp(a, b, n) == 0;
 }
 
-/* Where value v sits in its row's text (every value lies in it). */
-static inline str_ref place(price_str v, const char *raw, size_t raw_len)
-{
-    size_t at = (size_t)((uintptr_t)v.p - (uintptr_t)raw); /* huge when outside */
-    assert(v.len == 0 || (at < raw_len && v.len <= raw_len - at));
-    (void)raw_len;
-    return v.len ? (str_ref){(uint32_t)at, (uint32_t)v.len} : (str_ref){0, 0};
-}
-
 /* "0.0416000000" is stored as 6 and "0.0416". */
 static void put_price(bytes *b, price_str v)
 {
@@ -273,13 +264,12 @@ static void put_price(bytes *b, price_str v)
 
 /* The description as what it shares with the previous row's (prefix and
  * suffix lengths) and the middle that differs. */
-static void put_description(bytes *b, price_str v, const char *prev_base, str_ref prev)
+static void put_description(bytes *b, price_str v, price_str prev)
 {
-    const char *p = prev_base + prev.off;
     size_t max = v.len < prev.len ? v.len : prev.len, pre = 0, suf = 0;
-    while (pre < max && v.p[pre] == p[pre])
+    while (pre < max && v.p[pre] == prev.p[pre])
         pre++;
-    while (suf < max - pre && v.p[v.len - 1 - suf] == p[prev.len - 1 - suf])
+    while (suf < max - pre && v.p[v.len - 1 - suf] == prev.p[prev.len - 1 - suf])
         suf++;
     put_varint(b, pre);
     put_varint(b, suf);
@@ -318,57 +308,70 @@ static void put_table_value(price_group_writer *w, bytes *b, size_t slot, price_
         note_index_value(w, idx);
 }
 
-void price_group_add(price_group_writer *w, const price_str *fields, const int *slot_col,
-                     price_str rate, const char *raw, size_t raw_len, size_t raw_pad)
+static inline price_str span_str(const char *text, price_span s)
+{
+    return (price_str){text + s.off, s.len};
+}
+
+/* The previous row's span behind a slot ("" before the group's first row). */
+static inline price_span prev_span(const price_group_writer *w, uint32_t span)
+{
+    return w->prev_spans ? w->prev_spans[span] : (price_span){0, 0};
+}
+
+void price_group_add(price_group_writer *w, const char *text, size_t text_len, size_t text_pad,
+                     const price_span *spans, const uint32_t *slot_span)
 {
     if (w->nrows == 0)
         w->arena.len = 0;
+    /* Spans are checked where they are made (stage_row): a loop here would
+     * cost as much as the comparisons. */
+    assert(text_len <= UINT32_MAX);
     bytes *b = &w->rows;
-    price_str in[PRICE_SLOT_NINLINE];
-    for (size_t i = 0; i < PRICE_SLOT_NINLINE; i++)
-        in[i] = slot_col[i] >= 0 ? fields[slot_col[i]] : (price_str){"", 0};
-    put_str(b, in[PRICE_SLOT_SKU].p, in[PRICE_SLOT_SKU].len);
-    put_price(b, in[PRICE_SLOT_USD]);
-    put_description(b, in[PRICE_SLOT_DESCRIPTION], w->prev, w->prev_desc);
-    w->next_desc = place(in[PRICE_SLOT_DESCRIPTION], raw, raw_len);
+    put_str(b, text + spans[slot_span[PRICE_SLOT_SKU]].off, spans[slot_span[PRICE_SLOT_SKU]].len);
+    put_price(b, span_str(text, spans[slot_span[PRICE_SLOT_USD]]));
+    uint32_t desc = slot_span[PRICE_SLOT_DESCRIPTION];
+    put_description(b, span_str(text, spans[desc]), span_str(w->prev, prev_span(w, desc)));
     size_t nbitmap = (w->ntable + 7) / 8;
     bytes_need(b, nbitmap);
-    unsigned char *bitmap = b->p + b->len;
-    memset(bitmap, 0, nbitmap);
+    size_t bitmap_at = b->len; /* put_table_value may move `rows` */
+    memset(b->p + bitmap_at, 0, nbitmap);
     b->len += nbitmap;
     /* Each slot is compared with the same slot of the previous row of the
-     * group, whose text the caller still holds. */
+     * group, whose text and spans the caller (or the detached copy) still
+     * holds. */
     const char *prev = w->prev;
-    bool words = raw_pad >= 8 && w->prev_pad >= 8;
-    size_t nchanged = 0;
+    const uint32_t *table_span = slot_span + PRICE_SLOT_NINLINE;
+    size_t nchanged = 0, ntable = w->ntable;
     uint16_t *changed = w->changed;
-    for (size_t t = 0; t < w->ntable; t++) {
-        size_t slot = t + PRICE_SLOT_NINLINE;
-        int c = slot_col[slot];
-        price_str v = c >= 0 ? fields[c] : (price_str){"", 0};
-        if (slot == PRICE_SLOT_RATE_CODE)
-            v = rate;
-        str_ref pv = w->prev_val[t];
-        w->next_val[t] = place(v, raw, raw_len);
-        if (v.len != pv.len)
-            changed[nchanged++] = (uint16_t)t;
-        else if (v.len && !(words ? same_padded(v.p, prev + pv.off, v.len)
-                                  : same_bytes(v.p, prev + pv.off, v.len)))
-            changed[nchanged++] = (uint16_t)t;
+    if (!w->prev_spans) {
+        for (size_t t = 0; t < ntable; t++)
+            if (spans[table_span[t]].len)
+                changed[nchanged++] = (uint16_t)t;
+    } else if (text_pad >= 8 && w->prev_pad >= 8) {
+        const price_span *ps = w->prev_spans;
+        for (size_t t = 0; t < ntable; t++) {
+            price_span v = spans[table_span[t]], pv = ps[table_span[t]];
+            if (v.len != pv.len || (v.len && !same_padded(text + v.off, prev + pv.off, v.len)))
+                changed[nchanged++] = (uint16_t)t;
+        }
+    } else {
+        const price_span *ps = w->prev_spans;
+        for (size_t t = 0; t < ntable; t++) {
+            price_span v = spans[table_span[t]], pv = ps[table_span[t]];
+            if (v.len != pv.len || (v.len && !same_bytes(text + v.off, prev + pv.off, v.len)))
+                changed[nchanged++] = (uint16_t)t;
+        }
     }
-    size_t bitmap_at = (size_t)(bitmap - b->p); /* put_table_value may move `rows` */
     for (size_t k = 0; k < nchanged; k++) {
         size_t t = changed[k];
         b->p[bitmap_at + t / 8] |= (unsigned char)(1u << (t % 8));
-        const str_ref *nv = &w->next_val[t];
-        put_table_value(w, b, t + PRICE_SLOT_NINLINE, (price_str){raw + nv->off, nv->len});
+        put_table_value(w, b, t + PRICE_SLOT_NINLINE, span_str(text, spans[table_span[t]]));
     }
-    w->prev = raw;
-    w->prev_pad = raw_pad;
-    str_ref *sv = w->prev_val;
-    w->prev_val = w->next_val;
-    w->next_val = sv;
-    w->prev_desc = w->next_desc;
+    w->prev = text;
+    w->prev_len = text_len;
+    w->prev_pad = text_pad;
+    w->prev_spans = spans;
     w->nrows++;
 }
 
@@ -376,17 +379,14 @@ void price_group_detach(price_group_writer *w)
 {
     if (w->nrows == 0 || w->prev == (const char *)w->own.p)
         return;
-    /* Only the bytes the kept offsets reach, plus the padding. */
-    size_t need = w->prev_desc.off + w->prev_desc.len;
-    for (size_t t = 0; t < w->ntable; t++)
-        if (w->prev_val[t].off + w->prev_val[t].len > need)
-            need = w->prev_val[t].off + w->prev_val[t].len;
     w->own.len = 0;
-    bytes_need(&w->own, need + 16);
-    memcpy(w->own.p, w->prev, need);
-    memset(w->own.p + need, 0, 16);
+    bytes_need(&w->own, w->prev_len + 16);
+    memcpy(w->own.p, w->prev, w->prev_len);
+    memset(w->own.p + w->prev_len, 0, 16);
+    memcpy(w->own_spans, w->prev_spans, w->nspans * sizeof *w->own_spans);
     w->prev = (const char *)w->own.p;
     w->prev_pad = 16;
+    w->prev_spans = w->own_spans;
 }
 
 void price_group_end(price_group_writer *w, unsigned char **out, size_t *out_cap, size_t *len,

@@ -71,22 +71,28 @@ typedef struct price_slot_stats {
     uint32_t recent[64];
 } price_slot_stats;
 
-/* `index_slot`: the slot whose distinct values price_group_end reports (the
+/* Where one value of a row lies in the row's text. */
+typedef struct price_span {
+    uint32_t off, len;
+} price_span;
+
+/* `nspans`: how many spans every row passes (see price_group_add).
+ * `index_slot`: the slot whose distinct values price_group_end reports (the
  * usagetype, for the cache's usagetype index; always kept in the table), or
  * SIZE_MAX. */
-price_group_writer *price_group_writer_new(size_t nslots, size_t index_slot,
+price_group_writer *price_group_writer_new(size_t nslots, size_t nspans, size_t index_slot,
                                            price_slot_stats *stats);
 void price_group_writer_free(price_group_writer *w);
-/* Adds a row.  Slot s takes fields[slot_col[s]], or "" when slot_col[s] is
- * negative; `rate` replaces the rate-code slot.  `raw` is the row's text,
- * which every field (and `rate`) must lie in; it must stay as it is until
- * the next row is added (the writer compares that row with it) or the group
- * ends.  `raw_pad`: bytes after raw + raw_len that may be read, which lets
- * comparisons go a word at a time. */
-void price_group_add(price_group_writer *w, const price_str *fields, const int *slot_col,
-                     price_str rate, const char *raw, size_t raw_len, size_t raw_pad);
-/* Copies the last row's text into the writer, so the caller may reuse the
- * text it passed (the next row is still compared with that row). */
+/* Adds a row: `text` of `text_len` bytes and `spans`, nspans places in it;
+ * slot s takes spans[slot_span[s]] (a caller with a slot that has no value
+ * points it at an empty span).  The text must stay as it is until the next
+ * row is added (the writer compares that row with it) or the group ends, and
+ * so must the spans.  `text_pad`: bytes after text + text_len that may be
+ * read, which lets comparisons go a word at a time. */
+void price_group_add(price_group_writer *w, const char *text, size_t text_len, size_t text_pad,
+                     const price_span *spans, const uint32_t *slot_span);
+/* Copies the last row's text and spans into the writer, so the caller may
+ * reuse what it passed (the next row is still compared with that row). */
 void price_group_detach(price_group_writer *w);
 /* Bytes of memory the writer holds. */
 size_t price_group_memory(const price_group_writer *w);

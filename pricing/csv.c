@@ -277,15 +277,15 @@ static __attribute__((noinline)) uint64_t odd_quotes(const unsigned char *s, con
 
 typedef enum { S_FOUND, S_MORE, S_SLOW } skip_status;
 
-/* From p (a field start, outside quotes) finds the end of the record.
+/* From p (a field start outside quotes, or the start of a 64-byte block of
+ * a record, given whether it starts inside quotes and whether the byte
+ * before it is a delimiter) finds the end of the record.
  * S_SLOW: a quote the parity model cannot vouch for; use scan_field.
  * MASKS fills a `masks` for 64 bytes, PXOR is the prefix XOR; the body is a
  * macro so an AVX2 build of it can sit beside the baseline one. */
 #define FAST_SKIP_BODY(MASKS, PXOR)                                                          \
     const unsigned char *s = (const unsigned char *)p;                                       \
     const unsigned char *e = (const unsigned char *)end;                                     \
-    uint64_t inside = 0;  /* all ones when the previous block ended inside quotes */         \
-    uint64_t prev_ok = 1; /* the byte before p is the comma that ended a field */            \
     while (e - s >= 66) {                                                                    \
         masks m;                                                                             \
         MASKS(s, &m);                                                                        \
@@ -312,7 +312,8 @@ typedef enum { S_FOUND, S_MORE, S_SLOW } skip_status;
     }                                                                                        \
     return S_MORE;
 
-static skip_status fast_skip_base(const char *p, const char *end, const char **rec_end)
+static skip_status fast_skip_base(const char *p, const char *end, uint64_t inside,
+                                  uint64_t prev_ok, const char **rec_end)
 {
     FAST_SKIP_BODY(block_masks, prefix_xor)
 }
@@ -345,7 +346,8 @@ __attribute__((target("pclmul"))) static inline uint64_t prefix_xor_clmul(uint64
 }
 
 __attribute__((target("avx2,pclmul"))) static skip_status
-fast_skip_avx2(const char *p, const char *end, const char **rec_end)
+fast_skip_avx2(const char *p, const char *end, uint64_t inside, uint64_t prev_ok,
+               const char **rec_end)
 {
     FAST_SKIP_BODY(block_masks_avx2, prefix_xor_clmul)
 }
@@ -373,7 +375,10 @@ __attribute__((target("avx2,pclmul"))) static void scan_block_avx2(const unsigne
 }
 #endif
 
-typedef skip_status (*skip_fn)(const char *p, const char *end, const char **rec_end);
+/* inside: all ones when p is inside quotes; prev_ok: 1 when the byte before
+ * p is a delimiter. */
+typedef skip_status (*skip_fn)(const char *p, const char *end, uint64_t inside, uint64_t prev_ok,
+                               const char **rec_end);
 typedef void (*block_fn)(const unsigned char *s, uint64_t inside, block *b);
 
 static skip_fn skip_impl;
@@ -398,7 +403,7 @@ static skip_status fast_skip(const char *p, const char *end, const char **rec_en
 {
     if (!skip_impl)
         csv_use_simd(true);
-    return skip_impl(p, end, rec_end);
+    return skip_impl(p, end, 0, 1, rec_end);
 }
 
 /* ---- records ------------------------------------------------------------ */
@@ -514,19 +519,28 @@ static parse_status deliver(csv_reader *r, size_t nf, bool bad, uint64_t offset,
     return r->on_record(r->ctx, &rec) ? P_STOP : P_DONE;
 }
 
-/* A record the gate decided on at field_start: only its end is wanted now,
- * to skip it or (kept, raw mode) to hand it over unsplit. */
-static parse_status gated(csv_reader *r, const char *buf, size_t len, bool eof, uint64_t offset,
-                          size_t field_start, size_t nf, bool keep, size_t *used)
+/* A record the gate decided on while splitting the block at `base`: only
+ * its end is wanted now, to skip it or (kept, raw mode) to hand it over
+ * unsplit.  It is in this block (`ends`, line ends outside quotes, checked
+ * already) or found by skipping on from the next block with the quote state
+ * (`in`, `delim`) carried over, so no byte is scanned twice. */
+static parse_status decided(csv_reader *r, const char *buf, size_t len, bool eof,
+                            uint64_t offset, size_t nf, bool keep, size_t base, uint64_t ends,
+                            uint64_t in, uint64_t delim, size_t *used)
 {
     const char *rec_end;
-    switch (fast_skip(buf + field_start, buf + len, &rec_end)) {
-    case S_FOUND:
-        break;
-    case S_MORE:
-        return eof ? P_SLOW : P_MORE;
-    default:
-        return P_SLOW;
+    if (ends) {
+        rec_end = buf + base + (unsigned)__builtin_ctzll(ends) + 1;
+    } else {
+        switch (skip_impl(buf + base + 64, buf + len, (uint64_t)0 - (in >> 63), delim >> 63,
+                          &rec_end)) {
+        case S_FOUND:
+            break;
+        case S_MORE:
+            return eof ? P_SLOW : P_MORE;
+        default:
+            return P_SLOW;
+        }
     }
     *used = (size_t)(rec_end - buf);
     if (keep)
@@ -606,8 +620,8 @@ static parse_status parse_fast(csv_reader *r, const char *buf, size_t len, bool 
                             fix_fields(r);
                             bool keep = gate(r->ctx, r->fields, nf);
                             if (!keep || r->gate_raw)
-                                return gated(r, buf, len, eof, offset, field_start, nf, keep,
-                                             used);
+                                return decided(r, buf, len, eof, offset, nf, keep, base, ends,
+                                               in, delim, used);
                         }
                     }
                     nf = n;
@@ -652,7 +666,8 @@ static parse_status parse_fast(csv_reader *r, const char *buf, size_t len, bool 
                     fix_fields(r);
                     bool keep = gate(r->ctx, r->fields, nf);
                     if (!keep || r->gate_raw)
-                        return gated(r, buf, len, eof, offset, field_start, nf, keep, used);
+                        return decided(r, buf, len, eof, offset, nf, keep, base, ends, in,
+                                       delim, used);
                 }
             }
             if (last < 64 && (quotes >> last)) {

@@ -31,7 +31,7 @@
 
 #include <sqlite3.h>
 
-#define PRICE_SCHEMA_VERSION 1
+#define PRICE_SCHEMA_VERSION 2
 #define PRICE_APPLICATION_ID 0x43697263 /* "Circ" */
 
 typedef const price_snapshot_file *(*price_snapshot_find_fn)(const char *service,

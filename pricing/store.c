@@ -332,11 +332,6 @@ void price_group_add(price_group_writer *w, const char *text, size_t text_len, s
     put_price(b, span_str(text, spans[slot_span[PRICE_SLOT_USD]]));
     uint32_t desc = slot_span[PRICE_SLOT_DESCRIPTION];
     put_description(b, span_str(text, spans[desc]), span_str(w->prev, prev_span(w, desc)));
-    size_t nbitmap = (w->ntable + 7) / 8;
-    bytes_need(b, nbitmap);
-    size_t bitmap_at = b->len; /* put_table_value may move `rows` */
-    memset(b->p + bitmap_at, 0, nbitmap);
-    b->len += nbitmap;
     /* Each slot is compared with the same slot of the previous row of the
      * group, whose text and spans the caller (or the detached copy) still
      * holds. */
@@ -363,9 +358,11 @@ void price_group_add(price_group_writer *w, const char *text, size_t text_len, s
                 changed[nchanged++] = (uint16_t)t;
         }
     }
-    for (size_t k = 0; k < nchanged; k++) {
+    put_varint(b, nchanged);
+    for (size_t k = 0, next = 0; k < nchanged; k++) {
         size_t t = changed[k];
-        b->p[bitmap_at + t / 8] |= (unsigned char)(1u << (t % 8));
+        put_varint(b, t - next);
+        next = t + 1;
         put_table_value(w, b, t + PRICE_SLOT_NINLINE, span_str(text, spans[table_span[t]]));
     }
     w->prev = text;
@@ -393,6 +390,9 @@ void price_group_end(price_group_writer *w, unsigned char **out, size_t *out_cap
                      size_t *nrows, price_str **index_values, size_t *nindex)
 {
     bytes o = {*out, 0, *out_cap};
+    bytes_need(&o, 2);
+    o.p[o.len++] = 0x00;
+    o.p[o.len++] = PRICE_GROUP_FORMAT;
     put_varint(&o, w->nstrings);
     for (size_t i = 1; i < w->nstrings; i++)
         put_str(&o, ref_ptr(w, w->strings[i]), w->strings[i].len);
@@ -450,6 +450,13 @@ bool price_group_open(price_group_reader *r, const void *data, size_t len, size_
     r->end = r->p + len;
     r->nslots = nslots;
     r->row = 0;
+    r->format = 1;
+    if (len >= 2 && r->p[0] == 0x00) {
+        if (r->p[1] != PRICE_GROUP_FORMAT)
+            return false;
+        r->format = PRICE_GROUP_FORMAT;
+        r->p += 2;
+    }
     if (nslots < PRICE_SLOT_NFIXED || !get_varint(r, &r->nstrings) || r->nstrings == 0 ||
         r->nstrings > len + 1)
         return false;
@@ -485,6 +492,42 @@ static price_str rebuild(price_group_reader *r, int k, const char *a, size_t an,
     return (price_str){o, n};
 }
 
+/* One changed slot's value: a string table index or a literal. */
+static bool get_value(price_group_reader *r, price_str *cur)
+{
+    size_t v;
+    if (!get_varint(r, &v))
+        return false;
+    if (v & 1) {
+        size_t n = v >> 1;
+        if (n > (size_t)(r->end - r->p))
+            return false;
+        *cur = (price_str){(const char *)r->p, n};
+        r->p += n;
+        return true;
+    }
+    if ((v >> 1) >= r->nstrings)
+        return false;
+    *cur = r->strings[v >> 1];
+    return true;
+}
+
+/* The rest of a format-1 row: a bitmap of the changed slots. */
+static bool next_bitmap(price_group_reader *r, size_t ntable)
+{
+    size_t nbitmap = (ntable + 7) / 8;
+    if ((size_t)(r->end - r->p) < nbitmap)
+        return false;
+    const unsigned char *bitmap = r->p;
+    r->p += nbitmap;
+    for (size_t t = 0; t < ntable; t++)
+        if ((bitmap[t / 8] & (1u << (t % 8))) &&
+            !get_value(r, &r->current[t + PRICE_SLOT_NINLINE]))
+            return false;
+    r->row++;
+    return true;
+}
+
 bool price_group_next(price_group_reader *r)
 {
     if (r->row >= r->nrows)
@@ -503,29 +546,18 @@ bool price_group_next(price_group_reader *r)
     memcpy(r->prev_desc, desc.p, desc.len);
     r->prev_desc_len = desc.len;
     size_t ntable = r->nslots - PRICE_SLOT_NINLINE;
-    size_t nbitmap = (ntable + 7) / 8;
-    if ((size_t)(r->end - r->p) < nbitmap)
+    if (r->format == 1)
+        return next_bitmap(r, ntable);
+    size_t nchanged;
+    if (!get_varint(r, &nchanged) || nchanged > ntable)
         return false;
-    const unsigned char *bitmap = r->p;
-    r->p += nbitmap;
-    for (size_t t = 0; t < ntable; t++) {
-        if (!(bitmap[t / 8] & (1u << (t % 8))))
-            continue;
-        size_t v;
-        if (!get_varint(r, &v))
+    for (size_t k = 0, t = 0; k < nchanged; k++, t++) {
+        size_t gap;
+        if (!get_varint(r, &gap) || gap >= ntable - t)
             return false;
-        price_str *cur = &r->current[t + PRICE_SLOT_NINLINE];
-        if (v & 1) {
-            size_t n = v >> 1;
-            if (n > (size_t)(r->end - r->p))
-                return false;
-            *cur = (price_str){(const char *)r->p, n};
-            r->p += n;
-        } else if ((v >> 1) < r->nstrings) {
-            *cur = r->strings[v >> 1];
-        } else {
+        t += gap;
+        if (!get_value(r, &r->current[t + PRICE_SLOT_NINLINE]))
             return false;
-        }
     }
     r->row++;
     return true;

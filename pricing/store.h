@@ -7,16 +7,24 @@
  * family and instance type that arrive within one staging batch share one
  * SQLite row.  Inside a group:
  *
- *   group := varint nstrings, nstrings x (varint len, bytes),   string table
- *            varint nrows, nrows x row                           (index 0 = "")
+ *   group := 0x00 0x02 (format 2), varint nstrings,
+ *            (nstrings - 1) x (varint len, bytes),         string table
+ *            varint nrows, nrows x row                     (index 0 = "")
  *   row   := sku as varint len + bytes; the price as a varint count of
  *            trailing zeros cut after its decimal point, then len + bytes;
  *            the description as varint lengths of the prefix and suffix it
  *            shares with the previous row's, then the middle as len +
- *            bytes; then a bitmap of the other slots whose
- *            value differs from the previous row, then per set bit one
+ *            bytes; then a varint count of the other slots whose value
+ *            differs from the previous row's and, per such slot in slot
+ *            order, a varint gap (slots skipped since the last one) and a
  *            varint v: v even = string table index v/2; v odd = a literal
  *            of v/2 bytes that follows (for values that rarely repeat).
+ *
+ * Format 1 (caches written before format 2) has no 0x00 0x02 prefix (its
+ * first byte, nstrings, is never 0) and a bitmap of the changed slots,
+ * one bit per slot, in place of the count and gaps; readers take both.
+ * A row changes about four of 150 slots, so the gaps take a quarter of the
+ * bytes the bitmap did.
  *
  * A row of an EC2 instance type repeats most attributes of its neighbours
  * (vCPU, memory, processor, location, ...), so it costs its SKU, price and
@@ -104,8 +112,12 @@ void price_group_end(price_group_writer *w, unsigned char **out, size_t *out_cap
 
 /* ---- reading a group (lookup) ------------------------------------------- */
 
+/* The row format price_group_end writes (see the top of this file). */
+#define PRICE_GROUP_FORMAT 2
+
 typedef struct price_group_reader {
     const unsigned char *p, *end;
+    int format;               /* of the open group: 1 or PRICE_GROUP_FORMAT */
     size_t nslots, nstrings, nrows, row;
     price_str *strings;       /* the string table (0 = "") */
     price_str *current;       /* value per slot, current row */

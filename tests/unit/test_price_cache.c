@@ -334,3 +334,36 @@ Test(price_cache, new_caches_use_16k_pages_old_ones_keep_theirs)
     free(fresh);
     free(old);
 }
+
+/* A schema-1 cache (before row format 2) is migrated in place on open and
+ * keeps its prices; the migration is recorded. */
+Test(price_cache, a_schema_1_cache_is_migrated_and_keeps_its_prices)
+{
+    char *path = tmp_path(tmp_dir(), "pricing.db");
+    price_cache *c = open_cache_at(path);
+    price_ingest_stats st;
+    import_fixture(c, "pricing-AmazonEC2-eu-west-1.csv", &st);
+    price_cache_close(c);
+    sqlite3 *db;
+    cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
+    cr_assert_eq(sqlite3_exec(db, "DELETE FROM migrations WHERE version > 1; PRAGMA user_version = 1",
+                              NULL, NULL, NULL),
+                 SQLITE_OK);
+    sqlite3_close(db);
+    c = open_cache_at(path);
+    price_filter f[] = {{"instanceType", "t3.medium", PRICE_EXACT},
+                        {"operatingSystem", "Linux", PRICE_EXACT},
+                        {"tenancy", "Shared", PRICE_EXACT},
+                        {"preInstalledSw", "NA", PRICE_EXACT},
+                        {"capacitystatus", "Used", PRICE_EXACT},
+                        {"licenseModel", "No License required", PRICE_EXACT}};
+    price_match m;
+    cir_err err;
+    cr_assert_eq(lookup1(c, "AmazonEC2", "eu-west-1", "Compute Instance", f, 6, &m, &err), CIR_OK,
+                 "%s", err.msg);
+    cr_assert_str_eq(m.sku, "47NTBKB4KMUU98P8");
+    price_cache_close(c);
+    cr_assert_eq(query_int(path, "PRAGMA user_version"), 2);
+    cr_assert_eq(query_int(path, "SELECT count(*) FROM migrations WHERE version = 2"), 1);
+    free(path);
+}

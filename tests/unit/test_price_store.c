@@ -119,3 +119,71 @@ Test(price_store, slots_that_never_repeat_become_literals)
     round_trip(rows, 200, stats);
     cr_assert_gt(stats[PRICE_SLOT_NFIXED + 2].changes, 150);
 }
+
+/* Caches written before row format 2 hold format-1 groups (no 0x00 0x02
+ * prefix, a bitmap of changed slots); readers still take them.  The blob is
+ * built by hand from the format-1 description: 8 slots, so 5 table slots
+ * and a one-byte bitmap. */
+Test(price_store, format_1_groups_still_decode)
+{
+    static const unsigned char blob[] = {
+        0x02, 0x03, 'H', 'r', 's',          /* strings: "", "Hrs" */
+        0x02,                               /* two rows */
+        0x01, 'A', 0x00, 0x01, '1',         /* sku "A", price "1" */
+        0x00, 0x00, 0x01, 'd',              /* description "d" */
+        0x05, 0x02, 0x03, 'x',              /* slots 0 and 2 changed: "Hrs", literal "x" */
+        0x01, 'B', 0x02, 0x02, '2', '5',    /* sku "B", price "25" + two zeros */
+        0x01, 0x00, 0x00,                   /* description "d" again */
+        0x01, 0x00,                         /* slot 0 changed: "" */
+    };
+    price_group_reader r = {0};
+    cr_assert(price_group_open(&r, blob, sizeof blob, PRICE_SLOT_NFIXED + 1));
+    cr_assert_eq(r.format, 1);
+    cr_assert(price_group_next(&r));
+    price_str v = price_group_value(&r, PRICE_SLOT_UNIT);
+    cr_assert_eq(v.len, 3);
+    cr_assert(memcmp(v.p, "Hrs", 3) == 0);
+    v = price_group_value(&r, PRICE_SLOT_END);
+    cr_assert(v.len == 1 && v.p[0] == 'x');
+    cr_assert(price_group_next(&r));
+    v = price_group_value(&r, PRICE_SLOT_SKU);
+    cr_assert(v.len == 1 && v.p[0] == 'B');
+    v = price_group_value(&r, PRICE_SLOT_USD);
+    cr_assert(v.len == 4 && memcmp(v.p, "2500", 4) == 0);
+    v = price_group_value(&r, PRICE_SLOT_DESCRIPTION);
+    cr_assert(v.len == 1 && v.p[0] == 'd');
+    cr_assert_eq(price_group_value(&r, PRICE_SLOT_UNIT).len, 0);
+    v = price_group_value(&r, PRICE_SLOT_END);
+    cr_assert(v.len == 1 && v.p[0] == 'x', "unchanged slots keep their value");
+    cr_assert_not(price_group_next(&r));
+    price_group_reader_free(&r);
+}
+
+/* What the writer produces now is format 2, and a group claiming a format
+ * this reader does not know is refused rather than misread. */
+Test(price_store, groups_are_written_in_format_2_and_unknown_formats_refused)
+{
+    uint32_t slot_span[PRICE_SLOT_NFIXED + 1];
+    for (size_t s = 0; s < PRICE_SLOT_NFIXED + 1; s++)
+        slot_span[s] = (uint32_t)s;
+    price_slot_stats stats[PRICE_SLOT_NFIXED + 1];
+    memset(stats, 0, sizeof stats);
+    price_group_writer *w =
+        price_group_writer_new(PRICE_SLOT_NFIXED + 1, PRICE_SLOT_NFIXED + 1, SIZE_MAX, stats);
+    static const char text[] = "A1dHrs";
+    price_span spans[PRICE_SLOT_NFIXED + 1] = {{0, 1}, {1, 1}, {2, 1}, {3, 3}};
+    price_group_add(w, text, 6, 0, spans, slot_span);
+    unsigned char *blob = NULL;
+    size_t cap = 0, len, nrows, nindex;
+    price_str *index;
+    price_group_end(w, &blob, &cap, &len, &nrows, &index, &nindex);
+    cr_assert(len > 2 && blob[0] == 0x00 && blob[1] == PRICE_GROUP_FORMAT);
+    price_group_reader r = {0};
+    cr_assert(price_group_open(&r, blob, len, PRICE_SLOT_NFIXED + 1));
+    cr_assert_eq(r.format, PRICE_GROUP_FORMAT);
+    blob[1] = PRICE_GROUP_FORMAT + 1;
+    cr_assert_not(price_group_open(&r, blob, len, PRICE_SLOT_NFIXED + 1));
+    price_group_reader_free(&r);
+    free(blob);
+    price_group_writer_free(w);
+}

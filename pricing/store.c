@@ -6,6 +6,7 @@
 #include "../src/core/mem.h"
 
 #include <assert.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -144,12 +145,25 @@ size_t price_group_memory(const price_group_writer *w)
            w->own.cap + w->is_index_cap + w->index_cap * sizeof *w->index_values;
 }
 
+/* A hash of n bytes, eight at a time (values live in memory only: the
+ * string table's index and the slot statistics). */
 static inline uint64_t hash_bytes(const char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603ull ^ n;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-    return h;
+    uint64_t h = 0x9e3779b97f4a7c15ull ^ n, x;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        memcpy(&x, s + i, 8);
+        h = (h ^ x) * 0xff51afd7ed558ccdull;
+        h ^= h >> 32;
+    }
+    if (i < n) {
+        x = 0;
+        memcpy(&x, s + i, n - i);
+        h = (h ^ x) * 0xc4ceb9fe1a85ec53ull;
+    }
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    return h ^ (h >> 33);
 }
 
 static inline const char *ref_ptr(const price_group_writer *w, str_ref r)
@@ -262,15 +276,47 @@ static void put_price(bytes *b, price_str v)
     put_str(b, v.p, v.len - zeros);
 }
 
+/* Bytes a[0..n) and b[0..n) have in common at the start (at the end, for
+ * common_suffix, with a_end and b_end just past them), up to max. */
+static size_t common_prefix(const char *a, const char *b, size_t max)
+{
+    size_t n = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    for (uint64_t x, y; n + 8 <= max; n += 8) {
+        memcpy(&x, a + n, 8);
+        memcpy(&y, b + n, 8);
+        if (x != y)
+            return n + (size_t)__builtin_ctzll(x ^ y) / 8;
+    }
+#endif
+    while (n < max && a[n] == b[n])
+        n++;
+    return n;
+}
+
+static size_t common_suffix(const char *a_end, const char *b_end, size_t max)
+{
+    size_t n = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    for (uint64_t x, y; n + 8 <= max; n += 8) {
+        memcpy(&x, a_end - n - 8, 8);
+        memcpy(&y, b_end - n - 8, 8);
+        if (x != y)
+            return n + (size_t)__builtin_clzll(x ^ y) / 8;
+    }
+#endif
+    while (n < max && a_end[-1 - (ptrdiff_t)n] == b_end[-1 - (ptrdiff_t)n])
+        n++;
+    return n;
+}
+
 /* The description as what it shares with the previous row's (prefix and
  * suffix lengths) and the middle that differs. */
 static void put_description(bytes *b, price_str v, price_str prev)
 {
-    size_t max = v.len < prev.len ? v.len : prev.len, pre = 0, suf = 0;
-    while (pre < max && v.p[pre] == prev.p[pre])
-        pre++;
-    while (suf < max - pre && v.p[v.len - 1 - suf] == prev.p[prev.len - 1 - suf])
-        suf++;
+    size_t max = v.len < prev.len ? v.len : prev.len;
+    size_t pre = common_prefix(v.p, prev.p, max);
+    size_t suf = common_suffix(v.p + v.len, prev.p + prev.len, max - pre);
     put_varint(b, pre);
     put_varint(b, suf);
     put_str(b, v.p + pre, v.len - pre - suf);
@@ -282,10 +328,7 @@ static void put_description(bytes *b, price_str v, price_str prev)
 static void put_table_value(price_group_writer *w, bytes *b, size_t slot, price_str v)
 {
     price_slot_stats *st = &w->stats[slot];
-    uint64_t x = hash_bytes(v.p, v.len); /* FNV leaves the low bits poorly mixed */
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdull;
-    x ^= x >> 33;
+    uint64_t x = hash_bytes(v.p, v.len);
     uint32_t h = (uint32_t)(x >> 32) | 1;
     uint32_t *seen = &st->recent[x & 63];
     st->fresh += *seen != h;

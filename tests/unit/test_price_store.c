@@ -187,3 +187,34 @@ Test(price_store, groups_are_written_in_format_2_and_unknown_formats_refused)
     free(blob);
     price_group_writer_free(w);
 }
+
+/* Descriptions are stored as the prefix and suffix they share with the
+ * previous row's plus the middle; the shared parts are found eight bytes at
+ * a time.  Random neighbours with shared parts of every length around the
+ * word size must come back intact. */
+Test(price_store, descriptions_with_shared_parts_of_any_length_survive)
+{
+    static row rows[240];
+    static char desc[240][80]; /* at most 39 new bytes + 36 shared ones */
+    unsigned seed = 99;
+    const char *alphabet = "ab$0. ";
+    for (int i = 0; i < 240; i++) {
+        int len = rand_r(&seed) % 40;
+        for (int k = 0; k < len; k++)
+            desc[i][k] = alphabet[rand_r(&seed) % 6];
+        size_t plen = i > 0 ? strlen(desc[i - 1]) : 0;
+        if (i > 0 && plen <= 36 && rand_r(&seed) % 4) { /* share a prefix and a suffix */
+            size_t pre = (size_t)rand_r(&seed) % (plen + 1);
+            memcpy(desc[i], desc[i - 1], pre);
+            size_t suf = (size_t)rand_r(&seed) % (plen - pre + 1);
+            memcpy(desc[i] + pre + (size_t)len, desc[i - 1] + plen - suf, suf);
+            len += (int)(pre + suf);
+            memset(desc[i] + pre, 'x', (size_t)len - pre - suf);
+        }
+        desc[i][len] = '\0';
+        rows[i] = (row){{"S", "1", desc[i], "Hrs", "0", "Inf", "", "", "", "", ""}};
+    }
+    price_slot_stats stats[NSLOTS];
+    memset(stats, 0, sizeof stats);
+    round_trip(rows, 240, stats);
+}

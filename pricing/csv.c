@@ -864,23 +864,18 @@ cir_code csv_feed(csv_reader *r, const char *data, size_t len, cir_err *err)
     return CIR_OK;
 }
 
-cir_code csv_split(csv_reader *r, const char *raw, size_t len, uint64_t index, uint64_t offset,
-                   cir_err *err)
+cir_code csv_split_padded(csv_reader *r, const char *raw, size_t len, uint64_t index,
+                          uint64_t offset, cir_err *err)
 {
-    /* A padded copy lets the 64-byte scan run to the record's last byte. */
-    enum { PAD = CSV_SPLIT_PAD };
-    r->split = xgrow(r->split, &r->split_cap, len + PAD, 1);
-    memcpy(r->split, raw, len);
-    memset(r->split + len, 0, PAD);
     r->started = true;
     r->nrec = index;
     size_t used = 0;
     parse_status st = P_SLOW;
     if (len && raw[len - 1] == '\n')
-        st = parse_fast(r, r->split, len + PAD, true, offset, &used);
+        st = parse_fast(r, raw, len + CSV_SPLIT_PAD, true, offset, &used);
     if (st == P_SLOW || (st == P_DONE && used != len)) {
         r->nrec = index;
-        st = parse_scalar(r, r->split, len, true, offset, &used);
+        st = parse_scalar(r, raw, len, true, offset, &used);
     }
     if (st == P_STOP) {
         if (err && err->code != CIR_OK)
@@ -889,6 +884,16 @@ cir_code csv_split(csv_reader *r, const char *raw, size_t len, uint64_t index, u
                          (unsigned long long)index + 1);
     }
     return CIR_OK;
+}
+
+cir_code csv_split(csv_reader *r, const char *raw, size_t len, uint64_t index, uint64_t offset,
+                   cir_err *err)
+{
+    /* A padded copy lets the 64-byte scan run to the record's last byte. */
+    r->split = xgrow(r->split, &r->split_cap, len + CSV_SPLIT_PAD, 1);
+    memcpy(r->split, raw, len);
+    memset(r->split + len, 0, CSV_SPLIT_PAD);
+    return csv_split_padded(r, r->split, len, index, offset, err);
 }
 
 cir_code csv_finish(csv_reader *r, cir_err *err)

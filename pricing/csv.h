@@ -93,6 +93,11 @@ void csv_set_gate_raw(csv_reader *r, bool raw);
 #define CSV_SPLIT_PAD 130
 cir_code csv_split(csv_reader *r, const char *raw, size_t len, uint64_t index, uint64_t offset,
                    cir_err *err);
+/* The same without the copy, for raw text already followed by
+ * CSV_SPLIT_PAD readable bytes (their content does not matter): the fields
+ * point into `raw` itself. */
+cir_code csv_split_padded(csv_reader *r, const char *raw, size_t len, uint64_t index,
+                          uint64_t offset, cir_err *err);
 
 /* Feeds a chunk.  Returns CIR_OK, or CIR_EPARSE when a record is longer than
  * CSV_MAX_RECORD or when the record callback stopped the reader (then the

@@ -455,16 +455,25 @@ static int on_full_row(void *ctx, const csv_record *r)
     return stop;
 }
 
-/* A row after the header as the parser hands it over (on the worker thread
- * when there is one): on-demand rows arrive as raw text to split here. */
-static int on_row(void *ctx, const csv_record *r)
+/* A row after the header as the parser hands it over: on-demand rows arrive
+ * as raw text to split here.  `padded`: the text is followed by
+ * CSV_SPLIT_PAD readable bytes (rowq.h), so it is split in place. */
+static int take_row(price_ingest *in, const csv_record *r, bool padded)
 {
-    price_ingest *in = ctx;
     if (!r->partial)
         return on_full_row(in, r);
     if (!in->wcsv)
         in->wcsv = csv_new(on_full_row, in);
-    return csv_split(in->wcsv, r->raw, r->raw_len, r->index, r->offset, &in->werr) != CIR_OK;
+    cir_code rc = padded ? csv_split_padded(in->wcsv, r->raw, r->raw_len, r->index, r->offset,
+                                            &in->werr)
+                         : csv_split(in->wcsv, r->raw, r->raw_len, r->index, r->offset, &in->werr);
+    return rc != CIR_OK;
+}
+
+/* The worker thread's callback (rowq.h). */
+static int on_queued_row(void *ctx, const csv_record *r)
+{
+    return take_row(ctx, r, true);
 }
 
 static int on_record(void *ctx, const csv_record *r)
@@ -477,7 +486,7 @@ static int on_record(void *ctx, const csv_record *r)
         if (r->n > 2) {
             int rc = read_header(in, r);
             if (!rc)
-                in->q = rowq_start(on_row, in); /* NULL: rows are stored inline */
+                in->q = rowq_start(on_queued_row, in); /* NULL: rows are stored inline */
             return rc;
         }
         if (r->n == 2)
@@ -492,7 +501,7 @@ static int on_record(void *ctx, const csv_record *r)
      * to it unsplit; when batches pile up, this thread splits them. */
     if (in->q && (r->index & 255) == 0)
         csv_set_gate_raw(in->csv, rowq_backlog(in->q) < 2);
-    int stop = in->q ? rowq_push(in->q, r) : on_row(in, r);
+    int stop = in->q ? rowq_push(in->q, r) : take_row(in, r, false);
     if (stop)
         in->err = in->werr; /* the worker has stopped: its error is final */
     return stop;

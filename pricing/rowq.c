@@ -61,7 +61,7 @@ static batch *take_spare(rowq *q)
         q->spare = b->next;
     } else {
         b = xcalloc(1, sizeof *b);
-        b->p = xmalloc(BATCH_BYTES);
+        b->p = xcalloc(1, BATCH_BYTES); /* what the padding reads is always initialised */
         b->cap = BATCH_BYTES;
     }
     b->len = 0;
@@ -203,15 +203,18 @@ int rowq_push(rowq *q, const csv_record *r)
     }
     size_t text = align8(r->raw_len + extra);
     size_t need = sizeof(rec_head) + text + align8(r->n * 8);
-    if (!q->filling || q->filling->len + need > q->filling->cap) {
+    /* The padding the worker may read past a record is whatever follows it
+     * in the batch: the next record, or bytes of the batch's capacity. */
+    if (!q->filling || q->filling->len + need + CSV_SPLIT_PAD > q->filling->cap) {
         int rc = hand_over(q);
         if (rc)
             return rc;
     }
     batch *b = q->filling;
-    if (need > b->cap) {
-        b->p = xrealloc(b->p, need);
-        b->cap = need;
+    if (need + CSV_SPLIT_PAD > b->cap) {
+        b->p = xrealloc(b->p, need + CSV_SPLIT_PAD);
+        memset(b->p + b->cap, 0, need + CSV_SPLIT_PAD - b->cap);
+        b->cap = need + CSV_SPLIT_PAD;
     }
     unsigned char *o = b->p + b->len;
     rec_head h = {r->index, r->offset, (uint32_t)r->raw_len, (uint32_t)extra, (uint32_t)r->n,

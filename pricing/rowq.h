@@ -6,7 +6,9 @@
  * the cache cost about the same; on two cores they overlap.  Records are
  * copied (their raw text and field offsets) into 1 MiB batches; a few
  * batches in flight bound the memory.  The worker sees the records in order,
- * as csv_records whose pointers stay valid during its callback.
+ * as csv_records whose pointers stay valid during its callback, each raw
+ * text followed by CSV_SPLIT_PAD readable bytes so it can be split in place
+ * (csv_split_padded).
  */
 #ifndef CIRCUIT_PRICING_ROWQ_H
 #define CIRCUIT_PRICING_ROWQ_H

@@ -295,6 +295,22 @@ Test(price_cache, readonly_cache_says_why_the_snapshot_is_not_used)
     free(path);
 }
 
+/* The fixture's eu-west-1 Linux t3.medium is found in cache c. */
+static void assert_eu_t3_medium(price_cache *c)
+{
+    price_filter f[] = {{"instanceType", "t3.medium", PRICE_EXACT},
+                        {"operatingSystem", "Linux", PRICE_EXACT},
+                        {"tenancy", "Shared", PRICE_EXACT},
+                        {"preInstalledSw", "NA", PRICE_EXACT},
+                        {"capacitystatus", "Used", PRICE_EXACT},
+                        {"licenseModel", "No License required", PRICE_EXACT}};
+    price_match m;
+    cir_err err;
+    cr_assert_eq(lookup1(c, "AmazonEC2", "eu-west-1", "Compute Instance", f, 6, &m, &err), CIR_OK,
+                 "%s", err.msg);
+    cr_assert_str_eq(m.sku, "47NTBKB4KMUU98P8");
+}
+
 /* A cache circuit creates uses 16 KiB pages (fewer pages for an import to
  * write and checkpoint); one made with another page size, as every cache
  * before this was, keeps it and stays fully usable. */
@@ -317,17 +333,7 @@ Test(price_cache, new_caches_use_16k_pages_old_ones_keep_theirs)
     price_cache *c = open_cache_at(old);
     price_ingest_stats st;
     import_fixture(c, "pricing-AmazonEC2-eu-west-1.csv", &st);
-    price_filter f[] = {{"instanceType", "t3.medium", PRICE_EXACT},
-                        {"operatingSystem", "Linux", PRICE_EXACT},
-                        {"tenancy", "Shared", PRICE_EXACT},
-                        {"preInstalledSw", "NA", PRICE_EXACT},
-                        {"capacitystatus", "Used", PRICE_EXACT},
-                        {"licenseModel", "No License required", PRICE_EXACT}};
-    price_match m;
-    cir_err err;
-    cr_assert_eq(lookup1(c, "AmazonEC2", "eu-west-1", "Compute Instance", f, 6, &m, &err), CIR_OK,
-                 "%s", err.msg);
-    cr_assert_str_eq(m.sku, "47NTBKB4KMUU98P8");
+    assert_eu_t3_medium(c);
     price_cache_close(c);
     cr_assert_eq(query_int(old, "PRAGMA page_size"), 4096);
     cr_assert_eq(query_int(old, "PRAGMA user_version"), PRICE_SCHEMA_VERSION);
@@ -351,17 +357,7 @@ Test(price_cache, a_schema_1_cache_is_migrated_and_keeps_its_prices)
                  SQLITE_OK);
     sqlite3_close(db);
     c = open_cache_at(path);
-    price_filter f[] = {{"instanceType", "t3.medium", PRICE_EXACT},
-                        {"operatingSystem", "Linux", PRICE_EXACT},
-                        {"tenancy", "Shared", PRICE_EXACT},
-                        {"preInstalledSw", "NA", PRICE_EXACT},
-                        {"capacitystatus", "Used", PRICE_EXACT},
-                        {"licenseModel", "No License required", PRICE_EXACT}};
-    price_match m;
-    cir_err err;
-    cr_assert_eq(lookup1(c, "AmazonEC2", "eu-west-1", "Compute Instance", f, 6, &m, &err), CIR_OK,
-                 "%s", err.msg);
-    cr_assert_str_eq(m.sku, "47NTBKB4KMUU98P8");
+    assert_eu_t3_medium(c);
     price_cache_close(c);
     cr_assert_eq(query_int(path, "PRAGMA user_version"), 2);
     cr_assert_eq(query_int(path, "SELECT count(*) FROM migrations WHERE version = 2"), 1);

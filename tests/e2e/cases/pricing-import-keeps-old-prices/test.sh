@@ -14,8 +14,10 @@ before=$(snapshot) || fail "query"
 grep -q "malformed" "$TMP/err" || fail "no reason: $(cat "$TMP/err")"
 [ "$(snapshot)" = "$before" ] || fail "prices changed after a failed import"
 
-# 2. killed half-way: a large file (real rows, repeated under new SKUs) and a
-#    SIGKILL once the import is under way
+# 2. killed half-way.  The rows come through a named pipe that stays open:
+#    once 20 MB have gone in, the import has begun storing them and is
+#    waiting for more, so the SIGKILL lands mid-import however fast it runs.
+#    (big.csv: real rows repeated under new SKUs; also used by 3.)
 python3 - "$TMP/big.csv" <<'PY'
 import sys
 lines = open("pricing-AWSELB-eu-west-1.csv").read().splitlines(True)
@@ -25,11 +27,15 @@ with open(sys.argv[1], "w") as out:
         for r in lines[6:]:
             out.write(r.replace('"', '"K%06d' % i, 1))
 PY
-"$CIRCUIT" pricing import "$TMP/big.csv" >/dev/null 2>&1 &
+mkfifo "$TMP/rows.csv"
+"$CIRCUIT" pricing import "$TMP/rows.csv" >/dev/null 2>&1 &
 pid=$!
-sleep 0.3
+exec 3>"$TMP/rows.csv"
+head -c 20000000 "$TMP/big.csv" >&3
+kill -0 $pid 2>/dev/null || fail "the import ended before the kill"
 kill -KILL $pid 2>/dev/null
 wait $pid 2>/dev/null
+exec 3>&-
 [ "$(snapshot)" = "$before" ] || fail "prices changed after a killed import"
 
 # 3. a full disk (a file size limit makes every write past it fail)

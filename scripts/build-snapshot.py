@@ -20,6 +20,11 @@ Where the prices come from (every row says which in its CircuitSource column):
              a row above gives it its real SKU (the price must agree); one that
              matches none adds the row.  Rows no capture names keep a stable
              synthetic SKU starting CIRCUITREF.
+  cited      the same file's "cited" list: a price a public source states
+             (a Price List Query answer without its SKU, a list-price table
+             read from the Price List API, a bill line), for products no
+             captured row covers; each becomes a row like a reference row,
+             which a capture may then give its real SKU.
   global     Route 53 (a global offer): AmazonRoute53-global.csv.
 No price here is invented; a product with no real source is left out and
 listed in pricing/snapshot/SOURCES.md.
@@ -710,6 +715,19 @@ DERIVED = {
     ("AmazonRDS", "EU-RDS:Multi-AZ-PIOPS"): {"Group Description": "RDS Provisioned IOPS"},
     ("AmazonRDS", "EU-RDS:GP3-PIOPS"): {"Group Description": "RDS Provisioned GP3 IOPS"},
     ("AmazonRDS", "EU-RDS:Multi-AZ-GP3-PIOPS"): {"Group Description": "RDS Provisioned GP3 IOPS"},
+    # Rows added by eu-west-1 captures whose source prints SKU, usage type and
+    # price but not these selector attributes; the values are AWS's, the same
+    # as on the us-east-1 row of the same usage type.
+    ("AmazonVPC", "EU-PublicIPv4:InUseAddress"): {"Group": "VPCPublicIPv4Address"},
+    ("AmazonVPC", "EU-PublicIPv4:IdleAddress"): {"Group": "VPCPublicIPv4Address"},
+    ("AWSLambda", "EU-Request"): {"Group": "AWS-Lambda-Requests"},
+    ("AWSLambda", "EU-Lambda-GB-Second"): {"Group": "AWS-Lambda-Duration"},
+    ("AmazonS3", "EU-TimedStorage-ByteHrs"): {"Volume Type": "Standard",
+                                              "Storage Class": "General Purpose"},
+    ("AmazonS3", "EU-Requests-Tier1"): {"Group": "S3-API-Tier1"},
+    ("AmazonS3", "EU-Requests-Tier2"): {"Group": "S3-API-Tier2"},
+    ("AmazonDynamoDB", "EU-ReadRequestUnits"): {"Group": "DDB-ReadUnits"},
+    ("AmazonDynamoDB", "EU-WriteRequestUnits"): {"Group": "DDB-WriteUnits"},
 }
 
 PRODUCT_RE = re.compile(r"^INSERT INTO `pricing_products` VALUES "
@@ -828,6 +846,8 @@ def load_captures(path):
                 fail(f"{where}: no {key}")
         if not SKU_RE.match(c["sku"]):
             fail(f"{where}: SKU is not 16 capitals and digits")
+        if c["rate"] is not None and not re.match(r"^[A-Z0-9]{10}$", c["rate"]):
+            fail(f"{where}: rate-code suffix is neither 10 capitals and digits nor null")
         if c["region"] not in BASE_DATE or c["offer"] not in SERVICE_NAME:
             fail(f"{where}: unknown offer or region")
         if "usageType" not in c["attrs"]:
@@ -838,6 +858,22 @@ def load_captures(path):
                 fail(f"{where}: sighting {s} has an unknown source or a bad date")
         if not c["seen"]:
             fail(f"{where}: no source shows it")
+    for i, c in enumerate(doc.get("cited", [])):
+        where = f"{path}: cited {i} ({c.get('offer')} {c.get('attrs', {}).get('usageType')})"
+        for key in ("offer", "region", "family", "attrs", "unit", "price", "description", "seen"):
+            if key not in c:
+                fail(f"{where}: no {key}")
+        if c["region"] not in BASE_DATE or c["offer"] not in SERVICE_NAME:
+            fail(f"{where}: unknown offer or region")
+        if "usageType" not in c["attrs"]:
+            fail(f"{where}: attrs lack usageType")
+        Decimal(c["price"])
+        if not c["seen"]:
+            fail(f"{where}: no source states it")
+        for s in c["seen"]:
+            if s.get("source") not in sources or not DATE_RE.match(s.get("date", "")) \
+                    or not s.get("note"):
+                fail(f"{where}: sighting {s} has an unknown source, a bad date or no note")
     return doc
 
 
@@ -874,6 +910,8 @@ def capture_row(c, sources):
     if "unit" not in c:
         fail(f"capture {c['sku']} adds a row but gives no unit")
     attrs = dict(c["attrs"])
+    for k, v in DERIVED.get((c["offer"], attrs["usageType"]), {}).items():
+        attrs.setdefault(k, v)
     desc = c.get("description") or describe({"family": c["family"], "location": c["region"]}, attrs, trim(c["price"]),
                                              c["unit"])
     r = dict(offer=c["offer"], region=c["region"], family=c["family"], unit=c["unit"],
@@ -882,7 +920,27 @@ def capture_row(c, sources):
                     "; ".join(cite(sources, s) for s in c["seen"]))
     if "start" in c:
         r.update(start=c["start"], end=c["end"], tier=True)
+    if r["rate"] is None:   # a tier whose AWS suffix the source does not give
+        del r["rate"]
     return r
+
+
+def cited_rows(doc):
+    """Rows whose price a public source states without a Price List row
+    (no SKU): the price, the attributes a cost model selects on, and every
+    source that states it.  The row date is the newest of those sources."""
+    sources = doc["sources"]
+    rows = []
+    for c in doc.get("cited", []):
+        seen = sorted(c["seen"], key=lambda s: (s["date"], s["source"]))
+        r = dict(offer=c["offer"], region=c["region"], family=c["family"], unit=c["unit"],
+                 price=c["price"], attrs=dict(c["attrs"]), desc=c["description"],
+                 source="price stated in " + "; ".join(cite(sources, s) for s in seen),
+                 date=seen[-1]["date"])
+        if "start" in c:
+            r.update(start=c["start"], end=c["end"], tier=True)
+        rows.append(r)
+    return rows
 
 
 def apply_captures(rows, doc):
@@ -919,7 +977,9 @@ def apply_captures(rows, doc):
             fail(f"capture {c['sku']} names a row whose source gives SKU {r['sku']}")
         verb = "same SKU and price in" if r.get("sku") else f"real SKU {c['sku']} from"
         r["source"] += f"; {verb} {notes}{differs}"
-        r.update(sku=c["sku"], rate=c["rate"], date=max(r["date"], seen[-1]["date"]))
+        r.update(sku=c["sku"], date=max(r["date"], seen[-1]["date"]))
+        if c["rate"] is not None:
+            r["rate"] = c["rate"]
         if c.get("description"):
             r["desc"] = c["description"]
     return rows + added
@@ -1030,7 +1090,8 @@ def sort_key(r):
 
 
 def build(shared, out, captures=DEFAULT_CAPTURES):
-    rows = apply_captures(us_east_1_rows() + eu_west_1_rows(shared), load_captures(captures))
+    doc = load_captures(captures)
+    rows = apply_captures(us_east_1_rows() + eu_west_1_rows(shared) + cited_rows(doc), doc)
     headers = dict(OFFER_HEAD)
     headers["AmazonEC2"] = ec2_header(shared)
     for r in rows:

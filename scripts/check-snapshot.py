@@ -16,9 +16,12 @@ Checks, in order, and stops with a one-line reason per failure:
      selector matching exactly one row; so do the monthly figures of a few
      captured rows (CAPTURE_FIGURES: the captured price x 730);
   5. every capture in scripts/snapshot-captures.json is in its file once,
-     with its SKU, rate code, price and unit, and its CircuitSource names
-     every source that shows it; every real SKU of a us-east-1 or global
-     row comes from a capture or a documented excerpt;
+     with its SKU, rate code (or a synthetic tier suffix where the capture
+     has none), price and unit, and its CircuitSource names every source
+     that shows it; every cited price is in its file once, at that price,
+     naming every source that states it and no older than the newest; every
+     real SKU of a us-east-1 or global row comes from a capture or a
+     documented excerpt;
   6. each file's Publication Date is its oldest row date (EffectiveDate)
      and its Version is snapshot-<that date>.
 Prints "snapshot: N checks passed" and exits 0, or exits 1.
@@ -399,6 +402,54 @@ CAPTURE_FIGURES = [
     ("dump Redis cache.t4g.micro eu-west-1", "$12.41", H,
      cache("cache.t4g.micro", "Redis", region="eu-west-1")),
     ("capture inf2.xlarge eu-west-1", "$691.86", H, ec2("inf2.xlarge", "eu-west-1")),
+    # eu-west-1 products beyond the terracost dump (captured or cited prices)
+    ("cited EKS cluster eu-west-1", "$73.00", H,
+     usage("AmazonEKS", "Compute", "EU-AmazonEKS-Hours:perCluster", region="eu-west-1")),
+    ("capture Fargate 1 vCPU eu-west-1", "$29.55", H,
+     usage("AmazonECS", "Compute", "EU-Fargate-vCPU-Hours:perCPU", region="eu-west-1")),
+    ("capture Fargate 2 GB eu-west-1", "$6.49", 2 * H,
+     usage("AmazonECS", "Compute", "EU-Fargate-GB-Hours", region="eu-west-1")),
+    ("capture Fargate ARM 1 vCPU eu-west-1", "$23.64", H,
+     usage("AmazonECS", "Compute", "EU-Fargate-ARM-vCPU-Hours:perCPU", region="eu-west-1")),
+    ("capture Fargate ARM 2 GB eu-west-1", "$5.20", 2 * H,
+     usage("AmazonECS", "Compute", "EU-Fargate-ARM-GB-Hours", region="eu-west-1")),
+    ("cited EFS Standard 100 GB eu-west-1", "$33.00", D(100),
+     usage("AmazonEFS", "Storage", "EU-TimedStorage-ByteHrs", region="eu-west-1")),
+    ("cited EFS IA 200 GB eu-west-1", "$5.00", D(200),
+     usage("AmazonEFS", "Storage", "EU-IATimedStorage-ByteHrs", region="eu-west-1")),
+    ("cited EFS IA reads 10 GB eu-west-1", "$0.11", D(10),
+     usage("AmazonEFS", "Storage", "EU-IADataAccess-Bytes", region="eu-west-1")),
+    ("capture public IPv4 in use eu-west-1", "$3.65", H,
+     usage("AmazonVPC", "", "EU-PublicIPv4:InUseAddress", region="eu-west-1")),
+    ("cited public IPv4 idle eu-west-1", "$3.65", H,
+     usage("AmazonVPC", "", "EU-PublicIPv4:IdleAddress", region="eu-west-1")),
+    ("capture Lambda 1M requests eu-west-1", "$0.20", D(1000000),
+     usage("AWSLambda", "Serverless", "EU-Request", region="eu-west-1",
+           Group="AWS-Lambda-Requests")),
+    ("capture Lambda 4,375 GB-s eu-west-1", "$0.07", D(4375),
+     usage("AWSLambda", "Serverless", "EU-Lambda-GB-Second", region="eu-west-1",
+           Group="AWS-Lambda-Duration")),
+    ("capture S3 Standard 10,000 GB eu-west-1", "$230.00", D(10000),
+     usage("AmazonS3", "Storage", "EU-TimedStorage-ByteHrs", region="eu-west-1",
+           Volume_Type="Standard")),
+    ("capture S3 1M Tier 1 requests eu-west-1", "$5.00", D(1000000),
+     usage("AmazonS3", "API Request", "EU-Requests-Tier1", region="eu-west-1")),
+    ("capture S3 1M Tier 2 requests eu-west-1", "$0.40", D(1000000),
+     usage("AmazonS3", "API Request", "EU-Requests-Tier2", region="eu-west-1")),
+    ("capture Secrets Manager secret eu-west-1", "$0.40", D(1),
+     usage("AWSSecretsManager", "Secret", "EU-AWSSecretsManager-Secrets", region="eu-west-1")),
+    ("capture DynamoDB 1M RRU eu-west-1", "$0.14", D(1000000),
+     usage("AmazonDynamoDB", "Amazon DynamoDB PayPerRequest Throughput", "EU-ReadRequestUnits",
+           region="eu-west-1")),
+    ("capture DynamoDB 1M WRU eu-west-1", "$0.71", D(1000000),
+     usage("AmazonDynamoDB", "Amazon DynamoDB PayPerRequest Throughput", "EU-WriteRequestUnits",
+           region="eu-west-1")),
+    ("capture DynamoDB 100 GB storage eu-west-1", "$28.30", D(100),
+     usage("AmazonDynamoDB", "Database Storage", "EU-TimedStorage-ByteHrs", region="eu-west-1",
+           start="25")),
+    ("capture DynamoDB 100 GB PITR eu-west-1", "$22.00", D(100),
+     usage("AmazonDynamoDB", "Database Storage", "EU-TimedPITRStorage-ByteHrs",
+           region="eu-west-1")),
 ]
 
 
@@ -441,7 +492,12 @@ def check_captures(files):
         r = hits[0]
         check(Decimal(r["PricePerUnit"]) == Decimal(c["price"]),
               f"{where}: price {r['PricePerUnit']}, captured {c['price']}")
-        check(r["RateCode"] == f"{c['sku']}.JRTCKXETXF.{c['rate']}", f"{where}: rate code")
+        if c["rate"] is None:
+            check(r["RateCode"].startswith(f"{c['sku']}.JRTCKXETXF.CIRCUITT") and
+                  "synthetic rate-code suffix" in r["CircuitSource"],
+                  f"{where}: rate code {r['RateCode']} for a capture without a suffix")
+        else:
+            check(r["RateCode"] == f"{c['sku']}.JRTCKXETXF.{c['rate']}", f"{where}: rate code")
         check(r["Product Family"] == c["family"], f"{where}: family {r['Product Family']}")
         check("unit" not in c or r["Unit"] == c["unit"], f"{where}: unit {r['Unit']}")
         check(all(r[k] == v for k, v in c["attrs"].items() if r.get(k)),
@@ -452,6 +508,29 @@ def check_captures(files):
         newest = max(s["date"] for s in c["seen"])[:10]
         check(r["EffectiveDate"] >= newest, f"{where}: EffectiveDate {r['EffectiveDate']} is "
                                             f"older than its newest source {newest}")
+    for c in doc.get("cited", []):
+        entry = files.get((c["offer"], c["region"]))
+        where = f"cited {c['offer']}-{c['region']} {c['attrs']['usageType']}"
+        if entry is None:
+            check(False, f"{where}: no such file")
+            continue
+        hits = [r for r in entry[3] if r["Product Family"] == c["family"]
+                and r["StartingRange"] == c.get("start", "0")
+                and all(r.get(k) == v for k, v in c["attrs"].items())]
+        check(len(hits) == 1, f"{where}: {len(hits)} rows carry it")
+        if len(hits) != 1:
+            continue
+        r = hits[0]
+        check(Decimal(r["PricePerUnit"]) == Decimal(c["price"]) and r["Unit"] == c["unit"],
+              f"{where}: {r['PricePerUnit']} {r['Unit']}, cited {c['price']} {c['unit']}")
+        for s in c["seen"]:
+            key = source_key(doc["sources"][s["source"]])
+            check(key in r["CircuitSource"], f"{where}: CircuitSource does not name {key}")
+        newest = max(s["date"] for s in c["seen"])[:10]
+        check(r["EffectiveDate"] >= newest, f"{where}: EffectiveDate {r['EffectiveDate']} is "
+                                            f"older than its newest source {newest}")
+        check(r["SKU"].startswith("CIRCUITREF") or r["SKU"] in named,
+              f"{where}: SKU {r['SKU']} comes from no capture")
     for (offer, region), (path, _, _, rows) in files.items():
         if region == "eu-west-1":
             continue

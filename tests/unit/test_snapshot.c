@@ -39,12 +39,30 @@ Test(snapshot, covers_every_priced_offer_in_us_east_1)
 
 Test(snapshot, carries_eu_west_1_where_real_prices_exist)
 {
-    static const char *const offers[] = {"AmazonEC2", "AmazonRDS", "AWSELB",
-                                         "AmazonElastiCache", "AmazonCloudWatch", NULL};
+    static const char *const offers[] = {
+        "AmazonEC2", "AmazonRDS", "AWSELB", "AmazonElastiCache", "AmazonCloudWatch",
+        "AmazonEKS", "AmazonECS", "AmazonEFS", "AmazonVPC", "AWSLambda", "AmazonS3",
+        "AWSSecretsManager", "AmazonDynamoDB", NULL};
     for (size_t i = 0; offers[i]; i++)
         must_find(offers[i], "eu-west-1");
-    cr_assert_null(price_snapshot_find("AmazonEKS", "eu-west-1"),
-                   "no real eu-west-1 EKS price exists, so no file may claim one");
+    /* no public source we found states an eu-west-1 KMS or Glacier price, so
+     * no file may claim one (see pricing/snapshot/SOURCES.md, Gaps) */
+    cr_assert_null(price_snapshot_find("awskms", "eu-west-1"));
+    cr_assert_null(price_snapshot_find("AmazonGlacier", "eu-west-1"));
+}
+
+Test(snapshot, eu_west_1_containers_and_file_storage)
+{
+    /* EKS: a cited price, synthetic SKU; Fargate and EFS: real SKUs */
+    const price_snapshot_file *eks = must_find("AmazonEKS", "eu-west-1");
+    cr_assert(contains(eks, "\"EU-AmazonEKS-Hours:perCluster\""));
+    cr_assert(contains(eks, "\"Hrs\",\"0.1000000000\",\"USD\""));
+    const price_snapshot_file *ecs = must_find("AmazonECS", "eu-west-1");
+    cr_assert(contains(ecs, "\"K4EXFQ5YFQCP98EN\",\"JRTCKXETXF\","
+                            "\"K4EXFQ5YFQCP98EN.JRTCKXETXF.6YS6EN2CT7\""));
+    cr_assert(contains(ecs, "\"hours\",\"0.0044450000\",\"USD\""));
+    cr_assert(contains(must_find("AmazonEFS", "eu-west-1"), "\"WDJR7Q9RKV87VCVK\""));
+    cr_assert(contains(must_find("AmazonEFS", "eu-west-1"), "\"EU (Ireland)\""));
 }
 
 Test(snapshot, every_blob_is_a_whole_price_list_csv)

@@ -827,6 +827,19 @@ def fail(msg):
     raise SystemExit(f"build-snapshot: {msg}")
 
 
+def check_entry(c, where, keys):
+    """What every captured or cited price needs: its keys, a known offer and
+    region, a usage type and a decimal price."""
+    for key in keys:
+        if key not in c:
+            fail(f"{where}: no {key}")
+    if c["region"] not in BASE_DATE or c["offer"] not in SERVICE_NAME:
+        fail(f"{where}: unknown offer or region")
+    if "usageType" not in c["attrs"]:
+        fail(f"{where}: attrs lack usageType")
+    Decimal(c["price"])
+
+
 def load_captures(path):
     """The captures file, checked: known sources, AWS-shaped SKUs, decimal
     prices, dated sightings."""
@@ -841,18 +854,11 @@ def load_captures(path):
             fail(f"{path}: source {name} names neither repository/path/commit nor index id")
     for i, c in enumerate(doc.get("captures", [])):
         where = f"{path}: capture {i} ({c.get('sku')})"
-        for key in ("offer", "region", "family", "sku", "rate", "price", "attrs", "seen"):
-            if key not in c:
-                fail(f"{where}: no {key}")
+        check_entry(c, where, ("offer", "region", "family", "sku", "rate", "price", "attrs", "seen"))
         if not SKU_RE.match(c["sku"]):
             fail(f"{where}: SKU is not 16 capitals and digits")
         if c["rate"] is not None and not re.match(r"^[A-Z0-9]{10}$", c["rate"]):
             fail(f"{where}: rate-code suffix is neither 10 capitals and digits nor null")
-        if c["region"] not in BASE_DATE or c["offer"] not in SERVICE_NAME:
-            fail(f"{where}: unknown offer or region")
-        if "usageType" not in c["attrs"]:
-            fail(f"{where}: attrs lack usageType")
-        Decimal(c["price"])
         for s in c["seen"] + c.get("differs", []):
             if s.get("source") not in sources or not DATE_RE.match(s.get("date", "")):
                 fail(f"{where}: sighting {s} has an unknown source or a bad date")
@@ -860,14 +866,8 @@ def load_captures(path):
             fail(f"{where}: no source shows it")
     for i, c in enumerate(doc.get("cited", [])):
         where = f"{path}: cited {i} ({c.get('offer')} {c.get('attrs', {}).get('usageType')})"
-        for key in ("offer", "region", "family", "attrs", "unit", "price", "description", "seen"):
-            if key not in c:
-                fail(f"{where}: no {key}")
-        if c["region"] not in BASE_DATE or c["offer"] not in SERVICE_NAME:
-            fail(f"{where}: unknown offer or region")
-        if "usageType" not in c["attrs"]:
-            fail(f"{where}: attrs lack usageType")
-        Decimal(c["price"])
+        check_entry(c, where,
+                    ("offer", "region", "family", "attrs", "unit", "price", "description", "seen"))
         if not c["seen"]:
             fail(f"{where}: no source states it")
         for s in c["seen"]:

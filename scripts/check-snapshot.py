@@ -474,6 +474,17 @@ def source_key(src):
     return src["repository"] if "repository" in src else f"search-index file {src['index_id']}"
 
 
+def check_sightings(doc, c, r, where):
+    """Row r names every source that shows capture or cited price c, and is
+    dated no earlier than the newest of them."""
+    for s in c["seen"]:
+        key = source_key(doc["sources"][s["source"]])
+        check(key in r["CircuitSource"], f"{where}: CircuitSource does not name {key}")
+    newest = max(s["date"] for s in c["seen"])[:10]
+    check(r["EffectiveDate"] >= newest, f"{where}: EffectiveDate {r['EffectiveDate']} is "
+                                        f"older than its newest source {newest}")
+
+
 def check_captures(files):
     doc = json.loads(CAPTURES.read_text(encoding="utf-8"))
     named = set()
@@ -502,12 +513,7 @@ def check_captures(files):
         check("unit" not in c or r["Unit"] == c["unit"], f"{where}: unit {r['Unit']}")
         check(all(r[k] == v for k, v in c["attrs"].items() if r.get(k)),
               f"{where}: attributes differ from the capture")
-        for s in c["seen"]:
-            key = source_key(doc["sources"][s["source"]])
-            check(key in r["CircuitSource"], f"{where}: CircuitSource does not name {key}")
-        newest = max(s["date"] for s in c["seen"])[:10]
-        check(r["EffectiveDate"] >= newest, f"{where}: EffectiveDate {r['EffectiveDate']} is "
-                                            f"older than its newest source {newest}")
+        check_sightings(doc, c, r, where)
     for c in doc.get("cited", []):
         entry = files.get((c["offer"], c["region"]))
         where = f"cited {c['offer']}-{c['region']} {c['attrs']['usageType']}"
@@ -523,12 +529,7 @@ def check_captures(files):
         r = hits[0]
         check(Decimal(r["PricePerUnit"]) == Decimal(c["price"]) and r["Unit"] == c["unit"],
               f"{where}: {r['PricePerUnit']} {r['Unit']}, cited {c['price']} {c['unit']}")
-        for s in c["seen"]:
-            key = source_key(doc["sources"][s["source"]])
-            check(key in r["CircuitSource"], f"{where}: CircuitSource does not name {key}")
-        newest = max(s["date"] for s in c["seen"])[:10]
-        check(r["EffectiveDate"] >= newest, f"{where}: EffectiveDate {r['EffectiveDate']} is "
-                                            f"older than its newest source {newest}")
+        check_sightings(doc, c, r, where)
         check(r["SKU"].startswith("CIRCUITREF") or r["SKU"] in named,
               f"{where}: SKU {r['SKU']} comes from no capture")
     for (offer, region), (path, _, _, rows) in files.items():

@@ -9,9 +9,9 @@ scripts/embed-snapshot.sh and pricing/snapshot.c can embed and find them.
 
 Where the prices come from (every row says which in its CircuitSource column):
   eu-west-1  rows copied from the terracost price-database dump ingested on
-             2023-02-23 (../shared/data/aws-prices/terracost/2023-02-23-pricing.sql.gz):
+             2023-02-23 (fixtures/external/data/aws-prices/terracost/2023-02-23-pricing.sql.gz):
              real SKUs, real prices, the attributes terracost kept.
-  us-east-1  the unit prices of ../shared/reference/reference-prices.md §1 (each
+  us-east-1  the unit prices of fixtures/external/reference/reference-prices.md §1 (each
              with its source key G/C/T/K), plus a few figures read from stored
              infracost goldens.
   captures   scripts/snapshot-captures.json: real AWS Price List rows (SKU,
@@ -1120,7 +1120,7 @@ def build(shared, out, captures=DEFAULT_CAPTURES):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--out", default=str(ROOT / "pricing/snapshot"))
-    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("--shared", default=str(ROOT / "fixtures" / "external"))
     ap.add_argument("--captures", default=str(DEFAULT_CAPTURES))
     ap.add_argument("--quiet", action="store_true")
     args = ap.parse_args()

@@ -554,7 +554,7 @@ def check_dates(files):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("--shared", default=str(ROOT / "fixtures" / "external"))
     ap.add_argument("--no-rebuild", action="store_true",
                     help="skip the comparison with a fresh build")
     args = ap.parse_args()

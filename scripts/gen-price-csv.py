@@ -4,7 +4,7 @@
 The ingest benchmark (scripts/bench.d/20-ingest.sh) and the concurrent-reader
 test need a big AmazonEC2 regional CSV that looks like AWS's: the 5-row
 metadata preamble, the real 91-column 2025 header (read from the AWS sample
-in ../shared/data/aws-prices/, so the generator and AWS cannot disagree),
+in fixtures/external/data/aws-prices/, so the generator and AWS cannot disagree),
 every field quoted and empty fields as ``,,``, and AWS's row mix: each
 Compute Instance product (instance type x OS x pre-installed software x
 licence x tenancy x capacity status) has one OnDemand row, and the "Used"
@@ -25,7 +25,7 @@ import random
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SAMPLE = os.path.join(HERE, "..", "..", "shared", "data", "aws-prices", "ec2-priceit",
+SAMPLE = os.path.join(HERE, "..", "fixtures", "external", "data", "aws-prices", "ec2-priceit",
                       "3-global-pricing-file-sample.csv")
 
 LOCATIONS = {

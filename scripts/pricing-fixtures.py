@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """pricing-fixtures.py — builds the small AWS-format price-list CSVs the
 pricing tests use (fixtures/prices/pricing-*.csv) from the real price data in
-../shared/data/aws-prices/.  See fixtures/prices/SOURCES.md for what each file
+fixtures/external/data/aws-prices/.  See fixtures/prices/SOURCES.md for what each file
 holds and where every price comes from.
 
-Usage: scripts/pricing-fixtures.py [SHARED_DIR]   (default: ../shared)
+Usage: scripts/pricing-fixtures.py [SHARED_DIR]   (default: fixtures/external)
 """
 import csv
 import json
@@ -14,7 +14,7 @@ import sys
 from decimal import Decimal
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-shared = sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, "..", "shared")
+shared = sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, "fixtures", "external")
 data = os.path.join(shared, "data", "aws-prices")
 out_dir = os.path.join(root, "fixtures", "prices")
 

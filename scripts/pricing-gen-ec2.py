@@ -4,7 +4,7 @@ of about SIZE bytes for ingest benchmarks (not a test fixture: the prices are
 random).
 
 Shaped like AWS's us-east-1 AmazonEC2 file: the real 91-column 2025 header and
-metadata rows (from ../shared/data/aws-prices/ec2-priceit/3-global-pricing-file-sample.csv),
+metadata rows (from fixtures/external/data/aws-prices/ec2-priceit/3-global-pricing-file-sample.csv),
 450 instance types with fixed hardware attributes, each product an
 OS x tenancy x capacity-status variant with one OnDemand row, and 20 Reserved
 rows (standard/convertible x 1yr/3yr x No/Partial/All Upfront, upfront fees
@@ -17,7 +17,7 @@ import random
 import sys
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sample = os.path.join(root, "..", "shared", "data", "aws-prices", "ec2-priceit",
+sample = os.path.join(root, "fixtures", "external", "data", "aws-prices", "ec2-priceit",
                       "3-global-pricing-file-sample.csv")
 
 def main():

@@ -4,7 +4,7 @@ test price server (tests/support/price-server.py) serves to the
 `pricing sync` tests, laid out like the AWS Bulk API endpoint.
 
   offers/v1.0/aws/index.json          the REAL offer index (2025-09-12, 242 offers),
-                                      copied unchanged from ../shared/data/aws-prices/
+                                      copied unchanged from fixtures/external/data/aws-prices/
   offers/v1.0/aws/<Offer>/current/region_index.json
                                       region indexes in AWS's shape, pointing at:
   offers/v1.0/aws/<Offer>/<version>/<region>/index.csv
@@ -17,7 +17,7 @@ AmazonEC2/current/region_index-v2.json pointing at it (tests copy it over
 region_index.json).  The AmazonEC2 region index also lists us-east-1, whose
 file is deliberately absent (a real 404).
 
-Usage: scripts/pricing-server-fixtures.py [SHARED_DIR]   (default: ../shared)
+Usage: scripts/pricing-server-fixtures.py [SHARED_DIR]   (default: fixtures/external)
 """
 import csv
 import io
@@ -27,7 +27,7 @@ import shutil
 import sys
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-shared = sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, "..", "shared")
+shared = sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, "fixtures", "external")
 src = os.path.join(root, "fixtures", "prices")
 out = os.path.join(src, "server")
 aws = os.path.join(out, "offers", "v1.0", "aws")

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# corpus.sh — every real plan under ../shared/data/plans/ through
+# corpus.sh — every real plan under fixtures/external/data/plans/ through
 # `circuit changes --format json`, checked against counts computed here,
 # independently, with jq from the raw file.  Files with wrapper text around
 # the JSON are cut to the first line that opens an object (as the
@@ -12,7 +12,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 BUILD=${BUILD:-build}
 CIRCUIT="$root/$BUILD/circuit"
-PLANS=${PLANS:-$root/../shared/data/plans}
+PLANS=${PLANS:-$root/fixtures/external/data/plans}
 unset AWS_REGION AWS_DEFAULT_REGION
 
 # file (relative to $PLANS) -> text the error must contain

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # run.sh — end-to-end cases: run the built binary the way a user would and
 # compare what it prints.  Each case is a folder under tests/e2e/cases/:
-#   cmd       one shell line; $CIRCUIT is the binary, $SHARED ../shared,
+#   cmd       one shell line; $CIRCUIT is the binary, $SHARED fixtures/external (copies of shared source data),
 #             $FIX the fixtures folder, $TMP a scratch folder for the case
 #   test.sh   instead of cmd, a script that exits 0 on success (same vars)
 #   rc        expected exit status (default 0)
@@ -17,7 +17,7 @@ shopt -s nullglob
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 BUILD=${BUILD:-build}
-export CIRCUIT="$root/$BUILD/circuit" SHARED="$root/../shared" FIX="$root/fixtures"
+export CIRCUIT="$root/$BUILD/circuit" SHARED="$root/fixtures/external" FIX="$root/fixtures"
 # Date-dependent prices (EKS extended support) are evaluated as of a fixed day.
 export NO_COLOR=1 LC_ALL=C CIRCUIT_DATE=${CIRCUIT_DATE:-2026-11-27}
 unset AWS_REGION AWS_DEFAULT_REGION CIRCUIT_PRICING_URL XDG_CACHE_HOME

@@ -17,7 +17,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#define SHARED "../shared/data/aws-prices/"
+#define SHARED "fixtures/external/data/aws-prices/"
 
 static char *slurp(const char *path, size_t *len)
 {

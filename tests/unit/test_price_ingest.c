@@ -168,7 +168,7 @@ Test(price_ingest, savings_plan_csv_is_not_an_on_demand_list)
     price_cache *c = fresh_cache();
     cir_err err;
     price_ingest_stats st;
-    cr_assert_eq(price_import_file(c, "../shared/data/aws-prices/ec2-priceit/5-ap-east-2-savingsplan-pricing.csv",
+    cr_assert_eq(price_import_file(c, "fixtures/external/data/aws-prices/ec2-priceit/5-ap-east-2-savingsplan-pricing.csv",
                                    &st, &err), CIR_EPARSE);
     cr_assert(strstr(err.msg, "TermType"), "%s", err.msg);
     price_cache_close(c);

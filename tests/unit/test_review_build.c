@@ -185,8 +185,8 @@ Test(review, cost_impact_sentence)
  * Output Format", in order, in the Markdown. */
 Test(review, markdown_has_the_seed_shape_in_order)
 {
-    FILE *fp = fopen("../shared/seed/review-persona.md", "r");
-    cr_assert(fp, "the seed is at ../shared/seed/review-persona.md");
+    FILE *fp = fopen("fixtures/external/seed/review-persona.md", "r");
+    cr_assert(fp, "the seed is at fixtures/external/seed/review-persona.md");
     fixture f;
     build_ecs(&f);
     char line[512];

@@ -1,7 +1,11 @@
 # circuit — build, test, benchmark, install.
 #
 #   make            build build/circuit
-#   make check      build and run every test (unit, end-to-end, corpus)
+#   make check      build and run every test (unit, end-to-end, corpus), then
+#                   re-plan the terraform scenarios and compare (skipped with a
+#                   note when terraform or the AWS provider is missing;
+#                   SCENARIOS=0 skips it on purpose)
+#   make scenarios  re-plan tests/scenarios/* into fixtures/scenarios/*.json
 #   make asan       the whole suite under AddressSanitizer + UBSan
 #   make bench      the benchmarks (see scripts/bench.sh)
 #   make review     the main job on a bundled fixture plan
@@ -43,7 +47,7 @@ UNIT_OBJS := $(UNIT_SRCS:%.c=$(BUILD)/obj/%.o)
 SNAPSHOT  := $(shell find pricing/snapshot -name '*.csv' 2>/dev/null | LC_ALL=C sort)
 DEPS_STAMP := $(BUILD)/.deps-ok
 
-.PHONY: all check unit e2e asan bench review install clean deps
+.PHONY: all check unit e2e asan bench review install clean deps scenarios scenarios-check
 
 all: $(BUILD)/circuit
 
@@ -74,8 +78,19 @@ $(BUILD)/circuit: $(OBJS)
 $(BUILD)/test-unit: $(LIB_OBJS) $(UNIT_OBJS)
 	$(CC) $(LDFLAGS_ALL) -o $@ $(LIB_OBJS) $(UNIT_OBJS) $(PKG_LIBS) $(TEST_LIBS) -lm
 
+SCENARIOS ?= 1
+
 check: $(BUILD)/circuit $(BUILD)/test-unit
 	BUILD=$(BUILD) ./tests/run-all.sh
+ifneq ($(SCENARIOS),0)
+	./scripts/scenarios.sh check
+endif
+
+scenarios: | $(DEPS_STAMP)
+	./scripts/scenarios.sh gen
+
+scenarios-check: | $(DEPS_STAMP)
+	./scripts/scenarios.sh check
 
 unit: $(BUILD)/test-unit
 	./$(BUILD)/test-unit
@@ -84,7 +99,7 @@ e2e: $(BUILD)/circuit
 	BUILD=$(BUILD) ./tests/e2e/run.sh
 
 asan:
-	$(MAKE) BUILD=build-asan SAN=1 check
+	$(MAKE) BUILD=build-asan SAN=1 SCENARIOS=0 check
 
 bench: $(BUILD)/circuit | $(DEPS_STAMP)
 	BUILD=$(BUILD) ./scripts/bench.sh

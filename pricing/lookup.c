@@ -367,10 +367,10 @@ static cir_code load_snapshot(price_cache *c, const char *service, const char *r
     price_ingest_stats st;
     if (price_ingest_feed(in, f->data, f->len, err) != CIR_OK) {
         price_ingest_abort(in);
-        return cir_error(err, err->code, f->name, "bundled snapshot: %s", err->msg);
+        return cir_error_prefix(err, CIR_OK, f->name, "bundled snapshot");
     }
     if (price_ingest_commit(in, &st, err) != CIR_OK)
-        return cir_error(err, err->code, f->name, "bundled snapshot: %s", err->msg);
+        return cir_error_prefix(err, CIR_OK, f->name, "bundled snapshot");
     return CIR_OK;
 }
 

@@ -276,7 +276,7 @@ static cir_code price_cands(recs *s, const review_opts *o, cir_err *err)
     cir_code rc = plan_load_buffer("recommendations", text, strlen(text), &lo, &p, err);
     free(text);
     if (rc)
-        return cir_error(err, CIR_EINTERNAL, "review", "cannot price recommendations: %s", err->msg);
+        return cir_error_prefix(err, CIR_EINTERNAL, "review", "cannot price recommendations");
     cost_report *rep = NULL;
     plan *plans[1] = {p};
     rc = cost_estimate(plans, 1, o->cache, NULL, &rep, err);

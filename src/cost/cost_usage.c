@@ -17,6 +17,7 @@
 
 #include "../core/mem.h"
 #include "../core/sbuf.h"
+#include "../core/utf8.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -239,8 +240,13 @@ static cir_code check_version(const cost_usage *u, cir_err *err)
     if (!v)
         return cir_error(err, CIR_EINPUT, u->name, "missing \"version\" (want \"0.1\")");
     char text[32] = "";
-    if (json_is_string(v))
-        snprintf(text, sizeof text, "%s", json_string_value(v));
+    if (json_is_string(v)) {
+        /* Quoted back in the error: cut on a character boundary. */
+        const char *s = json_string_value(v);
+        size_t n = strlen(s) < sizeof text ? strlen(s) : utf8_cut(s, sizeof text - 1);
+        memcpy(text, s, n);
+        text[n] = '\0';
+    }
     else if (json_is_number(v))
         snprintf(text, sizeof text, "%g", json_number_value(v));
     if (strcmp(text, "0.1") != 0 && strcmp(text, "v0.1") != 0)

@@ -20,6 +20,7 @@
  */
 #include "checks.h"
 
+#include "../core/num.h"
 #include "../core/sbuf.h"
 
 #include <stdlib.h>
@@ -60,7 +61,9 @@ static bool get_long(const entry *e, const char *attr, long *out, bool *unknown)
         return true;
     }
     if (json_is_real(v)) {
-        *out = (long)json_real_value(v);
+        /* Clamped, not cast: 1e300 is beyond every port, and must still
+         * read as "to the top of the range". */
+        *out = num_clamp_long(json_real_value(v));
         return true;
     }
     if (json_is_string(v)) {

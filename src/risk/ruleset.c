@@ -560,15 +560,42 @@ static risk_rule *find_rule(risk_rule **rules, size_t n, const char *id)
     return NULL;
 }
 
+/* A rules file is a few KiB; past this (a pipe, /dev/zero) it is not one. */
+#define RULES_MAX_BYTES ((size_t)16 << 20)
+
+typedef struct capped_file {
+    FILE *f;
+    size_t total;
+    bool too_big;
+} capped_file;
+
+static size_t read_capped(void *buffer, size_t buflen, void *data)
+{
+    capped_file *c = data;
+    size_t n = fread(buffer, 1, buflen, c->f);
+    c->total += n;
+    if (c->total > RULES_MAX_BYTES) {
+        c->too_big = true;
+        return (size_t)-1;
+    }
+    return n;
+}
+
 static cir_code read_rules_file(const char *path, json_t **out, cir_err *err)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
         return cir_error(err, CIR_EIO, path, "cannot read rules file: %s", strerror(errno));
     json_error_t je;
-    *out = json_loadf(f, JSON_REJECT_DUPLICATES, &je);
+    capped_file cf = {f, 0, false};
+    *out = json_load_callback(read_capped, &cf, JSON_REJECT_DUPLICATES, &je);
     bool read_error = ferror(f);
     fclose(f);
+    if (cf.too_big) {
+        json_decref(*out);
+        return cir_error(err, CIR_EINPUT, path, "larger than %zu MiB: not a rules file",
+                         RULES_MAX_BYTES >> 20);
+    }
     if (read_error) {
         json_decref(*out);
         return cir_error(err, CIR_EIO, path, "cannot read rules file");

@@ -175,12 +175,22 @@ void sbuf_json_num(sbuf *b, double v)
 void sbuf_md_cell(sbuf *b, const char *s)
 {
     for (; s && *s; s++) {
-        if (*s == '|')
+        if (*s == '\\') {
+            /* A run of backslashes right before '|' would escape each other
+             * and leave the pipe to end the cell: double them there.
+             * Elsewhere they stay as written (they show as-is in code). */
+            size_t n = strspn(s, "\\");
+            sbuf_add(b, s, n);
+            if (s[n] == '|')
+                sbuf_add(b, s, n);
+            s += n - 1;
+        } else if (*s == '|') {
             sbuf_puts(b, "\\|");
-        else if (*s == '\n' || *s == '\r')
+        } else if (*s == '\n' || *s == '\r') {
             sbuf_putc(b, ' ');
-        else
+        } else {
             sbuf_putc(b, *s);
+        }
     }
 }
 

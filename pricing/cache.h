@@ -49,6 +49,7 @@ struct price_cache {
     price_offer_info *used;        /* price lists lookups used */
     size_t nused, used_cap;
     bool ingesting;                /* a write transaction is open */
+    char *temp_dir;                /* a temporary cache's directory, removed at close */
 };
 
 /* A copy of `n` bytes of `s`, NUL-terminated, owned by the cache. */
@@ -80,6 +81,9 @@ void price_cache_now(char *out, size_t size);
  * freed at close. */
 void price_lookup_invalidate(price_cache *c);
 void price_lookup_free(price_cache *c);
+/* Ends the read transaction lookups keep open for the whole run (see
+ * lookup.c); the next lookup starts a new one.  An import calls it first. */
+void price_lookup_end_read(price_cache *c);
 
 /* Replaces the bundled-snapshot finder (tests). */
 void price_cache_set_snapshot_finder(price_cache *c, price_snapshot_find_fn fn);

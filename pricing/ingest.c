@@ -541,6 +541,7 @@ cir_code price_ingest_begin(price_cache *c, const price_ingest_meta *m, price_in
         return cir_error(err, CIR_ECACHE, c->path, "the price cache is open read-only");
     if (c->ingesting)
         return cir_error(err, CIR_EINTERNAL, c->path, "an import is already running on this cache");
+    price_lookup_end_read(c);
     int rc = exec_sql(c, "BEGIN IMMEDIATE");
     if (rc != SQLITE_OK)
         return price_cache_sql_error(c, rc, "start writing prices", err);

@@ -23,6 +23,15 @@
  * same order) are answered from memory, misses included; any import through
  * this cache handle clears the memo.  PCRE2 patterns are compiled once per
  * handle.
+ *
+ * One snapshot per run: the first lookup opens a read transaction that the
+ * handle keeps until it is closed (or an import starts on it), so every
+ * price of a report comes from one state of the cache, and the version the
+ * report names is the one its prices came from, however many imports
+ * commit meanwhile (WAL readers do not block writers).  Loading the bundled
+ * snapshot needs a write, so the read ends for it and starts again after;
+ * every price list read before must then be the same table (`pins`), or
+ * the run fails rather than mix two versions.
  */
 #include "attrs.h"
 #include "cache.h"
@@ -56,12 +65,22 @@ typedef struct regex_entry {
     pcre2_code *code;
 } regex_entry;
 
+/* A price list this run has read: it must not change under the run. */
+typedef struct pin {
+    char service[64], region[32];
+    int64_t tbl;
+} pin;
+
 struct lookup_state {
     memo_entry **memo;
     size_t memo_cap, memo_n;
     regex_entry *regex;
     size_t nregex, regex_cap;
     pcre2_match_data *md;
+    bool reading;          /* the run's read transaction is open */
+    bool warned_readonly;  /* said once that a read-only cache cannot load the snapshot */
+    pin *pins;
+    size_t npins, pins_cap;
 };
 
 static lookup_state *state(price_cache *c)
@@ -85,8 +104,69 @@ static void memo_clear(lookup_state *s)
 
 void price_lookup_invalidate(price_cache *c)
 {
-    if (c->lookup)
+    if (c->lookup) {
         memo_clear(c->lookup);
+        c->lookup->npins = 0;   /* an import on this handle starts a new run */
+    }
+}
+
+/* Starts the run's read transaction (once; it stays open).  A deferred
+ * BEGIN takes its snapshot at the first read, so read something now. */
+static cir_code read_begin(price_cache *c, cir_err *err)
+{
+    lookup_state *s = c->lookup;
+    if (s->reading)
+        return CIR_OK;
+    int rc = sqlite3_exec(c->db, "BEGIN; SELECT count(*) FROM offers", NULL, NULL, NULL);
+    if (rc != SQLITE_OK) {
+        if (!sqlite3_get_autocommit(c->db))
+            sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
+        return price_cache_sql_error(c, rc, "read prices", err);
+    }
+    s->reading = true;
+    return CIR_OK;
+}
+
+void price_lookup_end_read(price_cache *c)
+{
+    lookup_state *s = c->lookup;
+    if (!s || !s->reading)
+        return;
+    sqlite3_exec(c->db, "COMMIT", NULL, NULL, NULL);
+    s->reading = false;
+}
+
+static void pin_add(lookup_state *s, const price_offer_row *row)
+{
+    for (size_t i = 0; i < s->npins; i++)
+        if (strcmp(s->pins[i].service, row->info.service) == 0 &&
+            strcmp(s->pins[i].region, row->info.region) == 0)
+            return;
+    s->pins = xgrow(s->pins, &s->pins_cap, s->npins + 1, sizeof *s->pins);
+    pin *p = &s->pins[s->npins++];
+    snprintf(p->service, sizeof p->service, "%s", row->info.service);
+    snprintf(p->region, sizeof p->region, "%s", row->info.region);
+    p->tbl = row->tbl;
+}
+
+/* After the read restarted: has any price list this run read changed? */
+static cir_code pins_check(price_cache *c, cir_err *err)
+{
+    lookup_state *s = c->lookup;
+    for (size_t i = 0; i < s->npins; i++) {
+        price_offer_row row;
+        bool found;
+        if (price_cache_offer(c, s->pins[i].service, s->pins[i].region, &row, &found, err) != CIR_OK)
+            return err->code;
+        if (found)
+            free(row.columns);
+        if (!found || row.tbl != s->pins[i].tbl)
+            return cir_error(err, CIR_ECACHE, c->path,
+                             "the %s %s prices changed while this report was being made (an "
+                             "import or sync committed meanwhile); run it again",
+                             s->pins[i].service, s->pins[i].region);
+    }
+    return CIR_OK;
 }
 
 void price_lookup_free(price_cache *c)
@@ -94,6 +174,8 @@ void price_lookup_free(price_cache *c)
     lookup_state *s = c->lookup;
     if (!s)
         return;
+    price_lookup_end_read(c);
+    free(s->pins);
     memo_clear(s);
     free(s->memo);
     for (size_t i = 0; i < s->nregex; i++) {
@@ -350,6 +432,8 @@ static cir_code load_snapshot(price_cache *c, const char *service, const char *r
         return CIR_OK;
     price_ingest_meta m = {.source = "snapshot", .expect_service = service, .expect_region = region};
     price_ingest *in;
+    /* The write needs the read to end; it starts again in prepare(). */
+    price_lookup_end_read(c);
     if (price_ingest_begin(c, &m, &in, err) != CIR_OK)
         return err->code;
     /* Under the write lock now: another process may have loaded it. */
@@ -382,7 +466,8 @@ static cir_code prepare(price_cache *c, const char *service, const char *region,
     bool found;
     const char *const tries[2] = {region, PRICE_GLOBAL_REGION};
     for (int i = 0; i < 2; i++) {
-        if (price_cache_offer(c, service, tries[i], &row, &found, err) != CIR_OK)
+        if (read_begin(c, err) != CIR_OK ||
+            price_cache_offer(c, service, tries[i], &row, &found, err) != CIR_OK)
             return err->code;
         if (found) {
             free(row.columns);
@@ -390,7 +475,9 @@ static cir_code prepare(price_cache *c, const char *service, const char *region,
         }
         if (load_snapshot(c, service, tries[i], err) != CIR_OK)
             return err->code;
-        if (price_cache_offer(c, service, tries[i], &row, &found, err) != CIR_OK)
+        /* The read may have restarted: nothing read before may differ. */
+        if (read_begin(c, err) != CIR_OK || pins_check(c, err) != CIR_OK ||
+            price_cache_offer(c, service, tries[i], &row, &found, err) != CIR_OK)
             return err->code;
         if (found) {
             free(row.columns);
@@ -434,10 +521,17 @@ static void names_join(name_list *l, char *out, size_t size)
 static cir_code missing_error(price_cache *c, const char *service, const char *region, cir_err *err)
 {
     if (c->readonly && !c->no_snapshot && c->snapshot_find &&
-        (c->snapshot_find(service, region) || c->snapshot_find(service, PRICE_GLOBAL_REGION)))
+        (c->snapshot_find(service, region) || c->snapshot_find(service, PRICE_GLOBAL_REGION))) {
+        /* The report only says "not priced": say once why. */
+        if (!c->lookup->warned_readonly) {
+            c->lookup->warned_readonly = true;
+            cir_warn(c->path, "the price cache cannot be written here, so prices it lacks (%s "
+                     "in %s first) are not loaded from the bundled snapshot", service, region);
+        }
         return cir_error(err, CIR_ENOPRICE, "pricing",
                          "the bundled snapshot has %s prices for %s, but the price cache is open "
                          "read-only and cannot load them", service, region);
+    }
     name_list services = {.n = 0}, regions = {.n = 0};
     price_offer_info *offers;
     size_t n;
@@ -489,6 +583,7 @@ static cir_code open_dataset(price_cache *c, const price_query *q, dataset *d, c
         return err->code;
     if (!found)
         return missing_error(c, q->service, q->region, err);
+    pin_add(c->lookup, &d->row);
     split_keys(d);
     if (d->nslots < PRICE_SLOT_NFIXED || strcmp(d->keys[0], price_slot_key(0)) != 0)
         return cir_error(err, CIR_ECACHE, c->path,
@@ -684,19 +779,17 @@ static cir_code scan(price_cache *c, const price_query *q, const dataset *d,
 static cir_code run_query(price_cache *c, const price_query *q, dataset *d, row_fn each, void *ctx,
                           cir_err *err)
 {
+    state(c);
     if (check_query(c, q, err) != CIR_OK || prepare(c, q->service, q->region, err) != CIR_OK)
         return err->code;
-    state(c);
-    int rc = sqlite3_exec(c->db, "BEGIN", NULL, NULL, NULL);
-    if (rc != SQLITE_OK)
-        return price_cache_sql_error(c, rc, "read prices", err);
+    /* prepare() left the run's read transaction open: the offers row and
+     * its tables agree, and agree with every other lookup of the run. */
     compiled_filter *cfs = xcalloc(q->nfilters + 1, sizeof *cfs);
     cir_code code = open_dataset(c, q, d, err);
     if (code == CIR_OK)
         code = compile_filters(c, d, q, cfs, err);
     if (code == CIR_OK)
         code = scan(c, q, d, cfs, each, ctx, err);
-    sqlite3_exec(c->db, "COMMIT", NULL, NULL, NULL);
     free_filters(cfs, q->nfilters);
     return code;
 }

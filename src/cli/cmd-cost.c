@@ -65,7 +65,7 @@ static int cost_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
     if (rc == CIR_OK)
         rc = load_plans(o, &plans, &nplans, err);
     if (rc == CIR_OK) {
-        price_open_opts po = {.path = o->cache};
+        price_open_opts po = {.path = o->cache, .reading = true, .temp_fallback = true};
         rc = price_cache_open(&po, &cache, err);
     }
     if (rc == CIR_OK) {

@@ -65,7 +65,7 @@ static cir_code load_plans(const cli_opts *o, review_run *r, cir_err *err)
 
 static cir_code estimate(const cli_opts *o, review_run *r, cir_err *err)
 {
-    price_open_opts po = {.path = o->cache, .readonly = false, .no_snapshot = false};
+    price_open_opts po = {.path = o->cache, .reading = true, .temp_fallback = true};
     if (price_cache_open(&po, &r->cache, err))
         return err->code;
     if (o->usage_file && cost_usage_load(o->usage_file, &r->usage, err))

@@ -142,7 +142,7 @@ cir_code review_gates_prepare(const struct cli_opts *o, plan *const *plans, size
     run->risk = risk;
     const review_gates *g = &run->gates;
     if (review_gates_need_cost(g) && !run->cost) {
-        price_open_opts po = {.path = o->cache};
+        price_open_opts po = {.path = o->cache, .reading = true, .temp_fallback = true};
         cost_opts co = {.usage = NULL};
         if (price_cache_open(&po, &run->cache, err) ||
             (o->usage_file && cost_usage_load(o->usage_file, &run->usage, err)))

@@ -518,10 +518,8 @@ plan *fz_fixture_plan(const char *rel)
     return p;
 }
 
-/* Opened per input and closed after it (fz_cache_done): the cache keeps
- * what lookups return (and its memo) until it is closed, and memory that
- * outlives an input makes libFuzzer run a full leak check after every
- * run.  The file itself stays, so the snapshot is loaded once. */
+/* Opened on first use, closed by fz_cache_done every 1000 inputs.  The
+ * file stays, so the snapshot is loaded once per process. */
 static price_cache *cache;
 
 price_cache *fz_cache(void)
@@ -541,6 +539,12 @@ price_cache *fz_cache(void)
 
 void fz_cache_done(void)
 {
+    /* Kept open across inputs (its memo makes lookups cheap, and once warm
+     * an input allocates nothing that outlives it); closed now and then so
+     * the memo cannot grow without bound. */
+    static unsigned uses;
+    if (++uses % 1000)
+        return;
     price_cache_close(cache);
     cache = NULL;
 }

@@ -74,9 +74,10 @@ const char *fz_fixture(const char *rel);
 plan *fz_fixture_plan(const char *rel);
 
 /* The harness's own price cache in fz_dir(); lookups fill it from the
- * bundled snapshot as `circuit cost` does.  Opened on first use; a harness
- * calls fz_cache_done() at the end of each input, so that no memory
- * outlives the input (libFuzzer's leak check stays cheap and exact). */
+ * bundled snapshot as `circuit cost` does.  A harness calls
+ * fz_cache_done() at the end of each input: the handle (and its memo)
+ * lives on, but is closed and reopened every 1000 inputs, so memory stays
+ * bounded and libFuzzer's per-input leak check rarely has to run. */
 price_cache *fz_cache(void);
 void fz_cache_done(void);
 

@@ -4,9 +4,10 @@
  * stored (lookup.c, the group decoder) and writing it as JSON the way
  * `pricing query --format json` does.
  *
- * Input: the first byte picks the chunk size the bytes are fed in (1 to
- * 256; a price list arrives in arbitrary pieces from curl), the rest is
- * the CSV.  An import either fails with a proper error and leaves the
+ * Input: the first byte picks the chunk size the bytes are fed in (low 7
+ * bits: 1 to 255 bytes; a price list arrives in arbitrary pieces from
+ * curl) and whether rows go through the worker thread (bit 7); the rest
+ * is the CSV.  An import either fails with a proper error and leaves the
  * cache as it was, or succeeds; then every stored row must read back with
  * UTF-8 text and attributes that form a JSON object.
  */
@@ -14,6 +15,7 @@
 
 #include "pricing/cache.h"
 #include "pricing/ingest.h"
+#include "pricing/rowq.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -106,7 +108,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size < 1)
         return 0;
     open_cache();
-    size_t chunk = (size_t)data[0] + 1;
+    /* Bit 7 of the first byte: rows through the worker thread, or inline
+     * (both paths split rows; the thread costs a start per import). */
+    rowq_inline = !(data[0] & 0x80);
+    size_t chunk = (size_t)(data[0] & 0x7F) * 2 + 1;
     const char *csv = (const char *)data + 1;
     size_t len = size - 1;
     price_ingest_meta m = {.source = "fuzz"};

@@ -680,6 +680,13 @@ static cir_code eval_comp(eval_run *run, const cost_comp_spec *s)
     }
     if (qrc == CQR_OK && run->e.part->counted)
         qty *= run->count;
+    if (qrc == CQR_OK && !(qty >= 0 && qty <= COST_MAX_QUANTITY)) {
+        /* A negative size or 1e300 requests is a typo or a trap, not a bill:
+         * pricing it at face value would print -$20 or $8e27 a month. */
+        add_not_priced(run, name, xasprintf("not priced: an implausible quantity (%g %s)",
+                                            qty, s->unit), s->unit);
+        return CIR_OK;
+    }
     if (qrc == CQR_OK && (s->flags & CF_OMIT_ZERO) && qty == 0)
         return CIR_OK;
     if (!filters_ready(run, s, &bad)) {
@@ -713,6 +720,11 @@ static cir_code eval_comp(eval_run *run, const cost_comp_spec *s)
     if (rc != CIR_OK) {
         *run->err = lerr;
         return rc;
+    }
+    if (qrc == CQR_OK && !(qty * m.usd_value <= COST_MAX_MONTHLY)) {
+        add_not_priced(run, name, xasprintf("not priced: an implausible monthly cost (%g %s at $%s "
+                                            "each)", qty, s->unit, m.usd), s->unit);
+        return CIR_OK;
     }
     cost_component *out = comp_add(&run->comps, name);
     out->unit = xstrdup(s->unit);

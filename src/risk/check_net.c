@@ -104,6 +104,12 @@ static ports_kind entry_ports(const entry *e, long *lo, long *hi, const char **p
     bool unknown = false;
     if (!get_long(e, e->from_attr, lo, &unknown) || !get_long(e, e->to_attr, hi, &unknown))
         return unknown ? PORTS_UNKNOWN : PORTS_NONE;
+    /* Beyond the last port is the last port (AWS refuses more; a plan
+     * that says 1e300 still opens everything up to 65535). */
+    if (*lo > 65535)
+        *lo = 65535;
+    if (*hi > 65535)
+        *hi = 65535;
     if ((*lo == 0 && *hi == 0) || (*lo <= 1 && *hi >= 65535))
         return PORTS_ALL;
     return PORTS_RANGE;

@@ -148,7 +148,15 @@ fuzz:
 
 SCENARIOS ?= 1
 
-check: $(BUILD)/circuit $(BUILD)/test-unit $(FUZZ_BINS)
+# The fault tests stop circuit at exact points of its cache work with an
+# LD_PRELOAD library (tests/support/pause.c), built plain in every build.
+PAUSE_LIB := $(BUILD)/lib/pause.so
+$(PAUSE_LIB): tests/support/pause.c | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -O1 -g -fPIC -shared $(shell pkg-config --cflags sqlite3) \
+	  -o $@ $< -ldl
+
+check: $(BUILD)/circuit $(BUILD)/test-unit $(FUZZ_BINS) $(PAUSE_LIB)
 	BUILD=$(BUILD) ./tests/run-all.sh
 ifneq ($(SCENARIOS),0)
 	./scripts/scenarios.sh check

@@ -120,7 +120,7 @@ cir_code price_cache_sql_error(price_cache *c, int rc, const char *doing, cir_er
     const char *msg = sqlites ? sqlite3_errmsg(c->db) : sqlite3_errstr(rc);
     if ((rc & 0xff) == SQLITE_CORRUPT && !sqlites)
         msg = "a price group does not decode";
-    int sys = sqlites ? sqlite3_system_errno(c->db) : 0;
+    int sys = c->db ? sqlite3_system_errno(c->db) : 0;
     switch (rc & 0xff) {
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
@@ -155,6 +155,12 @@ cir_code price_cache_sql_error(price_cache *c, int rc, const char *doing, cir_er
             return cir_error(err, CIR_ECACHE, path,
                              "disk full while trying to %s; the previous prices are intact "
                              "(free some space and try again)", doing);
+        if (rc == SQLITE_IOERR_WRITE && sys == 0)
+            /* SQLite lost the errno (it reads it late): most often a full
+             * disk or a file size limit (EFBIG). */
+            return cir_error(err, CIR_ECACHE, path,
+                             "cannot write while trying to %s (a full disk or a file size "
+                             "limit?); the previous prices are intact", doing);
         return cir_error(err, CIR_EIO, path, "I/O error while trying to %s: %s", doing,
                          sys ? strerror(sys) : msg);
     default:
@@ -689,7 +695,8 @@ size_t price_cache_used(const price_cache *c, const price_offer_info **out)
 cir_code price_cache_touch(price_cache *c, const char *service, const char *region, cir_err *err)
 {
     if (c->readonly)
-        return cir_error(err, CIR_ECACHE, c->path, "the price cache is open read-only");
+        return cir_error(err, CIR_ECACHE, c->path, "cannot write prices: the price cache is read-only "
+                         "here; choose another file with --cache or CIRCUIT_CACHE");
     char now[40];
     price_cache_now(now, sizeof now);
     sqlite3_stmt *st;

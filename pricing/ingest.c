@@ -538,7 +538,8 @@ cir_code price_ingest_begin(price_cache *c, const price_ingest_meta *m, price_in
 {
     *out = NULL;
     if (c->readonly)
-        return cir_error(err, CIR_ECACHE, c->path, "the price cache is open read-only");
+        return cir_error(err, CIR_ECACHE, c->path, "cannot write prices: the price cache is read-only "
+                         "here; choose another file with --cache or CIRCUIT_CACHE");
     if (c->ingesting)
         return cir_error(err, CIR_EINTERNAL, c->path, "an import is already running on this cache");
     price_lookup_end_read(c);

@@ -79,6 +79,7 @@ struct lookup_state {
     pcre2_match_data *md;
     bool reading;          /* the run's read transaction is open */
     bool warned_readonly;  /* said once that a read-only cache cannot load the snapshot */
+    bool loading_snapshot; /* load_snapshot's import is running */
     pin *pins;
     size_t npins, pins_cap;
 };
@@ -106,7 +107,10 @@ void price_lookup_invalidate(price_cache *c)
 {
     if (c->lookup) {
         memo_clear(c->lookup);
-        c->lookup->npins = 0;   /* an import on this handle starts a new run */
+        /* An import through this handle starts a new run, unless it is the
+         * snapshot a lookup is loading: the run goes on and its pins stay. */
+        if (!c->lookup->loading_snapshot)
+            c->lookup->npins = 0;
     }
 }
 
@@ -453,7 +457,10 @@ static cir_code load_snapshot(price_cache *c, const char *service, const char *r
         price_ingest_abort(in);
         return cir_error_prefix(err, CIR_OK, f->name, "bundled snapshot");
     }
-    if (price_ingest_commit(in, &st, err) != CIR_OK)
+    state(c)->loading_snapshot = true;
+    cir_code rc = price_ingest_commit(in, &st, err);
+    c->lookup->loading_snapshot = false;
+    if (rc != CIR_OK)
         return cir_error_prefix(err, CIR_OK, f->name, "bundled snapshot");
     return CIR_OK;
 }

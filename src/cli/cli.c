@@ -8,6 +8,7 @@
  */
 #include "cli.h"
 
+#include "../core/input.h"
 #include "../core/mem.h"
 
 #include <errno.h>
@@ -55,6 +56,12 @@ static const opt_spec option_table[] = {
     {"cost-threshold", 0, K_NUM, OPT_COST_THRESHOLD, F(cost_threshold), F(cost_threshold_set), "USD", "monthly increase above which the verdict asks for changes (default 500)"},
     {"quiet", 'q', K_FLAG, OPT_QUIET, F(quiet), 0, NULL, "no warnings on stderr"},
     {"no-color", 0, K_FLAG, OPT_NO_COLOR, F(no_color), 0, NULL, "no ANSI colour (NO_COLOR is honoured too)"},
+    {"source-dir", 0, K_STR, OPT_SOURCE_DIR, F(source_dir), 0, "DIR", "the .tf files behind the plan: findings point at their resource blocks (default: the plan's folder when it holds .tf files)"},
+    {"pr", 0, K_STR, OPT_PR, F(pr), 0, "N", "GitHub pull request number (default: from GITHUB_EVENT_PATH)"},
+    {"mr", 0, K_STR, OPT_MR, F(mr), 0, "N", "GitLab merge request IID (default: CI_MERGE_REQUEST_IID)"},
+    {"repo", 0, K_STR, OPT_REPO, F(repo), 0, "REPO", "GitHub owner/name or GitLab project id or path (default: GITHUB_REPOSITORY, CI_PROJECT_ID)"},
+    {"behavior", 0, K_STR, OPT_BEHAVIOR, F(behavior), 0, "HOW", "update (default: edit circuit's comment, or add one), new, or delete-and-new"},
+    {"token-env", 0, K_STR, OPT_TOKEN_ENV, F(token_env), 0, "NAME", "environment variable that holds the token (default GITHUB_TOKEN / GITLAB_TOKEN)"},
 };
 
 #define NOPTS (sizeof option_table / sizeof option_table[0])
@@ -112,9 +119,28 @@ static bool format_allowed(const char *formats, const char *f)
     return false;
 }
 
+bool cli_option_at(size_t i, cli_option_info *out)
+{
+    if (i >= NOPTS)
+        return false;
+    const opt_spec *s = &option_table[i];
+    *out = (cli_option_info){s->name, s->short_name, s->metavar, s->help, s->bit, s->kind == K_LIST};
+    return true;
+}
+
+cir_code cli_output_check(const cli_opts *o, const char *const *inputs, size_t n, cir_err *err)
+{
+    for (size_t i = 0; o->output && i < n; i++)
+        if (inputs[i] && in_same_file(o->output, inputs[i]))
+            return cir_error(err, CIR_EUSAGE, o->command,
+                             "--output %s is also an input; refusing to overwrite it", o->output);
+    return CIR_OK;
+}
+
 static cir_code store(const opt_spec *s, const char *value, cli_opts *o, cir_err *err)
 {
     char *base = (char *)o;
+    o->given |= s->bit;
     switch (s->kind) {
     case K_FLAG:
         *(bool *)(base + s->field) = true;
@@ -142,6 +168,8 @@ static cir_code store(const opt_spec *s, const char *value, cli_opts *o, cir_err
 
 static cir_code check_values(const cmd_entry *e, cli_opts *o, cir_err *err)
 {
+    if (o->format && (e->noeffect & OPT_FORMAT))
+        o->format = NULL;
     if (o->format && !format_allowed(e->formats, o->format))
         return cir_error(err, CIR_EUSAGE, o->command,
                          "unknown format \"%s\" (choose from: %s)", o->format, e->formats);
@@ -203,7 +231,7 @@ cir_code cli_parse(const cmd_entry *e, int argc, char **argv, cli_opts *o, cir_e
         } else {
             s = a[2] == '\0' ? find_short(a[1]) : NULL;
         }
-        if (!s || !(e->options & s->bit))
+        if (!s || !((e->options | e->noeffect) & s->bit))
             return cir_error(err, CIR_EUSAGE, o->command,
                              "unknown option %s (see 'circuit help %s')", a, o->command);
         const char *val = NULL;
@@ -300,6 +328,23 @@ void cli_print_help(const cmd_entry *const *table, const cmd_entry *e, const cha
             printf("  %-10s %s\n", e->subcommands[i]->name, e->subcommands[i]->summary);
     }
     print_options(e->options, e->formats);
+    if (e->noeffect) {
+        printf("\nAccepted for scripts that pass them everywhere, with a warning (no effect here):\n ");
+        for (size_t i = 0; i < NOPTS; i++)
+            if (e->noeffect & option_table[i].bit)
+                printf(" --%s", option_table[i].name);
+        printf("\n");
+    }
+}
+
+/* One line per accepted flag that does nothing here. */
+static void warn_noeffect(const cmd_entry *e, const cli_opts *o)
+{
+    for (size_t i = 0; i < NOPTS; i++) {
+        const opt_spec *s = &option_table[i];
+        if ((o->given & s->bit & e->noeffect) && !(s->bit == OPT_QUIET))
+            cir_warn(o->command, "--%s has no effect on this command", s->name);
+    }
 }
 
 static bool wants_help(int argc, char **argv)
@@ -350,6 +395,7 @@ static int dispatch(const cmd_entry *const *table, const char *prefix, int argc,
     } else {
         if (o.quiet)
             cir_warn_quiet(1);
+        warn_noeffect(e, &o);
         rc = e->exec(e, &o, &err);
     }
     if (rc == CIR_EXIT_ERROR) {

@@ -10,6 +10,7 @@
 
 #include "../core/input.h"
 #include "../core/mem.h"
+#include "../plan/plan_source.h"
 
 #include <errno.h>
 #include <math.h>
@@ -268,6 +269,50 @@ const char *cli_default_region(const cli_opts *o, const char **source)
     if (source)
         *source = src;
     return r;
+}
+
+cir_code cli_source_maps(const cli_opts *o, plan *const *plans, size_t n, bool default_to_plan_dir,
+                         plan_srcmap ***out, cir_err *err)
+{
+    *out = NULL;
+    plan_srcmap **maps = xcalloc(n ? n : 1, sizeof *maps);
+    bool any = false;
+    for (size_t i = 0; i < n; i++) {
+        const char *arg = cli_plan_arg(o, i);
+        char *dir = NULL;
+        if (o->source_dir) {
+            dir = xstrdup(o->source_dir);
+        } else if (default_to_plan_dir && !in_is_stdin(arg)) {
+            const char *slash = strrchr(arg, '/');
+            dir = slash ? xstrndup(arg, slash == arg ? 1 : (size_t)(slash - arg)) : xstrdup(".");
+            if (!plan_dir_has_tf(dir)) {
+                free(dir);
+                dir = NULL;
+            }
+        }
+        if (!dir)
+            continue;
+        cir_code rc = plan_srcmap_build(plans[i], dir, &maps[i], err);
+        free(dir);
+        if (rc) {
+            cli_source_maps_free(maps, n);
+            return rc;
+        }
+        any = true;
+    }
+    if (!any) {
+        free(maps);
+        return CIR_OK;
+    }
+    *out = maps;
+    return CIR_OK;
+}
+
+void cli_source_maps_free(plan_srcmap **maps, size_t n)
+{
+    for (size_t i = 0; maps && i < n; i++)
+        plan_srcmap_free(maps[i]);
+    free(maps);
 }
 
 size_t cli_plan_count(const cli_opts *o)

@@ -132,6 +132,16 @@ bool cli_option_at(size_t i, cli_option_info *out);
  * skipped): writing it would destroy what was read. */
 cir_code cli_output_check(const cli_opts *o, const char *const *inputs, size_t n, cir_err *err);
 
+/* The source maps for plans[0..n) (plan_source.h), one per plan, NULL
+ * where there is none: --source-dir when given (for every plan), else, when
+ * `default_to_plan_dir`, the plan file's own folder if it holds .tf files.
+ * *out is NULL when no plan has a map.  Free with cli_source_maps_free. */
+struct plan;
+struct plan_srcmap;
+cir_code cli_source_maps(const cli_opts *o, struct plan *const *plans, size_t n, bool default_to_plan_dir,
+                         struct plan_srcmap ***out, cir_err *err);
+void cli_source_maps_free(struct plan_srcmap **maps, size_t n);
+
 /* Plan arguments: "-" or none means stdin. */
 size_t cli_plan_count(const cli_opts *o);
 const char *cli_plan_arg(const cli_opts *o, size_t i);

@@ -10,6 +10,7 @@
 #include "../core/mem.h"
 #include "../core/out.h"
 #include "../plan/plan.h"
+#include "../plan/plan_source.h"
 #include "../review/gate.h"
 #include "../risk/risk.h"
 #include "../risk/risk_render.h"
@@ -42,6 +43,7 @@ static int check_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
     risk_report *rep = NULL;
     plan **plans = NULL;
     size_t nplans = 0;
+    plan_srcmap **maps = NULL;
     sbuf doc = SBUF_INIT;
     int rc = CIR_EXIT_ERROR;
     if (risk_ruleset_load(o->rules_file, &rs, err) || load_plans(o, &plans, &nplans, err))
@@ -49,6 +51,9 @@ static int check_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
     risk_opts ro = {.skip = o->skip.items, .nskip = o->skip.n};
     if (risk_check(plans, nplans, rs, &ro, &rep, err))
         goto out;
+    if (cli_source_maps(o, plans, nplans, strcmp(o->format, "sarif") == 0, &maps, err))
+        goto out;
+    risk_report_locate(rep, plans, maps, nplans);
     review_gate_run gates;
     if (review_gates_prepare(o, plans, nplans, NULL, rep, &gates, err))
         goto out;
@@ -56,9 +61,15 @@ static int check_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
         risk_render_json(rep, plans, nplans, &doc);
     } else if (strcmp(o->format, "sarif") == 0) {
         const char **paths = xcalloc(nplans, sizeof *paths);
-        for (size_t i = 0; i < nplans; i++)
+        char **uris = xcalloc(nplans, sizeof *uris);
+        for (size_t i = 0; i < nplans; i++) {
             paths[i] = cli_plan_arg(o, i);
-        risk_render_sarif(rep, plans, paths, nplans, cli_version, &doc);
+            uris[i] = maps && maps[i] ? plan_srcmap_relative(maps[i], paths[i]) : plan_path_relative(paths[i]);
+        }
+        risk_render_sarif(rep, plans, paths, (const char *const *)uris, nplans, cli_version, &doc);
+        for (size_t i = 0; i < nplans; i++)
+            free(uris[i]);
+        free(uris);
         free(paths);
     } else {
         risk_render_table(rep, nplans, !o->output && out_color(o->no_color), &doc);
@@ -69,6 +80,7 @@ static int check_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
 out:
     sbuf_free(&doc);
     risk_report_free(rep);
+    cli_source_maps_free(maps, nplans);
     for (size_t i = 0; i < nplans; i++)
         plan_free(plans[i]);
     free(plans);
@@ -92,7 +104,7 @@ const cmd_entry cmd_check_entry = {
             "Gate flags (see 'circuit help review') exit 1 when they fail; the cost gates\n"
             "and --fail-on price the plans (--cache, --usage) only for the gate.",
     .options = OPT_FORMAT | OPT_OUTPUT | OPT_RULES | OPT_SKIP | OPT_NO_COLOR | OPT_QUIET | OPT_GATES |
-               OPT_COST_THRESHOLD | OPT_CACHE | OPT_USAGE,
+               OPT_COST_THRESHOLD | OPT_CACHE | OPT_USAGE | OPT_SOURCE_DIR,
     .formats = "table,json,sarif",
     .min_args = 0,
     .max_args = -1,

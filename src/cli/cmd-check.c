@@ -71,6 +71,11 @@ static int check_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
             free(uris[i]);
         free(uris);
         free(paths);
+    } else if (strcmp(o->format, "junit") == 0) {
+        risk_severity threshold = RISK_INFO;
+        if (o->fail_on_severity)
+            risk_severity_parse(o->fail_on_severity, &threshold);
+        risk_render_junit(rep, rs, plans, nplans, threshold, &doc);
     } else {
         risk_render_table(rep, nplans, !o->output && out_color(o->no_color), &doc);
     }
@@ -99,13 +104,17 @@ const cmd_entry cmd_check_entry = {
             "--rules FILE adds or overrides rules (JSON, circuit.rules/v1); --skip ID and\n"
             "a resource tag circuit:skip = \"ID,ID\" suppress findings, which are still\n"
             "listed as suppressed.  --format json writes circuit.check/v1; --format sarif\n"
-            "writes SARIF 2.1.0 for GitHub code scanning.  Findings never print a secret\n"
+            "writes SARIF 2.1.0 for GitHub code scanning, pointing at the .tf blocks\n"
+            "(--source-dir DIR, default the plan's folder when it holds .tf files);\n"
+            "--format junit writes JUnit XML, one testcase per rule and resource, findings\n"
+            "at or above --fail-on-severity (any, without it) failing, suppressed ones\n"
+            "skipped.  Findings never print a secret\n"
             "or sensitive value.  Exit 0 with or without findings; 2 on errors.\n"
             "Gate flags (see 'circuit help review') exit 1 when they fail; the cost gates\n"
             "and --fail-on price the plans (--cache, --usage) only for the gate.",
     .options = OPT_FORMAT | OPT_OUTPUT | OPT_RULES | OPT_SKIP | OPT_NO_COLOR | OPT_QUIET | OPT_GATES |
                OPT_COST_THRESHOLD | OPT_CACHE | OPT_USAGE | OPT_SOURCE_DIR,
-    .formats = "table,json,sarif",
+    .formats = "table,json,sarif,junit",
     .min_args = 0,
     .max_args = -1,
     .exec = check_exec,

@@ -38,6 +38,14 @@ void risk_render_suppressed_json(const risk_report *rep, sbuf *out);
 void risk_render_sarif(const risk_report *rep, plan *const *plans, const char *const *paths,
                        const char *const *uris, size_t nplans, const char *tool_version, sbuf *out);
 
+/* JUnit XML: one testsuite per plan, one testcase per rule × resource it
+ * applies to (classname rule id, name address; file and line when the
+ * report was located).  Findings of `threshold` or worse are failures,
+ * milder ones pass with a note in system-out, suppressed ones are skipped.
+ * `rs` is the rule set the report was checked with. */
+void risk_render_junit(const risk_report *rep, const risk_ruleset *rs, plan *const *plans, size_t nplans,
+                       risk_severity threshold, sbuf *out);
+
 /* The stable fingerprint of a finding: 16 hex digits of FNV-1a over rule,
  * address and attribute. */
 void risk_fingerprint(const char *rule, const char *address, const char *attribute, char out[17]);

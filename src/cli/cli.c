@@ -382,6 +382,34 @@ void cli_print_help(const cmd_entry *const *table, const cmd_entry *e, const cha
     }
 }
 
+/* Inputs read by the command: "-" at most once, and --output never one of
+ * them (writing it would destroy what was read). */
+static cir_code check_inputs(const cmd_entry *e, const cli_opts *o, cir_err *err)
+{
+    size_t n = o->args.n;
+    const char **in = xcalloc(n + 4, sizeof *in);
+    for (size_t i = 0; i < n; i++)
+        in[i] = o->args.items[i];
+    in[n] = o->rules_file;
+    in[n + 1] = o->usage_file;
+    in[n + 2] = o->cache;
+    in[n + 3] = o->source_dir;
+    size_t stdin_uses = 0;
+    for (size_t i = 0; i < n + 2; i++)
+        stdin_uses += in[i] && in_is_stdin(in[i]);
+    /* No plan argument means stdin for the commands that read plans. */
+    if (n == 0 && e->args_usage && strncmp(e->args_usage, "[PLAN", 5) == 0)
+        stdin_uses++;
+    cir_code rc = CIR_OK;
+    if (stdin_uses > 1)
+        rc = cir_error(err, CIR_EUSAGE, o->command,
+                       "standard input (-) can be read only once (plans, --rules and --usage share it)");
+    else
+        rc = cli_output_check(o, in, n + 4, err);
+    free(in);
+    return rc;
+}
+
 /* One line per accepted flag that does nothing here. */
 static void warn_noeffect(const cmd_entry *e, const cli_opts *o)
 {
@@ -441,7 +469,7 @@ static int dispatch(const cmd_entry *const *table, const char *prefix, int argc,
         if (o.quiet)
             cir_warn_quiet(1);
         warn_noeffect(e, &o);
-        rc = e->exec(e, &o, &err);
+        rc = check_inputs(e, &o, &err) ? CIR_EXIT_ERROR : e->exec(e, &o, &err);
     }
     if (rc == CIR_EXIT_ERROR) {
         if (err.code == CIR_OK)

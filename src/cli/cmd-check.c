@@ -21,7 +21,8 @@
 static cir_code load_plans(cli_opts *o, plan ***out, size_t *n, cir_err *err)
 {
     size_t count = cli_plan_count(o), stdin_uses = 0;
-    plan_load_opts lo = {.region_flag = NULL, .quiet = o->quiet};
+    plan_load_opts lo = {.region_flag = o->regions.n ? o->regions.items[o->regions.n - 1] : NULL,
+                         .quiet = o->quiet};
     plan **plans = xcalloc(count, sizeof *plans);
     *out = plans;
     *n = 0;
@@ -113,7 +114,7 @@ const cmd_entry cmd_check_entry = {
             "Gate flags (see 'circuit help review') exit 1 when they fail; the cost gates\n"
             "and --fail-on price the plans (--cache, --usage) only for the gate.",
     .options = OPT_FORMAT | OPT_OUTPUT | OPT_RULES | OPT_SKIP | OPT_NO_COLOR | OPT_QUIET | OPT_GATES |
-               OPT_COST_THRESHOLD | OPT_CACHE | OPT_USAGE | OPT_SOURCE_DIR,
+               OPT_COST_THRESHOLD | OPT_CACHE | OPT_USAGE | OPT_SOURCE_DIR | OPT_REGION | OPT_OFFLINE,
     .formats = "table,json,sarif,junit",
     .min_args = 0,
     .max_args = -1,

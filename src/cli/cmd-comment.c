@@ -66,6 +66,9 @@ static int comment_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
     forge_behavior how = FORGE_UPDATE;
     forge_target t;
     forge_cfg cfg;
+    if (o->offline)
+        return cir_error(err, CIR_EUSAGE, "comment", "posting a comment needs the network; --offline forbids it"),
+               CIR_EXIT_ERROR;
     if (parse_behavior(o->behavior, &how, err) || build_target(o, &t, err) || forge_cfg_env(&cfg, err))
         return CIR_EXIT_ERROR;
     const char *path = o->args.n > 1 ? o->args.items[1] : "-";
@@ -116,8 +119,8 @@ const cmd_entry cmd_comment_entry = {
             "request in the GITHUB_EVENT_PATH event file; CI_PROJECT_ID and\n"
             "CI_MERGE_REQUEST_IID.  Rate limits and 5xx are retried (CIRCUIT_RETRIES,\n"
             "CIRCUIT_RETRY_DELAY_MS); 401, 403 and 404 exit 2 saying what to check.",
-    .options = OPT_PR | OPT_MR | OPT_REPO | OPT_BEHAVIOR | OPT_TOKEN_ENV | OPT_QUIET,
-    .noeffect = OPT_COMMON & ~OPT_QUIET,
+    .options = OPT_PR | OPT_MR | OPT_REPO | OPT_BEHAVIOR | OPT_TOKEN_ENV | OPT_QUIET | OPT_OFFLINE,
+    .noeffect = OPT_COMMON & ~(OPT_QUIET | OPT_OFFLINE),
     .min_args = 1,
     .max_args = 2,
     .exec = comment_exec,

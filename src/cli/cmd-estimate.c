@@ -278,6 +278,7 @@ const cmd_entry cmd_estimate_entry = {
             "      multi_az=true allocated_storage=100 --region eu-west-1",
     .options = OPT_FORMAT | OPT_OUTPUT | OPT_REGION | OPT_USAGE | OPT_CACHE | OPT_OFFLINE | OPT_NO_COLOR |
                OPT_QUIET,
+    .noeffect = OPT_RULES,
     .formats = "table,json",
     .min_args = 1,
     .max_args = -1,

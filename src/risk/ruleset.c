@@ -562,13 +562,15 @@ static risk_rule *find_rule(risk_rule **rules, size_t n, const char *id)
 
 static cir_code read_rules_file(const char *path, json_t **out, cir_err *err)
 {
-    FILE *f = fopen(path, "rb");
+    bool use_stdin = strcmp(path, "-") == 0;   /* "-": the rules on standard input */
+    FILE *f = use_stdin ? stdin : fopen(path, "rb");
     if (!f)
         return cir_error(err, CIR_EIO, path, "cannot read rules file: %s", strerror(errno));
     json_error_t je;
     *out = json_loadf(f, JSON_REJECT_DUPLICATES, &je);
     bool read_error = ferror(f);
-    fclose(f);
+    if (!use_stdin)
+        fclose(f);
     if (read_error) {
         json_decref(*out);
         return cir_error(err, CIR_EIO, path, "cannot read rules file");

@@ -69,7 +69,7 @@ const cmd_entry cmd_changes_entry = {
             "`terraform show -json` when terraform or tofu is on PATH.  The table groups\n"
             "resources by action (+ create, ~ update, -/+ and +/- replace, - destroy,\n"
             "<= read, . forget) with the AWS region and where it came from; --format json\n"
-            "writes the circuit.changes/v1 document described in the README.  Sensitive\n"
+            "writes the circuit.changes/v1 document (docs/changes.md).  Sensitive\n"
             "values are shown as (sensitive), unknown ones as (known after apply).\n"
             "Several plans give one document each, in order (JSON: an array of them).",
     .options = OPT_FORMAT | OPT_OUTPUT | OPT_REGION | OPT_NO_COLOR | OPT_QUIET | OPT_OFFLINE,

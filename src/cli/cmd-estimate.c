@@ -190,7 +190,7 @@ static cir_code check_type(const char *type, cir_err *err)
             return cir_error(err, CIR_EUSAGE, TOPIC, "\"%s\" is not a resource type name", type);
     if (!cost_type_is_modelled(type) && !cost_type_is_free(type))
         return cir_error(err, CIR_EUSAGE, TOPIC,
-                         "no cost model for %s (see 'circuit help estimate' and the README for the supported types)",
+                         "no cost model for %s (see docs/cost.md for the supported types)",
                          type);
     return CIR_OK;
 }

@@ -1,7 +1,7 @@
 /*
  * cmd-rules.c — `circuit rules`: every risk rule, built-in and from
  * --rules FILE, as a table (id, area, severity, resource types, what it
- * checks), as Markdown (the README's rule table, with peer ids and how a
+ * checks), as Markdown (docs/rules.md, with peer ids and how a
  * missing attribute counts), or as circuit.rules/v1 JSON — the same format
  * a rules file uses, so the listing is a starting point for one.
  */

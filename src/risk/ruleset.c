@@ -519,7 +519,7 @@ static cir_code compile_rule(const risk_rule_spec *s, const char *topic, risk_ru
         }
         if (!(check = risk_check_find(s->check))) {
             rule_free(r);
-            return bad(&c, "check", "unknown check \"%.60s\" (see 'circuit rules' README section)", s->check);
+            return bad(&c, "check", "unknown check \"%.60s\" (see docs/check.md, \"Rules file\")", s->check);
         }
     } else if (s->check) {
         rule_free(r);

@@ -122,6 +122,8 @@ static char *relative_path(const char *root, const char *path)
                 path += 2;
             return xstrdup(path);
         }
+        if (under(path, root))
+            return relative_to(root, path);
         const char *slash = strrchr(path, '/');
         return xstrdup(slash[1] ? slash + 1 : "plan");
     }

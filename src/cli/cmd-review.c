@@ -70,6 +70,7 @@ static cir_code estimate(const cli_opts *o, review_run *r, cir_err *err)
         return err->code;
     if (o->usage_file && cost_usage_load(o->usage_file, &r->usage, err))
         return err->code;
+    cost_usage_check_plans(r->usage, r->plans, r->nplans, NULL);
     cost_opts co = {.usage = r->usage};
     return cost_estimate(r->plans, r->nplans, r->cache, &co, &r->cost, err);
 }

@@ -272,13 +272,16 @@ cir_code plan_load_buffer(const char *name, const char *data, size_t len,
     if (plan_is_zip(data, len))
         return cir_error(err, CIR_EINPUT, name, "a binary plan file, not JSON: run `terraform "
                          "show -json PLANFILE` and pass its output");
+    if (plan_sniff_bytes(name, data, len, err))
+        return err->code;
     plan_warnings w = {0};
     json_t *root = NULL;
     /* Everything jansson allocates for this plan, from parsing to the
      * fields the reader fills in, lands in the plan's arena. */
     plan_arena *arena = plan_arena_begin();
-    if (parse_json(name, data, len, &w, &root, err) ||
+    if (parse_json(name, data, len, &w, &root, err) || plan_sniff_json(root, name, err) ||
         plan_validate_root(root, name, &w, err)) {
+        plan_sniff_text(name, data, len, err);
         plan_arena_end(arena);
         plan_arena_free(arena);
         plan_warn_free(&w);

@@ -16,6 +16,7 @@ static int changes_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
 {
     (void)self;
     plan_load_opts lo = {
+        .command = o->command,
         .region_flag = o->regions.n ? o->regions.items[o->regions.n - 1] : NULL,
         .quiet = o->quiet,
     };

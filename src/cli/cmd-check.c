@@ -20,7 +20,7 @@
 static cir_code load_plans(cli_opts *o, plan ***out, size_t *n, cir_err *err)
 {
     size_t count = cli_plan_count(o), stdin_uses = 0;
-    plan_load_opts lo = {.region_flag = NULL, .quiet = o->quiet};
+    plan_load_opts lo = {.region_flag = NULL, .quiet = o->quiet, .command = o->command};
     plan **plans = xcalloc(count, sizeof *plans);
     *out = plans;
     *n = 0;

@@ -31,7 +31,7 @@ static cir_code load_plans(const cli_opts *o, plan ***out, size_t *nout, cir_err
     plan **plans = xcalloc(n, sizeof *plans);
     size_t stdin_uses = 0;
     plan_load_opts lo = {.region_flag = o->regions.n ? o->regions.items[o->regions.n - 1] : NULL,
-                         .quiet = o->quiet};
+                         .quiet = o->quiet, .command = o->command};
     for (size_t i = 0; i < n; i++) {
         const char *path = cli_plan_arg(o, i);
         if (strcmp(path, "-") == 0 && ++stdin_uses > 1) {

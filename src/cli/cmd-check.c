@@ -22,7 +22,7 @@ static cir_code load_plans(cli_opts *o, plan ***out, size_t *n, cir_err *err)
 {
     size_t count = cli_plan_count(o), stdin_uses = 0;
     plan_load_opts lo = {.region_flag = o->regions.n ? o->regions.items[o->regions.n - 1] : NULL,
-                         .quiet = o->quiet};
+                         .quiet = o->quiet, .command = o->command};
     plan **plans = xcalloc(count, sizeof *plans);
     *out = plans;
     *n = 0;
@@ -109,8 +109,10 @@ const cmd_entry cmd_check_entry = {
             "(--source-dir DIR, default the plan's folder when it holds .tf files);\n"
             "--format junit writes JUnit XML, one testcase per rule and resource, findings\n"
             "at or above --fail-on-severity (any, without it) failing, suppressed ones\n"
-            "skipped.  Findings never print a secret\n"
-            "or sensitive value.  Exit 0 with or without findings; 2 on errors.\n"
+            "skipped.  Findings never print a secret or sensitive value.  Exit 0 with or\n"
+            "without findings (unlike checkov, which exits 1 on any): to fail a CI job on\n"
+            "findings add --fail-on-severity, e.g.\n"
+            "`circuit check plan.json --fail-on-severity high`.  2 on errors.\n"
             "Gate flags (see 'circuit help review') exit 1 when they fail; the cost gates\n"
             "and --fail-on price the plans (--cache, --usage) only for the gate.",
     .options = OPT_FORMAT | OPT_OUTPUT | OPT_RULES | OPT_SKIP | OPT_NO_COLOR | OPT_QUIET | OPT_GATES |

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static cir_code parse_number(const char *flag, const char *v, long *out, cir_err *err)
 {
@@ -72,6 +73,11 @@ static int comment_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
     if (parse_behavior(o->behavior, &how, err) || build_target(o, &t, err) || forge_cfg_env(&cfg, err))
         return CIR_EXIT_ERROR;
     const char *path = o->args.n > 1 ? o->args.items[1] : "-";
+    if (in_is_stdin(path) && isatty(STDIN_FILENO))
+        return cir_error(err, CIR_EUSAGE, "stdin",
+                         "is a terminal, not Markdown: give a file (circuit comment %s review.md) or pipe it",
+                         o->args.items[0]),
+               CIR_EXIT_ERROR;
     sbuf body = SBUF_INIT;
     if (in_read_all(path, &body, err)) {
         sbuf_free(&body);

@@ -97,7 +97,7 @@ out:
 const cmd_entry cmd_check_entry = {
     .name = "check",
     .args_usage = "[PLAN...]",
-    .summary = "risk findings for one or more plans (table, JSON or SARIF)",
+    .summary = "risk findings for one or more plans (table, JSON, SARIF or JUnit)",
     .help = "Runs every risk rule (see 'circuit rules') over the plans: configuration\n"
             "rules on what the plan creates, updates or replaces, plan-level rules on the\n"
             "actions themselves (deletes of data, destroy-before-create, IAM and security\n"

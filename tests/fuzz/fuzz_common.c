@@ -6,6 +6,7 @@
 
 #include "src/core/utf8.h"
 
+#include <ctype.h>
 #include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -389,6 +390,156 @@ static void check_markdown(const char *what, const char *s, size_t len)
     }
 }
 
+/* ---- XML well-formedness (the JUnit writer) ------------------------------ */
+
+static bool xml_name_char(unsigned char c, bool first)
+{
+    return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':' ||
+           (!first && ((c >= '0' && c <= '9') || c == '-' || c == '.'));
+}
+
+/* Length of an entity or character reference at p ("&amp;", "&#10;"), 0 if none. */
+static size_t xml_entity(const char *p, const char *end)
+{
+    static const char *const named[] = {"&amp;", "&lt;", "&gt;", "&quot;", "&apos;"};
+    for (size_t i = 0; i < 5; i++) {
+        size_t n = strlen(named[i]);
+        if ((size_t)(end - p) >= n && memcmp(p, named[i], n) == 0)
+            return n;
+    }
+    const char *q = p + 1;
+    if (q < end && *q == '#') {
+        q++;
+        bool hex = q < end && *q == 'x';
+        q += hex;
+        const char *digits = q;
+        unsigned long cp = 0;
+        while (q < end && (isdigit((unsigned char)*q) || (hex && isxdigit((unsigned char)*q)))) {
+            cp = cp * (hex ? 16 : 10) + (unsigned long)(isdigit((unsigned char)*q) ? *q - '0' : (*q | 0x20) - 'a' + 10);
+            if (cp > 0x10FFFF)
+                return 0;
+            q++;
+        }
+        /* a reference must name a character XML 1.0 allows */
+        bool allowed = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) ||
+                       (cp >= 0xE000 && cp <= 0xFFFD) || cp >= 0x10000;
+        if (q > digits && q < end && *q == ';' && allowed)
+            return (size_t)(q - p) + 1;
+    }
+    return 0;
+}
+
+static void check_xml(const char *what, const char *s, size_t len)
+{
+    const char *p = s, *end = s + len;
+    const char *stack[256];
+    size_t lens[256], depth = 0;
+    bool root_seen = false;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+            fz_fail(what, "XML: control byte 0x%02x at %zu (XML 1.0 forbids it)", c, i);
+    }
+    while (p < end) {
+        if (*p == '&') {
+            size_t n = xml_entity(p, end);
+            if (!n)
+                fz_fail(what, "XML: a bare '&' at offset %zu", (size_t)(p - s));
+            p += n;
+        } else if (*p != '<') {
+            if (depth == 0 && !isspace((unsigned char)*p))
+                fz_fail(what, "XML: text outside the root element at offset %zu", (size_t)(p - s));
+            p++;
+        } else if (end - p >= 4 && memcmp(p, "<!--", 4) == 0) {
+            const char *e = memmem(p + 4, (size_t)(end - p - 4), "-->", 3);
+            if (!e)
+                fz_fail(what, "XML: an unterminated comment");
+            p = e + 3;
+        } else if (end - p >= 2 && memcmp(p, "<?", 2) == 0) {
+            const char *e = memmem(p + 2, (size_t)(end - p - 2), "?>", 2);
+            if (!e)
+                fz_fail(what, "XML: an unterminated processing instruction");
+            p = e + 2;
+        } else if (end - p >= 9 && memcmp(p, "<![CDATA[", 9) == 0) {
+            const char *e = memmem(p + 9, (size_t)(end - p - 9), "]]>", 3);
+            if (!e)
+                fz_fail(what, "XML: an unterminated CDATA section");
+            p = e + 3;
+        } else if (end - p >= 2 && p[1] == '/') {
+            const char *name = p + 2, *q = name;
+            while (q < end && xml_name_char((unsigned char)*q, q == name))
+                q++;
+            size_t n = (size_t)(q - name);
+            while (q < end && isspace((unsigned char)*q))
+                q++;
+            if (!n || q >= end || *q != '>')
+                fz_fail(what, "XML: a malformed end tag at offset %zu", (size_t)(p - s));
+            if (!depth || lens[depth - 1] != n || memcmp(stack[depth - 1], name, n) != 0)
+                fz_fail(what, "XML: </%.*s> closes nothing open at offset %zu", (int)n, name,
+                        (size_t)(p - s));
+            depth--;
+            p = q + 1;
+        } else {
+            const char *name = p + 1, *q = name;
+            while (q < end && xml_name_char((unsigned char)*q, q == name))
+                q++;
+            size_t n = (size_t)(q - name);
+            if (!n)
+                fz_fail(what, "XML: a bare '<' at offset %zu", (size_t)(p - s));
+            if (depth == 0 && root_seen)
+                fz_fail(what, "XML: a second root element at offset %zu", (size_t)(p - s));
+            /* attributes: name="value" or name='value', values escaped */
+            for (;;) {
+                const char *ws = q;
+                while (q < end && isspace((unsigned char)*q))
+                    q++;
+                if (q >= end)
+                    fz_fail(what, "XML: an unterminated tag");
+                if (*q == '>' || (*q == '/' && q + 1 < end && q[1] == '>'))
+                    break;
+                if (q == ws)
+                    fz_fail(what, "XML: attributes without space at offset %zu", (size_t)(q - s));
+                const char *an = q;
+                while (q < end && xml_name_char((unsigned char)*q, q == an))
+                    q++;
+                if (q == an || q >= end || *q != '=' || q + 1 >= end || (q[1] != '"' && q[1] != '\''))
+                    fz_fail(what, "XML: a malformed attribute at offset %zu", (size_t)(an - s));
+                char quote = q[1];
+                q += 2;
+                while (q < end && *q != quote) {
+                    if (*q == '<')
+                        fz_fail(what, "XML: '<' in an attribute value at offset %zu", (size_t)(q - s));
+                    if (*q == '&') {
+                        size_t e = xml_entity(q, end);
+                        if (!e)
+                            fz_fail(what, "XML: a bare '&' in an attribute at offset %zu", (size_t)(q - s));
+                        q += e;
+                        continue;
+                    }
+                    q++;
+                }
+                if (q >= end)
+                    fz_fail(what, "XML: an unterminated attribute value");
+                q++;
+            }
+            root_seen = true;
+            if (*q == '/') {
+                p = q + 2;
+                continue;
+            }
+            if (depth == sizeof stack / sizeof stack[0])
+                fz_fail(what, "XML: nesting deeper than %zu", depth);
+            stack[depth] = name;
+            lens[depth++] = n;
+            p = q + 1;
+        }
+    }
+    if (depth)
+        fz_fail(what, "XML: <%.*s> is never closed", (int)lens[depth - 1], stack[depth - 1]);
+    if (!root_seen)
+        fz_fail(what, "XML: no root element");
+}
+
 void fz_check_doc(const char *what, fz_kind kind, const sbuf *doc)
 {
     const char *s = sbuf_str(doc);
@@ -398,6 +549,7 @@ void fz_check_doc(const char *what, fz_kind kind, const sbuf *doc)
     case FZ_JSON: check_json(what, s, len, false); break;
     case FZ_SARIF: check_json(what, s, len, true); break;
     case FZ_MARKDOWN: check_markdown(what, s, len); break;
+    case FZ_XML: check_xml(what, s, len); break;
     case FZ_TEXT:
     case FZ_HTML: break;
     }

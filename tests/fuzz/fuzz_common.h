@@ -11,11 +11,12 @@
  *   - a JSON document (JSON, SARIF) parses as JSON, with no duplicate key;
  *   - a Markdown table keeps its column count on every row (no cell text
  *     breaks out of its cell);
+ *   - an XML document (JUnit) is well-formed;
  *   - an error has a code, a one-line message and a one-line topic, all
  *     valid UTF-8.
  *
  * Adding a writer to the escaping harness is one row in fuzz_writers.c's
- * table: a name, a document kind (FZ_JSON, FZ_MARKDOWN, FZ_TEXT, FZ_HTML)
+ * table: a name, a document kind (FZ_JSON, FZ_SARIF, FZ_XML, FZ_MARKDOWN, FZ_TEXT, FZ_HTML)
  * and a function that renders the document for the fuzzed plan.
  */
 #ifndef CIRCUIT_FUZZ_COMMON_H
@@ -39,6 +40,8 @@ typedef enum fz_kind {
     FZ_MARKDOWN,   /* plus: tables keep their column count */
     FZ_JSON,       /* plus: parses as JSON without duplicate keys */
     FZ_SARIF,      /* JSON with version 2.1.0 and a runs array */
+    FZ_XML,        /* well-formed XML 1.0: balanced tags, escaped text and attributes,
+                      no character XML forbids */
     FZ_HTML        /* UTF-8, no NUL; its own checks come with the writer */
 } fz_kind;
 

@@ -69,10 +69,12 @@ static void check(const risk_report *risk, plan *p, sbuf *doc)
     const char *paths[1] = {"plan.json"};
     risk_render_json(risk, plans, 1, doc);
     render("check json", FZ_JSON, doc);
-    risk_render_sarif(risk, plans, paths, 1, "fuzz", doc);
+    risk_render_sarif(risk, plans, paths, NULL, 1, "fuzz", doc);
     render("check sarif", FZ_SARIF, doc);
     risk_render_table(risk, 1, false, doc);
     render("check table", FZ_TEXT, doc);
+    risk_render_junit(risk, rules, plans, 1, RISK_MEDIUM, doc);
+    render("check junit", FZ_XML, doc);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -71,11 +71,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         risk_render_json(rep, ps, NPLANS, &doc);
         fz_check_doc("check json", FZ_JSON, &doc);
         sbuf_reset(&doc);
-        risk_render_sarif(rep, ps, paths, NPLANS, "fuzz", &doc);
+        risk_render_sarif(rep, ps, paths, NULL, NPLANS, "fuzz", &doc);
         fz_check_doc("check sarif", FZ_SARIF, &doc);
         sbuf_reset(&doc);
         risk_render_table(rep, NPLANS, false, &doc);
         fz_check_doc("check table", FZ_TEXT, &doc);
+        sbuf_reset(&doc);
+        risk_render_junit(rep, rs, ps, NPLANS, RISK_LOW, &doc);
+        fz_check_doc("check junit", FZ_XML, &doc);
         sbuf_free(&doc);
     }
     risk_report_free(rep);

@@ -34,6 +34,8 @@
 
 #define SECRET "SECRET-MARKER-7f3a"
 
+static risk_ruleset *rules;
+
 typedef struct fz_ctx {
     plan *p;
     cost_report *cost;
@@ -88,9 +90,14 @@ static void w_check_sarif(const fz_ctx *c, sbuf *o)
 {
     plan *plans[1] = {c->p};
     const char *paths[1] = {"dir with space/plan \"x\".json"};
-    risk_render_sarif(c->risk, plans, paths, 1, "fuzz", o);
+    risk_render_sarif(c->risk, plans, paths, NULL, 1, "fuzz", o);
 }
 static void w_check_table(const fz_ctx *c, sbuf *o) { risk_render_table(c->risk, 1, false, o); }
+static void w_check_junit(const fz_ctx *c, sbuf *o)
+{
+    plan *plans[1] = {c->p};
+    risk_render_junit(c->risk, rules, plans, 1, RISK_LOW, o);
+}
 static void w_review_json(const fz_ctx *c, sbuf *o) { review_render_json(c->rv, o); }
 static void w_review_md(const fz_ctx *c, sbuf *o) { review_render_markdown(c->rv, o); }
 
@@ -104,11 +111,10 @@ static const writer writers[] = {
     {"check json", FZ_JSON, true, w_check_json},
     {"check sarif", FZ_SARIF, true, w_check_sarif},
     {"check table", FZ_TEXT, false, w_check_table},
+    {"check junit", FZ_XML, false, w_check_junit},
     {"review json", FZ_JSON, true, w_review_json},
     {"review markdown", FZ_MARKDOWN, false, w_review_md},
 };
-
-static risk_ruleset *rules;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {

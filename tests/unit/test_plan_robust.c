@@ -58,17 +58,17 @@ Test(plan_robust, checked_parts_refuse_what_read_parts_refuse)
 Test(plan_robust, utf16_and_utf32_are_named)
 {
     static const char be[] = "\0{\0\"\0a\0\"\0:\0 \0""1\0}";
-    expect(be, sizeof be - 1, CIR_EPARSE, "UTF-16BE text, not UTF-8");
+    expect(be, sizeof be - 1, CIR_EINPUT, "UTF-16BE text, not UTF-8");
     static const char le[] = "{\0\"\0a\0\"\0:\0 \0""1\0}\0";
-    expect(le, sizeof le - 1, CIR_EPARSE, "UTF-16LE text");
+    expect(le, sizeof le - 1, CIR_EINPUT, "UTF-16LE text");
     static const char bom_le[] = "\xff\xfe{\0}\0";
-    expect(bom_le, sizeof bom_le - 1, CIR_EPARSE, "UTF-16LE");
+    expect(bom_le, sizeof bom_le - 1, CIR_EINPUT, "UTF-16LE");
     static const char bom_be[] = "\xfe\xff\0{\0}";
-    expect(bom_be, sizeof bom_be - 1, CIR_EPARSE, "UTF-16BE");
+    expect(bom_be, sizeof bom_be - 1, CIR_EINPUT, "UTF-16BE");
     static const char u32[] = "\xff\xfe\0\0{\0\0\0}\0\0\0";
-    expect(u32, sizeof u32 - 1, CIR_EPARSE, "UTF-32LE");
+    expect(u32, sizeof u32 - 1, CIR_EINPUT, "UTF-32LE");
     /* the message says how to convert */
-    expect(be, sizeof be - 1, CIR_EPARSE, "iconv -f UTF-16BE -t UTF-8");
+    expect(be, sizeof be - 1, CIR_EINPUT, "iconv -f UTF-16BE -t UTF-8");
 }
 
 Test(plan_robust, an_index_must_be_a_count)

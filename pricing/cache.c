@@ -168,8 +168,6 @@ cir_code price_cache_sql_error(price_cache *c, int rc, const char *doing, cir_er
     }
 }
 
-/* ---- where the file lives --------------------------------------------- */
-
 /* ---- when a command that only reads cannot write the cache ------------- */
 
 /* True when `path` (which exists) and its directory can be written: SQLite
@@ -204,6 +202,8 @@ static cir_code temp_cache(price_cache *c, const char *why, cir_err *err)
     c->readonly = false;
     return CIR_OK;
 }
+
+/* ---- where the file lives --------------------------------------------- */
 
 static char *default_path(cir_err *err)
 {
@@ -562,8 +562,9 @@ void price_cache_close(price_cache *c)
     free(c->used);
     if (c->temp_dir) {
         /* The temporary cache (and its -wal, -shm) goes with the run. */
-        for (const char *ext = ""; ext; ext = *ext ? (ext[1] == 'w' ? "-shm" : NULL) : "-wal") {
-            char *f = xasprintf("%s%s", c->path, ext);
+        static const char *const parts[] = {"", "-wal", "-shm"};
+        for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+            char *f = xasprintf("%s%s", c->path, parts[i]);
             unlink(f);
             free(f);
         }

@@ -33,10 +33,11 @@ static void open_cache(void)
 {
     char path[512];
     snprintf(path, sizeof path, "%s/csv.db", fz_dir());
+    static const char *const parts[] = {"", "-wal", "-shm"};
     if (++runs % 500 == 0)
-        for (const char *ext = ""; ext; ext = *ext ? (ext[1] == 'w' ? "-shm" : NULL) : "-wal") {
+        for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
             char f[600];
-            snprintf(f, sizeof f, "%s%s", path, ext);
+            snprintf(f, sizeof f, "%s%s", path, parts[i]);
             remove(f);
         }
     price_open_opts o = {.path = path, .no_snapshot = true};

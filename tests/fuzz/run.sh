@@ -36,13 +36,14 @@ for name in "${names[@]}"; do
         [ -n "$o" ] && [ "${o#\#}" = "$o" ] && opts+=("$o")
     done <"tests/fuzz/options/$name"
     log=$BUILD/fuzz-$name.log
+    before=$(find "$art" -type f | wc -l)
     echo "== fuzz $name (${SECONDS_EACH}s)"
     nice -n "${FUZZ_NICE:-10}" "$bin" -max_total_time="$SECONDS_EACH" -timeout="${FUZZ_TIMEOUT:-10}" \
         -rss_limit_mb="${FUZZ_RSS_MB:-2048}" -print_final_stats=1 "${opts[@]}" ${FUZZ_FLAGS:-} \
         -artifact_prefix="$art/" "${dict[@]}" "${dirs[@]}" >"$log" 2>&1
     rc=$?
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
-    crashes=$(find "$art" -type f | wc -l)
+    crashes=$(( $(find "$art" -type f | wc -l) - before ))
     echo "$name execs=${execs:-0} crashes=$crashes seconds=$SECONDS_EACH rc=$rc" | tee -a "$BUILD/fuzz-stats.txt"
     if [ $rc -ne 0 ]; then
         failed=1

@@ -8,7 +8,8 @@
 #                                point N; returns once it is stopped
 #                                (FAULT_PID); with FAULT_GO set it waits for
 #                                fault_go, else for a kill
-#   fault_go                     lets every process stopped on the go fifo on
+#   fault_go                     lets every process fault_start stopped with
+#                                FAULT_GO set go on (FAULT_GO.<pid>, a fifo each)
 #   fault_pick SEED COUNT MAX    COUNT distinct points in 1..MAX, from SEED
 #   cache_check DB               the cache opens and PRAGMA integrity_check
 #                                is "ok" (exit 1 and a message otherwise)
@@ -33,6 +34,8 @@ FAULT_LIB="$(dirname "$CIRCUIT")/lib/pause.so"
 # and SQLite calls, so tell it not to mind.
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
 
+FAULT_PIDS=()
+
 fault_points() {
     local out=$1
     shift
@@ -56,13 +59,17 @@ fault_start() {
     fi
     rm -f "$ready"
     [ "$line" = "$FAULT_PID" ] || { echo "FAIL: point $n reached by $line, not $FAULT_PID" >&2; return 1; }
+    FAULT_PIDS+=("$FAULT_PID")
 }
 
 fault_go() {
-    # One line per waiting process: each open of the fifo by a reader pairs
-    # with one writer.
-    local n=$1 i
-    for i in $(seq "$n"); do echo go >"$FAULT_GO"; done
+    # Each stopped process waits on its own fifo (pause.c): one line each.
+    local pid
+    # (a safety timeout only: a process that died stopped cannot open its end)
+    for pid in "${FAULT_PIDS[@]}"; do
+        timeout 120 bash -c 'echo go >"$1"' _ "$FAULT_GO.$pid" || { echo "FAIL: $pid never went on" >&2; return 1; }
+    done
+    FAULT_PIDS=()
 }
 
 fault_pick() {

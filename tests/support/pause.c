@@ -9,8 +9,9 @@
  * file writes and syncs under it (pwrite64, fsync, fdatasync).  Environment:
  *   PAUSE_COUNT=FILE   at exit, write the number of points reached
  *   PAUSE_AT=N         at point N (1-based), before doing it, stop:
- *                      write "<pid>\n" to the fifo PAUSE_READY, then wait for
- *                      a line on the fifo PAUSE_GO (none: wait to be killed)
+ *                      make the fifo PAUSE_GO.<pid>, write "<pid>\n" to the
+ *                      fifo PAUSE_READY, then wait for a line on
+ *                      PAUSE_GO.<pid> (no PAUSE_GO: wait to be killed)
  *   PAUSE_MATCH=TEXT   count only sqlite3_step calls whose SQL starts with
  *                      TEXT (nothing else counts)
  * Without PAUSE_AT and PAUSE_COUNT it changes nothing.  Points are counted
@@ -22,6 +23,7 @@
 #include <dlfcn.h>
 #include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,6 +67,15 @@ static void reached(void)
     if (n != pause_at)
         return;
     const char *r = getenv("PAUSE_READY"), *g = getenv("PAUSE_GO");
+    /* Each process waits on its own fifo, PAUSE_GO.<pid>, made before it
+     * says it is ready: with one shared fifo, the first writer's close
+     * would release every waiting reader at once. */
+    char mine[4096];
+    if (g && *g) {
+        snprintf(mine, sizeof mine, "%s.%ld", g, (long)getpid());
+        if (mkfifo(mine, 0600) != 0)
+            perror("pause: mkfifo");
+    }
     if (r && *r) {
         int fd = open(r, O_WRONLY);
         if (fd >= 0) {
@@ -76,13 +87,14 @@ static void reached(void)
         }
     }
     if (g && *g) {
-        int fd = open(g, O_RDONLY);
+        int fd = open(mine, O_RDONLY);
         char c;
         if (fd >= 0) {
             while (read(fd, &c, 1) == 1 && c != '\n')
                 ;
             close(fd);
         }
+        unlink(mine);
     } else {
         for (;;)
             pause();

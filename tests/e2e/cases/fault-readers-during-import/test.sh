@@ -34,7 +34,6 @@ n=$(prices "$TMP/v1.json" | wc -w)
 [ "$n" -ge 3 ] || fail "only $n prices in the report: $(prices "$TMP/v1.json")"
 
 export FAULT_GO=$TMP/go
-mkfifo "$FAULT_GO"
 export PAUSE_MATCH="SELECT family, instance_type, data FROM p_"
 pids=()
 for i in $(seq 8); do
@@ -45,7 +44,7 @@ done
 unset PAUSE_MATCH
 # all 8 hold a read transaction; the import must not wait for them
 "$CIRCUIT" pricing import --cache "$db" "$TMP/new.csv" >/dev/null 2>"$TMP/import.err" || { cat "$TMP/import.err"; fail "import while reading"; }
-fault_go 8
+fault_go || exit 1
 for i in $(seq 8); do
     wait "${pids[$((i - 1))]}" || { cat "$TMP/r$i.err"; fail "reader $i exited $?"; }
     [ -s "$TMP/r$i.err" ] && { cat "$TMP/r$i.err"; fail "reader $i wrote to stderr"; }

@@ -256,8 +256,9 @@ static bool when_holds(const risk_rule *rule, const plan_resource *r)
     return true;
 }
 
-/* Resources whose configuration the plan leaves in place. */
-static bool configured(const plan_resource *r)
+/* Resources whose configuration the plan leaves in place; with
+ * all_resources, unchanged ones too. */
+static bool configured(const risk_run *run, const plan_resource *r)
 {
     if (r->is_data || r->deposed || !json_is_object(r->after))
         return false;
@@ -267,7 +268,7 @@ static bool configured(const plan_resource *r)
     case PLAN_ACT_REPLACE:
         return true;
     case PLAN_ACT_NOOP:
-        return r->importing;
+        return r->importing || (run->opts && run->opts->all_resources);
     default:
         return false;
     }
@@ -282,7 +283,7 @@ static void run_rule(risk_run *run, const risk_rule *rule, const plan_resource *
             rule->check->fn(run, rule, r);
         return;
     }
-    if (!configured(r) || !when_holds(rule, r))
+    if (!configured(run, r) || !when_holds(rule, r))
         return;
     if (rule->check) {
         rule->check->fn(run, rule, r);

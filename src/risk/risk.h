@@ -80,6 +80,10 @@ typedef struct risk_report {
 typedef struct risk_opts {
     const char *const *skip;   /* rule ids to suppress */
     size_t nskip;
+    /* Configuration rules also judge resources the plan leaves unchanged
+     * (no-op), so a caller can count the problems that already exist
+     * (`circuit review` does, to say how many it leaves out). */
+    bool all_resources;
 } risk_opts;
 
 /* Checks every plan.  Returns CIR_EUSAGE when a --skip id names no rule.

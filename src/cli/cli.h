@@ -33,7 +33,8 @@ enum {
     OPT_FAMILY        = 1u << 12,
     OPT_ATTR          = 1u << 13,
     OPT_QUIET         = 1u << 14,
-    OPT_COST_THRESHOLD = 1u << 15
+    OPT_COST_THRESHOLD = 1u << 15,
+    OPT_MAX_LENGTH    = 1u << 16
 };
 
 typedef struct cli_list {
@@ -56,6 +57,8 @@ typedef struct cli_opts {
     /* Gates: each *_set tells whether the flag was given. */
     bool max_increase_set, max_percent_set, max_total_set, cost_threshold_set;
     double max_increase, max_percent, max_total, cost_threshold;
+    bool max_length_set;            /* --max-length: Markdown size budget, characters */
+    double max_length;
     const char *fail_on;            /* approved-with-changes | needs-revision */
     const char *fail_on_severity;   /* low | medium | high | critical */
     /* Positional arguments, in order. */

@@ -184,6 +184,7 @@ typedef struct review {
     /* Scope (review_scope.c): resources changed, unchanged ones shown as
      * context, and every unchanged one (context included). */
     size_t nchanged, ncontext, nunchanged;
+    size_t naws_changed;                /* changed resources circuit reviews */
     const risk_report *unchanged_risk;  /* findings on unchanged resources; may be NULL */
     review_list unchanged_notes;        /* one line each: drift on them, findings on them */
 

@@ -426,7 +426,9 @@ void rv_decide(review *rv, review_item_id id, const review_list *ok, const revie
         rv_item(rv, id, false, rv_reason(NULL, unk));
         rv->items[id].unknown = true;
     } else {
+        /* No evidence either way: the change holds nothing this line judges. */
         rv_item(rv, id, false, xstrdup(none));
+        rv->items[id].not_applicable = true;
     }
 }
 

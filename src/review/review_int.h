@@ -117,8 +117,8 @@ void rv_item(review *rv, review_item_id id, bool yes, char *reason);
 /* Decides an assessment line from its evidence: "no" when there is any
  * against it, "yes" when there is some for it (naming what is unknown
  * too), "unknown until apply" when all there is depends on values known
- * only after apply, else "no" with `none` as the reason.  `unk` may be
- * NULL. */
+ * only after apply, else "not applicable" with `none` as the reason (the
+ * change holds nothing the line judges).  `unk` may be NULL. */
 void rv_decide(review *rv, review_item_id id, const review_list *ok, const review_list *bad,
                const review_list *unk, const char *none);
 
@@ -147,6 +147,12 @@ void rv_build_questions(review *rv);
 /* The Cost Impact cell of one resource ("+$30.37/month", "usage-based:
  * $0.045 per GB processed", "not priced: ..."); caller frees. */
 char *rv_cost_text(const cost_resource *c);
+
+/* Changed resources without a cost model: adds "`type` ×n" per type to
+ * `types` (may be NULL), sets *resources, returns how many types.  Only
+ * changed resources count: an unchanged one's estimate is not the change's
+ * concern. */
+size_t rv_unmodelled_types(const review *rv, review_list *types, size_t *resources);
 
 /* Service name for a resource type ("Amazon RDS"); never NULL. */
 const char *rv_service_name(const char *type);

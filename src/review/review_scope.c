@@ -201,8 +201,10 @@ void rv_build_scope(review *rv)
             const plan_resource *r = &p->resources[i];
             if (r->is_data)
                 continue;
-            if (rv->scope[pi][i] == RV_SCOPE_CHANGED)
+            if (rv->scope[pi][i] == RV_SCOPE_CHANGED) {
                 rv->nchanged++;
+                rv->naws_changed += r->is_aws;
+            }
             else if (rv->scope[pi][i] == RV_SCOPE_CONTEXT)
                 rv->ncontext++, rv->nunchanged++;
             else if (r->action == PLAN_ACT_NOOP)

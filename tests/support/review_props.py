@@ -97,9 +97,8 @@ def check(review, plan):
             if "ingress" in q["question"] and OPEN.search(q["answer"].split("Egress:")[0]):
                 bad.append("ticked security groups while the review lists: " + q["answer"][:160])
     cost = review.get("cost") or {}
-    counts = cost.get("counts") or {}
-    if "Resource requirements estimated" in ticked and (counts.get("not_priced") or counts.get("unsupported")):
-        bad.append("ticked resource requirements with resources not priced")
+    if "Resource requirements estimated" in ticked and (cost.get("not_priced") or cost.get("changed_without_model")):
+        bad.append("ticked resource requirements with changed resources not priced")
     texts = list(strings({k: v for k, v in review.items() if k not in ("findings", "plans")}))
     for rc in plan.get("resource_changes") or []:
         change = rc.get("change") or {}

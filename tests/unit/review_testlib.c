@@ -197,7 +197,7 @@ void tl_risk_free(risk_report *r)
 char *tl_markdown(const review *rv)
 {
     sbuf b = SBUF_INIT;
-    review_render_markdown(rv, &b);
+    review_render_markdown(rv, 0, &b);
     return sbuf_detach(&b);
 }
 

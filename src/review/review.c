@@ -172,9 +172,11 @@ static void cost_impact(review *rv)
     money_format(to, sizeof to, c->totals.monthly_after);
     sbuf b = SBUF_INIT;
     sbuf_printf(&b, "%s/month (", d);
-    /* A percentage of less than a dollar says nothing: the absolute change
-     * above says it all. */
-    if (money_round(c->totals.monthly_before) >= 1.0) {
+    /* A percentage says something only of a meaningful base: at least a
+     * dollar, and not dwarfed by the change (+4134% of $8.23 says less
+     * than the amounts); otherwise the absolute change stands alone. */
+    double before = money_round(c->totals.monthly_before);
+    if (before >= 1.0 && fabs(c->totals.monthly_delta) <= 10.0 * before) {
         rv->delta_percent = c->totals.monthly_delta / c->totals.monthly_before * 100.0;
         sbuf_printf(&b, "%+.1f%%, ", rv->delta_percent);
     }

@@ -34,23 +34,27 @@ static const char *word(const review *rv, review_item_id id)
 
 static int by_size(const void *a, const void *b)
 {
-    const review_dep *x = *(const review_dep *const *)a, *y = *(const review_dep *const *)b;
+    const cost_resource *x = *(const cost_resource *const *)a, *y = *(const cost_resource *const *)b;
     double dx = x->monthly_delta < 0 ? -x->monthly_delta : x->monthly_delta;
     double dy = y->monthly_delta < 0 ? -y->monthly_delta : y->monthly_delta;
-    return dx < dy ? 1 : dx > dy ? -1 : strcmp(x->resource, y->resource);
+    return dx < dy ? 1 : dx > dy ? -1 : strcmp(x->res->address, y->res->address);
 }
 
 /* Where the money goes: the largest priced changes, and what has no price. */
 static char *cost_answer(const review *rv)
 {
-    if (!rv->cost)
+    const cost_report *c = rv->cost;
+    if (!c)
         return xstrdup("Not estimated (no cost estimate was made).");
-    const review_dep **priced = xcalloc(rv->ndeps + 1, sizeof *priced);
+    const cost_resource **priced = xcalloc(c->nresources + 1, sizeof *priced);
     size_t n = 0, unpriced = 0;
-    for (size_t i = 0; i < rv->ndeps; i++) {
-        if (rv->deps[i].priced && money_round(rv->deps[i].monthly_delta) != 0)
-            priced[n++] = &rv->deps[i];
-        else if (!rv->deps[i].priced)
+    for (size_t i = 0; i < c->nresources; i++) {
+        const cost_resource *cr = &c->resources[i];
+        if (rv_scope_of(rv, cr->res) != RV_SCOPE_CHANGED)
+            continue;
+        if (cr->status == COST_PRICED && money_round(cr->monthly_delta) != 0)
+            priced[n++] = cr;
+        else if (cr->status == COST_NOT_PRICED || cr->status == COST_USAGE_ONLY)
             unpriced++;
     }
     qsort(priced, n, sizeof *priced, by_size);
@@ -58,8 +62,9 @@ static char *cost_answer(const review *rv)
     for (size_t i = 0; i < n && i < 3; i++) {
         char d[48];
         money_format_delta(d, sizeof d, priced[i]->monthly_delta);
-        sbuf_printf(&b, "%s%s %s/month", i ? ", " : (n == 1 ? "Driven by " : "Largest changes: "),
-                    priced[i]->resource, d);
+        sbuf_printf(&b, "%s%s%s" RV_CODE "%s" RV_END " %s/month", i ? ", " : (n == 1 ? "Driven by " : "Largest changes: "),
+                    rv->nplans > 1 && priced[i]->plan_name ? priced[i]->plan_name : "",
+                    rv->nplans > 1 && priced[i]->plan_name ? ": " : "", priced[i]->res->address, d);
     }
     if (n > 3)
         sbuf_printf(&b, " and %zu smaller", n - 3);
@@ -88,9 +93,17 @@ static char *updates_answer(const review *rv)
         dbc += r->action == PLAN_ACT_REPLACE && r->replace_order == PLAN_ORDER_DELETE_BEFORE_CREATE;
     }
     sbuf b = SBUF_INIT;
-    sbuf_printf(&b, "%zu in-place update%s, %zu replacement%s created before the old one is destroyed, "
-                "%zu destroyed first. Downtime Required: %s; Rollback Strategy: %s (see Assessment).",
-                inplace, inplace == 1 ? "" : "s", cbd, cbd == 1 ? "" : "s", dbc, word(rv, REVIEW_DOWNTIME),
+    if (inplace)
+        sbuf_printf(&b, "%zu in-place update%s", inplace, inplace == 1 ? "" : "s");
+    if (cbd)
+        sbuf_printf(&b, "%s%zu replacement%s created before the old one is destroyed", b.len ? ", " : "", cbd,
+                    cbd == 1 ? "" : "s");
+    if (dbc)
+        sbuf_printf(&b, "%s%zu replacement%s destroyed before the new one exists", b.len ? ", " : "", dbc,
+                    dbc == 1 ? "" : "s");
+    if (!b.len)
+        sbuf_puts(&b, "No existing resource is updated or replaced");
+    sbuf_printf(&b, ". Downtime Required: %s; Rollback Strategy: %s (see Assessment).", word(rv, REVIEW_DOWNTIME),
                 word(rv, REVIEW_ROLLBACK));
     return sbuf_detach(&b);
 }
@@ -109,7 +122,7 @@ static char *scaling(const review *rv)
             continue;
         const char *attr = rv_size_attr(r);
         if (attr && rv_str(r, attr))
-            rv_ev(&sizes, rv, pn, r, "%s", rv_str(r, attr));
+            rv_ev(&sizes, rv, pn, r, RV_CODE "%s" RV_END, rv_str(r, attr));
         if (rv_is(r, "aws_db_instance") && rv_num(r, "max_allocated_storage", &max_gb) && max_gb > 0)
             rv_ev(&sizes, rv, pn, r, "storage grows automatically up to %.0f GB", max_gb);
     }

@@ -286,9 +286,12 @@ static void rollback(review *rv)
     size_t pi = 0, ri = 0;
     const char *pn;
     const plan_resource *r;
+    size_t existing = 0;
     while ((r = rv_next(rv, &pi, &ri, &pn))) {
         if (r->is_data)
             continue;
+        existing += r->is_aws && (r->action == PLAN_ACT_UPDATE || r->action == PLAN_ACT_REPLACE ||
+                                  r->action == PLAN_ACT_DELETE);
         if (r->action == PLAN_ACT_REPLACE && r->replace_order == PLAN_ORDER_CREATE_BEFORE_DELETE &&
             rv_is_serving(r))
             rv_ev(&ok, rv, pn, r, "replaced create-before-destroy");
@@ -322,8 +325,11 @@ static void rollback(review *rv)
         }
     }
     rv_decide(rv, REVIEW_ROLLBACK, &ok, &bad, &unk,
-              "no rollback mechanism in the change (ECS circuit breaker, "
-              "create-before-destroy, backups or versioning)");
+              "the change only creates resources: rolling it back is destroying them");
+    if (rv->items[REVIEW_ROLLBACK].not_applicable && existing)
+        rv_item(rv, REVIEW_ROLLBACK, false,
+                xstrdup("no rollback mechanism for the existing resources the change updates, replaces or "
+                        "destroys (ECS circuit breaker, create-before-destroy, backups or versioning)"));
     review_list_free(&ok);
     review_list_free(&bad);
     review_list_free(&unk);

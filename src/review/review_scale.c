@@ -269,9 +269,10 @@ static void resource_limits(review *rv)
             const char *size = rv_str(r, attr);
             char next[64];
             if (size && rv_current_generation(size, next, sizeof next))
-                rv_ev(&bad, rv, pn, r, "previous-generation %s (current: %s)", size, next);
+                rv_ev(&bad, rv, pn, r, "previous-generation " RV_CODE "%s" RV_END " (current: " RV_CODE "%s" RV_END ")",
+                      size, next);
             else if (size)
-                rv_ev(&ok, rv, pn, r, "%s", size);
+                rv_ev(&ok, rv, pn, r, RV_CODE "%s" RV_END, size);
         } else if (rv_is(r, "aws_lambda_function")) {
             double mem = 128, timeout = 3;
             rv_num(r, "memory_size", &mem);

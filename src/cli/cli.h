@@ -34,7 +34,8 @@ enum {
     OPT_ATTR          = 1u << 13,
     OPT_QUIET         = 1u << 14,
     OPT_COST_THRESHOLD = 1u << 15,
-    OPT_MAX_LENGTH    = 1u << 16
+    OPT_SCOPE         = 1u << 16,
+    OPT_MAX_LENGTH    = 1u << 17
 };
 
 typedef struct cli_list {
@@ -52,6 +53,7 @@ typedef struct cli_opts {
     const char *rules_file;
     const char *endpoint;
     const char *family;
+    const char *scope;          /* --scope changed|all (check) */
     bool offline, no_color, quiet;
     cli_list skip, services, attrs;
     /* Gates: each *_set tells whether the flag was given. */

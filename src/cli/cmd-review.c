@@ -83,7 +83,7 @@ static cir_code check(const cli_opts *o, review_run *r, cir_err *err)
     /* Every resource is checked so the review can count the problems that
      * already exist; only those on what the plan changes are judged (and
      * gated on). */
-    risk_opts ro = {.skip = o->skip.items, .nskip = o->skip.n, .all_resources = true};
+    risk_opts ro = {.skip = o->skip.items, .nskip = o->skip.n, .scope = RISK_RESOURCES_ALL};
     if (risk_check(r->plans, r->nplans, r->rules, &ro, &r->risk, err))
         return err->code;
     r->unchanged = review_split_findings(r->plans, r->nplans, r->risk);

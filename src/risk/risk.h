@@ -41,6 +41,8 @@ typedef struct risk_finding {
     char *attribute;           /* Terraform path, NULL when not one */
     char *message;             /* never holds a secret value */
     const char *plan_name;
+    bool unchanged;            /* the plan leaves the resource as it is
+                                  (found only with RISK_RESOURCES_ALL) */
 } risk_finding;
 
 typedef struct risk_suppression {
@@ -77,13 +79,19 @@ typedef struct risk_report {
     size_t nsuppressed;
 } risk_report;
 
+/* Which resources configuration rules look at.  CHANGED: what the plan
+ * creates, updates, replaces or imports (the review's view).  ALL: every
+ * managed resource in the planned state, unchanged ones too (checkov's
+ * view); plan-level rules are the same either way. */
+typedef enum risk_resource_scope {
+    RISK_RESOURCES_CHANGED,
+    RISK_RESOURCES_ALL
+} risk_resource_scope;
+
 typedef struct risk_opts {
     const char *const *skip;   /* rule ids to suppress */
     size_t nskip;
-    /* Configuration rules also judge resources the plan leaves unchanged
-     * (no-op), so a caller can count the problems that already exist
-     * (`circuit review` does, to say how many it leaves out). */
-    bool all_resources;
+    risk_resource_scope scope; /* zero value: CHANGED */
 } risk_opts;
 
 /* Checks every plan.  Returns CIR_EUSAGE when a --skip id names no rule.
@@ -96,5 +104,10 @@ void risk_report_free(risk_report *r);
 const char *risk_severity_name(risk_severity s);   /* "info", "low", ... */
 /* Parses "info".."critical"; returns false when unknown. */
 bool risk_severity_parse(const char *s, risk_severity *out);
+/* Parses "changed" / "all"; returns false when neither. */
+bool risk_scope_parse(const char *s, risk_resource_scope *out);
+/* Findings on resources the plan leaves unchanged (0 unless the report was
+ * made with RISK_RESOURCES_ALL). */
+size_t risk_report_unchanged(const risk_report *r);
 
 #endif

@@ -4,6 +4,7 @@
  * `cost` can each say what they left out instead of passing it in silence.
  */
 #include "plan.h"
+#include "plan_render.h"
 
 #include "../core/mem.h"
 #include "../core/sbuf.h"
@@ -66,4 +67,39 @@ char *plan_not_reviewed_text(const plan_provider_count *c, size_t n)
     }
     sbuf_puts(&b, " not reviewed: circuit reviews AWS resources only");
     return sbuf_detach(&b);
+}
+
+void plan_not_reviewed_append(plan *const *plans, size_t nplans, const char *format, sbuf *doc)
+{
+    plan_provider_count *c = NULL;
+    size_t n = plan_not_reviewed(plans, nplans, &c);
+    if (!n || !format || strcmp(format, "sarif") == 0) {
+        free(c);
+        return;
+    }
+    if (strcmp(format, "json") == 0) {
+        /* The document is one object ending in "}\n": the list joins it as
+         * its last key. */
+        if (doc->len < 2 || strcmp(sbuf_str(doc) + doc->len - 2, "}\n") != 0) {
+            free(c);
+            return;
+        }
+        doc->len -= 2;
+        /* Indented documents (check) stay indented, compact ones (cost) compact. */
+        bool pretty = doc->len && sbuf_str(doc)[doc->len - 1] == '\n';
+        if (pretty)
+            doc->len--;
+        sbuf_puts(doc, pretty ? ",\n  \"not_reviewed\": [" : ",\"not_reviewed\":[");
+        for (size_t i = 0; i < n; i++) {
+            sbuf_puts(doc, i ? ", {\"provider\": " : "{\"provider\": ");
+            sbuf_json_str(doc, c[i].provider);
+            sbuf_printf(doc, ", \"resources\": %zu, \"changed\": %zu}", c[i].resources, c[i].changed);
+        }
+        sbuf_puts(doc, pretty ? "]\n}\n" : "]}\n");
+    } else {
+        char *text = plan_not_reviewed_text(c, n);
+        sbuf_printf(doc, "\n%s%s.\n", strcmp(format, "markdown") == 0 ? "**Not reviewed:** " : "", text);
+        free(text);
+    }
+    free(c);
 }

@@ -56,7 +56,7 @@ deps: $(DEPS_STAMP)
 $(DEPS_STAMP):
 	@mkdir -p $(BUILD)
 	@pkg-config --exists $(PKGS) $(TESTPKG) && command -v jq >/dev/null && command -v python3 >/dev/null \
-	  && [ -x /usr/bin/time ] || ./scripts/install-deps.sh
+	  && command -v cmark-gfm >/dev/null && [ -x /usr/bin/time ] || ./scripts/install-deps.sh
 	@touch $@
 
 $(BUILD)/obj/%.o: %.c | $(DEPS_STAMP)

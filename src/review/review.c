@@ -120,7 +120,8 @@ static void changes(review *rv)
     size_t ccap = 0, mcap = 0, pi = 0, ri = 0;
     const char *pn;
     const plan_resource *r;
-    while ((r = rv_next(rv, &pi, &ri, &pn))) {
+    /* Every change is listed, of any provider: what the plan does. */
+    while ((r = rv_next_all(rv, &pi, &ri, &pn))) {
         if (r->is_data)
             continue;
         bool moved_or_imported = r->previous_address || r->importing;
@@ -176,7 +177,7 @@ static void cost_impact(review *rv)
      * dollar, and not dwarfed by the change (+4134% of $8.23 says less
      * than the amounts); otherwise the absolute change stands alone. */
     double before = money_round(c->totals.monthly_before);
-    if (before >= 1.0 && fabs(c->totals.monthly_delta) <= 10.0 * before) {
+    if (before >= 1.0 && money_round(c->totals.monthly_delta) != 0 && fabs(c->totals.monthly_delta) <= 10.0 * before) {
         rv->delta_percent = c->totals.monthly_delta / c->totals.monthly_before * 100.0;
         sbuf_printf(&b, "%+.1f%%, ", rv->delta_percent);
     }
@@ -265,11 +266,15 @@ static void verdict_note(review *rv)
             sbuf_printf(&which, "%s%zu %s", which.len ? ", " : "", rv->not_reviewed[i].changed,
                         rv->not_reviewed[i].provider);
     }
-    if (other && !rv->naws_changed)
+    if (!rv->nchanged)
+        rv->verdict_note = xstrdup(rv->nunchanged ? "nothing to judge: the plan changes no resource"
+                                                  : "nothing to judge: the plan holds no resource change");
+    else if (other && !rv->naws_changed)
         rv->verdict_note = xasprintf("nothing reviewed: the plan changes only resources of providers "
                                      "circuit does not review (%s)", sbuf_str(&which));
     else if (other)
-        rv->verdict_note = xasprintf("AWS changes only: %s not reviewed", sbuf_str(&which));
+        rv->verdict_note = xasprintf("AWS changes only: %zu changed resource%s of other providers not "
+                                     "reviewed (%s)", other, other == 1 ? "" : "s", sbuf_str(&which));
     sbuf_free(&which);
     if (rv->verdict_note)
         review_list_add(&rv->verdict_reasons, "%s", rv->verdict_note);
@@ -278,7 +283,17 @@ static void verdict_note(review *rv)
 void rv_build_coverage(review *rv)
 {
     rv->nnot_reviewed = plan_not_reviewed(rv->plans, rv->nplans, &rv->not_reviewed);
-    rv->not_reviewed_text = plan_not_reviewed_text(rv->not_reviewed, rv->nnot_reviewed);
+    if (!rv->nnot_reviewed)
+        return;
+    sbuf b = SBUF_INIT;
+    for (size_t i = 0; i < rv->nnot_reviewed; i++) {
+        const plan_provider_count *c = &rv->not_reviewed[i];
+        sbuf_printf(&b, "%s%zu %s resource%s", i ? ", " : "", c->resources, c->provider, c->resources == 1 ? "" : "s");
+        if (c->changed != c->resources)
+            sbuf_printf(&b, " (%zu changed)", c->changed);
+    }
+    sbuf_puts(&b, " — circuit reviews AWS resources only");
+    rv->not_reviewed_text = sbuf_detach(&b);
 }
 
 /* ---- build ----------------------------------------------------------------- */

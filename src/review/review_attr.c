@@ -33,7 +33,11 @@ const plan_resource *rv_next(const review *rv, size_t *pi, size_t *ri, const cha
         const plan *p = rv->plans[*pi];
         while (*ri < p->nresources) {
             size_t i = (*ri)++;
-            /* Data sources carry no scope mark; the sections skip them. */
+            /* Only AWS resources are judged (the others are counted as not
+             * reviewed).  Data sources carry no scope mark; the sections
+             * skip them. */
+            if (!p->resources[i].is_aws)
+                continue;
             if (!rv->scope || p->resources[i].is_data || rv->scope[*pi][i] != RV_SCOPE_OUT) {
                 if (plan_name)
                     *plan_name = p->name;

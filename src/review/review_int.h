@@ -30,8 +30,8 @@ enum { RV_SCOPE_OUT, RV_SCOPE_CHANGED, RV_SCOPE_CONTEXT };
 void rv_build_scope(review *rv);
 int rv_scope_of(const review *rv, const plan_resource *r);
 
-/* Iterates the resources of every plan the review judges (changed ones and
- * their unchanged context); *pi and *ri start at 0.  Returns NULL at the
+/* Iterates the AWS resources of every plan the review judges (changed ones
+ * and their unchanged context); *pi and *ri start at 0.  Returns NULL at the
  * end.  *plan_name receives the plan's name. */
 const plan_resource *rv_next(const review *rv, size_t *pi, size_t *ri, const char **plan_name);
 /* Same over every resource, in scope or not: for facts about the stack a

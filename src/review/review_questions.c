@@ -175,7 +175,7 @@ static char *disaster_recovery(const review *rv)
         }
     }
     char *s = ev.n ? rv_reason(NULL, &ev)
-                   : xstrdup("The plan holds no backup, snapshot, replication or versioning "
+                   : xstrdup("The change holds no backup, snapshot, replication or versioning "
                              "configuration; recovery relies on re-applying the configuration");
     review_list_free(&ev);
     return s;
@@ -426,7 +426,7 @@ static char *multi_az(const review *rv)
         else if (azs.n == 1)
             sbuf_printf(&b, "No — every subnet in the change is in %s", zones);
         else
-            sbuf_puts(&b, "The plan shows no placement across availability zones");
+            sbuf_puts(&b, "The change shows no placement across availability zones");
     } else {
         sbuf_puts(&b, no.n ? (yes.n ? "Partly" : "No") : "Yes");
         if (yes.n) {

@@ -15,7 +15,7 @@ review (`circuit review --format json`) of every plan in a folder:
      attribute below that is unknown in a plan, no evidence about that
      resource uses the negative phrase that attribute decides.
 
-Usage: review_props.py CIRCUIT PLAN_DIR.  Prints one line per violation and
+Usage: review_props.py CIRCUIT PLAN_DIR...  Prints one line per violation and
 ends with "review-props: N passed, N failed" (one check per plan).
 """
 import json
@@ -119,14 +119,15 @@ def check(review, plan):
 
 
 def main():
-    circuit, folder = sys.argv[1], sys.argv[2]
+    circuit, folders = sys.argv[1], sys.argv[2:]
     passed = failed = 0
     env = dict(os.environ)
     with tempfile.TemporaryDirectory() as tmp:
         env["CIRCUIT_CACHE"] = os.path.join(tmp, "pricing.db")
         env.pop("AWS_REGION", None)
         env.pop("AWS_DEFAULT_REGION", None)
-        for dirpath, _, files in sorted(os.walk(folder)):
+        walk = [(folder, w) for folder in folders for w in sorted(os.walk(folder))]
+        for folder, (dirpath, _, files) in walk:
             for name in sorted(files):
                 if not name.endswith(".json"):
                     continue

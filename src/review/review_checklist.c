@@ -354,6 +354,20 @@ static const struct {
     {CK_SECRETS, {"CIR-ECS-011", "CIR-LAM-001", "CIR-SSM-001", NULL}},
 };
 
+static void contradicting_in(const review *rv, const risk_report *rk, bool context, size_t c, review_list *l)
+{
+    for (size_t i = 0; rk && i < rk->nfindings; i++) {
+        const risk_finding *f = &rk->findings[i];
+        if (context && !rv_address_in_context(rv, f->plan_name, f->address))
+            continue;
+        for (size_t k = 0; contradictions[c].ids[k]; k++)
+            if (strcmp(f->rule->id, contradictions[c].ids[k]) == 0)
+                review_list_add(l, "%s (%s) on " RV_CODE "%s" RV_END "%s: %s", f->rule->id,
+                                risk_severity_name(f->rule->severity), f->address ? f->address : "the plan",
+                                context ? " (unchanged)" : "", f->rule->title);
+    }
+}
+
 /* "CIR-RDS-005 (medium) on `aws_db_instance.main`; ..." for the findings
  * that contradict check `id`, or NULL when none does. */
 static char *contradicting(const review *rv, int id)
@@ -362,14 +376,9 @@ static char *contradicting(const review *rv, int id)
     for (size_t c = 0; c < sizeof contradictions / sizeof contradictions[0]; c++) {
         if (contradictions[c].check != id)
             continue;
-        for (size_t i = 0; rv->risk && i < rv->risk->nfindings; i++) {
-            const risk_finding *f = &rv->risk->findings[i];
-            for (size_t k = 0; contradictions[c].ids[k]; k++)
-                if (strcmp(f->rule->id, contradictions[c].ids[k]) == 0)
-                    review_list_add(&l, "%s (%s) on " RV_CODE "%s" RV_END ": %s", f->rule->id,
-                                    risk_severity_name(f->rule->severity), f->address ? f->address : "the plan",
-                                    f->rule->title);
-        }
+        contradicting_in(rv, rv->risk, false, c, &l);
+        /* The unchanged resources a tick rests on (context) count too. */
+        contradicting_in(rv, rv->unchanged_risk, true, c, &l);
     }
     char *s = l.n ? rv_join(&l, "; ", RV_MAX_NAMED) : NULL;
     review_list_free(&l);

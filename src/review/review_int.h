@@ -29,6 +29,8 @@
 enum { RV_SCOPE_OUT, RV_SCOPE_CHANGED, RV_SCOPE_CONTEXT };
 void rv_build_scope(review *rv);
 int rv_scope_of(const review *rv, const plan_resource *r);
+/* The resource at `address` is unchanged and shown as context. */
+bool rv_address_in_context(const review *rv, const char *plan_name, const char *address);
 
 /* Iterates the AWS resources of every plan the review judges (changed ones
  * and their unchanged context); *pi and *ri start at 0.  Returns NULL at the

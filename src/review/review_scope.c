@@ -259,6 +259,20 @@ bool review_address_unchanged(plan *const *plans, size_t nplans, const char *pla
     return false;
 }
 
+bool rv_address_in_context(const review *rv, const char *plan_name, const char *address)
+{
+    if (!address)
+        return false;
+    for (size_t i = 0; i < rv->nplans; i++) {
+        if (plan_name && rv->plans[i]->name != plan_name && strcmp(rv->plans[i]->name, plan_name) != 0)
+            continue;
+        const plan_resource *r = find_resource(rv->plans[i], address);
+        if (r)
+            return rv_scope_of(rv, r) == RV_SCOPE_CONTEXT;
+    }
+    return false;
+}
+
 risk_report *review_split_findings(plan *const *plans, size_t nplans, risk_report *rep)
 {
     risk_report *out = xcalloc(1, sizeof *out);

@@ -322,3 +322,48 @@ Test(review_md, the_size_budget_folds_then_cuts_and_keeps_the_verdict_last)
     tl_cost_free(cost);
     tl_plan_free(p);
 }
+
+Test(review_scope, findings_marked_unchanged_never_weigh_on_the_verdict)
+{
+    static const risk_rule_info high = {"CIR-SG-001", "networking", RISK_HIGH, "aws_security_group", "SSH open",
+                                        "Close it.", NULL, NULL};
+    risk_report *risk = tl_risk();
+    tl_risk_add(risk, &high, "aws_security_group.old", NULL, "22/tcp open to 0.0.0.0/0");
+    risk->findings[0].unchanged = true;   /* as check --scope all marks it */
+    cr_assert_eq(review_decide(risk, NULL, 500, NULL), REVIEW_APPROVED);
+    risk->findings[0].unchanged = false;
+    cr_assert_eq(review_decide(risk, NULL, 500, NULL), REVIEW_NEEDS_REVISION);
+    tl_risk_free(risk);
+}
+
+Test(review_scope, a_contradicting_finding_on_a_context_resource_undoes_the_tick)
+{
+    static const risk_rule_info sg = {"CIR-SG-001", "networking", RISK_HIGH, "aws_security_group",
+                                      "SSH (22) open to the whole internet", "Close it.", NULL, NULL};
+    plan *p = load("{\"format_version\":\"1.2\",\"resource_changes\":["
+                   "{\"address\":\"aws_security_group.web\",\"mode\":\"managed\",\"type\":\"aws_security_group\",\"name\":\"web\"," AWS ","
+                   " \"change\":{\"actions\":[\"no-op\"],\"before\":{},\"after\":{},\"after_unknown\":{}}},"
+                   "{\"address\":\"aws_security_group_rule.https\",\"mode\":\"managed\",\"type\":\"aws_security_group_rule\","
+                   " \"name\":\"https\"," AWS ",\"change\":{\"actions\":[\"create\"],\"before\":null,"
+                   "  \"after\":{\"type\":\"ingress\",\"from_port\":443,\"to_port\":443,\"protocol\":\"tcp\","
+                   "   \"cidr_blocks\":[\"10.0.0.0/8\"]},\"after_unknown\":{}}}],"
+                   "\"configuration\":{\"root_module\":{\"resources\":["
+                   " {\"address\":\"aws_security_group_rule.https\",\"expressions\":"
+                   "   {\"security_group_id\":{\"references\":[\"aws_security_group.web.id\",\"aws_security_group.web\"]}}}]}}}");
+    risk_report *risk = tl_risk();
+    tl_risk_add(risk, &sg, "aws_security_group.web", "ingress[0]", "22/tcp open to 0.0.0.0/0");
+    risk->findings[0].plan_name = p->name;
+    plan *plans[1] = {p};
+    risk_report *unchanged = review_split_findings(plans, 1, risk);
+    review *rv = build(p, risk, unchanged);
+    tl_review_plain(rv);
+    cr_assert_eq(rv->ncontext, 1);
+    cr_assert_not(rv->checks[5].checked, "%s", rv->checks[5].evidence);
+    cr_assert(strstr(rv->checks[5].evidence, "CIR-SG-001 (high) on aws_security_group.web (unchanged)"), "%s",
+              rv->checks[5].evidence);
+    cr_assert_eq(rv->verdict, REVIEW_APPROVED, "a finding on an unchanged resource is not the change's");
+    review_free(rv);
+    tl_risk_free(unchanged);
+    tl_risk_free(risk);
+    plan_free(p);
+}

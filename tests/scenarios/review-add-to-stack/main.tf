@@ -2,7 +2,7 @@
 # scaling policy, exactly as configured, so the plan leaves them unchanged)
 # and one new resource: a scaling policy for the existing Auto Scaling group.
 # The stack carries problems that already exist (SSH and PostgreSQL open to
-# the internet, backups off, logs kept forever): the review counts them and
+# the internet, logs kept forever, buckets without versioning): the review counts them and
 # does not judge them as part of this change.  IDs are literals so the
 # stack's state needs no cross-references.
 
@@ -12,7 +12,7 @@ resource "aws_vpc" "main" {
 }
 
 resource "aws_subnet" "private" {
-  count             = 6
+  count             = 12
   vpc_id            = "vpc-0a1b2c3d4e5f60001"
   cidr_block        = "10.20.${count.index}.0/24"
   availability_zone = element(["us-east-1a", "us-east-1b", "us-east-1c"], count.index)
@@ -42,22 +42,22 @@ resource "aws_security_group" "db" {
 }
 
 resource "aws_cloudwatch_log_group" "app" {
-  count = 8
+  count = 40
   name  = "/stack/app-${count.index}"
 }
 
 resource "aws_s3_bucket" "data" {
-  count  = 4
+  count  = 8
   bucket = "stack-data-${count.index}-0a1b2c3d"
 }
 
 resource "aws_sqs_queue" "jobs" {
-  count = 4
+  count = 16
   name  = "stack-jobs-${count.index}"
 }
 
 resource "aws_iam_role" "app" {
-  count = 4
+  count = 16
   name  = "stack-app-${count.index}"
   assume_role_policy = jsonencode({
     Version   = "2012-10-17"

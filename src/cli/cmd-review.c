@@ -99,6 +99,14 @@ static int review_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
     memset(&run, 0, sizeof run);
     int status = CIR_EXIT_ERROR;
     sbuf doc = SBUF_INIT;
+    /* The verdict, the cut notice and the headings need room: a budget
+     * smaller than that could not be kept. */
+    if (o->max_length_set && (o->max_length != (double)(size_t)o->max_length ||
+                              (o->max_length > 0 && o->max_length < REVIEW_MIN_MAX_LENGTH))) {
+        cir_error(err, CIR_EUSAGE, "review", "--max-length wants 0 (no limit) or a whole number of at least %d "
+                  "characters", REVIEW_MIN_MAX_LENGTH);
+        return CIR_EXIT_ERROR;
+    }
     if (load_plans(o, &run, err) || estimate(o, &run, err) || check(o, &run, err))
         goto done;
     review_opts ropts = {.cost_threshold = gates.cost_threshold,

@@ -237,6 +237,7 @@ risk_report *review_split_findings(plan *const *plans, size_t nplans, risk_repor
  * lists fold into <details> and then are cut, with a line saying what was
  * cut and that the JSON output has it all.  The verdict stays the last line. */
 #define REVIEW_DEFAULT_MAX_LENGTH 60000
+#define REVIEW_MIN_MAX_LENGTH 2000
 void review_render_markdown(const review *rv, size_t max_length, sbuf *out);
 void review_render_json(const review *rv, sbuf *out);
 

@@ -421,7 +421,7 @@ void rv_decide(review *rv, review_item_id id, const review_list *ok, const revie
         rv_item(rv, id, false, rv_reason(NULL, bad));
     } else if (ok->n && unknown) {
         char *yes = rv_reason(NULL, ok), *later = rv_reason(NULL, unk);
-        rv_item(rv, id, true, xasprintf("%s; known only after apply: %s", yes, later));
+        rv_item(rv, id, true, xasprintf("%s; %s", yes, later));
         free(yes);
         free(later);
     } else if (ok->n) {

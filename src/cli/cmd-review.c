@@ -14,6 +14,7 @@
 #include "../core/out.h"
 #include "../cost/cost.h"
 #include "../plan/plan.h"
+#include "../plan/plan_source.h"
 #include "../review/gate.h"
 #include "../review/review.h"
 #include "../risk/risk.h"
@@ -30,6 +31,7 @@ typedef struct review_run {
     risk_ruleset *rules;
     risk_report *risk;         /* findings on what the plan changes */
     risk_report *unchanged;    /* findings on what it leaves unchanged, counted */
+    plan_srcmap **maps;         /* --source-dir, one per plan; NULL when none */
     review *rv;
 } review_run;
 
@@ -38,6 +40,7 @@ static void run_free(review_run *r)
     review_free(r->rv);
     risk_report_free(r->risk);
     risk_report_free(r->unchanged);
+    cli_source_maps_free(r->maps, r->nplans);
     risk_ruleset_free(r->rules);
     cost_report_free(r->cost);
     cost_usage_free(r->usage);
@@ -85,8 +88,10 @@ static cir_code check(const cli_opts *o, review_run *r, cir_err *err)
      * already exist; only those on what the plan changes are judged (and
      * gated on). */
     risk_opts ro = {.skip = o->skip.items, .nskip = o->skip.n, .scope = RISK_RESOURCES_ALL};
-    if (risk_check(r->plans, r->nplans, r->rules, &ro, &r->risk, err))
+    if (risk_check(r->plans, r->nplans, r->rules, &ro, &r->risk, err) ||
+        cli_source_maps(o, r->plans, r->nplans, false, &r->maps, err))
         return err->code;
+    risk_report_locate(r->risk, r->plans, r->maps, r->nplans);
     r->unchanged = review_split_findings(r->plans, r->nplans, r->risk);
     return CIR_OK;
 }
@@ -151,7 +156,8 @@ const cmd_entry cmd_review_entry = {
             "Prices come from the cache, filled from the bundled snapshot when empty; review\n"
             "never fetches (--offline is accepted for scripts that pass it everywhere).",
     .options = OPT_FORMAT | OPT_OUTPUT | OPT_REGION | OPT_USAGE | OPT_CACHE | OPT_OFFLINE | OPT_RULES |
-               OPT_SKIP | OPT_COST_THRESHOLD | OPT_GATES | OPT_NO_COLOR | OPT_QUIET | OPT_MAX_LENGTH,
+               OPT_SKIP | OPT_COST_THRESHOLD | OPT_GATES | OPT_NO_COLOR | OPT_QUIET | OPT_SOURCE_DIR |
+               OPT_MAX_LENGTH,
     .formats = "markdown,json",
     .min_args = 0,
     .max_args = -1,

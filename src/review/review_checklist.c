@@ -525,9 +525,12 @@ static void finding_concerns(review *rv)
         upper(sev);
         if (count == 1) {
             char *addr = rv_join(&where, ", ", 1);
-            review_list_add(&rv->concerns, "[%s] %s %s%s%s%s%s: %s", sev, f->rule->id, f->address ? addr : "plan",
+            char *src = f->located && f->src.file ? xasprintf(" (" RV_CODE "%s:%d" RV_END ")", f->src.file, f->src.line)
+                                                  : xstrdup("");
+            review_list_add(&rv->concerns, "[%s] %s %s%s%s%s%s%s: %s", sev, f->rule->id, f->address ? addr : "plan",
                             f->attribute ? " " : "", f->attribute ? RV_CODE : "", f->attribute ? f->attribute : "",
-                            f->attribute ? RV_END : "", f->message);
+                            f->attribute ? RV_END : "", src, f->message);
+            free(src);
             free(addr);
         } else {
             char *list = rv_join(&where, ", ", RV_MAX_NAMED);

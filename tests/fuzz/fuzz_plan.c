@@ -110,8 +110,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (rc == CIR_OK) {
         review_render_json(rv, &doc);
         render("review json", FZ_JSON, &doc);
-        review_render_markdown(rv, &doc);
+        review_render_markdown(rv, REVIEW_DEFAULT_MAX_LENGTH, &doc);
         render("review markdown", FZ_MARKDOWN, &doc);
+        /* the smallest comment size: everything that folds and cuts */
+        review_render_markdown(rv, REVIEW_MIN_MAX_LENGTH, &doc);
+        size_t chars = 0;
+        for (size_t i = 0; i < doc.len; i++)
+            chars += ((unsigned char)doc.data[i] & 0xC0) != 0x80;
+        if (chars > REVIEW_MIN_MAX_LENGTH)
+            fz_fail("review markdown (cut)", "%zu characters, more than the %d asked for", chars,
+                    REVIEW_MIN_MAX_LENGTH);
+        render("review markdown (cut)", FZ_MARKDOWN, &doc);
     }
     review_free(rv);
     risk_report_free(risk);

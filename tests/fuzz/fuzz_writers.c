@@ -105,7 +105,8 @@ static void w_check_junit(const fz_ctx *c, sbuf *o)
     risk_render_junit(c->risk, rules, plans, 1, RISK_LOW, o);
 }
 static void w_review_json(const fz_ctx *c, sbuf *o) { review_render_json(c->rv, o); }
-static void w_review_md(const fz_ctx *c, sbuf *o) { review_render_markdown(c->rv, o); }
+static void w_review_md(const fz_ctx *c, sbuf *o) { review_render_markdown(c->rv, REVIEW_DEFAULT_MAX_LENGTH, o); }
+static void w_review_md_cut(const fz_ctx *c, sbuf *o) { review_render_markdown(c->rv, REVIEW_MIN_MAX_LENGTH, o); }
 
 static const writer writers[] = {
     {"changes json", FZ_JSON, true, NEED_PLAN, w_changes_json},
@@ -120,6 +121,7 @@ static const writer writers[] = {
     {"check junit", FZ_XML, false, NEED_RISK, w_check_junit},
     {"review json", FZ_JSON, true, NEED_REVIEW, w_review_json},
     {"review markdown", FZ_MARKDOWN, false, NEED_REVIEW, w_review_md},
+    {"review markdown (cut to the smallest size)", FZ_MARKDOWN, false, NEED_REVIEW, w_review_md_cut},
 };
 #define NWRITERS (sizeof writers / sizeof writers[0])
 

@@ -110,10 +110,9 @@ static void md_text(sbuf *b, const char *s, bool cell)
         case '\r':
             sbuf_putc(b, ' ');
             break;
-        case '\x02':
-            break;
         default:
-            sbuf_putc(b, *s);
+            if (*s != RV_END[0])
+                sbuf_putc(b, *s);
         }
     }
 }

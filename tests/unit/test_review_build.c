@@ -464,3 +464,30 @@ Test(review, long_lists_are_capped_in_markdown_only)
     cr_assert(strstr(f.json, "\"address\": \"aws_iam_role.r19\""));
     done(&f);
 }
+
+/* Control characters in an address (a for_each key may hold any) are text,
+ * not the renderers' code markers: they come back out of the JSON whole. */
+Test(review, control_bytes_in_an_address_are_not_markers)
+{
+    fixture f;
+    memset(&f, 0, sizeof f);
+    f.p = tl_plan("plan.json", "[{\"address\":\"aws_iam_role.r[\\\"a\\u0001b\\u0002c\\\"]\",\"type\":\"aws_iam_role\","
+                               "\"action\":\"create\",\"after\":{}}]");
+    f.cost = tl_cost();
+    f.risk = tl_risk();
+    plan *plans[1] = {f.p};
+    review_opts o = {.cost_threshold = 500};
+    cir_err err;
+    cr_assert_eq(review_build(plans, 1, f.cost, f.risk, &o, &f.rv, &err), CIR_OK, "%s", err.msg);
+    f.json = tl_json(f.rv);
+    f.md = tl_markdown(f.rv);
+    json_t *doc = json_loads(f.json, 0, NULL);
+    cr_assert(doc);
+    json_t *created = json_object_get(json_object_get(doc, "changes"), "new");
+    cr_assert(json_is_array(created), "%s", f.json);
+    cr_assert_str_eq(json_string_value(json_object_get(json_array_get(created, 0), "address")),
+                     "aws_iam_role.r[\"a\001b\002c\"]");
+    json_decref(doc);
+    cr_assert(strstr(f.md, "`aws_iam_role.r[\"a\001b\002c\"]`"), "%s", f.md);
+    done(&f);
+}

@@ -10,6 +10,7 @@
 #include "pricing/regions.h"
 
 #include <sqlite3.h>
+#include <zlib.h>
 
 static price_cache *eu_cache(void)
 {
@@ -260,10 +261,26 @@ static const char snapshot_csv[] = META("AWSELB")
     "\"0\",\"Inf\",\"Hrs\",\"0.0252000000\",\"USD\",\"Load Balancer-Network\",\"AWSELB\","
     "\"EU (Ireland)\",\"AWS Region\",\"ELB:Balancing\",\"EU-LoadBalancerUsage\",\"eu-west-1\"\n";
 
+/* The test snapshot as the binary embeds one: gzip, compressed once. */
 static const price_snapshot_file *test_snapshot(const char *service, const char *region)
 {
-    static price_snapshot_file f = {"AWSELB-eu-west-1.csv", "AWSELB", "eu-west-1", snapshot_csv,
-                                    sizeof snapshot_csv - 1};
+    static unsigned char gz[4096];
+    static price_snapshot_file f = {.name = "AWSELB-eu-west-1.csv", .service = "AWSELB",
+                                    .region = "eu-west-1", .publication_date = "2023-02-23T00:00:00Z",
+                                    .version = "20230223000000", .gz = gz,
+                                    .len = sizeof snapshot_csv - 1};
+    if (!f.gz_len) {
+        z_stream z;
+        memset(&z, 0, sizeof z);
+        cr_assert_eq(deflateInit2(&z, 9, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY), Z_OK);
+        z.next_in = (Bytef *)snapshot_csv;
+        z.avail_in = sizeof snapshot_csv - 1;
+        z.next_out = gz;
+        z.avail_out = sizeof gz;
+        cr_assert_eq(deflate(&z, Z_FINISH), Z_STREAM_END);
+        f.gz_len = sizeof gz - z.avail_out;
+        deflateEnd(&z);
+    }
     return strcmp(service, "AWSELB") == 0 && strcmp(region, "eu-west-1") == 0 ? &f : NULL;
 }
 

@@ -431,7 +431,15 @@ RDS = [
       desc="${price} per GB-month of General Purpose-GP3 storage for {deployment_option} "
            "deployments ({database_engine})"),
     M("rds_storage.csv", "AmazonRDS", "Provisioned IOPS", "RDS:{maz}{iut}",
-      prefix="use1", where={"charge": "provisioned_iops"},
+      prefix="short", where={"charge": "provisioned_iops", "volume_type": "io1"},
+      derive={"deploy": ("deployment_option", RDS_DEPLOY), "maz": ("deployment_option", RDS_MAZ),
+              "iut": ("volume_type", {"io1": "PIOPS"})},
+      attrs={"Database Engine": "{database_engine}", "Deployment Option": "{deploy}",
+             "Group": "RDS-PIOPS", "Group Description": "RDS Provisioned IOPS"},
+      desc="${price} per IOPS-month of provisioned IOPS (io1) for {deployment_option} "
+           "deployments ({database_engine})"),
+    M("rds_storage.csv", "AmazonRDS", "Provisioned IOPS", "RDS:{maz}{iut}",
+      prefix="use1", where={"charge": "provisioned_iops", "volume_type": {"gp3", "io2"}},
       derive={"deploy": ("deployment_option", RDS_DEPLOY), "maz": ("deployment_option", RDS_MAZ),
               "iut": ("volume_type", {"io1": "PIOPS", "gp3": "GP3-PIOPS", "io2": "IO2-PIOPS"}),
               "gd": ("volume_type", {"io1": "RDS Provisioned IOPS",

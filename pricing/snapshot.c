@@ -9,9 +9,11 @@
  */
 #include "snapshot.h"
 
+#include "pricing.h"
 #include "snapshot_data.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
@@ -55,6 +57,7 @@ static void load_table(void)
         f->gz = snapshot_blobs[i].start;
         f->gz_len = (size_t)(snapshot_blobs[i].end - snapshot_blobs[i].start);
         f->len = snapshot_blobs[i].size;
+        f->rows = snapshot_blobs[i].rows;
     }
 }
 
@@ -101,4 +104,26 @@ char *price_snapshot_text(const price_snapshot_file *f, size_t *len)
     text[got] = '\0';
     *len = got;
     return text;
+}
+
+size_t price_snapshot_offers(price_offer_info **out)
+{
+    load_table();
+    *out = NULL;
+    if (!nfiles)
+        return 0;
+    price_offer_info *v = calloc(nfiles, sizeof *v);
+    if (!v)
+        return 0;
+    for (size_t i = 0; i < nfiles; i++) {
+        const price_snapshot_file *f = &files[i];
+        snprintf(v[i].service, sizeof v[i].service, "%s", f->service);
+        snprintf(v[i].region, sizeof v[i].region, "%s", f->region);
+        snprintf(v[i].version, sizeof v[i].version, "%s", f->version);
+        snprintf(v[i].publication_date, sizeof v[i].publication_date, "%s", f->publication_date);
+        snprintf(v[i].source, sizeof v[i].source, "snapshot");
+        v[i].rows_seen = v[i].rows_kept = (int64_t)f->rows;
+    }
+    *out = v;
+    return nfiles;
 }

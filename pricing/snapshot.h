@@ -21,6 +21,7 @@ typedef struct price_snapshot_file {
     const unsigned char *gz;      /* the embedded bytes, gzip */
     size_t gz_len;
     size_t len;                   /* size of the CSV once inflated */
+    size_t rows;                  /* its price rows */
 } price_snapshot_file;
 
 /* All embedded files, sorted by name (borrowed, static). */

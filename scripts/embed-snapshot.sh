@@ -3,9 +3,10 @@
 # each snapshot CSV into the binary, gzip-compressed (GZDIR/<name>.gz, made by
 # the Makefile with `gzip -9 -n`, so builds are reproducible), with the
 # assembler's .incbin (no copy of the bytes in C source, so builds stay fast).
-# The header also records each file's size, Publication Date and Version
-# (its third and fourth rows), so `circuit pricing status` can list what the
-# snapshot covers without inflating anything.  File names must be
+# The header also records each file's size, row count (lines past the five
+# metadata rows and the header: snapshot rows hold no line breaks),
+# Publication Date and Version (its third and fourth rows), so `circuit
+# pricing status` can list what the snapshot covers without inflating it.  File names must be
 # <OfferCode>-<region>.csv; pricing/snapshot.c includes the result.
 set -eu
 out=$1; gzdir=$2; shift 2
@@ -30,7 +31,7 @@ meta() {
     echo "static const struct {"
     echo "    const char *name, *publication_date, *version;"
     echo "    const unsigned char *start, *end;"
-    echo "    size_t size;"
+    echo "    size_t size, rows;"
     echo "} snapshot_blobs[] = {"
     i=0
     for f in "$@"; do
@@ -38,10 +39,11 @@ meta() {
         ver=$(meta "$f" 4 "Version")
         [ -n "$pub" ] && [ -n "$ver" ] || { echo "embed-snapshot: $f: no Publication Date or Version row" >&2; exit 1; }
         size=$(wc -c <"$f" | tr -d ' ')
-        echo "    {\"$(basename "$f")\", \"$pub\", \"$ver\", snap_$i, snap_${i}_end, $size},"
+        rows=$(($(wc -l <"$f") - 6)) # the five metadata rows and the header
+        echo "    {\"$(basename "$f")\", \"$pub\", \"$ver\", snap_$i, snap_${i}_end, $size, $rows},"
         i=$((i + 1))
     done
-    [ "$i" -eq 0 ] && echo "    {0, 0, 0, 0, 0, 0},"
+    [ "$i" -eq 0 ] && echo "    {0, 0, 0, 0, 0, 0, 0},"
     echo "};"
 } >"$tmp"
 mv "$tmp" "$out"

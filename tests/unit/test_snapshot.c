@@ -5,6 +5,7 @@
  * price-list CSV named after its offer and region, the table's publication
  * dates are the files' own, and lookups by (offer, region) find them.
  */
+#include "pricing/pricing.h"
 #include "pricing/snapshot.h"
 
 #include <criterion/criterion.h>
@@ -111,6 +112,39 @@ Test(snapshot, every_blob_inflates_to_a_whole_price_list_csv)
         cr_assert(strstr(t, "\"CircuitSource\"\n"), "%s has no CircuitSource column", f->name);
         free(t);
     }
+}
+
+Test(snapshot, the_offer_list_matches_the_files)
+{
+    /* what `pricing status` lists for a fresh cache */
+    const price_snapshot_file *files;
+    size_t nf = price_snapshot_files(&files);
+    price_offer_info *v;
+    size_t n = price_snapshot_offers(&v);
+    cr_assert_eq(n, nf);
+    for (size_t i = 0; i < n; i++) {
+        cr_assert_str_eq(v[i].service, files[i].service);
+        cr_assert_str_eq(v[i].region, files[i].region);
+        cr_assert_str_eq(v[i].publication_date, files[i].publication_date);
+        cr_assert_str_eq(v[i].version, files[i].version);
+        cr_assert_str_eq(v[i].source, "snapshot");
+        cr_assert_str_eq(v[i].fetched_at, "", "never fetched");
+        if (i)
+            cr_assert(strcmp(v[i - 1].service, v[i].service) < 0 ||
+                          (strcmp(v[i - 1].service, v[i].service) == 0 &&
+                           strcmp(v[i - 1].region, v[i].region) < 0),
+                      "sorted: %s %s after %s %s", v[i].service, v[i].region, v[i - 1].service,
+                      v[i - 1].region);
+        /* the row count is the file's lines past the metadata and header */
+        size_t len;
+        char *t = price_snapshot_text(&files[i], &len);
+        size_t lines = 0;
+        for (size_t k = 0; k < len; k++)
+            lines += t[k] == '\n';
+        free(t);
+        cr_assert_eq((size_t)v[i].rows_kept, lines - 6, "%s", files[i].name);
+    }
+    free(v);
 }
 
 Test(snapshot, a_damaged_blob_does_not_inflate)

@@ -309,29 +309,41 @@ static void json_field(sbuf *doc, const char *name, const char *value, bool comm
     sbuf_json_str(doc, value);
 }
 
+static void json_offer(sbuf *doc, const price_offer_info *o, time_t now, bool first)
+{
+    sbuf_puts(doc, first ? "\n    {" : ",\n    {");
+    json_field(doc, "service", o->service, false);
+    json_field(doc, "region", o->region, true);
+    json_field(doc, "version", o->version, true);
+    json_field(doc, "publication_date", o->publication_date, true);
+    sbuf_printf(doc, ", \"age_seconds\": %lld", age_seconds(o->publication_date, now));
+    json_field(doc, "source", o->source, true);
+    json_field(doc, "fetched_at", o->fetched_at, true);
+    json_field(doc, "etag", o->etag, true);
+    json_field(doc, "last_modified", o->last_modified, true);
+    sbuf_printf(doc, ", \"rows_seen\": %lld, \"rows_kept\": %lld}", (long long)o->rows_seen,
+                (long long)o->rows_kept);
+}
+
+/* "offers": what the cache holds; "snapshot": the bundled price lists not
+ * loaded into it yet (same fields, no fetch time). */
 static void status_json(sbuf *doc, const char *path, long long bytes, const status_entry *v,
                         size_t n, time_t now)
 {
     sbuf_puts(doc, "{\n  \"schema\": \"circuit.pricing.status/v1\",\n  \"cache\": {");
     json_field(doc, "path", path, false);
-    sbuf_printf(doc, ", \"bytes\": %lld},\n  \"offers\": [", bytes);
-    for (size_t i = 0; i < n; i++) {
-        const price_offer_info *o = &v[i].info;
-        sbuf_puts(doc, i ? ",\n    {" : "\n    {");
-        json_field(doc, "service", o->service, false);
-        json_field(doc, "region", o->region, true);
-        json_field(doc, "version", o->version, true);
-        json_field(doc, "publication_date", o->publication_date, true);
-        sbuf_printf(doc, ", \"age_seconds\": %lld", age_seconds(o->publication_date, now));
-        sbuf_printf(doc, ", \"loaded\": %s", v[i].loaded ? "true" : "false");
-        json_field(doc, "source", o->source, true);
-        json_field(doc, "fetched_at", o->fetched_at, true);
-        json_field(doc, "etag", o->etag, true);
-        json_field(doc, "last_modified", o->last_modified, true);
-        sbuf_printf(doc, ", \"rows_seen\": %lld, \"rows_kept\": %lld}", (long long)o->rows_seen,
-                    (long long)o->rows_kept);
+    sbuf_printf(doc, ", \"bytes\": %lld}", bytes);
+    for (int loaded = 1; loaded >= 0; loaded--) {
+        sbuf_puts(doc, loaded ? ",\n  \"offers\": [" : ",\n  \"snapshot\": [");
+        bool first = true;
+        for (size_t i = 0; i < n; i++)
+            if (v[i].loaded == (bool)loaded) {
+                json_offer(doc, &v[i].info, now, first);
+                first = false;
+            }
+        sbuf_puts(doc, first ? "]" : "\n  ]");
     }
-    sbuf_puts(doc, n ? "\n  ]\n}\n" : "]\n}\n");
+    sbuf_puts(doc, "\n}\n");
 }
 
 static int status_exec(const cmd_entry *self, cli_opts *o, cir_err *err)

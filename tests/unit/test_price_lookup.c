@@ -114,6 +114,10 @@ Test(price_lookup, usagetype_matcher_traps)
     cr_assert_str_eq(price_region_prefix("eu-west-1", &verified), "EU");
     cr_assert(verified);
     cr_assert_str_eq(price_region_prefix("ap-south-1", &verified), "APS3");
+    cr_assert(verified, "seen in the regional MSK and ALB rows");
+    cr_assert_str_eq(price_region_prefix("mx-central-1", &verified), "MXC1");
+    cr_assert_not(verified, "AWS's billing-code table only");
+    cr_assert_null(price_region_prefix("us-gov-east-1", &verified));
     cr_assert_not(verified);
     cr_assert_str_eq(price_region_prefix("ap-southeast-3", NULL), "APS4");
     cr_assert_null(price_region_prefix("xx-nowhere-1", NULL));

@@ -28,9 +28,11 @@ is the oldest of its rows, so no row is older than the file says; its
 Version is snapshot-<that date>.
 
 Adding a service, an offer or more prices (the recipe):
-  1. copy the source file into fixtures/external/data/aws-prices/regional/
-     (columns: region, what it prices, unit, usd, rate_code or sku,
-     source_id) and describe the source in that folder's SOURCES.md;
+  1. the source file: a CSV with a row per price (columns: region, what it
+     prices, unit, usd, rate_code or sku, source_id; tier_start/tier_end for
+     tiers), its source described in its folder's SOURCES.md — either in
+     fixtures/external/data/aws-prices/regional/ (a mapping names it by file
+     name) or in pricing/sources/ (named by path, "pricing/sources/sqs.csv");
   2. give its source id a publication date in scripts/snapshot/regional.py
      SOURCES;
   3. add one Mapping entry to scripts/snapshot/maps.py: which rows, offer,

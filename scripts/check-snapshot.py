@@ -510,9 +510,11 @@ def check_sightings(doc, c, r, where):
 
 
 def regional_source_ids(shared):
-    """The rate codes and SKUs the regional price files give."""
+    """The rate codes and SKUs the price files the mappings read from give
+    (the regional folder and pricing/sources)."""
     rates, skus = set(), set()
-    for path in sorted((shared / REGIONAL).glob("*.csv")):
+    for path in sorted((shared / REGIONAL).glob("*.csv")) + \
+            sorted((ROOT / "pricing/sources").glob("*.csv")):
         with open(path, newline="", encoding="utf-8") as fh:
             for r in csv.DictReader(fh):
                 if r.get("rate_code"):
@@ -624,13 +626,14 @@ def check_regional(files, shared):
             if len(hits) != 1:
                 continue
             r = hits[0]
-            replaced = f"not used: regional/{g['file']} [{g['origin']}]" in r["CircuitSource"]
+            src = mod.regional.where(g["file"])
+            replaced = f"not used: {src} [{g['origin']}]" in r["CircuitSource"]
             check(Decimal(r["PricePerUnit"]) == Decimal(g["price"]) or replaced
                   or g["origin"] in mod.regional.PRICE_DECIMALS,
                   f"{where}: snapshot {r['PricePerUnit']}, source {g['price']}, no newer "
                   "source recorded")
             if g.get("sku"):
-                check(r["SKU"] == g["sku"] or f"regional/{g['file']}" in r["CircuitSource"],
+                check(r["SKU"] == g["sku"] or src in r["CircuitSource"],
                       f"{where}: SKU {r['SKU']}, source {g['sku']}")
     check(taken > 40000, f"the regional mappings take only {taken} rows")
     prefix = mod.common.REGION_PREFIX

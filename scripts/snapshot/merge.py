@@ -17,7 +17,7 @@ from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 
 from .common import fail
-from .regional import PRICE_DECIMALS
+from .regional import PRICE_DECIMALS, where
 
 IDENTITY = ["Instance Type", "Operating System", "Tenancy", "Pre Installed S/W", "License Model",
             "CapacityStatus", "Database Engine", "Database Edition", "Deployment Option",
@@ -93,7 +93,7 @@ def short_source(lad):
     r = lad[0]
     if origin(r) == "legacy":
         return r["source"].split(";")[0]
-    return f"regional/{r['file']} [{origin(r)}]"
+    return f"{where(r['file'])} [{origin(r)}]"
 
 
 def prices_text(lad):

@@ -18,8 +18,8 @@ import csv
 import re
 from decimal import Decimal, InvalidOperation
 
-from .common import (ONDEMAND_TERM, REGION_PREFIX, REGIONAL_DIR, SERVICE_NAME, describe, fail,
-                     load_locations, trim)
+from .common import (ONDEMAND_TERM, REGION_PREFIX, REGIONAL_DIR, ROOT, SERVICE_NAME, describe,
+                     fail, load_locations, trim)
 
 # source id -> (publication date, what it is).  A file may override the date
 # per source (togen's offers carry their own versions).
@@ -100,10 +100,17 @@ def seen_suffix(offer, itype):
     return SEEN_USAGE.get((offer, itype), itype)
 
 
+def source_path(shared, name):
+    """A bare file name is in the regional folder (fixtures/external/data/
+    aws-prices/regional); a path (pricing/sources/sqs.csv) is from the
+    repository's root."""
+    return ROOT / name if "/" in name else shared / REGIONAL_DIR / name
+
+
 def read_file(shared, name):
-    """The rows of one regional source file (cached)."""
+    """The rows of one source file (cached)."""
     if name not in _FILES:
-        path = shared / REGIONAL_DIR / name
+        path = source_path(shared, name)
         try:
             with open(path, newline="", encoding="utf-8") as fh:
                 _FILES[name] = list(csv.DictReader(fh))
@@ -119,10 +126,15 @@ def source_date(name, source_id):
         fail(f"{name}: no date for source {source_id}")
 
 
+def where(name):
+    """How rows name a source file: regional/<file>, or its repository path."""
+    return name if "/" in name else f"regional/{name}"
+
+
 def cite(name, source_id):
-    """A row's CircuitSource: the file and source id (SOURCES.md says what
-    each is) and the publication date."""
-    return f"regional/{name} [{source_id}], published {source_date(name, source_id)[:10]}"
+    """A row's CircuitSource: the file and source id (the file's SOURCES.md
+    says what each is) and the publication date."""
+    return f"{where(name)} [{source_id}], published {source_date(name, source_id)[:10]}"
 
 
 def describe_source(source_id):
@@ -164,7 +176,9 @@ class Mapping:
     derive   {name: (column, {source value: value})} or {name: function(row)} —
              values usable in templates
     unit     template (default: the source's unit column)
-    tiers    {source tier text: (start, end)}, or a function(row) -> (start, end)
+    tiers    {source tier text: (start, end)}, a function(row) -> (start, end), or
+             "columns": the row's tier_start / tier_end (blank: not tiered), as
+             the extracts under pricing/sources/ give them
     tier_col the column holding the tier text (default "tier")
     desc     PriceDescription template ({price} is the trimmed price); default describe()
     note     appended to every row's CircuitSource (why a value is what it is)
@@ -266,7 +280,10 @@ def rows_for(shared, m):
             r["sku"], r["rate"] = mt.group(1), mt.group(3)
         elif src.get("sku"):
             r["sku"] = src["sku"]
-        if m.tiers is not None:
+        if m.tiers == "columns":
+            if src.get("tier_start"):
+                r.update(start=src["tier_start"], end=src.get("tier_end") or "Inf", tier=True)
+        elif m.tiers is not None:
             text = src.get(m.tier_col, "")
             start, end = m.tiers(src) if callable(m.tiers) else m.tiers.get(text, (None, None))
             if start is None:

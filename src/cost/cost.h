@@ -1,7 +1,7 @@
 /*
  * cost.h — monthly cost of a plan, before and after, from the price cache.
  *
- * Cost models are data (cost_models.c): per resource type a table of price
+ * Cost models are data (src/cost/models/ files): per resource type a table of price
  * components, each naming how to select its price and how to get its
  * quantity.  cost_estimate() walks the plan, evaluates the model of every
  * managed resource on its before and after values, and sums.

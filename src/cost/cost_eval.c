@@ -4,7 +4,7 @@
  * looks every price up in the cache and fills a cost_side.
  *
  * Nothing here knows a resource type: every decision comes from the
- * tables in cost_models.c.  Variables are resolved lazily and memoised per
+ * tables in src/cost/models/.  Variables are resolved lazily and memoised per
  * part element, so fallback chains ("instance type from the node group,
  * else from its launch template, else t3.medium") are plain data.
  */

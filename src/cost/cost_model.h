@@ -10,9 +10,10 @@
  *   - the unit shown and how to get the monthly quantity (a constant such
  *     as 730 hours, a variable, a usage key, or a small named function where
  *     arithmetic is unavoidable).
- * cost_eval.c interprets these tables; cost_models.c holds them; the named
- * quantity functions live in cost_qty.c.  Adding a resource type is a table
- * entry and a test.
+ * cost_eval.c interprets these tables; src/cost/models/ files hold them, one
+ * file per service, and cost_registry.c finds them; the named quantity
+ * functions live in cost_qty.c.  Adding a resource type is a table entry,
+ * its price rows and an end-to-end case (HACKING.md).
  */
 #ifndef CIRCUIT_COST_MODEL_H
 #define CIRCUIT_COST_MODEL_H
@@ -164,7 +165,8 @@ typedef struct cost_part {
 
 typedef enum cost_usage_type {
     CU_NUMBER,
-    CU_STRING
+    CU_STRING,
+    CU_BOOL
 } cost_usage_type;
 
 typedef struct cost_usage_key {
@@ -205,9 +207,13 @@ bool cost_eks_extended(const char *version, const char *today);
  * valid date (tests pin it), else today in UTC.  Static storage. */
 const char *cost_today(void);
 
-/* The model table, sorted by type. */
+/* The model table (cost_registry.c), sorted by type: every model of every
+ * file under src/cost/models/. */
 const cost_model *cost_model_find(const char *type);
 size_t cost_models(const cost_model *const **out);
+/* The per-file lists the table is merged from (each NULL-terminated and
+ * sorted), for the tests that check them. */
+size_t cost_model_lists(const cost_model *const *const **out);
 
 /* The free-type catalogue, sorted. */
 size_t cost_free_types(const char *const **out);

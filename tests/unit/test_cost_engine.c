@@ -231,8 +231,8 @@ Test(cost_engine, free_unsupported_skipped)
     open_cache(&f);
     add_plan_text(&f,
                   PLAN(RC("aws_vpc.v", "aws_vpc", "[\"create\"]", "null", "{}", "{}") ","
-                       RC("aws_sqs_queue.a", "aws_sqs_queue", "[\"create\"]", "null", "{}", "{}") ","
-                       RC("aws_sqs_queue.b", "aws_sqs_queue", "[\"create\"]", "null", "{}", "{}") ","
+                       RC("aws_made_up_thing.a", "aws_made_up_thing", "[\"create\"]", "null", "{}", "{}") ","
+                       RC("aws_made_up_thing.b", "aws_made_up_thing", "[\"create\"]", "null", "{}", "{}") ","
                        RC("aws_vpc_endpoint.g", "aws_vpc_endpoint", "[\"create\"]", "null", "{}",
                           "{\"vpc_endpoint_type\":true}") ","
                        "{\"address\":\"data.aws_ami.a\",\"mode\":\"data\",\"type\":\"aws_ami\",\"name\":\"a\","
@@ -246,11 +246,11 @@ Test(cost_engine, free_unsupported_skipped)
     cr_expect_eq(f.rep->nresources, 4, "data sources and non-AWS resources are not in the report");
     cr_expect_eq(res(&f, "aws_vpc.v")->status, COST_FREE);
     cr_expect_eq(res(&f, "aws_vpc_endpoint.g")->status, COST_FREE, "unknown type: Gateway, the default");
-    cr_expect_eq(res(&f, "aws_sqs_queue.a")->status, COST_UNSUPPORTED);
+    cr_expect_eq(res(&f, "aws_made_up_thing.a")->status, COST_UNSUPPORTED);
     cr_expect_eq(f.rep->counts.free, 2);
     cr_expect_eq(f.rep->counts.unsupported, 2);
     cr_assert_eq(f.rep->nunsupported, 1);
-    cr_expect_str_eq(f.rep->unsupported[0].type, "aws_sqs_queue");
+    cr_expect_str_eq(f.rep->unsupported[0].type, "aws_made_up_thing");
     cr_expect_eq(f.rep->unsupported[0].count, 2);
     close_all(&f);
 }

@@ -126,8 +126,27 @@ Test(cost_models, sorted_unique_and_found)
         cr_expect(!cost_type_is_free(models[i]->type), "%s is both free and modelled", models[i]->type);
         cr_expect_not_null(models[i]->doc, "%s has no doc line", models[i]->type);
     }
-    cr_expect_null(cost_model_find("aws_sqs_queue"));
+    cr_expect_null(cost_model_find("aws_made_up_thing"));
     cr_expect_null(cost_model_find(""));
+    cr_expect_null(cost_model_find(NULL));
+}
+
+/* Each file under src/cost/models/ lists its models sorted; together they
+ * are the table, each type once. */
+Test(cost_models, per_file_lists_are_sorted_and_disjoint)
+{
+    const cost_model *const *const *lists;
+    size_t nl = cost_model_lists(&lists), total = 0;
+    cr_assert_gt(nl, 5);
+    for (size_t l = 0; l < nl; l++)
+        for (const cost_model *const *m = lists[l]; *m; m++) {
+            total++;
+            if (m != lists[l])
+                cr_expect_lt(strcmp(m[-1]->type, m[0]->type), 0, "%s is out of order in its file", m[0]->type);
+            cr_expect_eq(cost_model_find((*m)->type), *m, "%s is defined in two files", (*m)->type);
+        }
+    const cost_model *const *models;
+    cr_expect_eq(cost_models(&models), total, "a type is defined twice");
 }
 
 Test(cost_models, issue_types_are_all_covered)
@@ -194,7 +213,7 @@ Test(cost_free, sorted_unique_aws)
     cr_expect(cost_type_is_free("aws_vpc"));
     cr_expect(cost_type_is_free("aws_iam_role"));
     cr_expect(cost_type_is_free("aws_security_group"));
-    cr_expect(!cost_type_is_free("aws_sqs_queue"));
+    cr_expect(!cost_type_is_free("aws_made_up_thing"));
     cr_expect(!cost_type_is_free(NULL));
     cr_expect(!cost_type_is_free("aws_vp"));
 }

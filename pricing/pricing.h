@@ -68,6 +68,9 @@ typedef struct price_match {
     const char *publication_date;  /* ISO 8601 */
     const char *source;            /* "aws" (synced), "import:<file>" or "snapshot" */
     size_t candidates;             /* rows that matched before the pick */
+    /* The tier this row prices (AWS's StartingRange / EndingRange, in the
+     * row's unit): 0 and INFINITY when the list gives none ("Inf"). */
+    double begin_range, end_range;
 } price_match;
 
 /* Finds one price.  When several rows match, the pick is the smallest

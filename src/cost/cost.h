@@ -31,6 +31,15 @@ typedef enum cost_status {
     COST_SKIPPED        /* data source or non-AWS: never priced */
 } cost_status;
 
+/* A value a price rests on that the plan does not give: what was assumed
+ * for which attribute, why, and the usage key that overrides it. */
+typedef struct cost_assumption {
+    char *attr;               /* "root_block_device[0].volume_size" */
+    char *value;              /* "8" */
+    char *why;                /* "the AMI's default root volume; ..." */
+    char *usage_key;          /* "root_block_device.volume_size", or NULL */
+} cost_assumption;
+
 typedef struct cost_component {
     char *name;               /* "Instance usage (Linux/UNIX, on-demand, t3.medium)" */
     char *unit;               /* "hours", "GB", "IOPS" ... */
@@ -44,6 +53,8 @@ typedef struct cost_component {
     bool priced;
     bool usage_based;         /* quantity comes from the usage file */
     bool usage_missing;       /* usage-based and no usage given */
+    cost_assumption *assumed; /* what the price assumes, in the order first used */
+    size_t nassumed;
 } cost_component;
 
 typedef struct cost_side {
@@ -57,7 +68,11 @@ typedef struct cost_resource {
     const plan_resource *res; /* borrowed from the plan */
     const char *plan_name;    /* which plan (multi-plan runs) */
     cost_status status;
-    double monthly_before, monthly_after, monthly_delta;
+    double monthly_before, monthly_after, monthly_delta;   /* the priced part */
+    /* A figure that rests on something not priced (a component without a
+     * price, or a type without a model) is unknown: JSON null, "unknown"
+     * in text; the numbers above then hold only the priced part. */
+    bool before_unknown, after_unknown, delta_unknown;
     cost_side before, after;
     bool replacement;         /* replace: priced as after - before */
 } cost_resource;
@@ -72,7 +87,11 @@ typedef struct cost_type_count {
 } cost_type_count;
 
 typedef struct cost_totals {
-    double monthly_before, monthly_after, monthly_delta;
+    double monthly_before, monthly_after, monthly_delta;   /* sums of the priced parts */
+    size_t unpriced;          /* resources without a price: not_priced or unsupported */
+    /* some resource's figure in the sum is unknown (so the sum is a lower
+     * bound, and a gate on it cannot decide without --allow-unpriced) */
+    bool before_partial, after_partial, delta_partial;
 } cost_totals;
 
 typedef struct cost_project {
@@ -112,6 +131,19 @@ cir_code cost_estimate(plan *const *plans, size_t nplans, price_cache *cache,
 void cost_report_free(cost_report *r);
 
 const char *cost_status_name(cost_status s);
+
+/* True when a resource has no price: not_priced or unsupported. */
+bool cost_status_unpriced(cost_status s);
+
+/* True when a price on the side a resource is shown by rests on an
+ * assumption (a component with `assumed` entries). */
+bool cost_resource_assumes(const cost_resource *cr);
+
+/* The monthly change as a percent of the monthly cost before, from the
+ * figures as shown (rounded to cents), rounded half-up to one decimal:
+ * the one rule the review, the JSON and the gate messages share.  Returns
+ * false (no percent) when the cost before rounds to $0.00. */
+bool cost_delta_percent(const cost_totals *t, double *pct);
 
 /* True when `type` is a known free AWS resource type. */
 bool cost_type_is_free(const char *type);

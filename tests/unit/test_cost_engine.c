@@ -277,7 +277,7 @@ Test(cost_engine, quantity_rules)
              RC("aws_elasticache_replication_group.cluster_mode", "aws_elasticache_replication_group",
                 "[\"create\"]", "null",
                 "{\"node_type\":\"cache.t3.micro\",\"num_node_groups\":2,\"replicas_per_node_group\":1}",
-                "{\"num_cache_clusters\":true,\"engine\":true}")),
+                "{\"num_cache_clusters\":true}")),
         NULL);
     run(&f);
     /* gp3 IOPS/throughput unknown: AWS's baseline, nothing extra */
@@ -300,6 +300,17 @@ Test(cost_engine, quantity_rules)
     c = res(&f, "aws_db_instance.defaults");
     cr_expect_eq(c->status, COST_PRICED);
     EXPECT_CENTS(c->monthly_after, 12.41 + 2.30, "c->monthly_after");
+    /* ... and, with no configuration to show them unset, each is an assumption on the line */
+    k = comp(&c->after, "Database instance (Single-AZ, on-demand, db.t3.micro)");
+    cr_assert_eq(k->nassumed, 1, "multi_az (MySQL has no license model to assume)");
+    cr_expect_str_eq(k->assumed[0].attr, "multi_az");
+    cr_expect_str_eq(k->assumed[0].value, "false");
+    cr_expect_str_eq(k->assumed[0].usage_key, "multi_az");
+    cr_expect_not_null(strstr(k->assumed[0].why, "Single-AZ"));
+    k = comp(&c->after, "Storage (gp2, Single-AZ)");
+    cr_assert_eq(k->nassumed, 2);
+    cr_expect_str_eq(k->assumed[0].attr, "storage_type");
+    cr_expect_str_eq(k->assumed[0].value, "gp2");
     /* cluster mode: 2 groups x (1 replica + 1) nodes */
     c = res(&f, "aws_elasticache_replication_group.cluster_mode");
     cr_expect_eq(comp(&c->after, "ElastiCache (Redis, on-demand, cache.t3.micro)")->quantity, 4 * 730);

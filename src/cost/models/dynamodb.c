@@ -8,11 +8,13 @@
 static const cost_map ddb_class_map[] = {{"STANDARD", ""}, {"STANDARD_INFREQUENT_ACCESS", "IA-"}, {NULL, NULL}};
 
 static const cost_var ddb_vars[] = {
-    {.name = "billing", .attr = "billing_mode", .dflt = "PROVISIONED", .flags = CVF_UNKNOWN_DEFAULT},
+    {.name = "billing", .attr = "billing_mode", .usage = "billing_mode", .dflt = "PROVISIONED",
+     .flags = CVF_UNKNOWN_DEFAULT, .why = "provisioned capacity unless billing_mode = PAY_PER_REQUEST (the provider's default)"},
     {.name = "wcu", .attr = "write_capacity"},
     {.name = "rcu", .attr = "read_capacity"},
     {.name = "pitr", .attr = "point_in_time_recovery[0].enabled", .map = cost_bool_map},
-    {.name = "class", .attr = "table_class", .dflt = "STANDARD", .map = ddb_class_map, .flags = CVF_UNKNOWN_DEFAULT},
+    {.name = "class", .attr = "table_class", .usage = "table_class", .dflt = "STANDARD", .map = ddb_class_map,
+     .flags = CVF_UNKNOWN_DEFAULT, .why = "the STANDARD table class unless table_class says otherwise (the provider's default)"},
 };
 
 static const cost_comp_spec ddb_comps[] = {
@@ -68,6 +70,8 @@ static const cost_usage_key ddb_usage[] = {
     NUM("on_demand_backup_storage_gb", "on-demand backup storage, GB"),
     NUM("monthly_data_restored_gb", "data restored per month, GB"),
     NUM("monthly_streams_read_request_units", "DynamoDB Streams read requests per month"),
+    STR("billing_mode", "PROVISIONED or PAY_PER_REQUEST, when the plan does not give it"),
+    STR("table_class", "STANDARD or STANDARD_INFREQUENT_ACCESS, when the plan does not give it"),
 };
 
 /* ---- the models ---- */

@@ -1,6 +1,7 @@
 /*
- * models/ec2.c — cost models: EC2: instances, EBS volumes, autoscaling groups and EKS node groups (the
- * instances EKS runs), which share the instance and block-device components.
+ * models/ec2.c — cost models for EC2: instances, EBS volumes, autoscaling
+ * groups and EKS node groups (the instances EKS runs), which share the
+ * instance and block-device components.
  * See cost_model.h for the shape of a model and HACKING.md for the recipe.
  */
 #include "common.h"
@@ -49,7 +50,7 @@ static const cost_map credits_default_map[] = {
      .when = {{"monitoring", COP_SET, NULL}},                                                       \
      .service = "AmazonCloudWatch", .family = "Metric",                                             \
      .filters = {EQ("group", "Metric")},                                                            \
-     .unit = "metrics", .per = "metric-month", .qty = Q_CONST(7), .flags = CF_FIRST_TIER},          \
+     .unit = "metrics", .per = "metric-month", .qty = Q_CONST(7), .flags = CF_TIERED},          \
     {.name = "CPU credits ({burst})",                                                               \
      .when = {{"burst", COP_SET, NULL}, {"credits", COP_EQ, "unlimited"}},                          \
      .service = "AmazonEC2", .family = "CPU Credits",                                               \
@@ -57,11 +58,32 @@ static const cost_map credits_default_map[] = {
      .unit = "vCPU-hours", .per = "vCPU-hour", .qty = Q_FN(cq_cpu_credits), .flags = CF_USAGE}
 
 /* Operating system: the usage file says (Infracost's operating_system),
- * else Linux.  Tenancy: AWS's default is shared. */
+ * else Linux. */
 #define EC2_OS_VAR {.name = "os", .usage = "operating_system", .dflt = "linux", .map = os_map}
 #define EC2_BURST_VARS(TYPE_VAR)                                                                   \
     {.name = "burst", .fallback = TYPE_VAR, .map = burstable_map},                                  \
     {.name = "credits_default", .fallback = TYPE_VAR, .map = credits_default_map}
+
+/* What AWS does when an instance setting is not given. */
+#define WHY_TENANCY "instances run on shared hardware unless a tenancy is given (AWS's default)"
+#define WHY_EBS_OPT "no EBS-optimized surcharge unless ebs_optimized is set (current types are EBS-optimized at no charge)"
+#define WHY_MONITORING "basic monitoring unless detailed monitoring is turned on (AWS's default)"
+#define WHY_CREDITS "the family's default credit option: standard for t2, unlimited for t3, t3a and t4g"
+#define WHY_ROOT "the AMI's default root volume (8 GB gp2 on Amazon Linux and Ubuntu AMIs); set root_block_device or a usage key to override"
+#define WHY_EBS_TYPE "EC2 creates gp2 volumes when a block device mapping names no type"
+#define EC2_TENANCY_VAR(ATTR)                                                                      \
+    {.name = "tenancy", .attr = ATTR, .usage = "tenancy", .dflt = "default", .map = tenancy_map,    \
+     .flags = CVF_UNKNOWN_DEFAULT, .why = WHY_TENANCY}
+#define EC2_EBS_OPT_VAR                                                                            \
+    {.name = "ebs_optimized", .attr = "ebs_optimized", .usage = "ebs_optimized", .dflt = "false",  \
+     .map = cost_bool_map, .flags = CVF_UNKNOWN_DEFAULT, .why = WHY_EBS_OPT}
+
+/* The usage keys that override the assumptions above. */
+#define EC2_ASSUMED_KEYS                                                                           \
+    STR("tenancy", "tenancy when the plan does not give it: default or dedicated"),                 \
+    BOOL("ebs_optimized", "ebs_optimized when the plan does not give it"),                          \
+    BOOL("monitoring", "detailed monitoring when the plan does not give it"),                       \
+    STR("cpu_credits", "credit option when the plan does not give it: standard or unlimited")
 
 static const cost_comp_spec ec2_instance_comps[] = {EC2_INSTANCE_COMPONENTS("type")};
 
@@ -114,53 +136,75 @@ static const cost_comp_spec ebs_comps[] = {
 
 static const cost_usage_key ebs_usage[] = {
     NUM("monthly_standard_io_requests", "I/O requests per month (magnetic volumes)"),
+    STR("type", "volume type when the plan does not give it"),
 };
 
-/* aws_ebs_volume: `type` defaults to gp2 (Terraform docs). */
+/* aws_ebs_volume: `type` defaults to gp2 (Terraform docs); a size is
+ * never guessed (a volume from a snapshot without one is not priced). */
 static const cost_var ebs_volume_vars[] = {
-    {.name = "vtype", .attr = "type", .dflt = "gp2", .map = ebs_type_map, .flags = CVF_UNKNOWN_DEFAULT},
-    {.name = "vsize", .attr = "size"},
+    {.name = "vtype", .attr = "type", .usage = "type", .dflt = "gp2", .map = ebs_type_map,
+     .flags = CVF_UNKNOWN_DEFAULT, .why = WHY_EBS_TYPE},
+    {.name = "vsize", .attr = "size", .flags = CVF_REQUIRED},
     {.name = "viops", .attr = "iops"},
     {.name = "vtput", .attr = "throughput"},
 };
 
 static const cost_part ebs_volume_parts[] = {{.comps = ebs_comps, .ncomps = N(ebs_comps)}};
 
-/* Block devices of instances and launch configurations: the volume type
- * comes from the AMI when not set, so it has no default. */
-static const cost_var block_device_vars[] = {
-    {.name = "vtype", .attr = "volume_type", .map = ebs_type_map},
-    {.name = "vsize", .attr = "volume_size"},
+/* The root volume of an instance or launch configuration: the AMI decides
+ * its size and type when root_block_device does not, and the plan knows
+ * neither until apply.  Priced as the common AMI default, said so. */
+static const cost_var root_device_vars[] = {
+    {.name = "vtype", .attr = "volume_type", .usage = "root_block_device.volume_type", .dflt = "gp2",
+     .map = ebs_type_map, .flags = CVF_ASSUME, .why = WHY_ROOT},
+    {.name = "vsize", .attr = "volume_size", .usage = "root_block_device.volume_size", .dflt = "8",
+     .flags = CVF_ASSUME, .why = WHY_ROOT},
+    {.name = "viops", .attr = "iops"},
+    {.name = "vtput", .attr = "throughput"},
+};
+
+/* Extra EBS volumes: gp2 when no type is given; a size is never guessed. */
+static const cost_var ebs_device_vars[] = {
+    {.name = "vtype", .attr = "volume_type", .usage = "ebs_block_device.volume_type", .dflt = "gp2",
+     .map = ebs_type_map, .flags = CVF_UNKNOWN_DEFAULT, .why = WHY_EBS_TYPE},
+    {.name = "vsize", .attr = "volume_size", .flags = CVF_REQUIRED},
     {.name = "viops", .attr = "iops"},
     {.name = "vtput", .attr = "throughput"},
 };
 
 static const cost_var lt_block_device_vars[] = {
-    {.name = "vtype", .attr = "ebs[0].volume_type", .map = ebs_type_map},
-    {.name = "vsize", .attr = "ebs[0].volume_size"},
+    {.name = "vtype", .attr = "ebs[0].volume_type", .usage = "block_device_mappings.volume_type", .dflt = "gp2",
+     .map = ebs_type_map, .flags = CVF_UNKNOWN_DEFAULT, .why = WHY_EBS_TYPE},
+    {.name = "vsize", .attr = "ebs[0].volume_size", .flags = CVF_REQUIRED},
     {.name = "viops", .attr = "ebs[0].iops"},
     {.name = "vtput", .attr = "ebs[0].throughput"},
 };
 
+#define EC2_DEVICE_KEYS                                                                            \
+    NUM("root_block_device.volume_size", "root volume size, GB, when the plan does not give it"), \
+    STR("root_block_device.volume_type", "root volume type when the plan does not give it"),      \
+    STR("ebs_block_device.volume_type", "extra volumes' type when the plan does not give it")
+
 /* ---- aws_instance ----------------------------------------------------------- */
 
 static const cost_var instance_vars[] = {
-    {.name = "type", .attr = "instance_type"},
-    {.name = "tenancy", .attr = "tenancy", .dflt = "default", .map = tenancy_map, .flags = CVF_UNKNOWN_DEFAULT},
+    {.name = "type", .attr = "instance_type", .flags = CVF_REQUIRED},
+    EC2_TENANCY_VAR("tenancy"),
     EC2_OS_VAR,
-    {.name = "ebs_optimized", .attr = "ebs_optimized", .dflt = "false", .map = cost_bool_map, .flags = CVF_UNKNOWN_DEFAULT},
-    {.name = "monitoring", .attr = "monitoring", .dflt = "false", .map = cost_bool_map, .flags = CVF_UNKNOWN_DEFAULT},
-    {.name = "credits", .attr = "credit_specification[0].cpu_credits", .fallback = "credits_default",
-     .flags = CVF_UNKNOWN_DEFAULT},
+    EC2_EBS_OPT_VAR,
+    {.name = "monitoring", .attr = "monitoring", .usage = "monitoring", .dflt = "false", .map = cost_bool_map,
+     .flags = CVF_UNKNOWN_DEFAULT, .why = WHY_MONITORING},
+    {.name = "credits", .attr = "credit_specification[0].cpu_credits", .usage = "cpu_credits",
+     .fallback = "credits_default", .flags = CVF_UNKNOWN_DEFAULT, .why = WHY_CREDITS},
     EC2_BURST_VARS("type"),
 };
 
 static const cost_part instance_parts[] = {
     {.comps = ec2_instance_comps, .ncomps = N(ec2_instance_comps)},
-    {.each = "root_block_device", .vars = block_device_vars, .nvars = N(block_device_vars),
+    {.each = "root_block_device", .each_default = 1, .vars = root_device_vars, .nvars = N(root_device_vars),
      .comps = ebs_comps, .ncomps = N(ebs_comps)},
-    {.each = "ebs_block_device", .each_unknown_empty = true, .vars = block_device_vars,
-     .nvars = N(block_device_vars), .comps = ebs_comps, .ncomps = N(ebs_comps)},
+    {.each = "ebs_block_device", .each_unknown_empty = true, .vars = ebs_device_vars,
+     .nvars = N(ebs_device_vars), .comps = ebs_comps, .ncomps = N(ebs_comps)},
 };
 
 static const cost_usage_key instance_usage[] = {
@@ -168,6 +212,8 @@ static const cost_usage_key instance_usage[] = {
     NUM("monthly_cpu_credit_hrs", "CPU credit hours per vCPU per month (t2/t3/t3a/t4g unlimited)"),
     NUM("vcpu_count", "vCPUs of the instance type, for CPU credits"),
     NUM("monthly_standard_io_requests", "I/O requests per month on magnetic block devices"),
+    EC2_ASSUMED_KEYS,
+    EC2_DEVICE_KEYS,
 };
 
 /* ---- aws_autoscaling_group (+ launch template / configuration) -------------- */
@@ -188,27 +234,27 @@ static const cost_source asg_lc_source = {
 static const cost_var lt_instance_vars[] = {
     {.name = "itype", .attr = "mixed_instances_policy[0].launch_template[0].override[0].instance_type",
      .fallback = "lt_type", .flags = CVF_SELF},
-    {.name = "lt_type", .attr = "instance_type"},
-    {.name = "tenancy", .attr = "placement[0].tenancy", .dflt = "default", .map = tenancy_map,
-     .flags = CVF_UNKNOWN_DEFAULT},
+    {.name = "lt_type", .attr = "instance_type", .flags = CVF_REQUIRED},
+    EC2_TENANCY_VAR("placement[0].tenancy"),
     EC2_OS_VAR,
-    {.name = "ebs_optimized", .attr = "ebs_optimized", .dflt = "false", .map = cost_bool_map, .flags = CVF_UNKNOWN_DEFAULT},
-    {.name = "monitoring", .attr = "monitoring[0].enabled", .dflt = "false", .map = cost_bool_map,
-     .flags = CVF_UNKNOWN_DEFAULT},
-    {.name = "credits", .attr = "credit_specification[0].cpu_credits", .fallback = "credits_default",
-     .flags = CVF_UNKNOWN_DEFAULT},
+    EC2_EBS_OPT_VAR,
+    {.name = "monitoring", .attr = "monitoring[0].enabled", .usage = "monitoring", .dflt = "false",
+     .map = cost_bool_map, .flags = CVF_UNKNOWN_DEFAULT, .why = WHY_MONITORING},
+    {.name = "credits", .attr = "credit_specification[0].cpu_credits", .usage = "cpu_credits",
+     .fallback = "credits_default", .flags = CVF_UNKNOWN_DEFAULT, .why = WHY_CREDITS},
     EC2_BURST_VARS("itype"),
 };
 
 /* aws_launch_configuration: enable_monitoring defaults to true. */
 static const cost_var lc_instance_vars[] = {
-    {.name = "itype", .attr = "instance_type"},
-    {.name = "tenancy", .attr = "placement_tenancy", .dflt = "default", .map = tenancy_map,
-     .flags = CVF_UNKNOWN_DEFAULT},
+    {.name = "itype", .attr = "instance_type", .flags = CVF_REQUIRED},
+    EC2_TENANCY_VAR("placement_tenancy"),
     EC2_OS_VAR,
-    {.name = "ebs_optimized", .attr = "ebs_optimized", .dflt = "false", .map = cost_bool_map, .flags = CVF_UNKNOWN_DEFAULT},
-    {.name = "monitoring", .attr = "enable_monitoring", .dflt = "true", .map = cost_bool_map, .flags = CVF_UNKNOWN_DEFAULT},
-    {.name = "credits", .fallback = "credits_default"},
+    EC2_EBS_OPT_VAR,
+    {.name = "monitoring", .attr = "enable_monitoring", .usage = "monitoring", .dflt = "true",
+     .map = cost_bool_map, .flags = CVF_UNKNOWN_DEFAULT,
+     .why = "launch configurations turn detailed monitoring on unless enable_monitoring = false"},
+    {.name = "credits", .usage = "cpu_credits", .fallback = "credits_default"},
     EC2_BURST_VARS("itype"),
 };
 
@@ -217,7 +263,7 @@ static const cost_comp_spec lt_instance_comps[] = {EC2_INSTANCE_COMPONENTS("ityp
 /* desired_capacity defaults to min_size (AWS's documented default). */
 static const cost_var asg_vars[] = {
     {.name = "count", .usage = "instances", .attr = "desired_capacity", .fallback = "min_size",
-     .flags = CVF_UNKNOWN_DEFAULT},
+     .flags = CVF_UNKNOWN_DEFAULT, .why = "AWS starts a group at min_size when desired_capacity is not set"},
     {.name = "min_size", .attr = "min_size"},
 };
 
@@ -230,10 +276,10 @@ static const cost_part asg_parts[] = {
     {.label = "launch configuration", .source = &asg_lc_source, .counted = true,
      .vars = lc_instance_vars, .nvars = N(lc_instance_vars),
      .comps = lt_instance_comps, .ncomps = N(lt_instance_comps)},
-    {.source = &asg_lc_source, .each = "root_block_device", .counted = true,
-     .vars = block_device_vars, .nvars = N(block_device_vars), .comps = ebs_comps, .ncomps = N(ebs_comps)},
+    {.source = &asg_lc_source, .each = "root_block_device", .counted = true, .each_default = 1,
+     .vars = root_device_vars, .nvars = N(root_device_vars), .comps = ebs_comps, .ncomps = N(ebs_comps)},
     {.source = &asg_lc_source, .each = "ebs_block_device", .counted = true, .each_unknown_empty = true,
-     .vars = block_device_vars, .nvars = N(block_device_vars), .comps = ebs_comps, .ncomps = N(ebs_comps)},
+     .vars = ebs_device_vars, .nvars = N(ebs_device_vars), .comps = ebs_comps, .ncomps = N(ebs_comps)},
 };
 
 static const cost_usage_key asg_usage[] = {
@@ -242,6 +288,9 @@ static const cost_usage_key asg_usage[] = {
     NUM("monthly_cpu_credit_hrs", "CPU credit hours per vCPU per instance per month"),
     NUM("vcpu_count", "vCPUs of the instance type, for CPU credits"),
     NUM("monthly_standard_io_requests", "I/O requests per month on magnetic block devices"),
+    EC2_ASSUMED_KEYS,
+    EC2_DEVICE_KEYS,
+    STR("block_device_mappings.volume_type", "launch template volumes' type when the plan does not give it"),
 };
 
 /* ---- aws_eks_node_group ---------------------------------------------------- */
@@ -257,21 +306,24 @@ static const cost_map capacity_map[] = {{"ON_DEMAND", "ON_DEMAND"}, {NULL, NULL}
 static const cost_var ng_vars[] = {
     {.name = "count", .usage = "instances", .attr = "scaling_config[0].desired_size"},
     {.name = "has_lt", .attr = "launch_template[0]"},
-    {.name = "capacity", .attr = "capacity_type", .dflt = "ON_DEMAND", .map = capacity_map,
-     .flags = CVF_UNKNOWN_DEFAULT},
+    {.name = "capacity", .attr = "capacity_type", .usage = "capacity_type", .dflt = "ON_DEMAND",
+     .map = capacity_map, .flags = CVF_UNKNOWN_DEFAULT, .why = "EKS runs on-demand nodes unless capacity_type = SPOT"},
 };
 
+/* instance_types unset: the launch template's type, else EKS's t3.medium
+ * (the provider default, not a guess: an instance type set by an
+ * expression known only after apply stays not priced). */
 static const cost_var ng_instance_vars[] = {
     {.name = "itype", .attr = "instance_types[0]", .fallback = "lt_type"},
     {.name = "lt_type", .attr = "instance_type", .from = &ng_lt_source, .dflt = "t3.medium"},
     {.name = "tenancy", .dflt = "default", .map = tenancy_map},
     {.name = "os", .usage = "operating_system", .attr = "ami_type", .dflt = "linux", .map = os_map,
-     .flags = CVF_UNKNOWN_DEFAULT},
+     .flags = CVF_UNKNOWN_DEFAULT, .why = "Linux unless ami_type names a Windows AMI"},
     {.name = "ebs_optimized", .dflt = "false", .map = cost_bool_map},
-    {.name = "monitoring", .attr = "monitoring[0].enabled", .from = &ng_lt_source, .dflt = "false",
-     .map = cost_bool_map, .flags = CVF_UNKNOWN_DEFAULT},
-    {.name = "credits", .attr = "credit_specification[0].cpu_credits", .from = &ng_lt_source,
-     .fallback = "credits_default", .flags = CVF_UNKNOWN_DEFAULT},
+    {.name = "monitoring", .attr = "monitoring[0].enabled", .usage = "monitoring", .from = &ng_lt_source,
+     .dflt = "false", .map = cost_bool_map, .flags = CVF_UNKNOWN_DEFAULT, .why = WHY_MONITORING},
+    {.name = "credits", .attr = "credit_specification[0].cpu_credits", .usage = "cpu_credits",
+     .from = &ng_lt_source, .fallback = "credits_default", .flags = CVF_UNKNOWN_DEFAULT, .why = WHY_CREDITS},
     EC2_BURST_VARS("itype"),
 };
 
@@ -287,7 +339,7 @@ static const cost_comp_spec ng_instance_comps[] = {
      .when = {{"monitoring", COP_SET, NULL}},
      .service = "AmazonCloudWatch", .family = "Metric",
      .filters = {EQ("group", "Metric")},
-     .unit = "metrics", .per = "metric-month", .qty = Q_CONST(7), .flags = CF_FIRST_TIER},
+     .unit = "metrics", .per = "metric-month", .qty = Q_CONST(7), .flags = CF_TIERED},
     {.name = "CPU credits ({burst})",
      .when = {{"burst", COP_SET, NULL}, {"credits", COP_EQ, "unlimited"}},
      .service = "AmazonEC2", .family = "CPU Credits",
@@ -297,7 +349,8 @@ static const cost_comp_spec ng_instance_comps[] = {
 
 static const cost_var ng_disk_vars[] = {
     {.name = "vtype", .dflt = "gp2", .map = ebs_type_map},
-    {.name = "vsize", .attr = "disk_size", .dflt = "20", .flags = CVF_UNKNOWN_DEFAULT},
+    {.name = "vsize", .attr = "disk_size", .usage = "disk_size", .dflt = "20", .flags = CVF_UNKNOWN_DEFAULT,
+     .why = "EKS gives nodes a 20 GB disk when disk_size is not set"},
     {.name = "viops"},
     {.name = "vtput"},
 };
@@ -317,6 +370,11 @@ static const cost_usage_key ng_usage[] = {
     NUM("monthly_cpu_credit_hrs", "CPU credit hours per vCPU per node per month"),
     NUM("vcpu_count", "vCPUs of the instance type, for CPU credits"),
     NUM("monthly_standard_io_requests", "I/O requests per month on magnetic block devices"),
+    STR("capacity_type", "ON_DEMAND or SPOT when the plan does not give it"),
+    BOOL("monitoring", "detailed monitoring when the plan does not give it"),
+    STR("cpu_credits", "credit option when the plan does not give it: standard or unlimited"),
+    NUM("disk_size", "node disk size, GB, when the plan does not give it"),
+    STR("block_device_mappings.volume_type", "launch template volumes' type when the plan does not give it"),
 };
 
 /* ---- the models ---- */
@@ -329,7 +387,7 @@ static const cost_model model_asg = {
     .missing_note = "not priced: no launch template or launch configuration found",
     PARTS(asg_parts), USAGE(asg_usage)};
 static const cost_model model_ebs = {
-    .type = "aws_ebs_volume",
+    .type = "aws_ebs_volume", .example = "size=100 type=gp3",
     .doc = "storage by type (gp2, gp3, io1, io2, st1, sc1, standard); gp3 IOPS above 3,000 and "
            "throughput above 125 MiBps; io1/io2 IOPS; magnetic I/O (usage)",
     VARS(ebs_volume_vars), PARTS(ebs_volume_parts), USAGE(ebs_usage)};
@@ -339,7 +397,7 @@ static const cost_model model_ng = {
            "template's, else t3.medium) and disk (disk_size, default 20 GB gp2)",
     VARS(ng_vars), .count = "count", PARTS(ng_parts), USAGE(ng_usage)};
 static const cost_model model_instance = {
-    .type = "aws_instance",
+    .type = "aws_instance", .example = "instance_type=t3.medium",
     .doc = "instance hours by type, tenancy and OS; root and EBS block devices; EBS-optimized "
            "surcharge where one exists; detailed monitoring (7 metrics); CPU credits (usage)",
     VARS(instance_vars), PARTS(instance_parts), USAGE(instance_usage)};

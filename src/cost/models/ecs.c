@@ -19,7 +19,9 @@ static const cost_map fargate_os_map[] = {{"LINUX", "LINUX"}, {NULL, NULL}};
  * EC2 or external capacity cost what their instances cost. */
 static const cost_var ecs_vars[] = {
     {.name = "count", .attr = "desired_count", .dflt = "0"},
-    {.name = "launch", .attr = "launch_type", .fallback = "provider", .dflt = "EC2", .flags = CVF_UNKNOWN_DEFAULT},
+    {.name = "launch", .attr = "launch_type", .usage = "launch_type", .fallback = "provider", .dflt = "EC2",
+     .flags = CVF_UNKNOWN_DEFAULT,
+     .why = "EC2 capacity unless launch_type or a capacity provider names Fargate (the provider's default)"},
     {.name = "provider", .attr = "capacity_provider_strategy[0].capacity_provider"},
     {.name = "fargate", .fallback = "launch", .map = fargate_map},
     {.name = "launch_kind", .fallback = "launch", .map = launch_kind_map},
@@ -28,10 +30,18 @@ static const cost_var ecs_vars[] = {
 static const cost_var ecs_task_vars[] = {
     {.name = "cpu", .attr = "cpu"},
     {.name = "memory", .attr = "memory"},
-    {.name = "arch", .attr = "runtime_platform[0].cpu_architecture", .dflt = "X86_64", .map = fargate_arch_map,
-     .flags = CVF_UNKNOWN_DEFAULT},
-    {.name = "osfam", .attr = "runtime_platform[0].operating_system_family", .dflt = "LINUX",
-     .map = fargate_os_map, .flags = CVF_UNKNOWN_DEFAULT},
+    {.name = "arch", .attr = "runtime_platform[0].cpu_architecture", .usage = "cpu_architecture",
+     .dflt = "X86_64", .map = fargate_arch_map, .flags = CVF_UNKNOWN_DEFAULT,
+     .why = "X86_64 unless runtime_platform says ARM64 (Fargate's default)"},
+    {.name = "osfam", .attr = "runtime_platform[0].operating_system_family", .usage = "operating_system_family",
+     .dflt = "LINUX", .map = fargate_os_map, .flags = CVF_UNKNOWN_DEFAULT,
+     .why = "Linux unless runtime_platform names another operating system (Fargate's default)"},
+};
+
+static const cost_usage_key ecs_usage[] = {
+    STR("launch_type", "EC2, FARGATE or EXTERNAL, when the plan does not give it"),
+    STR("cpu_architecture", "X86_64 or ARM64, when the task definition does not give it"),
+    STR("operating_system_family", "LINUX or a Windows family, when the task definition does not give it"),
 };
 
 static const cost_comp_spec ecs_task_comps[] = {
@@ -62,6 +72,6 @@ static const cost_model model_ecs = {
     .free_when = {{"launch_kind", COP_EQ, "ec2"}},
     .free_note = "runs on EC2 or external capacity: priced through its instances",
     .missing_note = "not priced: no task definition found",
-    PARTS(ecs_parts)};
+    PARTS(ecs_parts), USAGE(ecs_usage)};
 
 COST_MODEL_LIST(ecs) = {&model_ecs, NULL};

@@ -10,7 +10,8 @@ static const cost_var efs_vars[] = {
     {.name = "onezone", .attr = "availability_zone_name"},
     {.name = "zone_ut", .fallback = "onezone", .map = efs_zone_map},
     {.name = "lifecycle", .attr = "lifecycle_policy[0]"},
-    {.name = "tmode", .attr = "throughput_mode", .dflt = "bursting", .flags = CVF_UNKNOWN_DEFAULT},
+    {.name = "tmode", .attr = "throughput_mode", .usage = "throughput_mode", .dflt = "bursting",
+     .flags = CVF_UNKNOWN_DEFAULT, .why = "bursting throughput unless throughput_mode says otherwise (the provider's default)"},
     {.name = "tput", .attr = "provisioned_throughput_in_mibps"},
 };
 
@@ -46,6 +47,7 @@ static const cost_usage_key efs_usage[] = {
     NUM("storage_gb", "data stored in the standard (or one zone) class, GB"),
     NUM("infrequent_access_storage_gb", "data stored in the infrequent access class, GB"),
     NUM("monthly_infrequent_access_read_gb", "data read from infrequent access per month, GB"),
+    STR("throughput_mode", "bursting, provisioned or elastic, when the plan does not give it"),
 };
 
 /* ---- the models ---- */

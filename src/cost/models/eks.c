@@ -22,7 +22,8 @@ const size_t cost_eks_nversions = N(cost_eks_versions);
 static const cost_var eks_cluster_vars[] = {
     {.name = "version", .attr = "version"},
     {.name = "support", .attr = "upgrade_policy[0].support_type", .dflt = "EXTENDED",
-     .flags = CVF_UNKNOWN_DEFAULT},
+     .usage = "support_type", .flags = CVF_UNKNOWN_DEFAULT,
+     .why = "a cluster past standard support moves to extended support unless upgrade_policy says STANDARD"},
 };
 
 static const cost_comp_spec eks_cluster_comps[] = {
@@ -36,6 +37,9 @@ static const cost_comp_spec eks_cluster_comps[] = {
      .filters = {UT("AmazonEKS-Hours:extendedSupport")},
      .unit = "hours", .per = "hour", .qty = Q_FN(cq_eks_extended)},
 };
+static const cost_usage_key eks_cluster_usage[] = {
+    STR("support_type", "STANDARD or EXTENDED, when the plan does not give upgrade_policy"),
+};
 static const cost_part eks_cluster_parts[] = {{.comps = eks_cluster_comps, .ncomps = N(eks_cluster_comps)}};
 
 /* ---- the models ---- */
@@ -44,6 +48,6 @@ static const cost_model model_eks = {
     .type = "aws_eks_cluster",
     .doc = "control plane hours; the extended-support surcharge for a Kubernetes version past its "
            "end of standard support (unless upgrade_policy.support_type = STANDARD)",
-    VARS(eks_cluster_vars), PARTS(eks_cluster_parts)};
+    VARS(eks_cluster_vars), PARTS(eks_cluster_parts), USAGE(eks_cluster_usage)};
 
 COST_MODEL_LIST(eks) = {&model_eks, NULL};

@@ -16,7 +16,8 @@ static const cost_map lb_label_map[] = {
 /* aws_lb: load_balancer_type defaults to application. */
 static const cost_var lb_vars[] = {
     {.name = "lbtype", .attr = "load_balancer_type", .dflt = "application", .map = lb_type_map,
-     .flags = CVF_UNKNOWN_DEFAULT},
+     .usage = "load_balancer_type", .flags = CVF_UNKNOWN_DEFAULT,
+     .why = "an application load balancer unless load_balancer_type says otherwise (the provider's default)"},
     {.name = "family", .fallback = "lbtype", .map = lb_family_map},
     {.name = "label", .fallback = "lbtype", .map = lb_label_map},
 };
@@ -37,6 +38,7 @@ static const cost_usage_key lb_usage[] = {
     NUM("active_connections", "active connections per minute, on average"),
     NUM("processed_bytes_gb", "data processed per month, GB"),
     NUM("rule_evaluations", "rule evaluations per second, on average (application only)"),
+    STR("load_balancer_type", "application, network or gateway, when the plan does not give it"),
 };
 
 static const cost_comp_spec elb_comps[] = {

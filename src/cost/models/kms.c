@@ -11,10 +11,9 @@ static const cost_map kms_requests_map[] = {
 
 /* key_spec (or the older customer_master_key_spec) defaults to SYMMETRIC_DEFAULT. */
 static const cost_var kms_vars[] = {
-    {.name = "requests_ut", .attr = "key_spec", .fallback = "cmk_spec", .map = kms_requests_map,
-     .flags = CVF_UNKNOWN_DEFAULT},
-    {.name = "cmk_spec", .attr = "customer_master_key_spec", .dflt = "SYMMETRIC_DEFAULT",
-     .flags = CVF_UNKNOWN_DEFAULT},
+    {.name = "requests_ut", .attr = "key_spec", .usage = "key_spec", .fallback = "cmk_spec", .map = kms_requests_map,
+     .flags = CVF_UNKNOWN_DEFAULT, .why = "a symmetric key unless key_spec says otherwise (the provider's default)"},
+    {.name = "cmk_spec", .attr = "customer_master_key_spec", .dflt = "SYMMETRIC_DEFAULT"},
 };
 
 static const cost_comp_spec kms_comps[] = {
@@ -28,7 +27,10 @@ static const cost_comp_spec kms_comps[] = {
      .unit = "requests", .per = "10k requests", .per_scale = 1e4, .qty = Q_USAGE("monthly_requests", 1)},
 };
 static const cost_part kms_parts[] = {{.comps = kms_comps, .ncomps = N(kms_comps)}};
-static const cost_usage_key kms_usage[] = {NUM("monthly_requests", "API requests per month")};
+static const cost_usage_key kms_usage[] = {
+    NUM("monthly_requests", "API requests per month"),
+    STR("key_spec", "key spec when the plan does not give it, e.g. SYMMETRIC_DEFAULT or RSA_2048"),
+};
 
 /* ---- the models ---- */
 

@@ -40,23 +40,33 @@ static const cost_map rds_volume_map[] = {
     {"gp2", "General Purpose"}, {"gp3", "General Purpose-GP3"}, {"io1", "Provisioned IOPS"},
     {"standard", "Magnetic"}, {NULL, NULL}};
 
+#define WHY_MAZ "a Single-AZ deployment unless multi_az = true (the provider's default)"
+#define WHY_RETENTION "AWS keeps one day of automated backups when no retention period is given"
+#define WHY_AURORA_STORAGE "Aurora Standard storage unless storage_type = aurora-iopt1 (the provider's default)"
+
 static const cost_var rds_vars[] = {
-    {.name = "class", .attr = "instance_class"},
-    {.name = "engine", .attr = "engine", .map = rds_engine_map},
+    {.name = "class", .attr = "instance_class", .flags = CVF_REQUIRED},
+    {.name = "engine", .attr = "engine", .map = rds_engine_map, .flags = CVF_REQUIRED},
     {.name = "edition", .attr = "engine", .map = rds_edition_map},
     {.name = "license", .attr = "license_model", .fallback = "license_default", .map = rds_license_map,
-     .flags = CVF_UNKNOWN_DEFAULT},
+     .usage = "license_model", .flags = CVF_UNKNOWN_DEFAULT,
+     .why = "the engine's license model on AWS: license included for SQL Server and Oracle SE2/SE1, "
+            "bring your own for Oracle EE and Db2, none for open-source engines"},
     {.name = "license_default", .attr = "engine", .map = rds_license_default_map},
-    {.name = "maz", .attr = "multi_az", .dflt = "false", .map = multi_az_map, .flags = CVF_UNKNOWN_DEFAULT},
-    {.name = "mazp", .attr = "multi_az", .dflt = "false", .map = multi_az_prefix_map, .flags = CVF_UNKNOWN_DEFAULT},
+    {.name = "maz", .attr = "multi_az", .usage = "multi_az", .dflt = "false", .map = multi_az_map,
+     .flags = CVF_UNKNOWN_DEFAULT, .why = WHY_MAZ},
+    {.name = "mazp", .attr = "multi_az", .usage = "multi_az", .dflt = "false", .map = multi_az_prefix_map,
+     .flags = CVF_UNKNOWN_DEFAULT, .why = WHY_MAZ},
     {.name = "stype", .attr = "storage_type", .fallback = "stype_default", .map = rds_stype_map,
-     .flags = CVF_UNKNOWN_DEFAULT},
-    {.name = "stype_default", .attr = "iops", .dflt = "0", .map = rds_stype_default_map, .flags = CVF_UNKNOWN_DEFAULT},
+     .usage = "storage_type", .flags = CVF_UNKNOWN_DEFAULT,
+     .why = "the provider's default storage: gp2, or io1 when iops is set"},
+    {.name = "stype_default", .attr = "iops", .dflt = "0", .map = rds_stype_default_map},
     {.name = "volume", .fallback = "stype", .map = rds_volume_map},
-    {.name = "storage", .attr = "allocated_storage"},
+    {.name = "storage", .attr = "allocated_storage", .flags = CVF_REQUIRED},
     {.name = "iops", .attr = "iops"},
     /* AWS keeps one day of backups when none is set */
-    {.name = "retention", .attr = "backup_retention_period", .dflt = "1", .flags = CVF_UNKNOWN_DEFAULT},
+    {.name = "retention", .attr = "backup_retention_period", .usage = "backup_retention_period", .dflt = "1",
+     .flags = CVF_UNKNOWN_DEFAULT, .why = WHY_RETENTION},
 };
 
 static const cost_comp_spec rds_comps[] = {
@@ -99,6 +109,10 @@ static const cost_part rds_parts[] = {{.comps = rds_comps, .ncomps = N(rds_comps
 static const cost_usage_key rds_usage[] = {
     NUM("additional_backup_storage_gb", "backup storage beyond the free allowance, GB"),
     NUM("monthly_standard_io_requests", "I/O requests per month (magnetic storage)"),
+    STR("license_model", "license model when the plan does not give it"),
+    BOOL("multi_az", "Multi-AZ when the plan does not give it"),
+    STR("storage_type", "storage type when the plan does not give it: gp2, gp3, io1 or standard"),
+    NUM("backup_retention_period", "days of backups kept, when the plan does not give it"),
 };
 
 /* ---- aws_rds_cluster / aws_rds_cluster_instance (Aurora) ----------------------- */
@@ -114,11 +128,14 @@ static const cost_map aurora_v2_usage_map[] = {
     {"aurora", "ServerlessV2Usage"}, {"aurora-iopt1", "ServerlessV2IOOptimizedUsage"}, {NULL, NULL}};
 
 static const cost_var aurora_cluster_vars[] = {
-    {.name = "engine", .attr = "engine", .dflt = "aurora", .map = aurora_engine_map, .flags = CVF_UNKNOWN_DEFAULT},
-    {.name = "stype", .attr = "storage_type", .dflt = "aurora", .flags = CVF_UNKNOWN_DEFAULT},
+    {.name = "engine", .attr = "engine", .dflt = "aurora", .map = aurora_engine_map},
+    {.name = "stype", .attr = "storage_type", .usage = "storage_type", .dflt = "aurora",
+     .flags = CVF_UNKNOWN_DEFAULT, .why = WHY_AURORA_STORAGE},
     {.name = "storage_ut", .fallback = "stype", .map = aurora_storage_map},
-    {.name = "mode", .attr = "engine_mode", .dflt = "provisioned", .flags = CVF_UNKNOWN_DEFAULT},
-    {.name = "retention", .attr = "backup_retention_period", .dflt = "1", .flags = CVF_UNKNOWN_DEFAULT},
+    {.name = "mode", .attr = "engine_mode", .usage = "engine_mode", .dflt = "provisioned",
+     .flags = CVF_UNKNOWN_DEFAULT, .why = "a provisioned cluster unless engine_mode = serverless (the provider's default)"},
+    {.name = "retention", .attr = "backup_retention_period", .usage = "backup_retention_period", .dflt = "1",
+     .flags = CVF_UNKNOWN_DEFAULT, .why = WHY_RETENTION},
 };
 
 static const cost_comp_spec aurora_cluster_comps[] = {
@@ -151,16 +168,19 @@ static const cost_usage_key aurora_cluster_usage[] = {
     NUM("read_requests_per_sec", "average read I/O requests per second"),
     NUM("backup_snapshot_size_gb", "size of one backup snapshot, GB (billed x (retention - 1))"),
     NUM("capacity_units_per_hr", "average Aurora capacity units (Serverless v1)"),
+    STR("storage_type", "aurora or aurora-iopt1, when the plan does not give it"),
+    STR("engine_mode", "provisioned or serverless, when the plan does not give it"),
+    NUM("backup_retention_period", "days of backups kept, when the plan does not give it"),
 };
 
 static const cost_source aurora_cluster_source = {
     "Aurora cluster", {{"cluster_identifier", "aws_rds_cluster", "cluster_identifier"}}};
 
 static const cost_var aurora_instance_vars[] = {
-    {.name = "class", .attr = "instance_class"},
-    {.name = "engine", .attr = "engine", .map = aurora_engine_map},
-    {.name = "stype", .attr = "storage_type", .from = &aurora_cluster_source, .dflt = "aurora",
-     .flags = CVF_UNKNOWN_DEFAULT},
+    {.name = "class", .attr = "instance_class", .flags = CVF_REQUIRED},
+    {.name = "engine", .attr = "engine", .map = aurora_engine_map, .flags = CVF_REQUIRED},
+    {.name = "stype", .attr = "storage_type", .usage = "storage_type", .from = &aurora_cluster_source,
+     .dflt = "aurora", .flags = CVF_UNKNOWN_DEFAULT, .why = WHY_AURORA_STORAGE},
     {.name = "instance_ut", .fallback = "stype", .map = aurora_instance_usage_map},
     {.name = "v2_ut", .fallback = "stype", .map = aurora_v2_usage_map},
 };
@@ -183,12 +203,13 @@ static const cost_part aurora_instance_parts[] = {{.comps = aurora_instance_comp
 
 static const cost_usage_key aurora_instance_usage[] = {
     NUM("capacity_units_per_hr", "average Aurora capacity units (db.serverless, Serverless v2)"),
+    STR("storage_type", "the cluster's aurora or aurora-iopt1, when the plan does not give it"),
 };
 
 /* ---- the models ---- */
 
 static const cost_model model_rds = {
-    .type = "aws_db_instance",
+    .type = "aws_db_instance", .example = "instance_class=db.t3.micro engine=postgres allocated_storage=20",
     .doc = "instance hours by engine, class, Single/Multi-AZ and license; storage by type and size; "
            "provisioned IOPS (io1 at least 1,000 IOPS and 100 GB; gp3 above 3,000, or 12,000 from 400 GB); "
            "backup storage and magnetic I/O (usage)",
@@ -198,7 +219,7 @@ static const cost_model model_aurora_cluster = {
     .doc = "Aurora storage, I/O, backup storage and Serverless v1 capacity (usage)",
     VARS(aurora_cluster_vars), PARTS(aurora_cluster_parts), USAGE(aurora_cluster_usage)};
 static const cost_model model_aurora_instance = {
-    .type = "aws_rds_cluster_instance",
+    .type = "aws_rds_cluster_instance", .example = "instance_class=db.r6g.large engine=aurora-postgresql",
     .doc = "Aurora instance hours by engine and class (I/O-Optimized from the cluster); "
            "db.serverless capacity (usage)",
     VARS(aurora_instance_vars), PARTS(aurora_instance_parts), USAGE(aurora_instance_usage)};

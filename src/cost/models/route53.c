@@ -9,7 +9,7 @@ static const cost_comp_spec zone_comps[] = {
     {.name = "Hosted zone",
      .service = "AmazonRoute53", .family = "DNS Zone", .region = "global",
      .filters = {UT("HostedZone")},
-     .unit = "zone-months", .per = "zone-month", .qty = Q_CONST(1), .flags = CF_FIRST_TIER},
+     .unit = "zone-months", .per = "zone-month", .qty = Q_CONST(1), .flags = CF_TIERED},
 };
 static const cost_part zone_parts[] = {{.comps = zone_comps, .ncomps = N(zone_comps)}};
 

@@ -38,7 +38,8 @@ static const cost_map vpce_bytes_map[] = {
 
 static const cost_var vpce_vars[] = {
     {.name = "vtype", .attr = "vpc_endpoint_type", .dflt = "Gateway", .map = vpce_type_map,
-     .flags = CVF_UNKNOWN_DEFAULT},
+     .usage = "vpc_endpoint_type", .flags = CVF_UNKNOWN_DEFAULT,
+     .why = "a gateway endpoint (free) unless vpc_endpoint_type says otherwise (the provider's default)"},
     {.name = "hours_ut", .fallback = "vtype", .map = vpce_hours_map},
     {.name = "bytes_ut", .fallback = "vtype", .map = vpce_bytes_map},
 };
@@ -53,10 +54,13 @@ static const cost_comp_spec vpce_comps[] = {
      .when = {{"vtype", COP_NE, "Gateway"}},
      .service = "AmazonVPC", .family = "VpcEndpoint",
      .filters = {UT("{bytes_ut}")},
-     .unit = "GB", .per = "GB processed", .qty = Q_USAGE("monthly_data_processed_gb", 1), .flags = CF_FIRST_TIER},
+     .unit = "GB", .per = "GB processed", .qty = Q_USAGE("monthly_data_processed_gb", 1), .flags = CF_TIERED},
 };
 static const cost_part vpce_parts[] = {{.comps = vpce_comps, .ncomps = N(vpce_comps)}};
-static const cost_usage_key vpce_usage[] = {NUM("monthly_data_processed_gb", "data processed per month, GB")};
+static const cost_usage_key vpce_usage[] = {
+    NUM("monthly_data_processed_gb", "data processed per month, GB"),
+    STR("vpc_endpoint_type", "Interface, Gateway or GatewayLoadBalancer, when the plan does not give it"),
+};
 
 /* ---- the models ---- */
 

@@ -58,6 +58,7 @@ typedef struct cli_opts {
     double max_increase, max_percent, max_total, cost_threshold;
     const char *fail_on;            /* approved-with-changes | needs-revision */
     const char *fail_on_severity;   /* low | medium | high | critical */
+    bool allow_unpriced;            /* cost gates decide on the priced part only */
     /* Positional arguments, in order. */
     cli_list args;
 } cli_opts;

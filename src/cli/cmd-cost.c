@@ -83,7 +83,7 @@ static int cost_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
         cost_render(rep, o->format, &ro, &doc);
         rc = out_emit(o->output, &doc, err);
     }
-    int status = rc == CIR_OK ? review_gates_finish(&gates) : CIR_EXIT_ERROR;
+    int status = rc == CIR_OK ? review_gates_finish(&gates, err) : CIR_EXIT_ERROR;
     review_gates_discard(&gates);
     sbuf_free(&doc);
     cost_report_free(rep);

@@ -40,6 +40,7 @@ struct cost_val {
     bool sensitive;
     char *text;     /* SET: the (mapped) value; UNMAPPED: the raw value */
     char *why;
+    bool was_unknown;            /* the plan knows the attribute only after apply */
     /* An assumption: the value stands in for one the plan does not give. */
     bool assumed;
     char *assume_path;           /* attribute path on the resource read */
@@ -210,6 +211,7 @@ static bool from_attr(const cost_eval *e, const cost_var *d, bool model_scope, c
     const json_t *j = plan_attr(r, side, path, &st);
     bool decided = false;
     if (st == PLAN_VAL_UNKNOWN) {
+        v->was_unknown = true;
         const json_t *cv = NULL;
         plan_cfg_state cfg = e->plan && side ? plan_attr_configured(e->plan, r, path, &cv) : PLAN_CFG_UNKNOWN;
         char *t = cfg == PLAN_CFG_CONSTANT ? json_scalar_text(cv) : NULL;
@@ -218,8 +220,9 @@ static bool from_attr(const cost_eval *e, const cost_var *d, bool model_scope, c
             v->text = t;
             t = NULL;
             decided = true;
-        } else if (cfg == PLAN_CFG_UNSET && !(d->flags & CVF_ASSUME) && (d->dflt || d->fallback)) {
-            /* unset: the provider's default (the fallback or default) applies */
+        } else if (cfg == PLAN_CFG_UNSET && !(d->flags & CVF_ASSUME)) {
+            /* unset: the provider's default (the fallback or default) applies,
+             * or nothing (a required value then says it is not set) */
         } else if (d->flags & (CVF_UNKNOWN_DEFAULT | CVF_ASSUME)) {
             pend_assumption(v, d, path);
         } else {
@@ -301,7 +304,7 @@ static void compute(const cost_eval *e, const cost_var *d, bool model_scope, cos
     }
     if (v->state == VS_UNSET && (d->flags & CVF_REQUIRED)) {
         bool self = model_scope || (d->flags & CVF_SELF);
-        v->state = VS_MISSING;
+        v->state = v->was_unknown ? VS_UNKNOWN : VS_MISSING;
         free(v->why);
         v->why = d->attr ? elem_path(self || d->from ? NULL : e->elem, d->attr) : xstrdup(d->name);
     }

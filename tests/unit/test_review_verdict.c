@@ -130,8 +130,8 @@ Test(verdict, worst_rule_wins)
 
 static size_t eval(const review_gates *g, double before, double after, risk_report *r, review_list *out)
 {
-    cost_totals t = {.monthly_before = before, .monthly_after = after, .monthly_delta = after - before};
-    review_gate_facts f = {&t, r};
+    cost_report rep = {.totals = {.monthly_before = before, .monthly_after = after, .monthly_delta = after - before}};
+    review_gate_facts f = {&rep, r};
     return review_gates_eval(g, &f, out);
 }
 

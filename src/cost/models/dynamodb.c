@@ -10,8 +10,8 @@ static const cost_map ddb_class_map[] = {{"STANDARD", ""}, {"STANDARD_INFREQUENT
 static const cost_var ddb_vars[] = {
     {.name = "billing", .attr = "billing_mode", .usage = "billing_mode", .dflt = "PROVISIONED",
      .flags = CVF_UNKNOWN_DEFAULT, .why = "provisioned capacity unless billing_mode = PAY_PER_REQUEST (the provider's default)"},
-    {.name = "wcu", .attr = "write_capacity"},
-    {.name = "rcu", .attr = "read_capacity"},
+    {.name = "wcu", .attr = "write_capacity", .flags = CVF_REQUIRED},
+    {.name = "rcu", .attr = "read_capacity", .flags = CVF_REQUIRED},
     {.name = "pitr", .attr = "point_in_time_recovery[0].enabled", .map = cost_bool_map},
     {.name = "class", .attr = "table_class", .usage = "table_class", .dflt = "STANDARD", .map = ddb_class_map,
      .flags = CVF_UNKNOWN_DEFAULT, .why = "the STANDARD table class unless table_class says otherwise (the provider's default)"},

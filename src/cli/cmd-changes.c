@@ -16,6 +16,7 @@ static int changes_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
 {
     (void)self;
     plan_load_opts lo = {
+        .command = o->command,
         .region_flag = o->regions.n ? o->regions.items[o->regions.n - 1] : NULL,
         .quiet = o->quiet,
     };
@@ -44,7 +45,9 @@ const cmd_entry cmd_changes_entry = {
     .summary = "what a plan creates, updates, replaces, destroys, reads, moves and imports",
     .help = "PLAN is the output of `terraform show -json PLANFILE` (or `tofu show -json`);\n"
             "`-` or no argument reads stdin.  A binary plan file is converted with\n"
-            "`terraform show -json` when terraform or tofu is on PATH.  The table groups\n"
+            "`terraform show -json` when terraform or tofu is on PATH.  A state file, the\n"
+            "text of `terraform plan`, a compressed file and other inputs that are not\n"
+            "plans are named in the error, with the command to run instead.  The table groups\n"
             "resources by action (+ create, ~ update, -/+ and +/- replace, - destroy,\n"
             "<= read, . forget) with the AWS region and where it came from; --format json\n"
             "writes the circuit.changes/v1 document described in the README.  Sensitive\n"

@@ -20,7 +20,7 @@
 static cir_code load_plans(cli_opts *o, plan ***out, size_t *n, cir_err *err)
 {
     size_t count = cli_plan_count(o), stdin_uses = 0;
-    plan_load_opts lo = {.region_flag = NULL, .quiet = o->quiet};
+    plan_load_opts lo = {.region_flag = NULL, .quiet = o->quiet, .command = o->command};
     plan **plans = xcalloc(count, sizeof *plans);
     *out = plans;
     *n = 0;
@@ -88,7 +88,9 @@ const cmd_entry cmd_check_entry = {
             "a resource tag circuit:skip = \"ID,ID\" suppress findings, which are still\n"
             "listed as suppressed.  --format json writes circuit.check/v1; --format sarif\n"
             "writes SARIF 2.1.0 for GitHub code scanning.  Findings never print a secret\n"
-            "or sensitive value.  Exit 0 with or without findings; 2 on errors.\n"
+            "or sensitive value.  Exit 0 with or without findings (unlike checkov, which\n"
+            "exits 1 on any): to fail a CI job on findings add --fail-on-severity, e.g.\n"
+            "`circuit check plan.json --fail-on-severity high`.  2 on errors.\n"
             "Gate flags (see 'circuit help review') exit 1 when they fail; the cost gates\n"
             "and --fail-on price the plans (--cache, --usage) only for the gate.",
     .options = OPT_FORMAT | OPT_OUTPUT | OPT_RULES | OPT_SKIP | OPT_NO_COLOR | OPT_QUIET | OPT_GATES |

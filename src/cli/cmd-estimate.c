@@ -239,6 +239,8 @@ static int estimate_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
                              .quiet = true};
         rc = plan_load_buffer(TOPIC, text, strlen(text), &lo, &p, err);
         free(text);
+        if (rc == CIR_OK)
+            cost_usage_check_plans(usage, &p, 1, type);
     }
     if (rc == CIR_OK) {
         price_open_opts po = {.path = o->cache};

@@ -50,7 +50,7 @@ static cir_code load_plans(const cli_opts *o, review_run *r, cir_err *err)
     size_t n = cli_plan_count(o);
     r->plans = xcalloc(n, sizeof *r->plans);
     plan_load_opts lo = {.region_flag = o->regions.n ? o->regions.items[o->regions.n - 1] : NULL,
-                         .quiet = o->quiet};
+                         .quiet = o->quiet, .command = o->command};
     size_t stdin_uses = 0;
     for (size_t i = 0; i < n; i++)
         if (strcmp(cli_plan_arg(o, i), "-") == 0 && ++stdin_uses > 1)
@@ -70,6 +70,7 @@ static cir_code estimate(const cli_opts *o, review_run *r, cir_err *err)
         return err->code;
     if (o->usage_file && cost_usage_load(o->usage_file, &r->usage, err))
         return err->code;
+    cost_usage_check_plans(r->usage, r->plans, r->nplans, NULL);
     cost_opts co = {.usage = r->usage};
     return cost_estimate(r->plans, r->nplans, r->cache, &co, &r->cost, err);
 }
@@ -116,8 +117,9 @@ const cmd_entry cmd_review_entry = {
     .name = "review",
     .args_usage = "[PLAN...]",
     .summary = "the engineer's review of a plan: changes, cost, risks, verdict",
-    .help = "Reads one or more plans (`terraform show -json`; \"-\" or none reads stdin) and writes\n"
-            "the Infrastructure/DevOps Engineer Review: new and modified resources, monthly cost\n"
+    .help = "Reads one or more plans (`terraform show -json`; \"-\" or none reads stdin; a\n"
+            "terminal on stdin gets a hint instead of a wait) and writes the\n"
+            "Infrastructure/DevOps Engineer Review: new and modified resources, monthly cost\n"
             "impact, deployment, scaling and reliability assessment, dependencies, operational\n"
             "checklist, strengths, concerns, recommendations and the verdict.\n"
             "Verdict: NEEDS REVISION on a critical/high finding or unprotected data loss;\n"

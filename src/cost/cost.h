@@ -159,4 +159,11 @@ bool cost_type_is_free(const char *type);
 /* True when a cost model exists for `type`. */
 bool cost_type_is_modelled(const char *type);
 
+/* For `circuit estimate`: the first attribute the model of `type` needs and
+ * never guesses (an instance type, a class, an engine, a size) that the
+ * attributes `after` do not set; NULL when none is missing or there is no
+ * model.  *example (may be NULL) gets the model's example arguments
+ * ("instance_type=t3.medium"), or NULL.  Strings are static. */
+const char *cost_required_missing(const char *type, const json_t *after, const char **example);
+
 #endif

@@ -621,7 +621,14 @@ static void add_assumption(cost_component *c, const cost_val *v)
         if (strcmp(c->assumed[i].attr, v->assume_path) == 0)
             return;
     c->assumed = xrealloc(c->assumed, (c->nassumed + 1) * sizeof *c->assumed);
-    cost_assumption *a = &c->assumed[c->nassumed++];
+    /* kept sorted by attribute, so the line reads the same whatever order
+     * the values were first used in */
+    size_t at = c->nassumed++;
+    while (at > 0 && strcmp(c->assumed[at - 1].attr, v->assume_path) > 0) {
+        c->assumed[at] = c->assumed[at - 1];
+        at--;
+    }
+    cost_assumption *a = &c->assumed[at];
     const cost_var *d = v->assume_var;
     a->attr = xstrdup(v->assume_path);
     a->value = xstrdup(v->assume_value);

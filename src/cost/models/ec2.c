@@ -69,7 +69,7 @@ static const cost_map credits_default_map[] = {
 #define WHY_EBS_OPT "no EBS-optimized surcharge unless ebs_optimized is set (current types are EBS-optimized at no charge)"
 #define WHY_MONITORING "basic monitoring unless detailed monitoring is turned on (AWS's default)"
 #define WHY_CREDITS "the family's default credit option: standard for t2, unlimited for t3, t3a and t4g"
-#define WHY_ROOT "the AMI's default root volume (8 GB gp2 on Amazon Linux and Ubuntu AMIs); set root_block_device or a usage key to override"
+#define WHY_ROOT "the AMI's default root volume; set root_block_device or a usage key to override"
 #define WHY_EBS_TYPE "EC2 creates gp2 volumes when a block device mapping names no type"
 #define EC2_TENANCY_VAR(ATTR)                                                                      \
     {.name = "tenancy", .attr = ATTR, .usage = "tenancy", .dflt = "default", .map = tenancy_map,    \

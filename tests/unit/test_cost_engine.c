@@ -309,8 +309,9 @@ Test(cost_engine, quantity_rules)
     cr_expect_not_null(strstr(k->assumed[0].why, "Single-AZ"));
     k = comp(&c->after, "Storage (gp2, Single-AZ)");
     cr_assert_eq(k->nassumed, 2);
-    cr_expect_str_eq(k->assumed[0].attr, "storage_type");
-    cr_expect_str_eq(k->assumed[0].value, "gp2");
+    cr_expect_str_eq(k->assumed[0].attr, "multi_az", "sorted by attribute");
+    cr_expect_str_eq(k->assumed[1].attr, "storage_type");
+    cr_expect_str_eq(k->assumed[1].value, "gp2");
     /* cluster mode: 2 groups x (1 replica + 1) nodes */
     c = res(&f, "aws_elasticache_replication_group.cluster_mode");
     cr_expect_eq(comp(&c->after, "ElastiCache (Redis, on-demand, cache.t3.micro)")->quantity, 4 * 730);

@@ -129,6 +129,8 @@ cir_code price_import_file(price_cache *c, const char *path, price_ingest_stats 
 typedef struct price_sync_opts {
     const char *endpoint;        /* NULL: CIRCUIT_PRICING_URL, then AWS */
     const char *const *services; /* NULL-terminated; NULL = the default set */
+    const char *const *default_services; /* the default set (offers missing from the index are
+                                            skipped with a warning); NULL = price_default_services */
     const char *const *regions;  /* NULL-terminated; NULL = the default region */
     bool progress;               /* progress line on stderr (TTY only) */
 } price_sync_opts;

@@ -33,7 +33,8 @@ enum {
     OPT_FAMILY        = 1u << 12,
     OPT_ATTR          = 1u << 13,
     OPT_QUIET         = 1u << 14,
-    OPT_COST_THRESHOLD = 1u << 15
+    OPT_COST_THRESHOLD = 1u << 15,
+    OPT_LIST_TYPES    = 1u << 16
 };
 
 typedef struct cli_list {
@@ -59,6 +60,7 @@ typedef struct cli_opts {
     const char *fail_on;            /* approved-with-changes | needs-revision */
     const char *fail_on_severity;   /* low | medium | high | critical */
     bool allow_unpriced;            /* cost gates decide on the priced part only */
+    bool list_types;                /* cost: print the priced types instead of pricing */
     /* Positional arguments, in order. */
     cli_list args;
 } cli_opts;
@@ -76,6 +78,7 @@ typedef struct cmd_entry {
     int min_args, max_args;     /* max_args < 0: unlimited */
     cmd_exec_fn exec;           /* returns CIR_EXIT_*; fills err on CIR_EXIT_ERROR */
     const struct cmd_entry *const *subcommands; /* NULL-terminated, or NULL */
+    void (*help_more)(void);    /* prints more help from the program's own tables, or NULL */
 } cmd_entry;
 
 /* The top-level table, NULL-terminated (commands.c). */

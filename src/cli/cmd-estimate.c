@@ -21,6 +21,7 @@
 #include "../plan/plan.h"
 
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -217,19 +218,6 @@ static char *plan_text(const char *type, json_t *after)
     return text;
 }
 
-/* An attribute that decides the price and is never guessed must be given. */
-static cir_code check_required(const char *type, const json_t *after, cir_err *err)
-{
-    const char *example = NULL;
-    const char *attr = cost_required_missing(type, after, &example);
-    if (!attr)
-        return CIR_OK;
-    if (example)
-        return cir_error(err, CIR_EUSAGE, TOPIC, "%s needs %s to be priced, e.g. `circuit estimate %s %s`", type,
-                         attr, type, example);
-    return cir_error(err, CIR_EUSAGE, TOPIC, "%s needs %s to be priced (give it as %s=VALUE)", type, attr, attr);
-}
-
 /* A resource that could not be priced is an error here, as a price query
  * that matches nothing is: one line, the first reason, exit 2. */
 static cir_code check_priced(const cost_report *rep, cir_err *err)
@@ -246,6 +234,19 @@ static cir_code check_priced(const cost_report *rep, cir_err *err)
                 first = s->components[i].note;
             n++;
         }
+    /* a value never guessed (an instance type, a class, an engine, a size)
+     * is missing: ask for it, with an example */
+    char attr[128];
+    const char *type = cr->res->type;
+    if (first && sscanf(first, "not priced: %127s is not set", attr) == 1 &&
+        strcmp(first + strlen("not priced: ") + strlen(attr), " is not set") == 0) {
+        const char *example = cost_model_example(type);
+        if (example)
+            return cir_error(err, CIR_EUSAGE, TOPIC, "%s needs %s to be priced, e.g. `circuit estimate %s %s`",
+                             type, attr, type, example);
+        return cir_error(err, CIR_EUSAGE, TOPIC, "%s needs %s to be priced (give it as %s=VALUE)", type, attr,
+                         attr);
+    }
     return cir_error(err, CIR_ENOPRICE, TOPIC, "%s %s%s", cr->res->address, first ? first : "not priced",
                      n > 1 ? " (and more lines not priced: see `circuit cost` on a plan)" : "");
 }
@@ -263,8 +264,6 @@ static int estimate_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
     cir_code rc = check_type(type, err);
     if (rc == CIR_OK)
         rc = build_after(o, &after, err);
-    if (rc == CIR_OK)
-        rc = check_required(type, after, err);
     if (rc == CIR_OK && o->usage_file)
         rc = cost_usage_load(o->usage_file, &usage, err);
     if (rc == CIR_OK) {

@@ -159,11 +159,23 @@ bool cost_type_is_free(const char *type);
 /* True when a cost model exists for `type`. */
 bool cost_type_is_modelled(const char *type);
 
-/* For `circuit estimate`: the first attribute the model of `type` needs and
- * never guesses (an instance type, a class, an engine, a size) that the
- * attributes `after` do not set; NULL when none is missing or there is no
- * model.  *example (may be NULL) gets the model's example arguments
- * ("instance_type=t3.medium"), or NULL.  Strings are static. */
-const char *cost_required_missing(const char *type, const json_t *after, const char **example);
+/* ---- the reference the model tables document (cost_docs.c) ------------- */
+
+struct sbuf;
+
+/* The AWS offers the models read, sorted, NULL-terminated (static); *n
+ * (may be NULL) gets the count.  `circuit pricing sync` fetches these. */
+const char *const *cost_model_offers(size_t *n);
+/* The priced types, their usage keys, assumptions and offers, and the free
+ * types: "markdown" (the README's reference), "json"
+ * (circuit.cost-types/v1), else a table with the count. */
+void cost_doc_types(const char *format, struct sbuf *out);
+/* The priced types for `circuit help cost`, with their count. */
+void cost_doc_help(struct sbuf *out);
+
+/* For `circuit estimate`: the example arguments of the model of `type`
+ * ("instance_type=t3.medium"), shown when a value it never guesses is
+ * missing; NULL when it has none.  Static. */
+const char *cost_model_example(const char *type);
 
 #endif

@@ -64,26 +64,10 @@ bool cost_delta_percent(const cost_totals *t, double *pct)
     return true;
 }
 
-const char *cost_required_missing(const char *type, const json_t *after, const char **example)
+const char *cost_model_example(const char *type)
 {
     const cost_model *m = cost_model_find(type);
-    if (example)
-        *example = m ? m->example : NULL;
-    for (size_t i = 0; m && i < m->nvars; i++) {
-        const cost_var *v = &m->vars[i];
-        if (!(v->flags & CVF_REQUIRED) || !v->attr || v->from)
-            continue;
-        char key[128];
-        size_t n = strcspn(v->attr, ".[");
-        if (n >= sizeof key)
-            continue;
-        memcpy(key, v->attr, n);
-        key[n] = '\0';
-        const json_t *j = json_object_get(after, key);
-        if (!j || json_is_null(j))
-            return v->attr;
-    }
-    return NULL;
+    return m ? m->example : NULL;
 }
 
 /* ---- which sides an action prices ----------------------------------------- */

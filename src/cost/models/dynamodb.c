@@ -77,7 +77,7 @@ static const cost_usage_key ddb_usage[] = {
 /* ---- the models ---- */
 
 static const cost_model model_ddb = {
-    .type = "aws_dynamodb_table",
+    .type = "aws_dynamodb_table", .example = "billing_mode=PROVISIONED read_capacity=5 write_capacity=5",
     .doc = "provisioned read/write capacity hours, or on-demand request units (usage); storage, "
            "backups, restores, streams (usage)",
     VARS(ddb_vars), PARTS(ddb_parts), USAGE(ddb_usage)};

@@ -143,7 +143,7 @@ static const cost_usage_key ebs_usage[] = {
  * never guessed (a volume from a snapshot without one is not priced). */
 static const cost_var ebs_volume_vars[] = {
     {.name = "vtype", .attr = "type", .usage = "type", .dflt = "gp2", .map = ebs_type_map,
-     .flags = CVF_UNKNOWN_DEFAULT, .why = WHY_EBS_TYPE},
+     .flags = CVF_UNKNOWN_DEFAULT, .why = "a gp2 volume unless type says otherwise (the provider's default)"},
     {.name = "vsize", .attr = "size", .flags = CVF_REQUIRED},
     {.name = "viops", .attr = "iops"},
     {.name = "vtput", .attr = "throughput"},

@@ -191,7 +191,7 @@ static cir_code check_type(const char *type, cir_err *err)
             return cir_error(err, CIR_EUSAGE, TOPIC, "\"%s\" is not a resource type name", type);
     if (!cost_type_is_modelled(type) && !cost_type_is_free(type))
         return cir_error(err, CIR_EUSAGE, TOPIC,
-                         "no cost model for %s (see 'circuit help estimate' and the README for the supported types)",
+                         "no cost model for %s (see docs/cost.md for the supported types)",
                          type);
     return CIR_OK;
 }
@@ -320,6 +320,7 @@ const cmd_entry cmd_estimate_entry = {
             "'circuit pricing query': one line saying why, exit 2.",
     .options = OPT_FORMAT | OPT_OUTPUT | OPT_REGION | OPT_USAGE | OPT_CACHE | OPT_OFFLINE | OPT_NO_COLOR |
                OPT_QUIET,
+    .noeffect = OPT_RULES,
     .formats = "table,json",
     .min_args = 1,
     .max_args = -1,

@@ -14,6 +14,7 @@
 #include "../core/out.h"
 #include "../cost/cost.h"
 #include "../plan/plan.h"
+#include "../plan/plan_source.h"
 #include "../review/gate.h"
 #include "../review/review.h"
 #include "../risk/risk.h"
@@ -29,6 +30,7 @@ typedef struct review_run {
     cost_report *cost;
     risk_ruleset *rules;
     risk_report *risk;
+    plan_srcmap **maps;         /* --source-dir, one per plan; NULL when none */
     review *rv;
 } review_run;
 
@@ -36,6 +38,7 @@ static void run_free(review_run *r)
 {
     review_free(r->rv);
     risk_report_free(r->risk);
+    cli_source_maps_free(r->maps, r->nplans);
     risk_ruleset_free(r->rules);
     cost_report_free(r->cost);
     cost_usage_free(r->usage);
@@ -80,7 +83,11 @@ static cir_code check(const cli_opts *o, review_run *r, cir_err *err)
     if (risk_ruleset_load(o->rules_file, &r->rules, err))
         return err->code;
     risk_opts ro = {.skip = o->skip.items, .nskip = o->skip.n};
-    return risk_check(r->plans, r->nplans, r->rules, &ro, &r->risk, err);
+    if (risk_check(r->plans, r->nplans, r->rules, &ro, &r->risk, err) ||
+        cli_source_maps(o, r->plans, r->nplans, false, &r->maps, err))
+        return err->code;
+    risk_report_locate(r->risk, r->plans, r->maps, r->nplans);
+    return CIR_OK;
 }
 
 static int review_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
@@ -129,7 +136,7 @@ const cmd_entry cmd_review_entry = {
             "Prices come from the cache, filled from the bundled snapshot when empty; review\n"
             "never fetches (--offline is accepted for scripts that pass it everywhere).",
     .options = OPT_FORMAT | OPT_OUTPUT | OPT_REGION | OPT_USAGE | OPT_CACHE | OPT_OFFLINE | OPT_RULES |
-               OPT_SKIP | OPT_COST_THRESHOLD | OPT_GATES | OPT_NO_COLOR | OPT_QUIET,
+               OPT_SKIP | OPT_COST_THRESHOLD | OPT_GATES | OPT_NO_COLOR | OPT_QUIET | OPT_SOURCE_DIR,
     .formats = "markdown,json",
     .min_args = 0,
     .max_args = -1,

@@ -3,9 +3,9 @@
  * the priced types and what each prices, their usage keys, the values
  * they assume and why, the AWS offers they read, the free types.
  *
- * `circuit cost --list-types` prints it (table, Markdown, JSON), the README
- * holds the Markdown verbatim (scripts/gen-docs.sh rewrites it, the e2e
- * case docs-cost-reference fails when it is stale) and `circuit help cost`
+ * `circuit cost --list-types` prints it (table, Markdown, JSON),
+ * docs/cost-types.md is the Markdown (scripts/gen-docs.py writes it, the
+ * e2e case docs-generated fails when it is stale) and `circuit help cost`
  * lists the types; `circuit pricing sync` fetches cost_model_offers() by
  * default.  Nothing here is written by hand: a new model documents itself.
  */
@@ -158,7 +158,7 @@ static void markdown(sbuf *b)
     const char *const *free_types;
     size_t nf = cost_free_types(&free_types);
 
-    sbuf_printf(b, "#### Priced types (%zu)\n\n| type | what is priced | usage keys |\n|---|---|---|\n", nm);
+    sbuf_printf(b, "## Priced types (%zu)\n\n| type | what is priced | usage keys |\n|---|---|---|\n", nm);
     for (size_t i = 0; i < nm; i++) {
         sbuf_printf(b, "| `%s` | ", models[i]->type);
         sbuf_md_cell(b, models[i]->doc);
@@ -167,7 +167,7 @@ static void markdown(sbuf *b)
         sbuf_puts(b, " |\n");
     }
 
-    sbuf_puts(b, "\n#### Usage keys\n\n| type | key | value | meaning |\n|---|---|---|---|\n");
+    sbuf_puts(b, "\n## Usage keys\n\n| type | key | value | meaning |\n|---|---|---|---|\n");
     for (size_t i = 0; i < nm; i++)
         for (size_t k = 0; k < models[i]->nusage; k++) {
             const cost_usage_key *u = &models[i]->usage[k];
@@ -176,7 +176,7 @@ static void markdown(sbuf *b)
             sbuf_puts(b, " |\n");
         }
 
-    sbuf_puts(b, "\n#### Assumptions\n\n"
+    sbuf_puts(b, "\n## Assumptions\n\n"
                  "A value that decides a price and that the plan does not give is priced as AWS or the "
                  "provider would set it, and the line says so (`assumed ...`; JSON `assumed` on the "
                  "component). \"known after apply, not shown unset\": the plan knows the value only after "
@@ -203,14 +203,14 @@ static void markdown(sbuf *b)
 
     size_t no;
     const char *const *off = cost_model_offers(&no);
-    sbuf_printf(b, "\n#### Offers (%zu)\n\nThe AWS price lists the models read, which `circuit pricing sync` "
+    sbuf_printf(b, "\n## Offers\n\nThe %zu AWS price lists the models read, which `circuit pricing sync` "
                    "fetches when no `--service` is given: ",
                 no);
     for (size_t i = 0; i < no; i++)
         sbuf_printf(b, "%s`%s`", i ? ", " : "", off[i]);
     sbuf_puts(b, ".\n");
 
-    sbuf_printf(b, "\n#### Free types (%zu)\n\nShown as `free`, never as \"not supported\": ", nf);
+    sbuf_printf(b, "\n## Free types (%zu)\n\nShown as `free`, never as \"not supported\": ", nf);
     for (size_t i = 0; i < nf; i++)
         sbuf_printf(b, "%s`%s`", i ? ", " : "", free_types[i]);
     sbuf_puts(b, ".\n");

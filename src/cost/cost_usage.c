@@ -46,7 +46,8 @@ struct cost_usage {
 
 static cir_code read_all(const char *path, char **data, size_t *len, cir_err *err)
 {
-    FILE *f = fopen(path, "rb");
+    bool use_stdin = strcmp(path, "-") == 0;   /* "-": the usage file on standard input */
+    FILE *f = use_stdin ? stdin : fopen(path, "rb");
     if (!f)
         return cir_error(err, CIR_EIO, path, "cannot open usage file: %s", strerror(errno));
     sbuf b = SBUF_INIT;
@@ -54,14 +55,16 @@ static cir_code read_all(const char *path, char **data, size_t *len, cir_err *er
     size_t n;
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
         if (b.len + n > (size_t)64 << 20) {
-            fclose(f);
+            if (!use_stdin)
+                fclose(f);
             sbuf_free(&b);
             return cir_error(err, CIR_EINPUT, path, "usage file is larger than 64 MB");
         }
         sbuf_add(&b, chunk, n);
     }
     bool bad = ferror(f);
-    fclose(f);
+    if (!use_stdin)
+        fclose(f);
     if (bad) {
         sbuf_free(&b);
         return cir_error(err, CIR_EIO, path, "cannot read usage file");

@@ -60,10 +60,11 @@ static const cost_var rds_vars[] = {
     {.name = "stype", .attr = "storage_type", .fallback = "stype_default", .map = rds_stype_map,
      .usage = "storage_type", .flags = CVF_UNKNOWN_DEFAULT,
      .why = "the provider's default storage: gp2, or io1 when iops is set"},
-    {.name = "stype_default", .attr = "iops", .dflt = "0", .map = rds_stype_default_map},
+    {.name = "stype_default", .attr = "iops", .usage = "iops", .dflt = "0", .map = rds_stype_default_map,
+     .flags = CVF_UNKNOWN_DEFAULT, .why = "no provisioned IOPS unless iops is set (the provider's default)"},
     {.name = "volume", .fallback = "stype", .map = rds_volume_map},
     {.name = "storage", .attr = "allocated_storage", .flags = CVF_REQUIRED},
-    {.name = "iops", .attr = "iops"},
+    {.name = "iops", .attr = "iops", .usage = "iops"},
     /* AWS keeps one day of backups when none is set */
     {.name = "retention", .attr = "backup_retention_period", .usage = "backup_retention_period", .dflt = "1",
      .flags = CVF_UNKNOWN_DEFAULT, .why = WHY_RETENTION},
@@ -112,6 +113,7 @@ static const cost_usage_key rds_usage[] = {
     STR("license_model", "license model when the plan does not give it"),
     BOOL("multi_az", "Multi-AZ when the plan does not give it"),
     STR("storage_type", "storage type when the plan does not give it: gp2, gp3, io1 or standard"),
+    NUM("iops", "provisioned IOPS, when the plan does not give iops"),
     NUM("backup_retention_period", "days of backups kept, when the plan does not give it"),
 };
 

@@ -309,7 +309,7 @@ static void project_range(const cost_report *r, size_t p, size_t *from, size_t *
 
 static void unchanged_line(const cost_report *r, sbuf *out, size_t from, size_t to)
 {
-    size_t n = 0;
+    size_t n = 0, unpriced = 0;
     double monthly = 0;
     for (size_t i = from; i < to; i++) {
         const cost_resource *cr = &r->resources[i];
@@ -317,12 +317,17 @@ static void unchanged_line(const cost_report *r, sbuf *out, size_t from, size_t 
             continue;
         n++;
         monthly += cr->monthly_after;
+        unpriced += cr->after_unknown;
     }
     if (!n)
         return;
-    sbuf_printf(out, "%zu unchanged resource%s: ", n, n == 1 ? "" : "s");
-    money(out, monthly);
-    sbuf_puts(out, "/month (in the totals)\n");
+    char m[64];
+    cost_money_text(m, sizeof m, monthly, unpriced > 0, false);
+    sbuf_printf(out, "%zu unchanged resource%s: %s%s (in the totals", n, n == 1 ? "" : "s", m,
+                strcmp(m, "unknown") == 0 ? "" : "/month");
+    if (unpriced)
+        sbuf_printf(out, "; %zu of them without a price", unpriced);
+    sbuf_puts(out, ")\n");
 }
 
 static void table_totals(table_ctx *t, const char *label, const cost_totals *tot)

@@ -50,6 +50,7 @@ struct price_cache {
     size_t nused, used_cap;
     bool ingesting;                /* a write transaction is open */
     char *temp_dir;                /* a temporary cache's directory, removed at close */
+    sqlite3_stmt *offer_st;        /* price_cache_offer's query, prepared once */
 };
 
 /* A copy of `n` bytes of `s`, NUL-terminated, owned by the cache. */

@@ -88,8 +88,12 @@ static const char ec2_snapshot[] =
 
 static const price_snapshot_file *ec2_only(const char *service, const char *region)
 {
-    static price_snapshot_file f = {"AmazonEC2-eu-west-1.csv", "AmazonEC2", "eu-west-1",
-                                    ec2_snapshot, sizeof ec2_snapshot - 1};
+    static unsigned char gz[4096];
+    static price_snapshot_file f = {.name = "AmazonEC2-eu-west-1.csv", .service = "AmazonEC2",
+                                    .region = "eu-west-1", .version = "snap", .gz = gz,
+                                    .len = sizeof ec2_snapshot - 1};
+    if (!f.gz_len)
+        f.gz_len = gzip_text(ec2_snapshot, sizeof ec2_snapshot - 1, gz, sizeof gz);
     return strcmp(service, "AmazonEC2") == 0 && strcmp(region, "eu-west-1") == 0 ? &f : NULL;
 }
 

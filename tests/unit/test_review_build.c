@@ -491,3 +491,42 @@ Test(review, control_bytes_in_an_address_are_not_markers)
     cr_assert(strstr(f.md, "`aws_iam_role.r[\"a\001b\002c\"]`"), "%s", f.md);
     done(&f);
 }
+
+/* Cell separators of a Markdown table row as GitHub splits them: a
+ * backslash escapes the next character, a backslash included. */
+static size_t row_pipes(const char *line)
+{
+    size_t n = 0;
+    for (const char *p = line; *p && *p != '\n'; p++) {
+        if (*p == '\\' && p[1]) {
+            p++;
+            continue;
+        }
+        n += *p == '|';
+    }
+    return n;
+}
+
+/* A backslash before a pipe in an address (a for_each key) must not
+ * escape the escape: the dependencies row keeps its four cells. */
+Test(review, a_backslash_before_a_pipe_stays_in_its_cell)
+{
+    fixture f;
+    memset(&f, 0, sizeof f);
+    f.p = tl_plan("plan.json", "[{\"address\":\"aws_db_instance.d[\\\"a\\\\|b\\\"]\",\"type\":\"aws_db_instance\","
+                               "\"action\":\"create\",\"after\":{\"engine\":\"postgres\",\"instance_class\":\"db.t3.micro\"}}]");
+    f.cost = tl_cost();
+    tl_cost_add(f.cost, f.p, "aws_db_instance.d[\"a\\|b\"]", COST_PRICED, 0, 12.41, NULL);
+    f.risk = tl_risk();
+    plan *plans[1] = {f.p};
+    review_opts o = {.cost_threshold = 500};
+    cir_err err;
+    cr_assert_eq(review_build(plans, 1, f.cost, f.risk, &o, &f.rv, &err), CIR_OK, "%s", err.msg);
+    f.md = tl_markdown(f.rv);
+    f.json = tl_json(f.rv);
+    const char *row = strstr(f.md, "\n| `aws_db_instance.d");
+    cr_assert(row, "%s", f.md);
+    cr_assert_eq(row_pipes(row + 1), row_pipes(strstr(f.md, "| Resource | Type |")), "%s", f.md);
+    cr_assert(strstr(row, "`aws_db_instance.d[\"a\\\\\\|b\"]`"), "%s", f.md);
+    done(&f);
+}

@@ -9,13 +9,13 @@
  * before the gates so a failing gate still leaves its report behind.
  */
 #include "cli.h"
+#include "gates.h"
 
 #include "../core/mem.h"
 #include "../core/out.h"
 #include "../cost/cost.h"
 #include "../plan/plan.h"
 #include "../plan/plan_source.h"
-#include "../review/gate.h"
 #include "../review/review.h"
 #include "../risk/risk.h"
 
@@ -100,7 +100,7 @@ static int review_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
 {
     (void)self;
     review_gates gates;
-    review_gates_from_cli(o, &gates);
+    cli_gates_from_opts(o, &gates);
     review_run run;
     memset(&run, 0, sizeof run);
     int status = CIR_EXIT_ERROR;

@@ -18,6 +18,7 @@
 #include "cost_model.h"
 #include "cost_yaml.h"
 
+#include "../core/input.h"
 #include "../core/mem.h"
 #include "../core/near.h"
 #include "../core/sbuf.h"
@@ -45,30 +46,18 @@ struct cost_usage {
 
 /* ---- reading ----------------------------------------------------------- */
 
+/* A usage file is a few KiB; past this (a pipe, /dev/zero) it is not one. */
+#define USAGE_MAX_BYTES ((size_t)64 << 20)
+
 static cir_code read_all(const char *path, char **data, size_t *len, cir_err *err)
 {
-    bool use_stdin = strcmp(path, "-") == 0;   /* "-": the usage file on standard input */
-    FILE *f = use_stdin ? stdin : fopen(path, "rb");
-    if (!f)
-        return cir_error(err, CIR_EIO, path, "cannot open usage file: %s", strerror(errno));
+    /* "-": the usage file on standard input */
+    in_read_opts o = {.what = "usage file", .limit = USAGE_MAX_BYTES, .dash_is_stdin = true};
     sbuf b = SBUF_INIT;
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (b.len + n > (size_t)64 << 20) {
-            if (!use_stdin)
-                fclose(f);
-            sbuf_free(&b);
-            return cir_error(err, CIR_EINPUT, path, "usage file is larger than 64 MB");
-        }
-        sbuf_add(&b, chunk, n);
-    }
-    bool bad = ferror(f);
-    if (!use_stdin)
-        fclose(f);
-    if (bad) {
+    cir_code rc = in_read_file(path, &o, &b, err);
+    if (rc != CIR_OK) {
         sbuf_free(&b);
-        return cir_error(err, CIR_EIO, path, "cannot read usage file");
+        return rc;
     }
     *len = b.len;
     *data = b.data ? sbuf_detach(&b) : xstrdup("");

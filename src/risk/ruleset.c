@@ -11,6 +11,7 @@
 #include "rules.h"
 #include "rules_json.h"
 
+#include "../core/input.h"
 #include "../core/mem.h"
 
 #include <assert.h>
@@ -574,45 +575,19 @@ static risk_rule *find_rule(risk_rule **rules, size_t n, const char *id)
 /* A rules file is a few KiB; past this (a pipe, /dev/zero) it is not one. */
 #define RULES_MAX_BYTES ((size_t)16 << 20)
 
-typedef struct capped_file {
-    FILE *f;
-    size_t total;
-    bool too_big;
-} capped_file;
-
-static size_t read_capped(void *buffer, size_t buflen, void *data)
-{
-    capped_file *c = data;
-    size_t n = fread(buffer, 1, buflen, c->f);
-    c->total += n;
-    if (c->total > RULES_MAX_BYTES) {
-        c->too_big = true;
-        return (size_t)-1;
-    }
-    return n;
-}
-
 static cir_code read_rules_file(const char *path, json_t **out, cir_err *err)
 {
-    bool use_stdin = strcmp(path, "-") == 0;   /* "-": the rules on standard input */
-    FILE *f = use_stdin ? stdin : fopen(path, "rb");
-    if (!f)
-        return cir_error(err, CIR_EIO, path, "cannot read rules file: %s", strerror(errno));
+    /* "-": the rules on standard input */
+    in_read_opts o = {.what = "rules file", .limit = RULES_MAX_BYTES, .dash_is_stdin = true};
+    sbuf text = SBUF_INIT;
+    cir_code rc = in_read_file(path, &o, &text, err);
+    if (rc != CIR_OK) {
+        sbuf_free(&text);
+        return rc;
+    }
     json_error_t je;
-    capped_file cf = {f, 0, false};
-    *out = json_load_callback(read_capped, &cf, JSON_REJECT_DUPLICATES, &je);
-    bool read_error = ferror(f);
-    if (!use_stdin)
-        fclose(f);
-    if (cf.too_big) {
-        json_decref(*out);
-        return cir_error(err, CIR_EINPUT, path, "larger than %zu MiB: not a rules file",
-                         RULES_MAX_BYTES >> 20);
-    }
-    if (read_error) {
-        json_decref(*out);
-        return cir_error(err, CIR_EIO, path, "cannot read rules file");
-    }
+    *out = json_loadb(text.data ? text.data : "", text.len, JSON_REJECT_DUPLICATES, &je);
+    sbuf_free(&text);
     if (!*out)
         return cir_error(err, CIR_EPARSE, path, "not valid JSON: line %d column %d: %s", je.line,
                          je.column, je.text);

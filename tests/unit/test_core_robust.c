@@ -6,6 +6,7 @@
  * they hold; float-to-integer conversions without undefined behaviour.
  */
 #include "src/core/err.h"
+#include "src/core/input.h"
 #include "src/core/num.h"
 #include "src/core/sbuf.h"
 #include "src/core/utf8.h"
@@ -13,7 +14,10 @@
 #include <criterion/criterion.h>
 #include <limits.h>
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 Test(utf8, valid_means_rfc3629)
 {
@@ -129,4 +133,75 @@ Test(num, whole_numbers_only_when_they_fit)
     cr_assert_eq(num_clamp_long(-1e300), LONG_MIN);
     cr_assert_eq(num_clamp_long(22.9), 22);
     cr_assert_eq(num_clamp_long(NAN), 0);
+}
+
+/* A scratch file holding `n` bytes of 'x'; caller frees the name. */
+static char *scratch_file(size_t n)
+{
+    char *path = strdup("/tmp/circuit-input-XXXXXX");
+    int fd = mkstemp(path);
+    cr_assert(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    for (size_t i = 0; i < n; i++)
+        fputc('x', f);
+    fclose(f);
+    return path;
+}
+
+Test(input, reads_a_whole_file_and_names_what_it_could_not_open)
+{
+    char *path = scratch_file(70000);   /* more than one read */
+    sbuf b = SBUF_INIT;
+    cir_err e;
+    cr_assert_eq(in_read_file(path, NULL, &b, &e), CIR_OK);
+    cr_assert_eq(b.len, 70000);
+    sbuf_free(&b);
+    unlink(path);
+    in_read_opts o = {.what = "usage file"};
+    cr_assert_eq(in_read_file(path, &o, &b, &e), CIR_EIO);
+    cr_assert_str_eq(e.topic, path);
+    cr_assert_str_eq(e.msg, "cannot open usage file: No such file or directory");
+    sbuf_free(&b);
+    free(path);
+}
+
+Test(input, a_limit_refuses_what_is_larger)
+{
+    char *path = scratch_file(3u << 20);
+    in_read_opts o = {.what = "rules file", .limit = (size_t)2 << 20};
+    sbuf b = SBUF_INIT;
+    cir_err e;
+    cr_assert_eq(in_read_file(path, &o, &b, &e), CIR_EINPUT);
+    cr_assert_str_eq(e.msg, "larger than 2 MiB: not a rules file");
+    sbuf_free(&b);
+    o.limit = (size_t)3 << 20;   /* exactly the limit is fine */
+    cr_assert_eq(in_read_file(path, &o, &b, &e), CIR_OK);
+    sbuf_free(&b);
+    unlink(path);
+    free(path);
+}
+
+Test(input, a_directory_is_not_a_file)
+{
+    sbuf b = SBUF_INIT;
+    cir_err e;
+    in_read_opts o = {.what = "usage file"};
+    cr_assert_eq(in_read_file("/tmp", &o, &b, &e), CIR_EIO);
+    cr_assert_str_eq(e.msg, "is a directory, not a usage file");
+    sbuf_free(&b);
+}
+
+/* "-" is stdin only where the caller says so: a report reading lines from
+ * the plan's file must not read stdin a second time. */
+Test(input, a_dash_is_stdin_only_when_asked)
+{
+    sbuf b = SBUF_INIT;
+    cir_err e;
+    in_read_opts o = {.dash_is_stdin = false};
+    cr_assert_eq(in_read_file("-", &o, &b, &e), CIR_EIO);
+    cr_assert_str_eq(e.topic, "-");
+    cr_assert(freopen("/dev/null", "r", stdin));
+    cr_assert_eq(in_read_all("-", &b, &e), CIR_OK);
+    cr_assert_eq(b.len, 0);
+    sbuf_free(&b);
 }

@@ -12,7 +12,6 @@
  * writer waits for it (up to the timeout) rather than failing at once.
  */
 #include "cache.h"
-#include "ingest.h"
 
 #include "../src/core/mem.h"
 
@@ -547,11 +546,35 @@ cir_code price_cache_open(const price_open_opts *opts, price_cache **out, cir_er
     return CIR_OK;
 }
 
+cir_code price_cache_read_begin(price_cache *c, cir_err *err)
+{
+    if (c->reading)
+        return CIR_OK;
+    int rc = sqlite3_exec(c->db, "BEGIN; SELECT count(*) FROM offers", NULL, NULL, NULL);
+    if (rc != SQLITE_OK) {
+        if (!sqlite3_get_autocommit(c->db))
+            sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
+        return price_cache_sql_error(c, rc, "read prices", err);
+    }
+    c->reading = true;
+    return CIR_OK;
+}
+
+void price_cache_read_end(price_cache *c)
+{
+    if (!c->reading)
+        return;
+    sqlite3_exec(c->db, "COMMIT", NULL, NULL, NULL);
+    c->reading = false;
+}
+
 void price_cache_close(price_cache *c)
 {
     if (!c)
         return;
-    price_lookup_free(c);
+    if (c->lookup_free)
+        c->lookup_free(c);
+    price_cache_read_end(c);
     sqlite3_finalize(c->offer_st);
     if (c->db)
         sqlite3_close_v2(c->db);

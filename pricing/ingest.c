@@ -542,7 +542,7 @@ cir_code price_ingest_begin(price_cache *c, const price_ingest_meta *m, price_in
                          "here; choose another file with --cache or CIRCUIT_CACHE");
     if (c->ingesting)
         return cir_error(err, CIR_EINTERNAL, c->path, "an import is already running on this cache");
-    price_lookup_end_read(c);
+    price_cache_read_end(c);
     int rc = exec_sql(c, "BEGIN IMMEDIATE");
     if (rc != SQLITE_OK)
         return price_cache_sql_error(c, rc, "start writing prices", err);
@@ -825,7 +825,7 @@ cir_code price_ingest_commit(price_ingest *in, price_ingest_stats *st, cir_err *
                  "file? import one regional file per region)",
                  (long long)in->other_region, in->other_region == 1 ? "" : "s", in->region);
     c->ingesting = false;
-    price_lookup_invalidate(c);
+    c->generation++;   /* lookups drop their memo (lookup.c) */
     ingest_free(in);
     return CIR_OK;
 }

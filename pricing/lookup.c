@@ -37,8 +37,8 @@
  */
 #include "attrs.h"
 #include "cache.h"
-#include "ingest.h"
 #include "regions.h"
+#include "snapshot_load.h"
 #include "store.h"
 
 #include "../src/core/mem.h"
@@ -80,19 +80,11 @@ struct lookup_state {
     regex_entry *regex;
     size_t nregex, regex_cap;
     pcre2_match_data *md;
-    bool reading;          /* the run's read transaction is open */
     bool warned_readonly;  /* said once that a read-only cache cannot load the snapshot */
-    bool loading_snapshot; /* load_snapshot's import is running */
+    uint64_t generation;   /* the cache's generation the memo and pins belong to */
     pin *pins;
     size_t npins, pins_cap;
 };
-
-static lookup_state *state(price_cache *c)
-{
-    if (!c->lookup)
-        c->lookup = xcalloc(1, sizeof *c->lookup);
-    return c->lookup;
-}
 
 static void memo_clear(lookup_state *s)
 {
@@ -106,41 +98,25 @@ static void memo_clear(lookup_state *s)
     s->memo_n = 0;
 }
 
-void price_lookup_invalidate(price_cache *c)
-{
-    if (c->lookup) {
-        memo_clear(c->lookup);
-        /* An import through this handle starts a new run, unless it is the
-         * snapshot a lookup is loading: the run goes on and its pins stay. */
-        if (!c->lookup->loading_snapshot)
-            c->lookup->npins = 0;
-    }
-}
+static void lookup_free(price_cache *c);
 
-/* Starts the run's read transaction (once; it stays open).  A deferred
- * BEGIN takes its snapshot at the first read, so read something now. */
-static cir_code read_begin(price_cache *c, cir_err *err)
+/* The lookup state, made on first use.  An import through this handle
+ * (a new generation) drops the memo and starts a new run: the pins go
+ * too, unless the import was the snapshot this run loaded (prepare()). */
+static lookup_state *state(price_cache *c)
 {
-    lookup_state *s = c->lookup;
-    if (s->reading)
-        return CIR_OK;
-    int rc = sqlite3_exec(c->db, "BEGIN; SELECT count(*) FROM offers", NULL, NULL, NULL);
-    if (rc != SQLITE_OK) {
-        if (!sqlite3_get_autocommit(c->db))
-            sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
-        return price_cache_sql_error(c, rc, "read prices", err);
+    if (!c->lookup) {
+        c->lookup = xcalloc(1, sizeof *c->lookup);
+        c->lookup->generation = c->generation;
+        c->lookup_free = lookup_free;
     }
-    s->reading = true;
-    return CIR_OK;
-}
-
-void price_lookup_end_read(price_cache *c)
-{
     lookup_state *s = c->lookup;
-    if (!s || !s->reading)
-        return;
-    sqlite3_exec(c->db, "COMMIT", NULL, NULL, NULL);
-    s->reading = false;
+    if (s->generation != c->generation) {
+        memo_clear(s);
+        s->npins = 0;
+        s->generation = c->generation;
+    }
+    return s;
 }
 
 static void pin_add(lookup_state *s, const price_offer_row *row)
@@ -176,12 +152,12 @@ static cir_code pins_check(price_cache *c, cir_err *err)
     return CIR_OK;
 }
 
-void price_lookup_free(price_cache *c)
+static void lookup_free(price_cache *c)
 {
     lookup_state *s = c->lookup;
     if (!s)
         return;
-    price_lookup_end_read(c);
+    price_cache_read_end(c);
     free(s->pins);
     memo_clear(s);
     free(s->memo);
@@ -430,53 +406,6 @@ static bool row_matches(price_cache *c, const dataset *d, const compiled_filter 
 
 /* ---- where the prices come from ------------------------------------------ */
 
-static cir_code load_snapshot(price_cache *c, const char *service, const char *region, cir_err *err)
-{
-    if (c->readonly || c->no_snapshot || !c->snapshot_find)
-        return CIR_OK;
-    const price_snapshot_file *f = c->snapshot_find(service, region);
-    if (!f)
-        return CIR_OK;
-    price_ingest_meta m = {.source = "snapshot", .expect_service = service, .expect_region = region};
-    price_ingest *in;
-    /* The write needs the read to end; it starts again in prepare(). */
-    price_lookup_end_read(c);
-    if (price_ingest_begin(c, &m, &in, err) != CIR_OK)
-        return err->code;
-    /* Under the write lock now: another process may have loaded it. */
-    price_offer_row row;
-    bool found;
-    if (price_cache_offer(c, service, region, &row, &found, err) != CIR_OK) {
-        price_ingest_abort(in);
-        return err->code;
-    }
-    if (found) {
-        free(row.columns);
-        price_ingest_abort(in);
-        return CIR_OK;
-    }
-    size_t len;
-    char *text = price_snapshot_text(f, &len);
-    if (!text) {
-        price_ingest_abort(in);
-        return cir_error(err, CIR_EINTERNAL, f->name,
-                         "bundled snapshot: the embedded data does not inflate; rebuild circuit");
-    }
-    price_ingest_stats st;
-    cir_code code = price_ingest_feed(in, text, len, err);
-    free(text);
-    if (code != CIR_OK) {
-        price_ingest_abort(in);
-        return cir_error_prefix(err, CIR_OK, f->name, "bundled snapshot");
-    }
-    state(c)->loading_snapshot = true;
-    cir_code rc = price_ingest_commit(in, &st, err);
-    c->lookup->loading_snapshot = false;
-    if (rc != CIR_OK)
-        return cir_error_prefix(err, CIR_OK, f->name, "bundled snapshot");
-    return CIR_OK;
-}
-
 /* Makes sure the cache holds (service, region) or (service, global) if it
  * can, loading the bundled snapshot when needed. */
 static cir_code prepare(price_cache *c, const char *service, const char *region, cir_err *err)
@@ -485,17 +414,24 @@ static cir_code prepare(price_cache *c, const char *service, const char *region,
     bool found;
     const char *const tries[2] = {region, PRICE_GLOBAL_REGION};
     for (int i = 0; i < 2; i++) {
-        if (read_begin(c, err) != CIR_OK ||
+        if (price_cache_read_begin(c, err) != CIR_OK ||
             price_cache_offer(c, service, tries[i], &row, &found, err) != CIR_OK)
             return err->code;
         if (found) {
             free(row.columns);
             return CIR_OK;
         }
-        if (load_snapshot(c, service, tries[i], err) != CIR_OK)
+        uint64_t before = c->generation;
+        if (price_snapshot_load(c, service, tries[i], err) != CIR_OK)
             return err->code;
+        if (c->generation != before) {
+            /* The run goes on across its own snapshot load: the memo goes,
+             * the pins stay and are checked below. */
+            memo_clear(c->lookup);
+            c->lookup->generation = c->generation;
+        }
         /* The read may have restarted: nothing read before may differ. */
-        if (read_begin(c, err) != CIR_OK || pins_check(c, err) != CIR_OK ||
+        if (price_cache_read_begin(c, err) != CIR_OK || pins_check(c, err) != CIR_OK ||
             price_cache_offer(c, service, tries[i], &row, &found, err) != CIR_OK)
             return err->code;
         if (found) {

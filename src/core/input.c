@@ -19,12 +19,14 @@ cir_code in_read_file(const char *path, const in_read_opts *o, sbuf *out, cir_er
     static const in_read_opts plain = {.dash_is_stdin = true};
     if (!o)
         o = &plain;
+    /* "cannot open usage file: ...", or plain "cannot open: ..." */
     const char *what = o->what ? o->what : "file";
+    const char *sp = o->what ? " " : "", *named = o->what ? o->what : "";
     bool use_stdin = o->dash_is_stdin && in_is_stdin(path);
     const char *topic = use_stdin ? "stdin" : path;
     FILE *f = use_stdin ? stdin : fopen(path, "rb");
     if (!f)
-        return cir_error(err, CIR_EIO, topic, "cannot open %s: %s", what, strerror(errno));
+        return cir_error(err, CIR_EIO, topic, "cannot open%s%s: %s", sp, named, strerror(errno));
     struct stat st;
     cir_code rc = CIR_OK;
     if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
@@ -42,7 +44,7 @@ cir_code in_read_file(const char *path, const in_read_opts *o, sbuf *out, cir_er
         sbuf_add(out, buf, n);
     }
     if (ferror(f))
-        rc = cir_error(err, CIR_EIO, topic, "cannot read %s: %s", what, strerror(errno));
+        rc = cir_error(err, CIR_EIO, topic, "cannot read%s%s: %s", sp, named, strerror(errno));
 done:
     if (!use_stdin)
         fclose(f);

@@ -18,7 +18,7 @@ bool in_is_stdin(const char *path);
 
 /* How in_read_file reads. */
 typedef struct in_read_opts {
-    const char *what;      /* the noun for messages ("usage file"); NULL: "file" */
+    const char *what;      /* the noun for messages ("usage file"); NULL: none ("file") */
     size_t limit;          /* most bytes accepted; 0: no limit */
     bool dash_is_stdin;    /* "-" names standard input */
 } in_read_opts;
@@ -30,7 +30,7 @@ typedef struct in_read_opts {
  * error `out` holds what was read so far. */
 cir_code in_read_file(const char *path, const in_read_opts *o, sbuf *out, cir_err *err);
 
-/* in_read_file with "-" as stdin, no limit, "file" in messages. */
+/* in_read_file with "-" as stdin, no limit, no noun ("cannot open: ..."). */
 cir_code in_read_all(const char *path, sbuf *out, cir_err *err);
 
 /* True when `a` and `b` name the same existing file (same device and

@@ -173,7 +173,7 @@ size_t rv_spread(const plan_resource *r);
 
 /* The current-generation equivalent of a previous-generation size
  * ("t2.medium" -> "t3.medium", "db.m4.large" -> "db.m5.large") into out;
- * false when `size` is not previous generation. */
+ * false when `size` is not previous generation or the name does not fit. */
 bool rv_current_generation(const char *size, char *out, size_t outsz);
 
 /* The cost line of one resource in the report, or NULL. */

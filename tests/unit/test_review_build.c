@@ -415,6 +415,17 @@ Test(review, current_generation_mapping)
     cr_assert_not(rv_current_generation("db.t22.micro", out, sizeof out));
 }
 
+/* A size longer than the buffer gets no suggestion, never a name cut in
+ * the middle of a character (found by the writers campaign). */
+Test(review, current_generation_never_cuts_a_name)
+{
+    char out[16];
+    cr_assert(rv_current_generation("t2.abcdefghijkl", out, sizeof out));   /* 15 bytes: fits */
+    cr_assert_str_eq(out, "t3.abcdefghijkl");
+    cr_assert_not(rv_current_generation("t2.abcdefghijk\xc3\xa9", out, sizeof out));
+    cr_assert_not(rv_current_generation("t2.msi\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd", out, sizeof out));
+}
+
 /* rv_get_side walks paths itself (no allocation); it must agree with
  * plan_attr + plan_attr_sensitive on every kind of path. */
 Test(review, attribute_walker_agrees_with_plan_attr)

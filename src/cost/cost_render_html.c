@@ -1,0 +1,683 @@
+/*
+ * cost_render_html.c — the cost report as an HTML page: the totals as
+ * cards, the chart of monthly cost before and after by service, the chart
+ * of the monthly change by resource, the table of changed resources with
+ * their price components folded under each, the census and the price
+ * lists used.  The review page reuses the two charts (cost_html_charts).
+ *
+ * Figures follow the other renderers' rule: a figure that rests on a
+ * component not priced, or on a type with no model, is unknown; it shows
+ * as "unknown" when nothing of it was priced and as the priced part with
+ * "*" otherwise, and a chart never draws it as a bar.
+ */
+#include "cost_render_html.h"
+
+#include "../core/mem.h"
+#include "../plan/plan_service.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Bars the change chart draws before "other". */
+#define TOP_CHANGES 15
+/* Services the by-service chart names before "other services". */
+#define TOP_SERVICES 12
+/* Resources not priced named one by one in the change chart; more are one row. */
+#define UNKNOWN_NAMED 5
+
+/* ---- figures ------------------------------------------------------------ */
+
+/* Which of a resource's figures rest on something not priced: the sides
+ * its action reads, as cost_estimate() decides them. */
+typedef struct unknowns {
+    bool before, after, delta;
+} unknowns;
+
+static unknowns unknowns_of(const cost_resource *cr)
+{
+    unknowns u = {false, false, false};
+    bool unsup = cr->status == COST_UNSUPPORTED;
+    bool b = unsup || cr->before.not_priced, a = unsup || cr->after.not_priced;
+    const plan_resource *r = cr->res;
+    switch (r->action) {
+    case PLAN_ACT_CREATE:
+        u.after = a;
+        break;
+    case PLAN_ACT_DELETE:
+        u.before = b;
+        break;
+    case PLAN_ACT_FORGET:
+        u.before = u.after = b;
+        break;
+    case PLAN_ACT_NOOP:
+        u.before = u.after = a;
+        break;
+    case PLAN_ACT_REPLACE:
+        u.before = b;
+        u.after = r->replace_order == PLAN_ORDER_CREATE_THEN_FORGET ? a || b : a;
+        break;
+    default:
+        u.before = b;
+        u.after = a;
+        break;
+    }
+    u.delta = r->action != PLAN_ACT_NOOP && r->action != PLAN_ACT_FORGET && (u.before || u.after);
+    return u;
+}
+
+/* Unknown with nothing priced reads "unknown"; with a priced part, that
+ * part and "*". */
+static html_fig fig(double v, bool unknown)
+{
+    if (!unknown)
+        return (html_fig){v, 0};
+    return (html_fig){v, money_round(v) == 0 ? HTML_FIG_UNKNOWN : HTML_FIG_PARTIAL};
+}
+
+html_fig cost_html_before(const cost_resource *cr)
+{
+    return fig(cr->monthly_before, unknowns_of(cr).before);
+}
+
+html_fig cost_html_after(const cost_resource *cr)
+{
+    return fig(cr->monthly_after, unknowns_of(cr).after);
+}
+
+html_fig cost_html_delta(const cost_resource *cr)
+{
+    return fig(cr->monthly_delta, unknowns_of(cr).delta);
+}
+
+/* A sum of figures: the known parts add up; any unknown part makes the sum
+ * partial, or unknown when nothing known adds to it. */
+typedef struct fig_sum {
+    double v;
+    size_t unknown;
+    bool assumed;
+} fig_sum;
+
+static void sum_add(fig_sum *s, html_fig f)
+{
+    if (f.flags & (HTML_FIG_UNKNOWN | HTML_FIG_PARTIAL))
+        s->unknown++;
+    if (!(f.flags & HTML_FIG_UNKNOWN))
+        s->v += f.v;
+    s->assumed |= (f.flags & HTML_FIG_ASSUMED) != 0;
+}
+
+static html_fig sum_fig(const fig_sum *s)
+{
+    html_fig f = fig(s->v, s->unknown > 0);
+    if (s->assumed)
+        f.flags |= HTML_FIG_ASSUMED;
+    return f;
+}
+
+static bool priced_at_all(const cost_resource *cr)
+{
+    return cr->status != COST_SKIPPED;
+}
+
+static bool changed(const cost_resource *cr)
+{
+    return cr->res->action != PLAN_ACT_NOOP && priced_at_all(cr);
+}
+
+static char *resource_label(const cost_report *r, const cost_resource *cr)
+{
+    sbuf b = SBUF_INIT;
+    if (r->nprojects > 1 && cr->plan_name)
+        sbuf_printf(&b, "%s: ", cr->plan_name);
+    sbuf_puts(&b, cr->res->address);
+    return sbuf_detach(&b);
+}
+
+/* ---- chart: by service ---------------------------------------------------- */
+
+typedef struct service_sum {
+    const char *name;
+    fig_sum before, after;
+    double size;                 /* larger of the known figures: the order */
+} service_sum;
+
+static int cmp_service(const void *pa, const void *pb)
+{
+    const service_sum *a = pa, *b = pb;
+    if (a->size != b->size)
+        return a->size < b->size ? 1 : -1;
+    return strcmp(a->name, b->name);
+}
+
+static bool sum_empty(const fig_sum *s)
+{
+    return money_round(s->v) == 0 && !s->unknown;
+}
+
+static void chart_services(const cost_report *r, sbuf *out)
+{
+    service_sum *sv = xcalloc(r->nresources + 1, sizeof *sv);
+    size_t n = 0;
+    for (size_t i = 0; i < r->nresources; i++) {
+        const cost_resource *cr = &r->resources[i];
+        if (!priced_at_all(cr))
+            continue;
+        const char *name = plan_service_name(cr->res->type);
+        size_t k = 0;
+        while (k < n && strcmp(sv[k].name, name) != 0)
+            k++;
+        if (k == n)
+            sv[n++].name = name;
+        sum_add(&sv[k].before, cost_html_before(cr));
+        sum_add(&sv[k].after, cost_html_after(cr));
+    }
+    /* Services that cost nothing either side add nothing to the picture. */
+    size_t kept = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (sum_empty(&sv[k].before) && sum_empty(&sv[k].after))
+            continue;
+        sv[k].size = fmax(fabs(sv[k].before.v), fabs(sv[k].after.v));
+        sv[kept++] = sv[k];
+    }
+    qsort(sv, kept, sizeof *sv, cmp_service);
+    size_t shown = kept <= TOP_SERVICES + 1 ? kept : TOP_SERVICES;
+    html_chart_row *rows = xcalloc(shown + 2, sizeof *rows);
+    for (size_t k = 0; k < shown; k++) {
+        rows[k].label = sv[k].name;
+        rows[k].fig[0] = sum_fig(&sv[k].before);
+        rows[k].fig[1] = sum_fig(&sv[k].after);
+    }
+    size_t nrows = shown;
+    char other[64];
+    if (kept > shown) {
+        fig_sum ob = {0, 0, false}, oa = {0, 0, false};
+        for (size_t k = shown; k < kept; k++) {
+            sum_add(&ob, sum_fig(&sv[k].before));
+            sum_add(&oa, sum_fig(&sv[k].after));
+        }
+        snprintf(other, sizeof other, "other services (%zu)", kept - shown);
+        rows[nrows].label = other;
+        rows[nrows].fig[0] = sum_fig(&ob);
+        rows[nrows].fig[1] = sum_fig(&oa);
+        nrows++;
+    }
+    static const char *const series[] = {"before", "after"};
+    static const char *const classes[] = {"s-before", "s-after"};
+    html_chart c = {
+        .id = "cost-by-service",
+        .title = "Monthly cost before and after, by service",
+        .note = "Every resource of the plan counts, unchanged ones too, so the bars add up to the totals. "
+                "Services that cost nothing either side are left out.",
+        .kind = HTML_CHART_GROUPED,
+        .unit = HTML_MONEY,
+        .series = series,
+        .series_class = classes,
+        .nseries = 2,
+        .label_head = "Service",
+        .rows = rows,
+        .nrows = nrows,
+    };
+    html_chart_render(out, &c);
+    free(rows);
+    free(sv);
+}
+
+/* ---- chart: change by resource --------------------------------------------- */
+
+typedef struct change {
+    const cost_resource *cr;
+    html_fig delta;
+} change;
+
+static int cmp_change(const void *pa, const void *pb)
+{
+    const change *a = pa, *b = pb;
+    double x = fabs(money_round(a->delta.v)), y = fabs(money_round(b->delta.v));
+    if (x != y)
+        return x < y ? 1 : -1;
+    int c = strcmp(a->cr->plan_name ? a->cr->plan_name : "", b->cr->plan_name ? b->cr->plan_name : "");
+    return c ? c : strcmp(a->cr->res->address, b->cr->res->address);
+}
+
+static void chart_changes(const cost_report *r, cost_html_filter keep, void *ctx, sbuf *out)
+{
+    change *known = xcalloc(r->nresources + 1, sizeof *known);
+    const cost_resource **unknown = xcalloc(r->nresources + 1, sizeof *unknown);
+    size_t nknown = 0, nunknown = 0, nsame = 0, nchanged = 0;
+    for (size_t i = 0; i < r->nresources; i++) {
+        const cost_resource *cr = &r->resources[i];
+        if (keep ? !keep(cr, ctx) : !changed(cr))
+            continue;
+        nchanged++;
+        html_fig d = cost_html_delta(cr);
+        if (d.flags & HTML_FIG_UNKNOWN)
+            unknown[nunknown++] = cr;
+        else if (money_round(d.v) == 0 && !(d.flags & HTML_FIG_PARTIAL))
+            nsame++;
+        else
+            known[nknown++] = (change){cr, d};
+    }
+    qsort(known, nknown, sizeof *known, cmp_change);
+    size_t shown = nknown <= TOP_CHANGES + 1 ? nknown : TOP_CHANGES;
+    html_chart_row *rows = xcalloc(shown + UNKNOWN_NAMED + 3, sizeof *rows);
+    char **labels = xcalloc(shown + UNKNOWN_NAMED + 3, sizeof *labels);
+    size_t nrows = 0;
+    for (size_t i = 0; i < shown; i++, nrows++) {
+        labels[nrows] = resource_label(r, known[i].cr);
+        rows[nrows].label = labels[nrows];
+        rows[nrows].fig[0] = known[i].delta;
+    }
+    if (nknown > shown) {
+        fig_sum rest = {0, 0, false};
+        for (size_t i = shown; i < nknown; i++)
+            sum_add(&rest, known[i].delta);
+        sbuf l = SBUF_INIT;
+        sbuf_printf(&l, "other (%zu resources)", nknown - shown);
+        labels[nrows] = sbuf_detach(&l);
+        rows[nrows].label = labels[nrows];
+        rows[nrows].fig[0] = sum_fig(&rest);
+        nrows++;
+    }
+    if (nunknown && nunknown <= UNKNOWN_NAMED) {
+        for (size_t i = 0; i < nunknown; i++, nrows++) {
+            labels[nrows] = resource_label(r, unknown[i]);
+            rows[nrows].label = labels[nrows];
+            rows[nrows].fig[0] = (html_fig){0, HTML_FIG_UNKNOWN};
+        }
+    } else if (nunknown) {
+        sbuf l = SBUF_INIT;
+        sbuf_printf(&l, "not priced (%zu resources)", nunknown);
+        labels[nrows] = sbuf_detach(&l);
+        rows[nrows].label = labels[nrows];
+        rows[nrows].fig[0] = (html_fig){0, HTML_FIG_UNKNOWN};
+        nrows++;
+    }
+    sbuf note = SBUF_INIT;
+    sbuf_printf(&note, "%zu changed resource%s: ", nchanged, nchanged == 1 ? "" : "s");
+    if (nknown > shown)
+        sbuf_printf(&note, "the %zu largest monthly changes, \"other\" sums the next %zu", shown, nknown - shown);
+    else
+        sbuf_printf(&note, "%zu with a monthly change", nknown);
+    if (nunknown)
+        sbuf_printf(&note, ", %zu not priced (unknown, not drawn)", nunknown);
+    if (nsame)
+        sbuf_printf(&note, ", %zu whose monthly cost does not change", nsame);
+    sbuf_putc(&note, '.');
+    static const char *const series[] = {"monthly change"};
+    static const char *const classes[] = {"up"};
+    html_chart c = {
+        .id = "cost-by-resource",
+        .title = "Monthly change by resource",
+        .note = sbuf_str(&note),
+        .kind = HTML_CHART_DIVERGING,
+        .unit = HTML_MONEY_DELTA,
+        .series = series,
+        .series_class = classes,
+        .nseries = 1,
+        .label_head = "Resource",
+        .code_labels = true,
+        .rows = rows,
+        .nrows = nrows,
+    };
+    html_chart_render(out, &c);
+    sbuf_free(&note);
+    for (size_t i = 0; i < nrows; i++)
+        free(labels[i]);
+    free(labels);
+    free(rows);
+    free(unknown);
+    free(known);
+}
+
+void cost_html_charts(const cost_report *r, cost_html_filter keep, void *ctx, sbuf *out)
+{
+    chart_services(r, out);
+    chart_changes(r, keep, ctx, out);
+}
+
+/* ---- the page ------------------------------------------------------------------ */
+
+typedef struct totals_figs {
+    html_fig before, after, delta;
+} totals_figs;
+
+/* Totals of the resources of one plan (NULL: all plans). */
+static totals_figs totals_of(const cost_report *r, const char *plan_name)
+{
+    fig_sum b = {0, 0, false}, a = {0, 0, false}, d = {0, 0, false};
+    for (size_t i = 0; i < r->nresources; i++) {
+        const cost_resource *cr = &r->resources[i];
+        if (!priced_at_all(cr) || (plan_name && (!cr->plan_name || strcmp(cr->plan_name, plan_name) != 0)))
+            continue;
+        sum_add(&b, cost_html_before(cr));
+        sum_add(&a, cost_html_after(cr));
+        sum_add(&d, cost_html_delta(cr));
+    }
+    return (totals_figs){sum_fig(&b), sum_fig(&a), sum_fig(&d)};
+}
+
+static const char *delta_class(html_fig d)
+{
+    if (d.flags & HTML_FIG_UNKNOWN)
+        return "";
+    double v = money_round(d.v);
+    return v > 0 ? " class=\"up\"" : v < 0 ? " class=\"down\"" : "";
+}
+
+static void card(sbuf *b, const char *label, html_fig f, html_unit unit, const char *cls)
+{
+    sbuf_printf(b, "<li><span>%s</span><b%s>", label, cls);
+    html_fig_html(b, f, unit);
+    sbuf_puts(b, "</b></li>");
+}
+
+static void cards(sbuf *b, const cost_report *r)
+{
+    totals_figs t = totals_of(r, NULL);
+    sbuf_puts(b, "<ul class=\"cards\">");
+    card(b, "Before, per month", t.before, HTML_MONEY, "");
+    card(b, "After, per month", t.after, HTML_MONEY, "");
+    card(b, "Change, per month", t.delta, HTML_MONEY_DELTA, delta_class(t.delta));
+    size_t nchanged = 0, nunpriced = 0;
+    for (size_t i = 0; i < r->nresources; i++) {
+        nchanged += changed(&r->resources[i]);
+        nunpriced += changed(&r->resources[i]) && (cost_html_delta(&r->resources[i]).flags &
+                                                    (HTML_FIG_UNKNOWN | HTML_FIG_PARTIAL));
+    }
+    sbuf_printf(b, "<li><span>Changed resources</span><b>%zu</b></li>", nchanged);
+    if (nunpriced)
+        sbuf_printf(b, "<li><span>Changes not fully priced</span><b class=\"fig-unk\">%zu</b></li>", nunpriced);
+    sbuf_puts(b, "</ul>\n");
+}
+
+static void projects_table(sbuf *b, const cost_report *r)
+{
+    if (r->nprojects < 2)
+        return;
+    sbuf_puts(b, "<h2>Plans</h2>\n<table><thead><tr><th scope=\"col\">Plan</th><th scope=\"col\" class=\"n\">"
+                 "Before</th><th scope=\"col\" class=\"n\">After</th><th scope=\"col\" class=\"n\">Change</th>"
+                 "</tr></thead>\n<tbody>\n");
+    for (size_t p = 0; p <= r->nprojects; p++) {
+        bool total = p == r->nprojects;
+        totals_figs t = totals_of(r, total ? NULL : r->projects[p].name);
+        sbuf_puts(b, total ? "<tr><th scope=\"row\">Total</th>" : "<tr><th scope=\"row\">");
+        if (!total) {
+            html_esc(b, r->projects[p].name);
+            sbuf_puts(b, "</th>");
+        }
+        sbuf_puts(b, "<td class=\"n\">");
+        html_fig_html(b, t.before, HTML_MONEY);
+        sbuf_puts(b, "</td><td class=\"n\">");
+        html_fig_html(b, t.after, HTML_MONEY);
+        sbuf_printf(b, "</td><td class=\"n\"><span%s>", delta_class(t.delta));
+        html_fig_html(b, t.delta, HTML_MONEY_DELTA);
+        sbuf_puts(b, "</span></td></tr>\n");
+    }
+    sbuf_puts(b, "</tbody></table>\n");
+}
+
+static const char *status_word(const cost_resource *cr)
+{
+    switch (cr->status) {
+    case COST_PRICED: return "priced";
+    case COST_FREE: return "free";
+    case COST_UNSUPPORTED: return "no cost model";
+    case COST_USAGE_ONLY: return "usage-based";
+    case COST_NOT_PRICED: return "not priced";
+    case COST_SKIPPED: return "skipped";
+    }
+    return "";
+}
+
+static const cost_component *find_component(const cost_side *s, const char *name)
+{
+    for (size_t i = 0; i < s->ncomponents; i++)
+        if (strcmp(s->components[i].name, name) == 0)
+            return &s->components[i];
+    return NULL;
+}
+
+static void money_html(sbuf *b, double v)
+{
+    char m[48];
+    money_format(m, sizeof m, v);
+    sbuf_puts(b, m);
+}
+
+static void component_item(sbuf *b, const cost_component *c, const cost_side *before, bool was)
+{
+    sbuf_puts(b, "<li>");
+    html_esc(b, c->name);
+    sbuf_puts(b, ": ");
+    if (c->priced) {
+        sbuf q = SBUF_INIT;
+        sbuf_json_num(&q, c->quantity);
+        html_escf(b, "%s %s \xC3\x97 $%s = ", sbuf_str(&q), c->unit ? c->unit : "", c->unit_price ? c->unit_price : "?");
+        sbuf_free(&q);
+        money_html(b, c->monthly);
+    } else {
+        sbuf_printf(b, "<span class=\"%s\">", c->usage_missing ? "mute" : "fig-unk");
+        html_esc(b, c->note ? c->note : "not priced");
+        sbuf_puts(b, "</span>");
+    }
+    if (was) {
+        const cost_component *old = find_component(before, c->name);
+        if (old && old->priced && money_round(old->monthly) != money_round(c->monthly)) {
+            sbuf_puts(b, " (was ");
+            money_html(b, old->monthly);
+            sbuf_puts(b, ")");
+        }
+    }
+    sbuf_puts(b, "</li>");
+}
+
+static bool reads_before(const cost_resource *cr)
+{
+    plan_action a = cr->res->action;
+    return a == PLAN_ACT_UPDATE || a == PLAN_ACT_REPLACE || a == PLAN_ACT_UNKNOWN;
+}
+
+static void components(sbuf *b, const cost_resource *cr)
+{
+    const cost_side *s = cost_shown_side(cr);
+    bool was = reads_before(cr);
+    size_t gone = 0;
+    if (was)
+        for (size_t i = 0; i < cr->before.ncomponents; i++)
+            gone += cr->before.components[i].priced && !find_component(s, cr->before.components[i].name);
+    if (!s->ncomponents && !gone)
+        return;
+    sbuf_printf(b, "<details><summary>%zu price component%s</summary><ul>", s->ncomponents + gone,
+                s->ncomponents + gone == 1 ? "" : "s");
+    for (size_t i = 0; i < s->ncomponents; i++)
+        component_item(b, &s->components[i], &cr->before, was);
+    for (size_t i = 0; was && i < cr->before.ncomponents; i++) {
+        const cost_component *old = &cr->before.components[i];
+        if (!old->priced || find_component(s, old->name))
+            continue;
+        sbuf_puts(b, "<li>was: ");
+        html_esc(b, old->name);
+        sbuf_puts(b, ": ");
+        money_html(b, old->monthly);
+        sbuf_puts(b, "</li>");
+    }
+    sbuf_puts(b, "</ul></details>");
+}
+
+static void resource_row(sbuf *b, const cost_report *r, const cost_resource *cr, bool detail)
+{
+    sbuf_puts(b, "<tr><td>");
+    if (r->nprojects > 1 && cr->plan_name) {
+        sbuf_puts(b, "<span class=\"mute\">");
+        html_esc(b, cr->plan_name);
+        sbuf_puts(b, ":</span> ");
+    }
+    sbuf_puts(b, "<code>");
+    html_esc(b, cr->res->address);
+    sbuf_puts(b, "</code>");
+    if (detail)
+        components(b, cr);
+    sbuf_puts(b, "</td><td>");
+    html_esc(b, plan_action_name(cr->res->action));
+    if (cr->replacement)
+        sbuf_puts(b, " (replacement)");
+    sbuf_puts(b, "</td><td class=\"n\">");
+    if (cr->res->action == PLAN_ACT_CREATE)
+        sbuf_puts(b, "\xE2\x80\x93");
+    else
+        html_fig_html(b, cost_html_before(cr), HTML_MONEY);
+    sbuf_puts(b, "</td><td class=\"n\">");
+    if (cr->res->action == PLAN_ACT_DELETE)
+        sbuf_puts(b, "\xE2\x80\x93");
+    else
+        html_fig_html(b, cost_html_after(cr), HTML_MONEY);
+    html_fig d = cost_html_delta(cr);
+    sbuf_printf(b, "</td><td class=\"n\"><span%s>", delta_class(d));
+    html_fig_html(b, d, HTML_MONEY_DELTA);
+    sbuf_printf(b, "</span></td><td>%s</td></tr>\n", status_word(cr));
+}
+
+/* How much of the resource table a page shows. */
+typedef struct cost_layout {
+    size_t detail;     /* rows with their components */
+    size_t rows;       /* rows at all */
+} cost_layout;
+
+static size_t count_changed(const cost_report *r)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->nresources; i++)
+        n += changed(&r->resources[i]);
+    return n;
+}
+
+static void resource_table(sbuf *b, const cost_report *r, const cost_layout *lay)
+{
+    sbuf_puts(b, "<h2 id=\"resources\">Changed resources</h2>\n");
+    size_t n = count_changed(r);
+    if (!n) {
+        sbuf_puts(b, "<p>No changes to price.</p>\n");
+        return;
+    }
+    sbuf_puts(b, "<table class=\"res\"><thead><tr><th scope=\"col\">Resource</th><th scope=\"col\">Action</th>"
+                 "<th scope=\"col\" class=\"n\">Before</th><th scope=\"col\" class=\"n\">After</th>"
+                 "<th scope=\"col\" class=\"n\">Change</th><th scope=\"col\">Price</th></tr></thead>\n<tbody>\n");
+    size_t k = 0;
+    for (size_t i = 0; i < r->nresources && k < lay->rows; i++) {
+        const cost_resource *cr = &r->resources[i];
+        if (!changed(cr))
+            continue;
+        resource_row(b, r, cr, k < lay->detail);
+        k++;
+    }
+    sbuf_puts(b, "</tbody></table>\n");
+    if (lay->rows < n || lay->detail < n) {
+        sbuf_puts(b, "<p class=\"cut\"><strong>Shortened to keep the page light:</strong> ");
+        if (lay->rows < n)
+            sbuf_printf(b, "%zu of %zu rows not shown", n - lay->rows, n);
+        if (lay->detail < (lay->rows < n ? lay->rows : n))
+            sbuf_printf(b, "%sthe price components of %zu rows not shown", lay->rows < n ? "; " : "",
+                        (lay->rows < n ? lay->rows : n) - lay->detail);
+        sbuf_puts(b, ". The JSON output (<code>circuit cost --format json</code>) has every resource and "
+                     "component.</p>\n");
+    }
+}
+
+static size_t unchanged_count(const cost_report *r, double *monthly, bool *unknown)
+{
+    size_t n = 0;
+    *monthly = 0;
+    *unknown = false;
+    for (size_t i = 0; i < r->nresources; i++) {
+        const cost_resource *cr = &r->resources[i];
+        if (cr->res->action != PLAN_ACT_NOOP || !priced_at_all(cr))
+            continue;
+        n++;
+        html_fig a = cost_html_after(cr);
+        *monthly += (a.flags & HTML_FIG_UNKNOWN) ? 0 : a.v;
+        *unknown |= (a.flags & (HTML_FIG_UNKNOWN | HTML_FIG_PARTIAL)) != 0;
+    }
+    return n;
+}
+
+static void footer(sbuf *b, const cost_report *r, const cost_html_opts *o)
+{
+    sbuf census = SBUF_INIT;
+    cost_render_census(r, &census);
+    sbuf_puts(b, "<h2>Coverage</h2>\n<p>");
+    html_esc(b, sbuf_str(&census));
+    sbuf_puts(b, ".</p>\n");
+    sbuf_free(&census);
+    double monthly;
+    bool unknown;
+    size_t n = unchanged_count(r, &monthly, &unknown);
+    if (n) {
+        sbuf_printf(b, "<p>%zu unchanged resource%s: ", n, n == 1 ? "" : "s");
+        html_fig_html(b, fig(monthly, unknown), HTML_MONEY);
+        sbuf_puts(b, " per month, in the totals.</p>\n");
+    }
+    if (o && o->not_reviewed) {
+        sbuf_puts(b, "<p><strong>Not reviewed:</strong> ");
+        html_esc(b, o->not_reviewed);
+        sbuf_puts(b, ".</p>\n");
+    }
+    sbuf_puts(b, "<p class=\"note\">Figures marked * leave out components not priced; \"unknown\" means nothing "
+                 "of the figure could be priced. A missing price is never counted as $0.</p>\n");
+    sbuf prices = SBUF_INIT;
+    if (o && o->render)
+        cost_render_prices(o->render, &prices);
+    else
+        sbuf_puts(&prices, "Prices: none used");
+    sbuf_puts(b, "<p class=\"note\" id=\"prices\">");
+    html_esc(b, sbuf_str(&prices));
+    sbuf_puts(b, ".</p>\n");
+    sbuf_free(&prices);
+}
+
+static void page(const cost_report *r, const cost_html_opts *o, const cost_layout *lay, sbuf *b)
+{
+    sbuf title = SBUF_INIT;
+    sbuf_puts(&title, "Monthly cost");
+    for (size_t p = 0; p < r->nprojects; p++)
+        sbuf_printf(&title, "%s%s", p ? ", " : ": ", r->projects[p].name);
+    html_page_begin(b, sbuf_str(&title));
+    sbuf_free(&title);
+    sbuf_puts(b, "<h1>Monthly cost</h1>\n<p class=\"meta mute\">");
+    for (size_t p = 0; p < r->nprojects; p++) {
+        sbuf_puts(b, p ? ", " : (r->nprojects > 1 ? "Plans: " : "Plan: "));
+        sbuf_puts(b, "<code>");
+        html_esc(b, r->projects[p].name);
+        sbuf_puts(b, "</code>");
+    }
+    sbuf_puts(b, "</p>\n");
+    cards(b, r);
+    projects_table(b, r);
+    cost_html_charts(r, NULL, NULL, b);
+    resource_table(b, r, lay);
+    footer(b, r, o);
+    html_page_end(b);
+}
+
+void cost_render_html(const cost_report *r, const cost_html_opts *o, sbuf *out)
+{
+    size_t budget = o && o->budget ? o->budget : COST_HTML_BUDGET;
+    size_t n = count_changed(r);
+    cost_layout lay = {n, n};
+    sbuf b = SBUF_INIT;
+    page(r, o, &lay, &b);
+    /* Over the budget: fewer rows keep their components, then fewer rows,
+     * each step roughly in proportion to the overshoot. */
+    while (b.len > budget && lay.rows > 0) {
+        size_t *cap = lay.detail > 0 ? &lay.detail : &lay.rows;
+        size_t next = (size_t)((double)*cap * (double)budget / (double)b.len * 0.9);
+        *cap = next < *cap ? next : *cap - 1;
+        if (lay.detail > lay.rows)
+            lay.detail = lay.rows;
+        sbuf_reset(&b);
+        page(r, o, &lay, &b);
+    }
+    sbuf_add(out, sbuf_str(&b), b.len);
+    sbuf_free(&b);
+}

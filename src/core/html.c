@@ -121,7 +121,8 @@ static const char page_css[] =
     "main{max-width:64rem;margin:0 auto;padding:1rem 1.25rem 2rem}\n"
     "h1,h2,h3{line-height:1.25;margin:1.6rem 0 .6rem}h1{font-size:1.6rem;margin-top:.5rem}"
     "h2{font-size:1.3rem;border-bottom:1px solid var(--line);padding-bottom:.3rem}h3{font-size:1.05rem}\n"
-    "p,li,td,th,dd,dt,figcaption,summary{overflow-wrap:anywhere}\n"
+    "p,li,dd,dt,figcaption,summary{overflow-wrap:anywhere}td,th{overflow-wrap:break-word}"
+    "td code,th code{overflow-wrap:anywhere}\n"
     "ul,ol{padding-left:1.4rem}li{margin:.2rem 0}\n"
     "code{font:.86em/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,\"DejaVu Sans Mono\",monospace;"
     "background:var(--card);border-radius:4px;padding:0 .25em}\n"
@@ -147,7 +148,7 @@ static const char page_css[] =
     ".sev-low{color:var(--low)}.sev-info{color:var(--info)}\n"
     "table{border-collapse:collapse;width:100%;font-size:.875rem;margin:.5rem 0}\n"
     "th,td{border-bottom:1px solid var(--line);padding:.3rem .45rem;text-align:left;vertical-align:top}"
-    "th{font-weight:600;background:var(--card)}\n"
+    "thead th{font-weight:600;background:var(--card)}tbody th{font-weight:400}\n"
     ".n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}\n"
     "figure{margin:1.2rem 0;padding:.75rem;border:1px solid var(--line);border-radius:8px}"
     "figcaption{font-weight:600;margin-bottom:.3rem}\n"
@@ -165,7 +166,7 @@ static const char page_css[] =
     "svg.chart{display:block;width:100%;margin:.3rem 0}\n"
     "svg.chart text{font:12px system-ui,-apple-system,\"Segoe UI\",Roboto,\"DejaVu Sans\",sans-serif;"
     "fill:var(--fg)}svg.chart text.val{fill:var(--mute);font-variant-numeric:tabular-nums}"
-    "svg.chart text.val-unk{fill:var(--warn);font-style:italic}\n"
+    "svg.chart text.val-unk{fill:var(--warn);font-style:italic}svg.chart .narrow{display:none}\n"
     "svg.chart .axis{stroke:var(--mute);stroke-width:1}"
     ".bar.s-before{fill:var(--before)}.bar.s-after{fill:var(--after)}.bar.up{fill:var(--up)}"
     ".bar.down{fill:var(--down)}.bar.sev-critical{fill:var(--crit)}.bar.sev-high{fill:var(--high)}"
@@ -173,11 +174,32 @@ static const char page_css[] =
     ".bar.assumed{fill-opacity:.45;stroke:var(--fg);stroke-width:1;stroke-dasharray:3 2}"
     ".hatch-bg{fill:var(--bg)}.hatch-line{stroke:var(--warn);stroke-width:2}"
     ".unk-box,.tail{stroke:var(--warn);stroke-width:1}\n"
+    /* The long tables lay out from their column widths alone (thousands of
+     * rows on a large plan). */
+    "table.res,table.deps{table-layout:fixed}.c-act{width:7.5rem}.c-fig{width:7.2rem}.c-st{width:6.5rem}"
+    ".c-dres{width:28%}.c-dtype{width:16%}.c-dpur{width:30%}.c-dcost{width:26%}"
+    ".res td.a{font:.8rem/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,\"DejaVu Sans Mono\",monospace;"
+    "overflow-wrap:anywhere}\n"
+    ".lazy{content-visibility:auto;contain-intrinsic-size:auto calc(var(--rows) * 2.1rem)}.chunk table{margin:0}"
+    "thead.again{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}\n"
     "table.data{font-size:.8rem}table.data caption{text-align:left;color:var(--mute);padding:.2rem 0}\n"
     ".cut{border-left:3px solid var(--warn);padding:.3rem .6rem;background:var(--card)}\n"
     "details summary{cursor:pointer;color:var(--mute)}\n"
     "@media (max-width:40rem){body{font-size:14px}main{padding:.6rem .75rem 1.5rem}"
-    "h1{font-size:1.35rem}th,td{padding:.25rem .3rem}figure{padding:.5rem}}\n"
+    "h1{font-size:1.35rem}th,td{padding:.25rem .3rem}figure{padding:.5rem}"
+    "svg.chart .wide{display:none}svg.chart .narrow{display:inline}"
+    /* Wide tables become one block per row: the first cell on its own line,
+     * the figures under it named by what their column heading said. */
+    ".lazy{contain-intrinsic-size:auto calc(var(--rows) * 3.9rem)}"
+    ".res,.deps{table-layout:auto}.res colgroup,.deps colgroup{display:none}"
+    ".res thead,.deps thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}"
+    ".res tr,.deps tr{display:flex;flex-wrap:wrap;gap:0 .9rem;border-bottom:1px solid var(--line);"
+    "padding:.35rem 0}.res td,.deps td{display:block;border:0;padding:0}"
+    ".res td:first-child,.deps td:first-child,.deps td:nth-child(3){flex-basis:100%}"
+    ".deps td:nth-child(3){order:3}"
+    ".res td:nth-child(3)::before{content:\"before \"}.res td:nth-child(4)::before{content:\"after \"}"
+    ".res td:nth-child(5)::before{content:\"change \"}"
+    ".res td::before{color:var(--mute)}}\n"
     "@media print{:root{--bg:#fff;--fg:#000;--mute:#444;--line:#bbb;--card:#f3f3f3;--before:#888;"
     "--after:#1f5fbf;--up:#b3261e;--down:#1a7f37;--warn:#8a5a00;--crit:#7a0019;--high:#b3261e;"
     "--med:#b04a00;--low:#8a6d00;--info:#666;--ok:#1a7f37}body{font-size:11pt}main{max-width:none;"
@@ -203,6 +225,33 @@ void html_page_begin(sbuf *b, const char *title)
 void html_page_end(sbuf *b)
 {
     sbuf_puts(b, "</main>\n</body>\n</html>\n");
+}
+
+/* ---- long tables ---------------------------------------------------------- */
+
+void html_long_row(html_long_table *t)
+{
+    if (t->rows % HTML_CHUNK_ROWS == 0) {
+        if (t->rows)
+            sbuf_puts(t->b, "</tbody></table></div>\n");
+        /* The first chunk is laid out as usual; the later ones only when
+         * they come into view, standing in meanwhile for their rows'
+         * estimated height (--rows). */
+        size_t left = t->total > t->rows ? t->total - t->rows : 0;
+        size_t rows = left < HTML_CHUNK_ROWS ? left : HTML_CHUNK_ROWS;
+        if (t->rows)
+            sbuf_printf(t->b, "<div class=\"chunk lazy\" style=\"--rows:%zu\">%s\n<thead class=\"again\">%s"
+                        "</thead>\n<tbody>\n", rows ? rows : 1, t->open, t->head);
+        else
+            sbuf_printf(t->b, "<div class=\"chunk\">%s\n<thead>%s</thead>\n<tbody>\n", t->open, t->head);
+    }
+    t->rows++;
+}
+
+void html_long_end(html_long_table *t)
+{
+    if (t->rows)
+        sbuf_puts(t->b, "</tbody></table></div>\n");
 }
 
 /* ---- figures ---------------------------------------------------------------- */
@@ -262,13 +311,19 @@ void html_fig_html(sbuf *b, html_fig f, html_unit unit)
 #define BAR_H 11
 #define BAR_STEP 14
 #define ROW_GAP 11
-/* The widest bar in percent of the chart: the rest holds its figure. */
-#define MAX_BAR 68.0
-#define MAX_HALF 24.0           /* diverging: each side of the axis */
+/* The widest bar in percent of the chart: the rest holds its figure,
+ * written just past the bar's end (grouped and stacked charts). */
+#define MAX_BAR 64.0
+/* Diverging charts write the figure at the end of the label line, so the
+ * bars can take nearly all of each side of the axis. */
+#define MAX_HALF 46.0
 #define UNK_W 22                /* the hatched "not priced" box, px */
 #define TAIL_W 7                /* the hatched end of a partial sum, px */
-/* Characters of a label the chart shows (the table has it whole). */
+/* Characters of a label the chart shows (the table has it whole); on a
+ * phone a label that shares its line with a figure is cut shorter (the
+ * page's CSS shows one of the two). */
 #define LABEL_CHARS 44
+#define LABEL_CHARS_NARROW 22
 
 static bool fig_drawn(html_fig f)
 {
@@ -296,18 +351,18 @@ static size_t row_height(const html_chart *c)
     return LABEL_H + bars * BAR_STEP + ROW_GAP - (BAR_STEP - BAR_H);
 }
 
-/* The label shortened to its last LABEL_CHARS characters ("…" first):
- * an address says most at its end. */
-static void short_label(sbuf *b, const char *s)
+/* The label shortened to its last `max` characters ("…" first): an
+ * address says most at its end. */
+static void short_label(sbuf *b, const char *s, size_t max)
 {
     size_t chars = 0;
     for (const char *p = s; *p; p++)
         chars += ((unsigned char)*p & 0xC0) != 0x80;
-    if (chars <= LABEL_CHARS) {
+    if (chars <= max) {
         html_esc(b, s);
         return;
     }
-    size_t skip = chars - (LABEL_CHARS - 1);
+    size_t skip = chars - (max - 1);
     const char *p = s;
     while (*p && skip) {
         p++;
@@ -317,6 +372,14 @@ static void short_label(sbuf *b, const char *s)
     }
     sbuf_puts(b, "\xE2\x80\xA6");   /* … */
     html_esc(b, p);
+}
+
+static size_t utf8_chars(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
 }
 
 static void data_value(sbuf *b, const html_chart *c, double v)
@@ -375,10 +438,9 @@ static void bar(sbuf *b, const html_chart *c, const html_chart_row *r, size_t k,
                         "fill=\"url(#%s-hatch)\"/>", x0 + w, y, TAIL_W, BAR_H, c->id);
         pad += TAIL_W;
     }
-    if (c->kind == HTML_CHART_STACKED)
+    if (c->kind != HTML_CHART_GROUPED)
         return;
-    sbuf_printf(b, "<text class=\"val\" x=\"%.2f%%\" dx=\"%d\" y=\"%d\"%s>", leftward ? x0 : x0 + w,
-                leftward ? -pad : pad, y + BAR_H - 2, leftward ? " text-anchor=\"end\"" : "");
+    sbuf_printf(b, "<text class=\"val\" x=\"%.2f%%\" dx=\"%d\" y=\"%d\">", x0 + w, pad, y + BAR_H - 2);
     fig_svg_text(b, f, c->unit);
     sbuf_puts(b, "</text>");
 }
@@ -402,9 +464,22 @@ static void chart_row(sbuf *b, const html_chart *c, const html_chart_row *r, int
 {
     sbuf_puts(b, "<g class=\"row\">");
     row_title(b, c, r);
-    sbuf_printf(b, "<text class=\"lbl\" x=\"0\" y=\"%d\">", y0 + 12);
-    short_label(b, r->label);
+    if (c->kind == HTML_CHART_DIVERGING && utf8_chars(r->label) > LABEL_CHARS_NARROW) {
+        /* The figure shares the line: a phone gets the shorter label. */
+        sbuf_printf(b, "<text class=\"lbl wide\" x=\"0\" y=\"%d\">", y0 + 12);
+        short_label(b, r->label, LABEL_CHARS);
+        sbuf_printf(b, "</text><text class=\"lbl narrow\" x=\"0\" y=\"%d\">", y0 + 12);
+        short_label(b, r->label, LABEL_CHARS_NARROW);
+    } else {
+        sbuf_printf(b, "<text class=\"lbl\" x=\"0\" y=\"%d\">", y0 + 12);
+        short_label(b, r->label, LABEL_CHARS);
+    }
     sbuf_puts(b, "</text>");
+    if (c->kind == HTML_CHART_DIVERGING && fig_drawn(r->fig[0])) {
+        sbuf_printf(b, "<text class=\"val\" x=\"100%%\" y=\"%d\" text-anchor=\"end\">", y0 + 12);
+        fig_svg_text(b, r->fig[0], c->unit);
+        sbuf_puts(b, "</text>");
+    }
     int y = y0 + LABEL_H;
     switch (c->kind) {
     case HTML_CHART_GROUPED:

@@ -31,6 +31,28 @@ void html_escf(sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3
 void html_page_begin(sbuf *b, const char *title);
 void html_page_end(sbuf *b);
 
+/* ---- long tables ------------------------------------------------------------ */
+
+/* A table that may hold thousands of rows is written in chunks of
+ * HTML_CHUNK_ROWS rows, each its own table in a block the browser lays out
+ * only when it comes into view (CSS content-visibility), so a large plan's
+ * page shows at once.  Every chunk repeats the head: the first shows it,
+ * the others keep it for screen readers only. */
+#define HTML_CHUNK_ROWS 250
+
+typedef struct html_long_table {
+    sbuf *b;
+    const char *open;      /* "<table class=…><colgroup>…</colgroup>" */
+    const char *head;      /* "<tr><th>…</th></tr>": the head row */
+    size_t rows;           /* rows written so far */
+    size_t total;          /* rows there will be: sizes the chunks not laid out yet */
+} html_long_table;
+
+/* Before each row: opens a new chunk when one is due. */
+void html_long_row(html_long_table *t);
+/* After the last row (nothing when there was none). */
+void html_long_end(html_long_table *t);
+
 /* ---- figures ------------------------------------------------------------- */
 
 enum {

@@ -358,12 +358,19 @@ static totals_figs totals_of(const cost_report *r, const char *plan_name)
     return (totals_figs){sum_fig(&b), sum_fig(&a), sum_fig(&d)};
 }
 
-static const char *delta_class(html_fig d)
+/* " up" / " down" for a delta that is known to grow / shrink the bill. */
+static const char *delta_word(html_fig d)
 {
     if (d.flags & HTML_FIG_UNKNOWN)
         return "";
     double v = money_round(d.v);
-    return v > 0 ? " class=\"up\"" : v < 0 ? " class=\"down\"" : "";
+    return v > 0 ? " up" : v < 0 ? " down" : "";
+}
+
+static const char *delta_class(html_fig d)
+{
+    const char *w = delta_word(d);
+    return !*w ? "" : strcmp(w, " up") == 0 ? " class=\"up\"" : " class=\"down\"";
 }
 
 static void card(sbuf *b, const char *label, html_fig f, html_unit unit, const char *cls)
@@ -506,37 +513,37 @@ static void components(sbuf *b, const cost_resource *cr)
     sbuf_puts(b, "</ul></details>");
 }
 
+/* One row per changed resource.  The table can hold thousands of rows,
+ * so a row is lean: no optional end tags, the address styled by its
+ * column instead of a <code> element, the delta's colour on its cell. */
 static void resource_row(sbuf *b, const cost_report *r, const cost_resource *cr, bool detail)
 {
-    sbuf_puts(b, "<tr><td>");
+    sbuf_puts(b, "<tr><td class=\"a\">");
     if (r->nprojects > 1 && cr->plan_name) {
-        sbuf_puts(b, "<span class=\"mute\">");
         html_esc(b, cr->plan_name);
-        sbuf_puts(b, ":</span> ");
+        sbuf_puts(b, ": ");
     }
-    sbuf_puts(b, "<code>");
     html_esc(b, cr->res->address);
-    sbuf_puts(b, "</code>");
     if (detail)
         components(b, cr);
-    sbuf_puts(b, "</td><td>");
+    sbuf_puts(b, "<td>");
     html_esc(b, plan_action_name(cr->res->action));
     if (cr->replacement)
         sbuf_puts(b, " (replacement)");
-    sbuf_puts(b, "</td><td class=\"n\">");
+    sbuf_puts(b, "<td class=\"n\">");
     if (cr->res->action == PLAN_ACT_CREATE)
         sbuf_puts(b, "\xE2\x80\x93");
     else
         html_fig_html(b, cost_html_before(cr), HTML_MONEY);
-    sbuf_puts(b, "</td><td class=\"n\">");
+    sbuf_puts(b, "<td class=\"n\">");
     if (cr->res->action == PLAN_ACT_DELETE)
         sbuf_puts(b, "\xE2\x80\x93");
     else
         html_fig_html(b, cost_html_after(cr), HTML_MONEY);
     html_fig d = cost_html_delta(cr);
-    sbuf_printf(b, "</td><td class=\"n\"><span%s>", delta_class(d));
+    sbuf_printf(b, "<td class=\"n%s\">", delta_word(d));
     html_fig_html(b, d, HTML_MONEY_DELTA);
-    sbuf_printf(b, "</span></td><td>%s</td></tr>\n", status_word(cr));
+    sbuf_printf(b, "<td>%s\n", status_word(cr));
 }
 
 /* How much of the resource table a page shows. */
@@ -561,18 +568,26 @@ static void resource_table(sbuf *b, const cost_report *r, const cost_layout *lay
         sbuf_puts(b, "<p>No changes to price.</p>\n");
         return;
     }
-    sbuf_puts(b, "<table class=\"res\"><thead><tr><th scope=\"col\">Resource</th><th scope=\"col\">Action</th>"
-                 "<th scope=\"col\" class=\"n\">Before</th><th scope=\"col\" class=\"n\">After</th>"
-                 "<th scope=\"col\" class=\"n\">Change</th><th scope=\"col\">Price</th></tr></thead>\n<tbody>\n");
+    html_long_table t = {
+        b,
+        "<table class=\"res\"><colgroup><col class=\"c-res\"><col class=\"c-act\"><col class=\"c-fig\">"
+        "<col class=\"c-fig\"><col class=\"c-fig\"><col class=\"c-st\"></colgroup>",
+        "<tr><th scope=\"col\">Resource</th><th scope=\"col\">Action</th><th scope=\"col\" class=\"n\">Before</th>"
+        "<th scope=\"col\" class=\"n\">After</th><th scope=\"col\" class=\"n\">Change</th>"
+        "<th scope=\"col\">Price</th></tr>",
+        0,
+        n < lay->rows ? n : lay->rows,
+    };
     size_t k = 0;
     for (size_t i = 0; i < r->nresources && k < lay->rows; i++) {
         const cost_resource *cr = &r->resources[i];
         if (!changed(cr))
             continue;
+        html_long_row(&t);
         resource_row(b, r, cr, k < lay->detail);
         k++;
     }
-    sbuf_puts(b, "</tbody></table>\n");
+    html_long_end(&t);
     if (lay->rows < n || lay->detail < n) {
         sbuf_puts(b, "<p class=\"cut\"><strong>Shortened to keep the page light:</strong> ");
         if (lay->rows < n)
@@ -623,7 +638,7 @@ static void footer(sbuf *b, const cost_report *r, const cost_html_opts *o)
         html_esc(b, o->not_reviewed);
         sbuf_puts(b, ".</p>\n");
     }
-    sbuf_puts(b, "<p class=\"note\">Figures marked * leave out components not priced; \"unknown\" means nothing "
+    sbuf_puts(b, "<p class=\"note\">Figures marked * leave out components not priced; \"not priced\" means nothing "
                  "of the figure could be priced. A missing price is never counted as $0.</p>\n");
     sbuf prices = SBUF_INIT;
     if (o && o->render)

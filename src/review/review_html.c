@@ -207,26 +207,39 @@ static void block(sbuf *b, const review *rv, const char *section)
 
 static void dependencies(sbuf *b, const review *rv, html_layout *lay)
 {
-    sbuf_puts(b, "<h2>Infrastructure Dependencies</h2>\n<table class=\"deps\"><thead><tr>"
-                 "<th scope=\"col\">Resource</th><th scope=\"col\">Type</th><th scope=\"col\">Purpose</th>"
-                 "<th scope=\"col\">Cost Impact</th></tr></thead>\n<tbody>\n");
+    sbuf_puts(b, "<h2>Infrastructure Dependencies</h2>\n");
+    html_long_table t = {
+        b,
+        "<table class=\"deps\"><colgroup><col class=\"c-dres\"><col class=\"c-dtype\"><col class=\"c-dpur\">"
+        "<col class=\"c-dcost\"></colgroup>",
+        "<tr><th scope=\"col\">Resource</th><th scope=\"col\">Type</th><th scope=\"col\">Purpose</th>"
+        "<th scope=\"col\">Cost Impact</th></tr>",
+        0,
+        0,
+    };
     size_t n = rv->ndeps < lay->cap ? rv->ndeps : lay->cap;
+    t.total = n;
     lay->cut_deps = rv->ndeps - n;
     for (size_t i = 0; i < n; i++) {
         const review_dep *d = &rv->deps[i];
+        /* Thousands of rows on a large plan: no optional end tags. */
+        html_long_row(&t);
         sbuf_puts(b, "<tr><td>");
         text(b, d->resource);
-        sbuf_puts(b, "</td><td>");
+        sbuf_puts(b, "<td>");
         text(b, d->service);
-        sbuf_puts(b, "</td><td>");
+        sbuf_puts(b, "<td>");
         text(b, d->purpose);
-        sbuf_printf(b, "</td><td%s>", d->priced ? "" : " class=\"fig-unk\"");
+        bool unpriced = !d->priced && d->cost && strncmp(d->cost, "not priced", 10) == 0;
+        sbuf_puts(b, unpriced ? "<td class=\"fig-unk\">" : "<td>");
         text(b, d->cost);
-        sbuf_puts(b, "</td></tr>\n");
+        sbuf_putc(b, '\n');
     }
-    if (!rv->ndeps)
-        sbuf_puts(b, "<tr><td>None</td><td>-</td><td>-</td><td>No new infrastructure required</td></tr>\n");
-    sbuf_puts(b, "</tbody></table>\n");
+    if (!rv->ndeps) {
+        html_long_row(&t);
+        sbuf_puts(b, "<tr><td>None<td>-<td>-<td>No new infrastructure required\n");
+    }
+    html_long_end(&t);
 }
 
 /* ---- Checklist ------------------------------------------------------------------ */

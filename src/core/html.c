@@ -131,7 +131,7 @@ static const char page_css[] =
     ".cards{display:flex;flex-wrap:wrap;gap:.6rem;margin:1rem 0;padding:0;list-style:none}"
     ".cards li{flex:1 1 9rem;margin:0;background:var(--card);border:1px solid var(--line);"
     "border-radius:8px;padding:.5rem .75rem}.cards b{display:block;font-size:1.2rem;"
-    "font-variant-numeric:tabular-nums}.cards span{font-size:.8rem;color:var(--mute)}\n"
+    "font-variant-numeric:tabular-nums}.cards li>span{font-size:.8rem;color:var(--mute)}\n"
     ".badge{display:inline-block;border-radius:1rem;padding:.05rem .6rem;font-weight:600;"
     "border:1px solid currentColor}"
     ".v-ok{color:var(--ok)}.v-warn{color:var(--med)}.v-bad{color:var(--up)}\n"

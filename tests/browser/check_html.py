@@ -4,13 +4,14 @@
 For each page it starts Debian's headless Chromium (fresh profile, no network
 features) and checks what a person would see:
 
-  * `chromium --dump-dom`: the DOM Chromium built holds the charts with the
-    expected bars and labels, worked out independently from the JSON output
-    of the same run (change by resource: the 15 largest changes and "other";
-    by service: the bars add up to the JSON totals; findings: one segment per
-    area and severity, adding up to the findings).  No <script>, a CSP that
-    forbids scripts, nothing fetched from outside the file.
-  * `chromium --screenshot --window-size`: a laptop-size screenshot.
+  * `chromium --dump-dom --screenshot --window-size=1280,1600`: a laptop
+    screenshot, and the DOM Chromium built holds the charts with the expected
+    bars and labels, worked out independently from the JSON output of the
+    same run (change by resource: the 15 largest changes and "other"; by
+    service: the bars add up to the JSON totals; findings: one segment per
+    area and severity, adding up to the findings); the review's sections are
+    the seed's, in order, the verdict last.  No <script>, a CSP that forbids
+    scripts, nothing fetched from outside the file.
   * Over the DevTools protocol (--remote-debugging-pipe, so no port and no
     extra package): the page at phone (390 px) and laptop (1280 px) widths, in
     light and dark colour schemes, and in print media: no text overflows its
@@ -57,17 +58,15 @@ def run_chromium(binary, args, timeout=120):
         shutil.rmtree(profile, ignore_errors=True)
 
 
-def dump_dom(binary, url):
-    p = run_chromium(binary, ["--dump-dom", url])
+def dump_dom_and_screenshot(binary, url, width, height, out):
+    """One command-line run: the DOM Chromium built (--dump-dom) and a
+    screenshot of the window (--screenshot, --window-size)."""
+    p = run_chromium(binary, ["--dump-dom", "--screenshot=" + out, "--window-size=%d,%d" % (width, height), url])
     if p.returncode != 0 or not p.stdout:
         raise RuntimeError("--dump-dom failed (exit %d): %s" % (p.returncode, p.stderr.decode()[-300:]))
+    if not os.path.exists(out):
+        raise RuntimeError("--screenshot wrote nothing: %s" % p.stderr.decode()[-300:])
     return p.stdout.decode("utf-8")
-
-
-def cli_screenshot(binary, url, width, height, out):
-    p = run_chromium(binary, ["--screenshot=" + out, "--window-size=%d,%d" % (width, height), url])
-    if p.returncode != 0 or not os.path.exists(out):
-        raise RuntimeError("--screenshot failed (exit %d): %s" % (p.returncode, p.stderr.decode()[-300:]))
 
 
 def png_size(path):
@@ -199,6 +198,29 @@ class Browser:
             except OSError:
                 pass
         shutil.rmtree(self.profile, ignore_errors=True)
+
+
+def cpu_ms(root):
+    """CPU time (user + system) of process `root` and its descendants, in
+    ms: Chromium's work on a page, whatever else the machine is doing."""
+    children, ticks = {}, {}
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            with open("/proc/%s/stat" % pid) as f:
+                st = f.read()
+        except OSError:
+            continue
+        fields = st[st.rfind(")") + 2:].split()
+        children.setdefault(int(fields[1]), []).append(int(pid))
+        ticks[int(pid)] = int(fields[11]) + int(fields[12])
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += ticks.get(pid, 0)
+        stack.extend(children.get(pid, []))
+    return total * 1000.0 / os.sysconf("SC_CLK_TCK")
 
 
 # In the page: every text that leaves its box, the window or its chart, and
@@ -522,7 +544,9 @@ def main():
     ap.add_argument("--chromium", required=True)
     ap.add_argument("--shots", required=True)
     ap.add_argument("--page", action="append", default=[], help="kind:page.html:json[:cost.json]")
-    ap.add_argument("--time-only", action="store_true", help="print the render time of each page, no checks")
+    ap.add_argument("--time-only", action="store_true",
+                    help="no checks: print \"NAME BYTES WALL_MS CPU_MS\" per page, medians of 5 loads of the page "
+                         "to a painted, laid-out state at 1280 px")
     args = ap.parse_args()
     os.makedirs(args.shots, exist_ok=True)
     ck = Checks()
@@ -534,17 +558,20 @@ def main():
             url = "file://" + os.path.abspath(path)
             size = os.path.getsize(path)
             if args.time_only:
-                ms = [br.load(url, 1280, "light") for _ in range(3)]
-                print("%s: %d bytes, rendered in %.0f ms (median of 3: navigation to a painted, laid-out page)"
-                      % (name, size, sorted(ms)[1]))
+                wall, cpu = [], []
+                for _ in range(5):
+                    br.load("about:blank", 1280, "light")
+                    c0 = cpu_ms(br.proc.pid)
+                    wall.append(br.load(url, 1280, "light"))
+                    cpu.append(cpu_ms(br.proc.pid) - c0)
+                print("%s %d %.0f %.0f" % (name, size, sorted(wall)[2], sorted(cpu)[2]))
                 continue
             cost = json.load(open(docs[-1]))
             review = json.load(open(docs[0])) if kind == "review" else None
-            dom = Dom()
-            dom.feed(dump_dom(args.chromium, url))
-            check_dom(ck, name, dom, kind, cost, review)
             shot = os.path.join(args.shots, name + "-cli-1280.png")
-            cli_screenshot(args.chromium, url, 1280, 1600, shot)
+            dom = Dom()
+            dom.feed(dump_dom_and_screenshot(args.chromium, url, 1280, 1600, shot))
+            check_dom(ck, name, dom, kind, cost, review)
             ck.ok(png_size(shot) == (1280, 1600), "%s: chromium --screenshot --window-size=1280,1600" % name)
             times = check_layout(ck, name, br, url, args.shots, big=size > 300000)
             print("info %s: %d bytes; navigation to painted page %.0f..%.0f ms" % (name, size, min(times), max(times)))

@@ -13,11 +13,14 @@ cd "$root"
 BUILD=${BUILD:-build}
 CIRCUIT="$root/$BUILD/circuit"
 chromium=${CHROMIUM:-$(command -v chromium || command -v chromium-browser || true)}
-if [ -z "$chromium" ]; then
-    echo "SKIP: the browser test did not run: Chromium is not installed (scripts/install-deps.sh installs Debian's chromium)"
+skip() {
+    echo "SKIP: the browser test did not run: $* (scripts/install-deps.sh installs Debian's chromium)"
     echo "0 passed, 0 failed, 1 skipped"
     exit 0
-fi
+}
+[ -n "$chromium" ] || skip "Chromium is not installed"
+version=$(timeout 60 "$chromium" --version 2>/dev/null) || skip "$chromium does not start"
+echo "browser: $version"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 export CIRCUIT_CACHE="$tmp/pricing.db" NO_COLOR=1 LC_ALL=C CIRCUIT_DATE=${CIRCUIT_DATE:-2026-11-27}
 unset AWS_REGION AWS_DEFAULT_REGION

@@ -2,7 +2,7 @@
 # install-deps.sh — install every build and test dependency of circuit from
 # Debian's package archive.  Idempotent: packages already present are left
 # alone, and apt-get runs only when something is missing.  The Makefile calls
-# this when pkg-config cannot find one of the five libraries or a tool is
+# this when pkg-config cannot find one of the six libraries or a tool is
 # missing.
 # OPTIONAL packages are for one test each and never stop the build: chromium
 # (and a font to lay pages out with) runs the browser test of the HTML
@@ -10,8 +10,8 @@
 set -eu
 
 PACKAGES="build-essential pkg-config libjansson-dev libcurl4-openssl-dev \
-libsqlite3-dev libpcre2-dev libcriterion-dev jq python3 python3-jsonschema python3-yaml \
-valgrind ca-certificates time cmark-gfm"
+libsqlite3-dev libpcre2-dev zlib1g-dev libcriterion-dev jq python3 python3-jsonschema \
+python3-yaml valgrind ca-certificates time cmark-gfm"
 OPTIONAL="chromium fonts-dejavu-core"
 
 missing_of() {

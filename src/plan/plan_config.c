@@ -1,0 +1,270 @@
+/*
+ * plan_config.c — what a resource's `configuration` says about one of its
+ * attributes, for the places where the planned value alone cannot tell.
+ *
+ * A value known only after apply is ambiguous: the AWS provider marks
+ * optional-and-computed attributes unknown both when the configuration
+ * leaves them out (so the provider's or AWS's default applies: an
+ * autoscaling group without mixed_instances_policy, an instance without
+ * root_block_device) and when an expression computes them from something
+ * not yet created.  The configuration tells the two apart: an attribute
+ * the resource's block does not mention is unset.
+ *
+ * Terraform writes a resource's configuration as `expressions`: each
+ * attribute an expression object ({"constant_value": ...} for a literal,
+ * {"references": [...]} for an expression, {} for an expression without
+ * references), each nested block an array of block bodies.  Blocks written
+ * with `dynamic` do not appear there, so a path through one reads as unset:
+ * callers that price from "unset" say what they assumed.
+ */
+#include "plan_internal.h"
+
+#include "../core/mem.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The configuration module holding `r`: module_calls followed by name,
+ * instance keys ("module.a[0]", "module.b[\"x\"]") dropped. */
+static const json_t *config_module(const plan *p, const plan_resource *r)
+{
+    const json_t *m = json_object_get(json_object_get(p->root, "configuration"), "root_module");
+    const char *ma = r->module_address;
+    while (m && ma && *ma) {
+        if (strncmp(ma, "module.", 7) != 0)
+            return NULL;
+        ma += 7;
+        size_t len = strcspn(ma, ".[");
+        char *name = xstrndup(ma, len);
+        ma += len;
+        if (*ma == '[') {
+            /* skip the instance key; a quoted key may hold ']' or '.' */
+            if (ma[1] == '"') {
+                const char *s = ma + 2;
+                while (*s && *s != '"')
+                    s += (*s == '\\' && s[1]) ? 2 : 1;
+                ma = *s ? s + 1 : s;
+            }
+            const char *close = strchr(ma, ']');
+            if (!close) {
+                free(name);
+                return NULL;
+            }
+            ma = close + 1;
+        }
+        if (*ma == '.')
+            ma++;
+        m = json_object_get(json_object_get(json_object_get(m, "module_calls"), name), "module");
+        free(name);
+    }
+    return m;
+}
+
+/* The `expressions` object of the managed resource `r` in its module. */
+static const json_t *config_expressions(const plan *p, const plan_resource *r)
+{
+    if (!p || !p->root || !r || !r->type || !r->name)
+        return NULL;
+    const json_t *m = config_module(p, r);
+    const json_t *list = json_object_get(m, "resources");
+    size_t tlen = strlen(r->type), nlen = strlen(r->name);
+    size_t i;
+    const json_t *cr;
+    json_array_foreach(list, i, cr) {
+        const char *a = json_string_value(json_object_get(cr, "address"));
+        const char *mode = json_string_value(json_object_get(cr, "mode"));
+        if (!a || (mode && strcmp(mode, "managed") != 0))
+            continue;
+        if (strncmp(a, r->type, tlen) == 0 && a[tlen] == '.' && strncmp(a + tlen + 1, r->name, nlen) == 0 &&
+            a[tlen + 1 + nlen] == '\0') {
+            const json_t *ex = json_object_get(cr, "expressions");
+            return json_is_object(ex) ? ex : NULL;
+        }
+    }
+    return NULL;
+}
+
+/* ---- paths --------------------------------------------------------------- */
+
+typedef struct step {
+    bool is_index;
+    size_t index;
+    char key[128];
+} step;
+
+/* Next step of "a[0].b", "a.0.b" or "tags[\"k\"]"; false at the end or
+ * on a malformed path (*bad set). */
+static bool next_step(const char **pp, step *st, bool *bad)
+{
+    const char *p = *pp;
+    while (*p == '.')
+        p++;
+    if (!*p)
+        return false;
+    memset(st, 0, sizeof *st);
+    if (*p == '[') {
+        p++;
+        if (*p == '"') {
+            p++;
+            size_t n = 0;
+            while (*p && *p != '"') {
+                if (*p == '\\' && p[1])
+                    p++;
+                if (n + 1 < sizeof st->key)
+                    st->key[n++] = *p;
+                p++;
+            }
+            if (*p != '"' || p[1] != ']') {
+                *bad = true;
+                return false;
+            }
+            p += 2;
+        } else {
+            char *end;
+            st->index = strtoull(p, &end, 10);
+            if (end == p || *end != ']') {
+                *bad = true;
+                return false;
+            }
+            st->is_index = true;
+            p = end + 1;
+        }
+        *pp = p;
+        return true;
+    }
+    size_t n = strcspn(p, ".[");
+    if (n >= sizeof st->key) {
+        *bad = true;
+        return false;
+    }
+    bool digits = n > 0;
+    for (size_t i = 0; i < n; i++)
+        digits = digits && isdigit((unsigned char)p[i]);
+    if (digits) { /* "a.0.b": a list index written with a dot */
+        st->is_index = true;
+        st->index = strtoull(p, NULL, 10);
+    } else {
+        memcpy(st->key, p, n);
+    }
+    *pp = p + n;
+    return true;
+}
+
+/* An expression object: {"constant_value": ...}, {"references": [...]}
+ * or {} (an expression without references). */
+static bool is_expression(const json_t *v)
+{
+    if (!json_is_object(v))
+        return false;
+    const char *k;
+    const json_t *x;
+    json_object_foreach((json_t *)v, k, x)
+        if (strcmp(k, "constant_value") != 0 && strcmp(k, "references") != 0)
+            return false;
+    return true;
+}
+
+/* Walks the rest of the path inside a literal value. */
+static plan_cfg_state in_constant(const json_t *v, const char *rest, const json_t **value)
+{
+    step st;
+    bool bad = false;
+    while (v && next_step(&rest, &st, &bad)) {
+        if (st.is_index)
+            v = json_is_array(v) ? json_array_get(v, st.index) : NULL;
+        else
+            v = json_is_object(v) ? json_object_get(v, st.key) : NULL;
+    }
+    if (bad)
+        return PLAN_CFG_UNKNOWN;
+    if (!v || json_is_null(v))
+        return PLAN_CFG_UNSET;
+    *value = v;
+    return PLAN_CFG_CONSTANT;
+}
+
+plan_cfg_state plan_attr_configured(const plan *p, const plan_resource *r, const char *path,
+                                    const json_t **value)
+{
+    const json_t *dummy;
+    if (!value)
+        value = &dummy;
+    *value = NULL;
+    const json_t *node = config_expressions(p, r);
+    if (!node || !path || !*path)
+        return PLAN_CFG_UNKNOWN;
+    /* node is a block body (object of attributes and blocks), a block
+     * list (array of bodies) or an expression object */
+    bool body = true;
+    const char *rest = path;
+    step st;
+    bool bad = false;
+    while (next_step(&rest, &st, &bad)) {
+        if (body) {
+            if (st.is_index)
+                return PLAN_CFG_UNKNOWN;
+            const json_t *child = json_object_get(node, st.key);
+            if (!child)
+                return PLAN_CFG_UNSET;
+            node = child;
+            body = false;
+            if (json_is_array(node))
+                continue;                     /* a block list */
+            if (is_expression(node)) {
+                const json_t *cv = json_object_get(node, "constant_value");
+                if (cv)
+                    return in_constant(cv, rest, value);
+                /* an expression: whatever lies below is computed */
+                *value = node;
+                return PLAN_CFG_EXPRESSION;
+            }
+            body = true;                      /* a single nested block */
+            continue;
+        }
+        /* node is a block list */
+        if (st.is_index) {
+            if (st.index >= json_array_size(node))
+                return PLAN_CFG_UNKNOWN;      /* more elements than written: dynamic */
+            node = json_array_get(node, st.index);
+        } else {
+            /* a block written without its index ("root_block_device.volume_size") */
+            if (json_array_size(node) == 0)
+                return PLAN_CFG_UNSET;
+            node = json_array_get(node, 0);
+            const json_t *child = json_object_get(node, st.key);
+            if (!child)
+                return PLAN_CFG_UNSET;
+            node = child;
+            if (json_is_array(node))
+                continue;
+            if (is_expression(node)) {
+                const json_t *cv = json_object_get(node, "constant_value");
+                if (cv)
+                    return in_constant(cv, rest, value);
+                *value = node;
+                return PLAN_CFG_EXPRESSION;
+            }
+            body = true;
+            continue;
+        }
+        body = true;
+    }
+    if (bad)
+        return PLAN_CFG_UNKNOWN;
+    *value = node;
+    return PLAN_CFG_BLOCK;
+}
+
+long plan_config_block_count(const plan *p, const plan_resource *r, const char *path)
+{
+    const json_t *v;
+    switch (plan_attr_configured(p, r, path, &v)) {
+    case PLAN_CFG_UNSET:
+        return 0;
+    case PLAN_CFG_BLOCK:
+        return json_is_array(v) ? (long)json_array_size(v) : 1;
+    default:
+        return -1;
+    }
+}

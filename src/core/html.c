@@ -259,7 +259,7 @@ void html_long_end(html_long_table *t)
 void html_fig_text(sbuf *b, html_fig f, html_unit unit)
 {
     if (f.flags & HTML_FIG_UNKNOWN) {
-        sbuf_puts(b, "not priced");
+        sbuf_puts(b, "unknown");   /* as the text outputs say it */
         return;
     }
     if (f.flags & HTML_FIG_ASSUMED)

@@ -6,9 +6,10 @@
  * beneath each for screen readers.
  *
  * Like every renderer, these append to an sbuf and never fail.  A chart
- * draws only figures that are known: an unpriced figure is marked "not
- * priced" and never drawn as a $0 bar; a sum that leaves something out is
- * marked "*", one that rests on an assumed value "≈".
+ * draws only figures that are known: an unpriced figure reads "unknown" (as
+ * in the text outputs) and its bar is a hatched "not priced" mark, never a
+ * $0 bar; a sum that leaves something out is marked "*", one that rests on
+ * an assumed value "≈".
  */
 #ifndef CIRCUIT_HTML_H
 #define CIRCUIT_HTML_H

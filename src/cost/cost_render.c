@@ -15,7 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define UNPRICED_NOTE "* the priced part only: resources or components without a price are left out (see their notes)"
 
 #define C_RED "\033[31m"
 #define C_GREEN "\033[32m"
@@ -379,7 +378,7 @@ void cost_render_table(const cost_report *r, const cost_render_opts *o, sbuf *ou
         table_totals(&t, "TOTAL (all plans)", &r->totals);
     }
     if (r->totals.unpriced)
-        sbuf_puts(out, UNPRICED_NOTE "\n");
+        sbuf_puts(out, COST_UNPRICED_NOTE "\n");
     sbuf_putc(out, '\n');
     cost_render_census(r, out);
     sbuf_putc(out, '\n');
@@ -532,7 +531,7 @@ void cost_render_markdown(const cost_report *r, const cost_render_opts *o, sbuf 
     }
     if (r->totals.unpriced) {
         sbuf_putc(out, '\n');
-        md_text(out, UNPRICED_NOTE);
+        md_text(out, COST_UNPRICED_NOTE);
         sbuf_putc(out, '\n');
     }
     md_components(out, r, o);

@@ -13,6 +13,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* The footnote under a figure marked "*". */
+#define COST_UNPRICED_NOTE \
+    "* the priced part only: resources or components without a price are left out (see their notes)"
+
 typedef struct cost_render_opts {
     const char *schema;                 /* "circuit.cost/v1" */
     const price_offer_info *prices;     /* price lists used (price_cache_used) */

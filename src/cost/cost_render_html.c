@@ -29,66 +29,50 @@
 
 /* ---- figures ------------------------------------------------------------ */
 
-/* Which of a resource's figures rest on something not priced: the sides
- * its action reads, as cost_estimate() decides them. */
-typedef struct unknowns {
-    bool before, after, delta;
-} unknowns;
-
-static unknowns unknowns_of(const cost_resource *cr)
+/* A figure as cost_estimate() decided it: unknown when it rests on a
+ * component not priced or a type with no model; "unknown" when nothing of
+ * it was priced, else the priced part and "*".  `assumed`: the side it is
+ * read from rests on a value the plan does not give (the text outputs say
+ * "assumed ..." on the component line; the page marks the figure "≈" too). */
+static html_fig fig_of(double v, bool unknown, bool assumed)
 {
-    unknowns u = {false, false, false};
-    bool unsup = cr->status == COST_UNSUPPORTED;
-    bool b = unsup || cr->before.not_priced, a = unsup || cr->after.not_priced;
-    const plan_resource *r = cr->res;
-    switch (r->action) {
-    case PLAN_ACT_CREATE:
-        u.after = a;
-        break;
-    case PLAN_ACT_DELETE:
-        u.before = b;
-        break;
-    case PLAN_ACT_FORGET:
-        u.before = u.after = b;
-        break;
-    case PLAN_ACT_NOOP:
-        u.before = u.after = a;
-        break;
-    case PLAN_ACT_REPLACE:
-        u.before = b;
-        u.after = r->replace_order == PLAN_ORDER_CREATE_THEN_FORGET ? a || b : a;
-        break;
-    default:
-        u.before = b;
-        u.after = a;
-        break;
-    }
-    u.delta = r->action != PLAN_ACT_NOOP && r->action != PLAN_ACT_FORGET && (u.before || u.after);
-    return u;
+    html_fig f = {v, 0};
+    if (unknown)
+        f.flags = money_round(v) == 0 ? HTML_FIG_UNKNOWN : HTML_FIG_PARTIAL;
+    if (assumed && !(f.flags & HTML_FIG_UNKNOWN))
+        f.flags |= HTML_FIG_ASSUMED;
+    return f;
 }
 
-/* Unknown with nothing priced reads "unknown"; with a priced part, that
- * part and "*". */
 static html_fig fig(double v, bool unknown)
 {
-    if (!unknown)
-        return (html_fig){v, 0};
-    return (html_fig){v, money_round(v) == 0 ? HTML_FIG_UNKNOWN : HTML_FIG_PARTIAL};
+    return fig_of(v, unknown, false);
+}
+
+static bool side_assumes(const cost_side *s)
+{
+    for (size_t i = 0; i < s->ncomponents; i++)
+        if (s->components[i].nassumed)
+            return true;
+    return false;
 }
 
 html_fig cost_html_before(const cost_resource *cr)
 {
-    return fig(cr->monthly_before, unknowns_of(cr).before);
+    return fig_of(cr->monthly_before, cr->before_unknown, side_assumes(&cr->before));
 }
 
 html_fig cost_html_after(const cost_resource *cr)
 {
-    return fig(cr->monthly_after, unknowns_of(cr).after);
+    return fig_of(cr->monthly_after, cr->after_unknown, side_assumes(&cr->after));
 }
 
 html_fig cost_html_delta(const cost_resource *cr)
 {
-    return fig(cr->monthly_delta, unknowns_of(cr).delta);
+    plan_action a = cr->res->action;
+    bool assumed = (a != PLAN_ACT_CREATE && side_assumes(&cr->before)) ||
+                   (a != PLAN_ACT_DELETE && side_assumes(&cr->after));
+    return fig_of(cr->monthly_delta, cr->delta_unknown, assumed);
 }
 
 /* A sum of figures: the known parts add up; any unknown part makes the sum
@@ -343,19 +327,27 @@ typedef struct totals_figs {
     html_fig before, after, delta;
 } totals_figs;
 
-/* Totals of the resources of one plan (NULL: all plans). */
+/* The report's totals (one plan's, or all plans' for NULL), as the other
+ * renderers print them; marked assumed when a resource in them is priced
+ * on an assumption. */
 static totals_figs totals_of(const cost_report *r, const char *plan_name)
 {
-    fig_sum b = {0, 0, false}, a = {0, 0, false}, d = {0, 0, false};
+    const cost_totals *t = &r->totals;
+    for (size_t p = 0; plan_name && p < r->nprojects; p++)
+        if (strcmp(r->projects[p].name, plan_name) == 0)
+            t = &r->projects[p].totals;
+    bool ab = false, aa = false, ad = false;
     for (size_t i = 0; i < r->nresources; i++) {
         const cost_resource *cr = &r->resources[i];
         if (!priced_at_all(cr) || (plan_name && (!cr->plan_name || strcmp(cr->plan_name, plan_name) != 0)))
             continue;
-        sum_add(&b, cost_html_before(cr));
-        sum_add(&a, cost_html_after(cr));
-        sum_add(&d, cost_html_delta(cr));
+        ab |= (cost_html_before(cr).flags & HTML_FIG_ASSUMED) != 0;
+        aa |= (cost_html_after(cr).flags & HTML_FIG_ASSUMED) != 0;
+        ad |= (cost_html_delta(cr).flags & HTML_FIG_ASSUMED) != 0;
     }
-    return (totals_figs){sum_fig(&b), sum_fig(&a), sum_fig(&d)};
+    return (totals_figs){fig_of(t->monthly_before, t->before_partial, ab),
+                         fig_of(t->monthly_after, t->after_partial, aa),
+                         fig_of(t->monthly_delta, t->delta_partial, ad)};
 }
 
 /* " up" / " down" for a delta that is known to grow / shrink the bill. */
@@ -430,7 +422,7 @@ static const char *status_word(const cost_resource *cr)
     switch (cr->status) {
     case COST_PRICED: return "priced";
     case COST_FREE: return "free";
-    case COST_UNSUPPORTED: return "no cost model";
+    case COST_UNSUPPORTED: return "not supported";
     case COST_USAGE_ONLY: return "usage-based";
     case COST_NOT_PRICED: return "not priced";
     case COST_SKIPPED: return "skipped";
@@ -468,6 +460,14 @@ static void component_item(sbuf *b, const cost_component *c, const cost_side *be
         sbuf_printf(b, "<span class=\"%s\">", c->usage_missing ? "mute" : "fig-unk");
         html_esc(b, c->note ? c->note : "not priced");
         sbuf_puts(b, "</span>");
+    }
+    if (c->nassumed) {
+        sbuf a = SBUF_INIT;
+        cost_render_assumptions(c, &a);
+        sbuf_puts(b, " (");
+        html_esc(b, sbuf_str(&a));
+        sbuf_puts(b, ")");
+        sbuf_free(&a);
     }
     if (was) {
         const cost_component *old = find_component(before, c->name);
@@ -638,8 +638,11 @@ static void footer(sbuf *b, const cost_report *r, const cost_html_opts *o)
         html_esc(b, o->not_reviewed);
         sbuf_puts(b, ".</p>\n");
     }
-    sbuf_puts(b, "<p class=\"note\">Figures marked * leave out components not priced; \"not priced\" means nothing "
-                 "of the figure could be priced. A missing price is never counted as $0.</p>\n");
+    sbuf_puts(b, "<p class=\"note\">");
+    html_esc(b, COST_UNPRICED_NOTE);
+    sbuf_puts(b, "; \"unknown\": nothing of the figure has a price, never counted as $0. "
+                 "\xE2\x89\x88 the figure rests on a value the plan does not give, stated as \"assumed\" on its "
+                 "price component.</p>\n");
     sbuf prices = SBUF_INIT;
     if (o && o->render)
         cost_render_prices(o->render, &prices);

@@ -69,19 +69,15 @@ static const char *verdict_class(review_verdict v)
     return v == REVIEW_APPROVED ? "v-ok" : v == REVIEW_APPROVED_WITH_CHANGES ? "v-warn" : "v-bad";
 }
 
+/* The monthly change as the cost report totals it ("*" when part of it
+ * has no price, "unknown" when none of it has). */
 static html_fig total_delta(const review *rv)
 {
-    double v = 0;
-    bool unknown = false;
-    for (size_t i = 0; rv->cost && i < rv->cost->nresources; i++) {
-        html_fig d = cost_html_delta(&rv->cost->resources[i]);
-        if (!(d.flags & HTML_FIG_UNKNOWN))
-            v += d.v;
-        unknown |= (d.flags & (HTML_FIG_UNKNOWN | HTML_FIG_PARTIAL)) != 0;
-    }
-    if (!unknown)
-        return (html_fig){v, 0};
-    return (html_fig){v, money_round(v) == 0 ? HTML_FIG_UNKNOWN : HTML_FIG_PARTIAL};
+    const cost_totals *t = &rv->cost->totals;
+    html_fig f = {t->monthly_delta, 0};
+    if (t->delta_partial)
+        f.flags = money_round(t->monthly_delta) == 0 ? HTML_FIG_UNKNOWN : HTML_FIG_PARTIAL;
+    return f;
 }
 
 static void summary(sbuf *b, const review *rv)

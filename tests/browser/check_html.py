@@ -455,7 +455,7 @@ def check_dom(ck, name, dom, kind, cost, review):
           "%d bars + %d unknown marks" % (len(svc["bars"]), len(svc["unknown"])))
     ck.ok(all(b["label"] in labels for b in svc["bars"]) and
           [b["label"] for b in svc["bars"] if b["series"] == "after"] ==
-          [r[0] for r in rows if "not priced" not in r[2]],
+          [r[0] for r in rows if "unknown" not in r[2]],
           "%s: by service: bar labels are the table's services" % name)
     for series, key in (("before", "monthly_before"), ("after", "monthly_after")):
         total = cost["totals"][key]

@@ -5,7 +5,9 @@
 # each checked against the JSON output of the same run.  Screenshots (phone and
 # laptop, light and dark) and PDFs go to $BUILD/browser-shots.
 # Chromium is Debian's `chromium`, installed by scripts/install-deps.sh; where
-# it is missing the test says so and counts as skipped.
+# it is missing the test says so and counts as skipped, and make check's last
+# line says "1 skipped" with the reason.  CIRCUIT_REQUIRE_BROWSER=1 (set by
+# .ci/run) turns the skip into a failure, so CI cannot pass without it.
 # Usage: run.sh   (prints "N passed, N failed" last)
 set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -14,6 +16,11 @@ BUILD=${BUILD:-build}
 CIRCUIT="$root/$BUILD/circuit"
 chromium=${CHROMIUM:-$(command -v chromium || command -v chromium-browser || true)}
 skip() {
+    if [ "${CIRCUIT_REQUIRE_BROWSER:-0}" = 1 ]; then
+        echo "FAIL: the browser test could not run: $* (CIRCUIT_REQUIRE_BROWSER=1; scripts/install-deps.sh installs Debian's chromium)"
+        echo "0 passed, 1 failed"
+        exit 1
+    fi
     echo "SKIP: the browser test did not run: $* (scripts/install-deps.sh installs Debian's chromium)"
     echo "0 passed, 0 failed, 1 skipped"
     exit 0
@@ -28,7 +35,7 @@ shots="$root/$BUILD/browser-shots"
 rm -rf "$shots"; mkdir -p "$shots"
 python3 scripts/gen-plan.py 10000 -o "$tmp/plan-10k.json" || { echo "FAIL: gen-plan.py"; echo "0 passed, 1 failed"; exit 1; }
 pages=()
-for plan in fixtures/plans/web-stack.json fixtures/plans/cost-actions.json \
+for plan in fixtures/plans/web-stack.json fixtures/plans/cost-actions.json fixtures/scenarios/cost-assumptions.json \
             fixtures/scenarios/review-add-to-stack.json "$tmp/plan-10k.json"; do
     base=$(basename "$plan" .json)
     "$CIRCUIT" cost --quiet --format json "$plan" >"$tmp/$base.cost.json"

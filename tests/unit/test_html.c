@@ -89,7 +89,7 @@ Test(html_fig, unknown_partial_and_assumed_are_marked)
 {
     sbuf b = SBUF_INIT;
     html_fig_text(&b, (html_fig){0, HTML_FIG_UNKNOWN}, HTML_MONEY);
-    cr_assert_str_eq(sbuf_str(&b), "not priced");
+    cr_assert_str_eq(sbuf_str(&b), "unknown", "as the text outputs say it, never $0.00");
     sbuf_reset(&b);
     html_fig_text(&b, (html_fig){12.5, HTML_FIG_PARTIAL}, HTML_MONEY_DELTA);
     cr_assert_str_eq(sbuf_str(&b), "+$12.50*");
@@ -102,7 +102,7 @@ Test(html_fig, unknown_partial_and_assumed_are_marked)
     sbuf_reset(&b);
     html_fig_html(&b, (html_fig){0, HTML_FIG_UNKNOWN}, HTML_MONEY);
     cr_assert_str_eq(sbuf_str(&b), "<span class=\"fig-unk\" title=\"no price was found: the figure is unknown, not "
-                                   "$0\">not priced</span>");
+                                   "$0\">unknown</span>");
     sbuf_free(&b);
 }
 

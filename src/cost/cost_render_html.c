@@ -11,6 +11,7 @@
  * "*" otherwise, and a chart never draws it as a bar.
  */
 #include "cost_render_html.h"
+#include "cost_render_int.h"
 
 #include "../core/mem.h"
 #include "../plan/plan_service.h"
@@ -430,21 +431,6 @@ static const char *status_word(const cost_resource *cr)
     return "";
 }
 
-static const cost_component *find_component(const cost_side *s, const char *name)
-{
-    for (size_t i = 0; i < s->ncomponents; i++)
-        if (strcmp(s->components[i].name, name) == 0)
-            return &s->components[i];
-    return NULL;
-}
-
-static void money_html(sbuf *b, double v)
-{
-    char m[48];
-    money_format(m, sizeof m, v);
-    sbuf_puts(b, m);
-}
-
 static void component_item(sbuf *b, const cost_component *c, const cost_side *before, bool was)
 {
     sbuf_puts(b, "<li>");
@@ -455,7 +441,7 @@ static void component_item(sbuf *b, const cost_component *c, const cost_side *be
         sbuf_json_num(&q, c->quantity);
         html_escf(b, "%s %s \xC3\x97 $%s = ", sbuf_str(&q), c->unit ? c->unit : "", c->unit_price ? c->unit_price : "?");
         sbuf_free(&q);
-        money_html(b, c->monthly);
+        cost_money(b, c->monthly);
     } else {
         sbuf_printf(b, "<span class=\"%s\">", c->usage_missing ? "mute" : "fig-unk");
         html_esc(b, c->note ? c->note : "not priced");
@@ -470,30 +456,24 @@ static void component_item(sbuf *b, const cost_component *c, const cost_side *be
         sbuf_free(&a);
     }
     if (was) {
-        const cost_component *old = find_component(before, c->name);
+        const cost_component *old = cost_find_component(before, c->name);
         if (old && old->priced && money_round(old->monthly) != money_round(c->monthly)) {
             sbuf_puts(b, " (was ");
-            money_html(b, old->monthly);
+            cost_money(b, old->monthly);
             sbuf_puts(b, ")");
         }
     }
     sbuf_puts(b, "</li>");
 }
 
-static bool reads_before(const cost_resource *cr)
-{
-    plan_action a = cr->res->action;
-    return a == PLAN_ACT_UPDATE || a == PLAN_ACT_REPLACE || a == PLAN_ACT_UNKNOWN;
-}
-
 static void components(sbuf *b, const cost_resource *cr)
 {
     const cost_side *s = cost_shown_side(cr);
-    bool was = reads_before(cr);
+    bool was = cost_has_before_side(cr);
     size_t gone = 0;
     if (was)
         for (size_t i = 0; i < cr->before.ncomponents; i++)
-            gone += cr->before.components[i].priced && !find_component(s, cr->before.components[i].name);
+            gone += cr->before.components[i].priced && !cost_find_component(s, cr->before.components[i].name);
     if (!s->ncomponents && !gone)
         return;
     sbuf_printf(b, "<details><summary>%zu price component%s</summary><ul>", s->ncomponents + gone,
@@ -502,12 +482,12 @@ static void components(sbuf *b, const cost_resource *cr)
         component_item(b, &s->components[i], &cr->before, was);
     for (size_t i = 0; was && i < cr->before.ncomponents; i++) {
         const cost_component *old = &cr->before.components[i];
-        if (!old->priced || find_component(s, old->name))
+        if (!old->priced || cost_find_component(s, old->name))
             continue;
         sbuf_puts(b, "<li>was: ");
         html_esc(b, old->name);
         sbuf_puts(b, ": ");
-        money_html(b, old->monthly);
+        cost_money(b, old->monthly);
         sbuf_puts(b, "</li>");
     }
     sbuf_puts(b, "</ul></details>");

@@ -490,6 +490,14 @@ def check_dom(ck, name, dom, kind, cost, review):
               "%d marks" % len(ch["unknown"]))
     ck.ok(all(("up" in b["class"]) == (b["value"] >= 0) for b in ch["bars"]),
           "%s: by resource: increases and decreases on their own sides" % name)
+    # A change priced on an assumed value (JSON: "assumed" on a component
+    # of either side) is drawn dashed; no other bar is.
+    assumed = {r["address"]: any(c.get("assumed") for c in r.get("components", []) + r.get("components_before", []))
+               for r in cost["resources"]}
+    named = [b for b in ch["bars"] if b["label"] in assumed]
+    wrong = [b["label"] for b in named if ("assumed" in b["class"]) != assumed[b["label"]]]
+    ck.ok(not wrong, "%s: by resource: %d of %d bars marked as resting on assumed values, as the JSON says" %
+          (name, sum("assumed" in b["class"] for b in named), len(named)), "wrong: %s" % wrong[:5])
 
     if kind == "review":
         want_f = expected_findings(review)

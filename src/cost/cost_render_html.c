@@ -418,17 +418,11 @@ static void projects_table(sbuf *b, const cost_report *r)
     sbuf_puts(b, "</tbody></table>\n");
 }
 
+/* The table's words, and "priced" where the table leaves the column empty. */
 static const char *status_word(const cost_resource *cr)
 {
-    switch (cr->status) {
-    case COST_PRICED: return "priced";
-    case COST_FREE: return "free";
-    case COST_UNSUPPORTED: return "not supported";
-    case COST_USAGE_ONLY: return "usage-based";
-    case COST_NOT_PRICED: return "not priced";
-    case COST_SKIPPED: return "skipped";
-    }
-    return "";
+    const char *w = cost_status_text(cr);
+    return w ? w : cr->status == COST_SKIPPED ? "skipped" : "priced";
 }
 
 static void component_item(sbuf *b, const cost_component *c, const cost_side *before, bool was)

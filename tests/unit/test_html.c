@@ -335,8 +335,8 @@ Test(review_html, the_seed_sections_in_order_and_the_verdict_last)
         "<strong>Auto-scaling:</strong>", "<strong>Resource Limits:</strong>", "<h3>Reliability</h3>",
         "<strong>Health Checks:</strong>", "<strong>Graceful Degradation:</strong>",
         "<strong>Rollback Strategy:</strong>", "<h2>Infrastructure Dependencies</h2>",
-        "<th scope=\"col\">Resource</th><th scope=\"col\">Type</th><th scope=\"col\">Purpose</th>"
-        "<th scope=\"col\">Cost Impact</th>",
+        ("<th scope=\"col\">Resource</th><th scope=\"col\">Type</th><th scope=\"col\">Purpose</th>"
+         "<th scope=\"col\">Cost Impact</th>"),   /* one element: clang asks for the parentheses */
         "<h2>Operational Checklist</h2>", "Monitoring/alerting considered", "Logging sufficient for debugging",
         "Graceful degradation planned", "Rollback strategy defined", "Resource requirements estimated",
         "Security groups properly configured", "Secrets properly managed", "<h2>Strengths</h2>",

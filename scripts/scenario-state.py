@@ -50,6 +50,16 @@ ARN_FORMS = {
     "aws_elasticache_replication_group": "arn:aws:elasticache:{region}:{account}:replicationgroup:{name}",
     "aws_lambda_function": "arn:aws:lambda:{region}:{account}:function:{name}",
 }
+# other ids a created resource has once applied (the rest stay "")
+ID_KEYS = {"vpc_id": "vpc-", "subnet_id": "subnet-", "primary_network_interface_id": "eni-",
+           "network_interface_id": "eni-", "volume_id": "vol-", "zone_id": "Z", "hosted_zone_id": "Z",
+           "allocation_id": "eipalloc-", "association_id": "eipassoc-"}
+# plain values AWS fills in
+PLAIN_VALUES = {"availability_zone": "{region}a", "private_ip": "10.0.1.25", "instance_state": "running",
+                "tenancy": "default", "volume_type": "gp3", "status": "available", "engine_version_actual": ""}
+# numbers AWS fills in (root volumes of the usual AMIs, metadata hop limit)
+PLAIN_NUMBERS = {"revision": 1, "volume_size": 8, "http_put_response_hop_limit": 1, "iops": 3000,
+                 "throughput": 125}
 # attributes whose value names the resource, used for ids and ARNs
 NAME_KEYS = ("name", "identifier", "bucket", "cluster_identifier", "function_name", "family",
              "replication_group_id", "cluster_id", "alarm_name", "cluster_name", "node_group_name")
@@ -61,6 +71,8 @@ def digest(*parts, n=17):
 
 def fake_string(rtype, address, key, after, region):
     name = next((after.get(k) for k in NAME_KEYS if isinstance(after.get(k), str) and after.get(k)), None)
+    if name is None and key != "name" and isinstance(after.get("name_prefix"), str):
+        name = fake_string(rtype, address, "name", after, region)
     service = rtype.split("_")[1] if rtype.count("_") >= 1 else "aws"
     if key == "id":
         if rtype in ("aws_s3_bucket", "aws_iam_role", "aws_iam_policy", "aws_cloudwatch_log_group",
@@ -78,13 +90,14 @@ def fake_string(rtype, address, key, after, region):
             return form.format(region=region, account=ACCOUNT, name=name or rid, id=rid,
                                h=digest(address, "arn", n=16))
         return "arn:aws:%s:%s:%s:%s/%s" % (service, region, ACCOUNT, rtype[4:].replace("_", "-"), name or rid)
-    if key.endswith("_arn"):
-        return "arn:aws:%s:%s:%s:%s/%s" % (service, region, ACCOUNT, key[:-4].replace("_", "-"),
-                                           digest(address, key, n=12))
+    if key in PLAIN_VALUES:
+        return PLAIN_VALUES[key].format(region=region)
+    if key in ID_KEYS:
+        return ID_KEYS[key] + digest(address, key)
+    if key == "name" and isinstance(after.get("name_prefix"), str):
+        return after["name_prefix"] + digest(address, key, n=26 - len(after["name_prefix"]))
     if key in ("owner_id", "account_id"):
         return ACCOUNT
-    if key.endswith("_id"):
-        return key[:-3].replace("_", "") + "-" + digest(address, key)
     return ""
 
 
@@ -93,7 +106,7 @@ def fake(ty, rtype, address, key, after, region):
     if ty == "string":
         return fake_string(rtype, address, key, after, region)
     if ty == "number":
-        return 1 if key == "revision" else 0
+        return PLAIN_NUMBERS.get(key, 0)
     if ty == "bool":
         return False
     if isinstance(ty, list):
@@ -158,6 +171,21 @@ def fill_typed(value, unknown, ty, rtype, address, key, after, region):
         return {k: fill_typed(v, unknown.get(k, False), ty[1].get(k, "string"), rtype, address, k, after, region)
                 for k, v in value.items()}
     return value
+
+
+def dynamic_type(v):
+    """The cty type JSON of a plain JSON value (for dynamic attributes)."""
+    if isinstance(v, bool):
+        return "bool"
+    if isinstance(v, (int, float)):
+        return "number"
+    if isinstance(v, str):
+        return "string"
+    if isinstance(v, list):
+        return ["tuple", [dynamic_type(x) for x in v]]
+    if isinstance(v, dict):
+        return ["object", {k: dynamic_type(x) for k, x in v.items()}]
+    return "dynamic"
 
 
 def provider_address(config_key, provider_name):
@@ -234,7 +262,10 @@ def main():
         elif ("count.index" in refs or "each.key" in refs) and "index" in rc:
             target += "[%s]" % json.dumps(rc["index"])
         got = filled.get(target)
-        return got.get(attr) if got else None
+        v = got.get(attr) if got else None
+        if isinstance(v, dict) and set(v) == {"value", "type"}:
+            v = v["value"]   # a dynamic value as state keeps it
+        return v
 
     def fill_one(rc):
         rschema = schemas.get(rc["provider_name"], {}).get(rc["type"])
@@ -242,13 +273,25 @@ def main():
             sys.exit("scenario-state: no schema for %s" % rc["type"])
         after = dict(rc["change"]["after"] or {})
         unknown = dict(rc["change"].get("after_unknown") or {})
+        attr_schemas = rschema["block"].get("attributes", {})
         for key, u in list(unknown.items()):
             if u is True:
                 v = resolve(rc, key)
+                ty = attr_schemas.get(key, {}).get("type")
+                if v is not None and isinstance(ty, list) and ty[0] in ("list", "set") and not isinstance(v, list):
+                    v = [v]   # [aws_security_group.web.id]
                 if v is not None:
                     after[key] = v
                     del unknown[key]
+        # terraform_data's output is its input once applied
+        if "output" in unknown and unknown["output"] is True and "input" in after:
+            after["output"] = after["input"]
+            del unknown["output"]
         attrs = fill(after, unknown, rschema["block"], rc["type"], rc["address"], after, region)
+        # state keeps a dynamic-typed value with its type beside it
+        for key, a in attr_schemas.items():
+            if a.get("type") == "dynamic" and key in attrs and attrs[key] is not None:
+                attrs[key] = {"value": attrs[key], "type": dynamic_type(attrs[key])}
         return settle(attrs, rschema["block"])
 
     # Fill in dependency order: a pass per level of references.

@@ -79,6 +79,9 @@ typedef struct plan_resource {
     const json_t *before_sensitive, *after_sensitive;
     const char *region;           /* AWS only; NULL otherwise */
     plan_region_source region_source;
+    /* Its block in configuration.root_module (module_calls followed, shared
+     * by every instance of a count or for_each); NULL when the plan has none. */
+    const json_t *config;
 } plan_resource;
 
 typedef struct plan {
@@ -138,6 +141,28 @@ const json_t *plan_attr(const plan_resource *r, bool use_after, const char *path
 /* True when the value at `path` (or any enclosing value) is marked
  * sensitive on that side. */
 bool plan_attr_sensitive(const plan_resource *r, bool use_after, const char *path);
+
+/* ---- the configuration behind a resource -------------------------------- */
+
+typedef enum plan_cfg_state {
+    PLAN_CFG_UNKNOWN,   /* the plan carries no configuration for the resource */
+    PLAN_CFG_UNSET,     /* not written (or written as null): an Optional+Computed
+                           attribute the after side calls unknown is then the
+                           provider's default, not a computed value.  A `dynamic`
+                           block is not in a plan's configuration and reads unset. */
+    PLAN_CFG_SET        /* written: a constant or an expression */
+} plan_cfg_state;
+
+/* Whether the configuration writes `path` (same path forms as plan_attr;
+ * a block written without an index is its [0]).  Never fails. */
+plan_cfg_state plan_attr_configured(const plan_resource *r, const char *path);
+
+/* The `references` of the expression at `path` ("aws_launch_template.web.id",
+ * "aws_launch_template.web", or "aws_launch_configuration.x" with
+ * "count.index" for x[count.index]), relative to the resource's module;
+ * NULL when the path is not written as an expression with references.
+ * Borrowed from the plan. */
+const json_t *plan_config_refs(const plan_resource *r, const char *path);
 
 /* ---- changed attributes ------------------------------------------------ */
 

@@ -1,4 +1,4 @@
-# Cost of usage-priced and flat-rate services: Lambda on x86 and arm64 with extra ephemeral storage, DynamoDB provisioned and on demand, S3, KMS keys, Secrets Manager, a Route 53 zone, log groups and alarms of each resolution, in us-east-1.
+# Cost of usage-priced and flat-rate services: EFS One Zone and provisioned throughput, Lambda on x86 and arm64 with extra ephemeral storage, DynamoDB provisioned and on demand, S3, KMS keys, Secrets Manager, a Route 53 zone, log groups and alarms of each resolution, in us-east-1.
 resource "aws_iam_role" "fn" {
   name = "cost-fn"
   assume_role_policy = jsonencode({
@@ -59,6 +59,20 @@ resource "aws_dynamodb_table" "on_demand" {
 
 resource "aws_s3_bucket" "data" {
   bucket = "cost-data-123456789012"
+}
+
+resource "aws_efs_file_system" "one_zone" {
+  creation_token         = "cost-one-zone"
+  availability_zone_name = "us-east-1a"
+  encrypted              = true
+}
+
+resource "aws_efs_file_system" "provisioned" {
+  creation_token                  = "cost-provisioned"
+  availability_zone_name          = "us-east-1b"
+  encrypted                       = true
+  throughput_mode                 = "provisioned"
+  provisioned_throughput_in_mibps = 64
 }
 
 resource "aws_kms_key" "symmetric" {

@@ -141,6 +141,19 @@ resource "aws_dynamodb_table" "no_pitr" {
   }
 }
 
+resource "aws_dynamodb_table" "pitr_off" {
+  name         = "pitr-off"
+  billing_mode = "PAY_PER_REQUEST"
+  hash_key     = "id"
+  attribute {
+    name = "id"
+    type = "S"
+  }
+  point_in_time_recovery {
+    enabled = false
+  }
+}
+
 resource "aws_dynamodb_table" "pitr" {
   name         = "pitr"
   billing_mode = "PAY_PER_REQUEST"
@@ -159,6 +172,12 @@ resource "aws_ebs_volume" "plain" {
   size              = 10
 }
 
+resource "aws_ebs_volume" "unencrypted" {
+  availability_zone = "eu-west-1a"
+  size              = 10
+  encrypted         = false
+}
+
 resource "aws_ebs_volume" "encrypted" {
   availability_zone = "eu-west-1a"
   size              = 10
@@ -170,6 +189,17 @@ resource "aws_instance" "plain_disk" {
   instance_type = "t3.small"
   metadata_options {
     http_tokens = "required"
+  }
+}
+
+resource "aws_instance" "unencrypted_disk" {
+  ami           = "ami-0d80000000000000a"
+  instance_type = "t3.small"
+  metadata_options {
+    http_tokens = "required"
+  }
+  root_block_device {
+    encrypted = false
   }
 }
 
@@ -191,6 +221,11 @@ resource "aws_instance" "encrypted_disk" {
 
 resource "aws_efs_file_system" "plain" {
   creation_token = "plain"
+}
+
+resource "aws_efs_file_system" "unencrypted" {
+  creation_token = "unencrypted"
+  encrypted      = false
 }
 
 resource "aws_efs_file_system" "encrypted" {

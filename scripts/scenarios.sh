@@ -30,9 +30,15 @@
 # ~/.terraform.d/plugins).  Without them `check` says so and exits 0, and
 # `gen` fails: the committed plans are what the tests read either way.
 #
+# `check` remembers, under $BUILD/scenarios-checked/, what each scenario that
+# matched was checked with (its files, the committed plan, this script, the
+# terraform version and the provider mirror); a scenario with nothing changed
+# since is not planned again.  SCENARIO_CACHE=0 plans them all.
+#
 # The plan is written as `terraform show -json` prints it, pretty-printed by
-# jq, with the fields that change on every run removed (timestamp) and the
-# terraform version that made it kept but ignored by `check`.
+# jq, with what changes on every run removed (the timestamp) or put in order
+# (relevant_attributes), and the terraform version that made it kept but
+# ignored by `check`.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -63,6 +69,39 @@ if [ ${#names[@]} -eq 0 ]; then
 fi
 
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+
+# check_key NAME: a digest of everything a check of NAME depends on.
+stamps="${BUILD:-build}/scenarios-checked"
+tool_key=$( { terraform version 2>/dev/null | head -n 1; echo "$AWS_VERSION"; \
+              ls -l "$mirror/registry.terraform.io/hashicorp/aws/$AWS_VERSION"/*/ 2>/dev/null; \
+              cat "$0" tests/scenarios/_common/providers.tf; } | sha256sum | cut -c1-64)
+check_key() {
+    { echo "$tool_key"; find "tests/scenarios/$1" -type f | LC_ALL=C sort | while IFS= read -r f; do
+          echo "$f"; sha256sum <"$f"; done; sha256sum <"$out_dir/$1.json" 2>/dev/null; } | sha256sum | cut -c1-64
+}
+unchanged=0 orphans=0
+if [ "$mode" = check ]; then
+    for f in "$out_dir"/*.json; do
+        [ -e "$f" ] || continue
+        n=$(basename "$f" .json); [ -d "tests/scenarios/$n" ] || { echo "scenarios: $f has no scenario folder"; orphans=1; }
+    done
+fi
+if [ "$mode" = check ] && [ "${SCENARIO_CACHE:-1}" != 0 ]; then
+    todo=()
+    for n in "${names[@]}"; do
+        if [ -f "$stamps/$n" ] && [ "$(cat "$stamps/$n")" = "$(check_key "$n")" ]; then
+            unchanged=$((unchanged + 1))
+        else
+            todo+=("$n")
+        fi
+    done
+    if [ ${#todo[@]} -eq 0 ]; then
+        [ $orphans -eq 0 ] || exit 1
+        echo "scenarios: ${#names[@]} plans match a fresh terraform plan (all unchanged since the last check; SCENARIO_CACHE=0 plans them again)"
+        exit 0
+    fi
+    names=("${todo[@]}")
+fi
 cat >"$work/cli.tfrc" <<TFRC
 provider_installation {
   filesystem_mirror {
@@ -76,6 +115,10 @@ export TF_CLI_CONFIG_FILE="$work/cli.tfrc" TF_IN_AUTOMATION=1 CHECKPOINT_DISABLE
 # Mock credentials: the provider needs some, and skip_* keeps it offline.
 export AWS_ACCESS_KEY_ID=mock_access_key AWS_SECRET_ACCESS_KEY=mock_secret_key
 unset AWS_REGION AWS_DEFAULT_REGION AWS_PROFILE TF_WORKSPACE
+
+# What changes from run to run is taken out: the timestamp, and the order of
+# relevant_attributes (terraform lists them in map order).
+normalise='del(.timestamp) | if .relevant_attributes then .relevant_attributes |= sort_by(.resource, (.attribute | tojson)) else . end'
 
 # plan_one NAME: plans tests/scenarios/NAME into $work/NAME.json (normalised).
 plan_one() {
@@ -110,7 +153,7 @@ plan_one() {
         grep -v '^\s*$' "$dir/plan.log" "$dir/show.log" | tail -n 15 >&2
         return 1
     fi
-    jq 'del(.timestamp)' "$dir/show.json" >"$work/$name.json"
+    jq "$normalise" "$dir/show.json" >"$work/$name.json"
 }
 
 # state_one NAME: plans tests/scenarios/NAME/before and writes its state.tfstate.
@@ -141,7 +184,7 @@ if [ "$mode" = state ]; then
     exit 0
 fi
 
-export -f plan_one; export work
+export -f plan_one; export work normalise
 fail=0
 printf '%s\n' "${names[@]}" | xargs -P "$jobs" -I{} bash -c 'plan_one "$1"' _ {} || fail=1
 [ $fail -eq 0 ] || { echo "scenarios: planning failed" >&2; exit 1; }
@@ -162,11 +205,16 @@ for n in "${names[@]}"; do
               <(jq -S 'del(.terraform_version, .timestamp)' "$work/$n.json") >"$work/$n.diff"; then
         echo "scenarios: $n: the committed plan differs from a fresh terraform plan:"
         head -n 20 "$work/$n.diff"; drift=1
+    else
+        mkdir -p "$stamps" && check_key "$n" >"$stamps/$n"
     fi
 done
-for f in "$out_dir"/*.json; do
-    [ -e "$f" ] || continue
-    n=$(basename "$f" .json); [ -d "tests/scenarios/$n" ] || { echo "scenarios: $f has no scenario folder"; drift=1; }
-done
-[ $drift -eq 0 ] && echo "scenarios: ${#names[@]} plans match a fresh terraform plan"
+[ $orphans -eq 0 ] || drift=1
+if [ $drift -eq 0 ]; then
+    if [ $unchanged -gt 0 ]; then
+        echo "scenarios: $((${#names[@]} + unchanged)) plans match a fresh terraform plan ($unchanged unchanged since the last check, not planned again)"
+    else
+        echo "scenarios: ${#names[@]} plans match a fresh terraform plan"
+    fi
+fi
 exit $drift

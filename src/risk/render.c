@@ -121,6 +121,23 @@ static void json_str_or_null(sbuf *b, const char *s)
         sbuf_puts(b, "null");
 }
 
+/* , "source": {"file", "line", "column"} or {"file": null, "note"}; nothing
+ * when the report was not located. */
+static void json_source(sbuf *b, bool located, const plan_srcloc *src)
+{
+    if (!located)
+        return;
+    if (src->file) {
+        sbuf_puts(b, ", \"source\": {\"file\": ");
+        sbuf_json_str(b, src->file);
+        sbuf_printf(b, ", \"line\": %d, \"column\": %d}", src->line, src->column);
+    } else {
+        sbuf_puts(b, ", \"source\": {\"file\": null, \"note\": ");
+        json_str_or_null(b, src->note);
+        sbuf_puts(b, "}");
+    }
+}
+
 void risk_render_findings_json(const risk_report *rep, sbuf *out)
 {
     sbuf_puts(out, "[");
@@ -150,6 +167,7 @@ void risk_render_findings_json(const risk_report *rep, sbuf *out)
         json_str_or_null(out, r->trivy);
         sbuf_puts(out, ", \"plan\": ");
         json_str_or_null(out, f->plan_name);
+        json_source(out, f->located, &f->src);
         sbuf_puts(out, "}");
     }
     sbuf_puts(out, rep->nfindings ? "\n  ]" : "]");
@@ -175,6 +193,7 @@ void risk_render_suppressed_json(const risk_report *rep, sbuf *out)
         sbuf_json_str(out, s->how);
         sbuf_puts(out, ", \"plan\": ");
         json_str_or_null(out, s->plan_name);
+        json_source(out, s->located, &s->src);
         sbuf_puts(out, "}");
     }
     sbuf_puts(out, rep->nsuppressed ? "\n  ]" : "]");

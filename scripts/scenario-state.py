@@ -1,15 +1,21 @@
 #!/usr/bin/env python3
 """scenario-state.py — a Terraform state (format 4) as if a plan had been applied.
 
-    scenario-state.py SHOW.json SCHEMA.json > state.tfstate
+    scenario-state.py SHOW.json SCHEMA.json [--except ADDRESS...] > state.tfstate
 
-SHOW.json is `terraform show -json` of a plan that creates the "before"
-configuration of a scenario; SCHEMA.json is `terraform providers schema -json`.
-Every created managed resource becomes a state instance whose attributes are
-the plan's after values; what the plan knew only after apply (ids, ARNs,
-computed blocks) is filled with deterministic stand-ins of the right type
-(schema), so the state reads back with -refresh=false exactly the same on
-every run.  scripts/scenarios.sh state NAME drives it (see there).
+SHOW.json is `terraform show -json` of a plan that creates a configuration;
+SCHEMA.json is `terraform providers schema -json`.  Every created managed
+resource (but the --except ones, which then stay creates) becomes a state
+instance whose attributes are the plan's after values; what the plan knew
+only after apply (ids, ARNs, computed blocks) is filled with deterministic
+stand-ins of the right type (schema), and an unknown attribute that refers
+to another resource (cluster = aws_ecs_cluster.app.id) takes that resource's
+stand-in, so the state reads back with -refresh=false the same on every run.
+
+Two uses: scripts/scenarios.sh state NAME plans the scenario's before/
+configuration and writes its state.tfstate (updates, replacements, deletes);
+and, by hand, a scenario planned with no state and --except the resources
+that should stay changes gives a large unchanged stack with a few changes.
 """
 import hashlib
 import json
@@ -196,8 +202,16 @@ def provider_address(config_key, provider_name):
 
 
 def main():
-    show = json.load(open(sys.argv[1]))
-    schema = json.load(open(sys.argv[2]))
+    args = sys.argv[1:]
+    excepted = set()
+    if "--except" in args:
+        i = args.index("--except")
+        excepted = set(args[i + 1:])
+        args = args[:i]
+    if len(args) != 2:
+        sys.exit("usage: scenario-state.py SHOW.json SCHEMA.json [--except ADDRESS...]")
+    show = json.load(open(args[0]))
+    schema = json.load(open(args[1]))
     schemas = {}
     for pname, p in schema["provider_schemas"].items():
         schemas[pname] = p.get("resource_schemas", {})
@@ -236,7 +250,8 @@ def main():
     walk_exprs(show.get("configuration", {}).get("root_module", {}), "")
 
     changes = [rc for rc in show.get("resource_changes", [])
-               if rc.get("mode") == "managed" and rc["change"]["actions"] == ["create"]]
+               if rc.get("mode") == "managed" and rc["change"]["actions"] == ["create"]
+               and rc["address"] not in excepted]
     filled = {}   # address -> attributes once filled
 
     def config_address(rc):

@@ -39,7 +39,9 @@ enum {
     OPT_REPO          = 1u << 18,
     OPT_BEHAVIOR      = 1u << 19,
     OPT_TOKEN_ENV     = 1u << 20,
-    OPT_SOURCE_DIR    = 1u << 21
+    OPT_SOURCE_DIR    = 1u << 21,
+    OPT_SCOPE         = 1u << 22,
+    OPT_MAX_LENGTH    = 1u << 23
 };
 
 /* The common flags: every command that takes options accepts them all.
@@ -63,6 +65,7 @@ typedef struct cli_opts {
     const char *rules_file;
     const char *endpoint;
     const char *family;
+    const char *scope;          /* --scope changed|all (check) */
     const char *pr, *mr, *repo, *behavior, *token_env;   /* circuit comment */
     const char *source_dir;     /* --source-dir: the .tf files behind the plan */
     bool offline, no_color, quiet;
@@ -71,6 +74,8 @@ typedef struct cli_opts {
     /* Gates: each *_set tells whether the flag was given. */
     bool max_increase_set, max_percent_set, max_total_set, cost_threshold_set;
     double max_increase, max_percent, max_total, cost_threshold;
+    bool max_length_set;            /* --max-length: Markdown size budget, characters */
+    double max_length;
     const char *fail_on;            /* approved-with-changes | needs-revision */
     const char *fail_on_severity;   /* low | medium | high | critical */
     /* Positional arguments, in order. */

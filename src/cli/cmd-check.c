@@ -10,6 +10,7 @@
 #include "../core/mem.h"
 #include "../core/out.h"
 #include "../plan/plan.h"
+#include "../plan/plan_render.h"
 #include "../plan/plan_source.h"
 #include "../review/gate.h"
 #include "../risk/risk.h"
@@ -47,9 +48,13 @@ static int check_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
     plan_srcmap **maps = NULL;
     sbuf doc = SBUF_INIT;
     int rc = CIR_EXIT_ERROR;
+    risk_opts ro = {.skip = o->skip.items, .nskip = o->skip.n};
+    if (o->scope && !risk_scope_parse(o->scope, &ro.scope)) {
+        cir_error(err, CIR_EUSAGE, "--scope", "\"%.64s\" is not a scope: use changed or all", o->scope);
+        goto out;
+    }
     if (risk_ruleset_load(o->rules_file, &rs, err) || load_plans(o, &plans, &nplans, err))
         goto out;
-    risk_opts ro = {.skip = o->skip.items, .nskip = o->skip.n};
     if (risk_check(plans, nplans, rs, &ro, &rep, err))
         goto out;
     if (cli_source_maps(o, plans, nplans, strcmp(o->format, "sarif") == 0, &maps, err))
@@ -80,6 +85,7 @@ static int check_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
     } else {
         risk_render_table(rep, nplans, !o->output && out_color(o->no_color), &doc);
     }
+    plan_not_reviewed_append(plans, nplans, o->format, &doc);
     if (out_emit(o->output, &doc, err) == CIR_OK)
         rc = review_gates_finish(&gates);
     review_gates_discard(&gates);
@@ -102,6 +108,9 @@ const cmd_entry cmd_check_entry = {
             "rules on what the plan creates, updates or replaces, plan-level rules on the\n"
             "actions themselves (deletes of data, destroy-before-create, IAM and security\n"
             "group changes, errored plans, drift).  `-` or no argument reads stdin.\n"
+            "--scope all runs the configuration rules on every resource in the planned\n"
+            "state, unchanged ones too (as checkov does); the default, changed, looks\n"
+            "only at what the plan creates, updates, replaces or imports.\n"
             "--rules FILE adds or overrides rules (JSON, circuit.rules/v1); --skip ID and\n"
             "a resource tag circuit:skip = \"ID,ID\" suppress findings, which are still\n"
             "listed as suppressed.  --format json writes circuit.check/v1; --format sarif\n"
@@ -115,7 +124,7 @@ const cmd_entry cmd_check_entry = {
             "`circuit check plan.json --fail-on-severity high`.  2 on errors.\n"
             "Gate flags (see 'circuit help review') exit 1 when they fail; the cost gates\n"
             "and --fail-on price the plans (--cache, --usage) only for the gate.",
-    .options = OPT_FORMAT | OPT_OUTPUT | OPT_RULES | OPT_SKIP | OPT_NO_COLOR | OPT_QUIET | OPT_GATES |
+    .options = OPT_FORMAT | OPT_OUTPUT | OPT_RULES | OPT_SKIP | OPT_SCOPE | OPT_NO_COLOR | OPT_QUIET | OPT_GATES |
                OPT_COST_THRESHOLD | OPT_CACHE | OPT_USAGE | OPT_SOURCE_DIR | OPT_REGION | OPT_OFFLINE,
     .formats = "table,json,sarif,junit",
     .min_args = 0,

@@ -4,9 +4,10 @@
  *
  * Per plan: plan-wide checks once; then per managed resource the rules for
  * its type.  Configuration rules (attribute conditions and CONFIG checks)
- * look only at what the plan leaves in place — creates, updates, replaces,
- * imports — on the after side; a resource being deleted is judged only by
- * the plan-level rules.  Every finding passes through risk_emit, which
+ * look at what the plan changes and leaves in place — creates, updates,
+ * replaces, imports — on the after side; with RISK_RESOURCES_ALL also at
+ * the resources it leaves unchanged (the whole planned state).  A resource
+ * being deleted is judged only by the plan-level rules.  Every finding passes through risk_emit, which
  * decides whether --skip or the resource's `circuit:skip` tag suppresses it;
  * a suppression is recorded, never dropped.
  */
@@ -118,6 +119,12 @@ const json_t *risk_run_containers(risk_run *run, const plan_resource *r)
     return doc;
 }
 
+/* A managed resource the plan neither changes nor imports. */
+static bool unchanged(const plan_resource *r)
+{
+    return !r->is_data && r->action == PLAN_ACT_NOOP && !r->importing;
+}
+
 /* ---- suppression -------------------------------------------------------- */
 
 static bool in_skip_list(const risk_opts *o, const char *id)
@@ -191,7 +198,7 @@ void risk_emit_text(risk_run *run, const risk_rule *rule, const plan_resource *r
     rep->findings[rep->nfindings++] = (risk_finding){
         .rule = &rule->info, .address = r ? xstrdup(r->address) : NULL,
         .attribute = attribute ? xstrdup(attribute) : NULL, .message = xstrdup(message),
-        .plan_name = run->p->name};
+        .plan_name = run->p->name, .unchanged = r && unchanged(r)};
 }
 
 void risk_emit(risk_run *run, const risk_rule *rule, const plan_resource *r, const char *attribute,
@@ -256,8 +263,9 @@ static bool when_holds(const risk_rule *rule, const plan_resource *r)
     return true;
 }
 
-/* Resources whose configuration the plan leaves in place. */
-static bool configured(const plan_resource *r)
+/* Resources whose configuration the plan changes and leaves in place, plus
+ * with scope ALL the unchanged ones (the rest of the planned state). */
+static bool configured(const risk_run *run, const plan_resource *r)
 {
     if (r->is_data || r->deposed || !json_is_object(r->after))
         return false;
@@ -267,7 +275,7 @@ static bool configured(const plan_resource *r)
     case PLAN_ACT_REPLACE:
         return true;
     case PLAN_ACT_NOOP:
-        return r->importing;
+        return r->importing || (run->opts && run->opts->scope == RISK_RESOURCES_ALL);
     default:
         return false;
     }
@@ -282,7 +290,7 @@ static void run_rule(risk_run *run, const risk_rule *rule, const plan_resource *
             rule->check->fn(run, rule, r);
         return;
     }
-    if (!configured(r) || !when_holds(rule, r))
+    if (!configured(run, r) || !when_holds(rule, r))
         return;
     if (rule->check) {
         rule->check->fn(run, rule, r);
@@ -428,6 +436,14 @@ cir_code risk_check(plan *const *plans, size_t nplans, const risk_ruleset *rs, c
     tidy(rep);
     *out = rep;
     return CIR_OK;
+}
+
+size_t risk_report_unchanged(const risk_report *r)
+{
+    size_t n = 0;
+    for (size_t i = 0; r && i < r->nfindings; i++)
+        n += r->findings[i].unchanged;
+    return n;
 }
 
 void risk_report_free(risk_report *r)

@@ -56,6 +56,9 @@ static void counts_line(const risk_report *rep, sbuf *out)
                 first = false;
             }
     }
+    size_t unchanged = risk_report_unchanged(rep);
+    if (unchanged)
+        sbuf_printf(out, " (%zu on unchanged resources)", unchanged);
     if (rep->nsuppressed)
         sbuf_printf(out, " (%zu suppressed)", rep->nsuppressed);
     sbuf_puts(out, ".\n");
@@ -167,6 +170,8 @@ void risk_render_findings_json(const risk_report *rep, sbuf *out)
         json_str_or_null(out, r->trivy);
         sbuf_puts(out, ", \"plan\": ");
         json_str_or_null(out, f->plan_name);
+        if (f->unchanged)   /* only with --scope all; absent means changed */
+            sbuf_puts(out, ", \"unchanged\": true");
         json_source(out, f->located, &f->src);
         sbuf_puts(out, "}");
     }

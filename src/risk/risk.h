@@ -42,6 +42,8 @@ typedef struct risk_finding {
     char *attribute;           /* Terraform path, NULL when not one */
     char *message;             /* never holds a secret value */
     const char *plan_name;
+    bool unchanged;            /* the plan leaves the resource as it is
+                                  (found only with RISK_RESOURCES_ALL) */
     plan_srcloc src;           /* the .tf block, set by risk_report_locate */
     bool located;              /* risk_report_locate ran: src says where, or why not */
 } risk_finding;
@@ -82,9 +84,19 @@ typedef struct risk_report {
     size_t nsuppressed;
 } risk_report;
 
+/* Which resources configuration rules look at.  CHANGED: what the plan
+ * creates, updates, replaces or imports (the review's view).  ALL: every
+ * managed resource in the planned state, unchanged ones too (checkov's
+ * view); plan-level rules are the same either way. */
+typedef enum risk_resource_scope {
+    RISK_RESOURCES_CHANGED,
+    RISK_RESOURCES_ALL
+} risk_resource_scope;
+
 typedef struct risk_opts {
     const char *const *skip;   /* rule ids to suppress */
     size_t nskip;
+    risk_resource_scope scope; /* zero value: CHANGED */
 } risk_opts;
 
 /* Checks every plan.  Returns CIR_EUSAGE when a --skip id names no rule.
@@ -103,5 +115,10 @@ void risk_report_locate(risk_report *rep, plan *const *plans, plan_srcmap *const
 const char *risk_severity_name(risk_severity s);   /* "info", "low", ... */
 /* Parses "info".."critical"; returns false when unknown. */
 bool risk_severity_parse(const char *s, risk_severity *out);
+/* Parses "changed" / "all"; returns false when neither. */
+bool risk_scope_parse(const char *s, risk_resource_scope *out);
+/* Findings on resources the plan leaves unchanged (0 unless the report was
+ * made with RISK_RESOURCES_ALL). */
+size_t risk_report_unchanged(const risk_report *r);
 
 #endif

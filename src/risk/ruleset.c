@@ -41,6 +41,17 @@ bool risk_severity_parse(const char *s, risk_severity *out)
     return false;
 }
 
+bool risk_scope_parse(const char *s, risk_resource_scope *out)
+{
+    if (s && strcmp(s, "changed") == 0)
+        *out = RISK_RESOURCES_CHANGED;
+    else if (s && strcmp(s, "all") == 0)
+        *out = RISK_RESOURCES_ALL;
+    else
+        return false;
+    return true;
+}
+
 static const char *const op_names[] = {
     [RISK_OP_EQUALS] = "equals", [RISK_OP_NOT_EQUALS] = "not_equals",
     [RISK_OP_MATCHES] = "matches", [RISK_OP_NOT_MATCHES] = "not_matches",

@@ -63,7 +63,7 @@ Test(risk_suppress, unknown_skip_id_is_an_error)
     risk_ruleset *rs = rt_rules();
     plan *p = rt_fixture("check-suppress.json");
     const char *skip[] = {"CIR-SG-001", "CIR-SG-999"};
-    risk_opts o = {skip, 2};
+    risk_opts o = {.skip = skip, .nskip = 2};
     risk_report *rep = NULL;
     cir_err err;
     cir_err_clear(&err);

@@ -1,6 +1,7 @@
 # Cost of RDS by engine and storage: MySQL single-AZ on gp2, PostgreSQL Multi-AZ on io1 with provisioned IOPS, MariaDB on gp3 above the free IOPS, SQL Server Standard with license included, and magnetic storage, in us-east-1.
 resource "aws_db_instance" "mysql" {
   identifier              = "cost-mysql"
+  multi_az                = false
   engine                  = "mysql"
   instance_class          = "db.t3.medium"
   allocated_storage       = 50
@@ -31,6 +32,7 @@ resource "aws_db_instance" "postgres_io1" {
 
 resource "aws_db_instance" "mariadb_gp3" {
   identifier              = "cost-mariadb-gp3"
+  multi_az                = false
   engine                  = "mariadb"
   instance_class          = "db.r6g.xlarge"
   allocated_storage       = 600
@@ -47,6 +49,7 @@ resource "aws_db_instance" "mariadb_gp3" {
 
 resource "aws_db_instance" "sqlserver" {
   identifier              = "cost-sqlserver"
+  multi_az                = false
   engine                  = "sqlserver-se"
   license_model           = "license-included"
   instance_class          = "db.m5.xlarge"
@@ -62,6 +65,7 @@ resource "aws_db_instance" "sqlserver" {
 
 resource "aws_db_instance" "magnetic" {
   identifier              = "cost-magnetic"
+  multi_az                = false
   engine                  = "postgres"
   instance_class          = "db.t3.small"
   allocated_storage       = 20

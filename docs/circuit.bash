@@ -49,7 +49,7 @@ _circuit() {
         "pricing") words="sync import status query" ;;
         "pricing sync") words="--region --cache --offline --service --endpoint --quiet --format --output --usage --rules --no-color" ;;
         "pricing import") words="--format --output --cache --offline --quiet --region --usage --rules --no-color" ;;
-        "pricing status") words="--format --output --cache --offline --quiet --region --usage --rules --no-color" ;;
+        "pricing status") words="--format --output --region --cache --offline --service --quiet --usage --rules --no-color" ;;
         "pricing query") words="--format --output --region --cache --offline --service --family --attr --quiet --usage --rules --no-color" ;;
         "rules") words="--format --output --offline --rules --quiet --region --usage --cache --no-color" ;;
         "comment") words="github gitlab --offline --quiet --pr --mr --repo --behavior --token-env --format --output --region --usage --cache --rules --no-color" ;;

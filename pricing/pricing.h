@@ -105,6 +105,13 @@ typedef struct price_offer_info {
 /* Lists every (offer, region) the cache holds, sorted.  Caller frees *out. */
 cir_code price_cache_offers(price_cache *c, price_offer_info **out, size_t *n, cir_err *err);
 
+/* What the bundled snapshot holds: one entry per offer and region, sorted
+ * by offer then region, with its version, publication date and row count
+ * (source "snapshot"; no fetch time).  These load into a cache on first use.
+ * Returns the count; *out is the caller's to free (NULL when none, or out of
+ * memory). */
+size_t price_snapshot_offers(price_offer_info **out);
+
 /* The price lists a run actually used (one per offer and region), for the
  * "prices" section every output carries.  Borrowed from the cache. */
 size_t price_cache_used(const price_cache *c, const price_offer_info **out);

@@ -344,7 +344,8 @@ def region_plan(region):
 
 def missing_type():
     return plan([
-        res("aws_instance.new_family", "aws_instance", instance("m7i.large", root_block_device=[])),
+        # a real type AWS does not offer in us-east-1 (eu-north-1 and us-east-2 have it)
+        res("aws_instance.new_family", "aws_instance", instance("hpc7a.12xlarge", root_block_device=[])),
         res("aws_instance.known", "aws_instance", instance("t3.micro", root_block_device=[])),
     ])
 
@@ -395,7 +396,8 @@ def main():
         "plans/cost-golden.json": golden(),
         "plans/cost-actions.json": actions(),
         "plans/cost-refs.json": refs(),
-        "plans/cost-region-ap-south-2.json": region_plan("ap-south-2"),
+        # Taipei: a real region the bundled snapshot has no prices for
+        "plans/cost-region-ap-east-2.json": region_plan("ap-east-2"),
         "plans/cost-eu-west-1.json": region_plan("eu-west-1"),
         "plans/cost-missing-type.json": missing_type(),
         "plans/cost-staging.json": staging(),

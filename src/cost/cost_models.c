@@ -401,6 +401,10 @@ static const cost_var rds_vars[] = {
     {.name = "retention", .attr = "backup_retention_period", .dflt = "1", .flags = CVF_UNKNOWN_DEFAULT},
 };
 
+/* AWS prices RDS storage and IOPS twice: once for any engine and again per
+ * engine (same price); some price lists carry only the per-engine rows. */
+#define RDS_STORAGE_ENGINE RX("databaseEngine", "^(Any|{engine})$")
+
 static const cost_comp_spec rds_comps[] = {
     {.name = "Database instance ({maz}, on-demand, {class})",
      .service = "AmazonRDS", .family = "Database Instance",
@@ -411,17 +415,17 @@ static const cost_comp_spec rds_comps[] = {
      .unit = "hours", .per = "hour", .qty = Q_CONST(HOURS)},
     {.name = "Storage ({stype}, {maz})",
      .service = "AmazonRDS", .family = "Database Storage",
-     .filters = {EQ("volumeType", "{volume}"), EQ("deploymentOption", "{maz}"), EQ("databaseEngine", "Any")},
+     .filters = {EQ("volumeType", "{volume}"), EQ("deploymentOption", "{maz}"), RDS_STORAGE_ENGINE},
      .unit = "GB-months", .per = "GB-month", .qty = Q_FN(cq_rds_storage)},
     {.name = "Provisioned IOPS (io1)",
      .when = {{"stype", COP_EQ, "io1"}},
      .service = "AmazonRDS", .family = "Provisioned IOPS",
-     .filters = {EQ("deploymentOption", "{maz}"), EQ("databaseEngine", "Any"), UT("RDS:{mazp}PIOPS")},
+     .filters = {EQ("deploymentOption", "{maz}"), RDS_STORAGE_ENGINE, UT("RDS:{mazp}PIOPS")},
      .unit = "IOPS-months", .per = "IOPS-month", .qty = Q_FN(cq_rds_io1_iops)},
     {.name = "Provisioned IOPS (gp3, above the baseline)",
      .when = {{"stype", COP_EQ, "gp3"}},
      .service = "AmazonRDS", .family = "Provisioned IOPS",
-     .filters = {EQ("deploymentOption", "{maz}"), EQ("databaseEngine", "Any"), UT("RDS:{mazp}GP3-PIOPS")},
+     .filters = {EQ("deploymentOption", "{maz}"), RDS_STORAGE_ENGINE, UT("RDS:{mazp}GP3-PIOPS")},
      .unit = "IOPS-months", .per = "IOPS-month", .qty = Q_FN(cq_rds_gp3_iops), .flags = CF_OMIT_ZERO},
     {.name = "I/O requests (magnetic)",
      .when = {{"stype", COP_EQ, "standard"}},

@@ -193,14 +193,14 @@ Test(cost_engine, missing_region_is_never_zero)
     open_cache(&f);
     add_plan_text(&f,
                   PLAN(RC("aws_nat_gateway.n", "aws_nat_gateway", "[\"create\"]", "null", "{}", "{}")),
-                  "ap-south-2");
+                  "ap-east-2"); /* Taipei: no price list in the snapshot */
     run(&f);
     const cost_resource *c = res(&f, "aws_nat_gateway.n");
     cr_expect_eq(c->status, COST_NOT_PRICED);
     const cost_component *k = comp(&c->after, "NAT gateway");
     cr_expect(!k->priced);
-    cr_expect_str_eq(k->note, "not priced: no price for NAT gateway in ap-south-2, run "
-                              "`circuit pricing sync --region ap-south-2`");
+    cr_expect_str_eq(k->note, "not priced: no price for NAT gateway in ap-east-2, run "
+                              "`circuit pricing sync --region ap-east-2`");
     k = comp(&c->after, "Data processed");
     cr_expect(k->usage_missing);
     cr_expect_eq(f.rep->counts.not_priced, 1);
@@ -286,13 +286,15 @@ Test(cost_engine, quantity_rules)
     EXPECT_CENTS(c->monthly_after, 8.00, "c->monthly_after");
     /* type unknown: gp2, Terraform's documented default */
     EXPECT_CENTS(res(&f, "aws_ebs_volume.default")->monthly_after, 1.00, "res(&f, \"aws_ebs_volume.default\")->monthly_after");
-    /* io2: the first 32,000 IOPS at the tier-1 price; tier 2 is not in the snapshot */
+    /* io2: the first 32,000 IOPS at the tier-1 price, the next 8,000 at
+     * tier 2 (us-east-1 0.0455, regional/ebs.csv KDKG2R3W4NMV7CHP) */
     c = res(&f, "aws_ebs_volume.io2");
     const cost_component *k = comp(&c->after, "Provisioned IOPS (io2, up to 32,000)");
     cr_expect_eq(k->quantity, 32000);
     k = comp(&c->after, "Provisioned IOPS (io2, 32,001-64,000)");
-    cr_expect(!k->priced);
-    cr_expect(strstr(k->note, "no price for") != NULL);
+    cr_expect(k->priced, "%s", k->note ? k->note : "");
+    cr_expect_eq(k->quantity, 8000);
+    EXPECT_CENTS(k->monthly, 364.00, "io2 tier 2");
     /* RDS gp3 below 400 GB: 3,000 IOPS included */
     c = res(&f, "aws_db_instance.small_gp3");
     cr_expect_eq(comp(&c->after, "Provisioned IOPS (gp3, above the baseline)")->quantity, 500);
@@ -476,8 +478,10 @@ static const struct golden {
     {"aws_kms_key.main", "Requests", 0.30},
     {"aws_dynamodb_table.provisioned", "Write capacity units", 2.37},
     {"aws_dynamodb_table.provisioned", "Read capacity units", 0.95},
-    {"aws_dynamodb_table.on_demand", "Write request units", 1.25},
-    {"aws_dynamodb_table.on_demand", "Read request units", 1.00},
+    /* AWS's prices since 2024-11-01: $0.625 / $0.125 per million (the
+     * infracost golden's $1.25 / $0.25 predate the cut) */
+    {"aws_dynamodb_table.on_demand", "Write request units", 0.63},
+    {"aws_dynamodb_table.on_demand", "Read request units", 0.50},
     {"aws_dynamodb_table.on_demand", "Data storage", 2.50},
     {"aws_dynamodb_table.pitr", "Point-in-time recovery backup storage", 20.00},
 };

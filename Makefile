@@ -49,7 +49,7 @@ SNAPSHOT  := $(shell find pricing/snapshot -name '*.csv' 2>/dev/null | LC_ALL=C 
 SNAPSHOT_GZ := $(SNAPSHOT:pricing/snapshot/%=$(BUILD)/gen/snapshot/%.gz)
 DEPS_STAMP := $(BUILD)/.deps-ok
 
-.PHONY: all check unit e2e asan bench review install clean deps scenarios scenarios-check docs
+.PHONY: all check unit e2e asan bench review install clean deps scenarios scenarios-check docs FORCE
 
 all: $(BUILD)/circuit
 
@@ -80,6 +80,19 @@ $(BUILD)/gen/snapshot_data.h: $(SNAPSHOT) $(SNAPSHOT_GZ) scripts/embed-snapshot.
 
 $(BUILD)/obj/pricing/snapshot.o: $(BUILD)/gen/snapshot_data.h $(SNAPSHOT_GZ)
 $(BUILD)/obj/pricing/snapshot.o: CFLAGS_ALL += -I$(BUILD)/gen
+
+# The cost-model registry lists the files under src/cost/models/ (each ends
+# with a COST_MODEL_LIST line); regenerated every run, rewritten only when
+# the list changes.
+MODEL_SRCS := $(sort $(wildcard src/cost/models/*.c))
+$(BUILD)/gen/cost_models_list.h: FORCE | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	@./scripts/gen-model-list.sh $@ $(MODEL_SRCS)
+
+$(BUILD)/obj/src/cost/cost_registry.o: $(BUILD)/gen/cost_models_list.h
+$(BUILD)/obj/src/cost/cost_registry.o: CFLAGS_ALL += -I$(BUILD)/gen
+
+FORCE:
 
 $(BUILD)/circuit: $(OBJS)
 	$(CC) $(LDFLAGS_ALL) -o $@ $(OBJS) $(PKG_LIBS) -lm

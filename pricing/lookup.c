@@ -38,6 +38,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -574,6 +575,20 @@ static const char *dup_cstr(price_cache *c, const char *s)
     return price_cache_strndup(c, s, strlen(s));
 }
 
+/* A StartingRange / EndingRange cell: a number, or `dflt` when empty,
+ * "Inf" or not a number. */
+static double range_value(price_str s, double dflt)
+{
+    char buf[64];
+    if (!s.len || s.len >= sizeof buf)
+        return dflt;
+    memcpy(buf, s.p, s.len);
+    buf[s.len] = '\0';
+    char *end;
+    double d = strtod(buf, &end);
+    return end == buf || *end || !isfinite(d) ? dflt : d;
+}
+
 static void fill_match(price_cache *c, const row_view *v, price_match *m)
 {
     const price_offer_info *o = &v->d->row.info;
@@ -588,6 +603,8 @@ static void fill_match(price_cache *c, const row_view *v, price_match *m)
     m->version = dup_cstr(c, o->version);
     m->publication_date = dup_cstr(c, o->publication_date);
     m->source = dup_cstr(c, o->source);
+    m->begin_range = range_value(price_group_value(v->g, PRICE_SLOT_BEGIN), 0);
+    m->end_range = range_value(price_group_value(v->g, PRICE_SLOT_END), INFINITY);
 }
 
 /* The product attributes of the current row as a JSON object (caller

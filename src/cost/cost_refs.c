@@ -120,7 +120,7 @@ long cost_config_ref_count(const plan *p, const plan_resource *r, const char *pa
 {
     if (!p)
         return -1;
-    const json_t *refs = plan_config_refs(r, path);
+    const json_t *refs = plan_config_refs(p, r, path);
     if (!refs)
         return -1;
     bool keyed = keyed_by_instance(refs);
@@ -217,7 +217,7 @@ static const plan_resource *by_value(const plan *p, const cost_ref *ref, bool af
 
 static const plan_resource *by_config(const plan *p, const plan_resource *r, const cost_ref *ref)
 {
-    const json_t *refs = plan_config_refs(r, ref->path);
+    const json_t *refs = plan_config_refs(p, r, ref->path);
     bool keyed = keyed_by_instance(refs);
     size_t i;
     const json_t *j;
@@ -245,9 +245,13 @@ const plan_resource *cost_resolve(const plan *p, const plan_resource *r, bool af
         const cost_ref *ref = &src->refs[i];
         plan_val_state st;
         const json_t *j = plan_attr(r, side_of(r, after), ref->path, &st);
-        /* Unknown but not written: the provider's computed default (an
-         * ASG on a launch configuration has launch_template unknown). */
-        if (st == PLAN_VAL_ABSENT || (st == PLAN_VAL_UNKNOWN && plan_attr_configured(r, ref->path) == PLAN_CFG_UNSET))
+        if (st == PLAN_VAL_ABSENT)
+            continue;
+        /* known only after apply, but the configuration does not set it:
+         * the provider's default (provider 5.x plans an unset
+         * mixed_instances_policy unknown; an ASG on a launch configuration
+         * has launch_template unknown) */
+        if (st == PLAN_VAL_UNKNOWN && plan_attr_configured(p, r, ref->path, NULL) == PLAN_CFG_UNSET)
             continue;
         referenced = true;
         if (st == PLAN_VAL_KNOWN && json_is_string(j)) {

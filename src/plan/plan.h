@@ -146,27 +146,41 @@ const json_t *plan_attr(const plan_resource *r, bool use_after, const char *path
  * sensitive on that side. */
 bool plan_attr_sensitive(const plan_resource *r, bool use_after, const char *path);
 
-/* ---- the configuration behind a resource -------------------------------- */
+/* ---- what the configuration says (plan_config.c) ------------------------ */
 
+/* A value known only after apply is either unset in the configuration (the
+ * provider's or AWS's default applies) or computed by an expression; the
+ * plan's `configuration` tells which. */
 typedef enum plan_cfg_state {
-    PLAN_CFG_UNKNOWN,   /* the plan carries no configuration for the resource */
-    PLAN_CFG_UNSET,     /* not written (or written as null): an Optional+Computed
-                           attribute the after side calls unknown is then the
-                           provider's default, not a computed value.  A `dynamic`
-                           block is not in a plan's configuration and reads unset. */
-    PLAN_CFG_SET        /* written: a constant or an expression */
+    PLAN_CFG_UNKNOWN,     /* no configuration for the resource, or the path cannot be
+                             followed there (an index beyond the blocks written) */
+    PLAN_CFG_UNSET,       /* the resource's block does not set it (nor a block on the
+                             path); also a literal null.  Blocks written with `dynamic`
+                             are not in the configuration: they read as unset */
+    PLAN_CFG_CONSTANT,    /* a literal; *value is it (borrowed from the plan) */
+    PLAN_CFG_EXPRESSION,  /* an expression (references, functions); *value is the
+                             expression object */
+    PLAN_CFG_BLOCK        /* the path names nested blocks: *value is their list (or the
+                             one block body, for an indexed path) */
 } plan_cfg_state;
 
-/* Whether the configuration writes `path` (same path forms as plan_attr;
- * a block written without an index is its [0]).  Never fails. */
-plan_cfg_state plan_attr_configured(const plan_resource *r, const char *path);
+/* What the configuration of managed resource `r` says about `path` (same
+ * syntax as plan_attr; "a.0.b" and a block written without its index,
+ * "root_block_device.volume_type", are accepted too).  `value` may be
+ * NULL.  Never fails: anything it cannot follow is PLAN_CFG_UNKNOWN. */
+plan_cfg_state plan_attr_configured(const plan *p, const plan_resource *r, const char *path,
+                                    const json_t **value);
+
+/* How many nested blocks at `path` the configuration writes: 0 when unset,
+ * -1 when it cannot tell (no configuration, or set by an expression). */
+long plan_config_block_count(const plan *p, const plan_resource *r, const char *path);
 
 /* The `references` of the expression at `path` ("aws_launch_template.web.id",
  * "aws_launch_template.web", or "aws_launch_configuration.x" with
  * "count.index" for x[count.index]), relative to the resource's module;
  * NULL when the path is not written as an expression with references.
  * Borrowed from the plan. */
-const json_t *plan_config_refs(const plan_resource *r, const char *path);
+const json_t *plan_config_refs(const plan *p, const plan_resource *r, const char *path);
 
 /* ---- changed attributes ------------------------------------------------ */
 

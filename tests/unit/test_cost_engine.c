@@ -231,8 +231,8 @@ Test(cost_engine, free_unsupported_skipped)
     open_cache(&f);
     add_plan_text(&f,
                   PLAN(RC("aws_vpc.v", "aws_vpc", "[\"create\"]", "null", "{}", "{}") ","
-                       RC("aws_sqs_queue.a", "aws_sqs_queue", "[\"create\"]", "null", "{}", "{}") ","
-                       RC("aws_sqs_queue.b", "aws_sqs_queue", "[\"create\"]", "null", "{}", "{}") ","
+                       RC("aws_made_up_thing.a", "aws_made_up_thing", "[\"create\"]", "null", "{}", "{}") ","
+                       RC("aws_made_up_thing.b", "aws_made_up_thing", "[\"create\"]", "null", "{}", "{}") ","
                        RC("aws_vpc_endpoint.g", "aws_vpc_endpoint", "[\"create\"]", "null", "{}",
                           "{\"vpc_endpoint_type\":true}") ","
                        "{\"address\":\"data.aws_ami.a\",\"mode\":\"data\",\"type\":\"aws_ami\",\"name\":\"a\","
@@ -246,11 +246,11 @@ Test(cost_engine, free_unsupported_skipped)
     cr_expect_eq(f.rep->nresources, 4, "data sources and non-AWS resources are not in the report");
     cr_expect_eq(res(&f, "aws_vpc.v")->status, COST_FREE);
     cr_expect_eq(res(&f, "aws_vpc_endpoint.g")->status, COST_FREE, "unknown type: Gateway, the default");
-    cr_expect_eq(res(&f, "aws_sqs_queue.a")->status, COST_UNSUPPORTED);
+    cr_expect_eq(res(&f, "aws_made_up_thing.a")->status, COST_UNSUPPORTED);
     cr_expect_eq(f.rep->counts.free, 2);
     cr_expect_eq(f.rep->counts.unsupported, 2);
     cr_assert_eq(f.rep->nunsupported, 1);
-    cr_expect_str_eq(f.rep->unsupported[0].type, "aws_sqs_queue");
+    cr_expect_str_eq(f.rep->unsupported[0].type, "aws_made_up_thing");
     cr_expect_eq(f.rep->unsupported[0].count, 2);
     close_all(&f);
 }
@@ -277,7 +277,7 @@ Test(cost_engine, quantity_rules)
              RC("aws_elasticache_replication_group.cluster_mode", "aws_elasticache_replication_group",
                 "[\"create\"]", "null",
                 "{\"node_type\":\"cache.t3.micro\",\"num_node_groups\":2,\"replicas_per_node_group\":1}",
-                "{\"num_cache_clusters\":true,\"engine\":true}")),
+                "{\"num_cache_clusters\":true}")),
         NULL);
     run(&f);
     /* gp3 IOPS/throughput unknown: AWS's baseline, nothing extra */
@@ -302,6 +302,18 @@ Test(cost_engine, quantity_rules)
     c = res(&f, "aws_db_instance.defaults");
     cr_expect_eq(c->status, COST_PRICED);
     EXPECT_CENTS(c->monthly_after, 12.41 + 2.30, "c->monthly_after");
+    /* ... and, with no configuration to show them unset, each is an assumption on the line */
+    k = comp(&c->after, "Database instance (Single-AZ, on-demand, db.t3.micro)");
+    cr_assert_eq(k->nassumed, 1, "multi_az (MySQL has no license model to assume)");
+    cr_expect_str_eq(k->assumed[0].attr, "multi_az");
+    cr_expect_str_eq(k->assumed[0].value, "false");
+    cr_expect_str_eq(k->assumed[0].usage_key, "multi_az");
+    cr_expect_not_null(strstr(k->assumed[0].why, "Single-AZ"));
+    k = comp(&c->after, "Storage (gp2, Single-AZ)");
+    cr_assert_eq(k->nassumed, 2);
+    cr_expect_str_eq(k->assumed[0].attr, "multi_az", "sorted by attribute");
+    cr_expect_str_eq(k->assumed[1].attr, "storage_type");
+    cr_expect_str_eq(k->assumed[1].value, "gp2");
     /* cluster mode: 2 groups x (1 replica + 1) nodes */
     c = res(&f, "aws_elasticache_replication_group.cluster_mode");
     cr_expect_eq(comp(&c->after, "ElastiCache (Redis, on-demand, cache.t3.micro)")->quantity, 4 * 730);

@@ -9,7 +9,11 @@
  *   - every built-in rule fires somewhere and passes somewhere, and every
  *     cost model prices (or prices by usage) a resource somewhere, unless
  *     tests/scenarios/coverage-allow says why an offline plan cannot show
- *     it.  A failure lists every rule and model still missing.
+ *     it.  A failure lists every rule and model still missing;
+ *   - every plan shape issue 11 names (modules two deep, count, for_each,
+ *     provider aliases and regions, moved and removed blocks,
+ *     create_before_destroy, sensitive values, update/replace/delete from
+ *     prior state, ...) appears in some scenario plan.
  *
  * Adding a rule: add its bad and good resources to a scenario (or a new
  * one), `scripts/scenarios.sh gen NAME`, and two lines to its expect file.
@@ -393,15 +397,15 @@ Test(scenarios, every_cost_model_prices_something)
     for (size_t m = 0; m < nmodels; m++) {
         covered += priced[m];
         if (!priced[m] && !model_allow[m])
-            sbuf_printf(&missing, "  %s\n", models[m]->type);
+            sbuf_printf(&missing, "  %s: no scenario plan prices it\n", models[m]->type);
         if (priced[m] && model_allow[m])
             sbuf_printf(&missing, "  %s: priced in a scenario, so " ALLOW " should not excuse it\n",
                         models[m]->type);
     }
     cr_log_info("scenario coverage: %zu/%zu cost models price a resource", covered, nmodels);
     cr_expect_eq(missing.len, 0,
-                 "cost models that price nothing in any scenario (add a resource in a region the "
-                 "snapshot prices, or a reason in " ALLOW "):\n%s",
+                 "cost models that price nothing in any scenario (add a tests/scenarios/cost-<service> "
+                 "scenario with the type in a region the snapshot prices, or a reason in " ALLOW "):\n%s",
                  missing.len ? sbuf_str(&missing) : "");
     sbuf_free(&missing);
     free_names(names, n);
@@ -410,4 +414,144 @@ Test(scenarios, every_cost_model_prices_something)
     free(priced);
     free(model_allow);
     cov_close(&c);
+}
+
+/* ---- plan shapes ------------------------------------------------------------------ */
+
+/* True when `v` (a sensitive marker: true, or an object/array of them)
+ * marks anything sensitive. */
+static bool marks_sensitive(const json_t *v)
+{
+    if (json_is_true(v))
+        return true;
+    size_t i;
+    const char *k;
+    const json_t *x;
+    if (json_is_array(v))
+        json_array_foreach(v, i, x) if (marks_sensitive(x)) return true;
+    if (json_is_object(v))
+        json_object_foreach((json_t *)v, k, x) if (marks_sensitive(x)) return true;
+    return false;
+}
+
+static bool two_modules_deep(const plan_resource *r)
+{
+    const char *m = r->module_address;
+    return m && strstr(m, "module.") && strstr(strstr(m, "module.") + 7, "module.");
+}
+static bool by_count(const plan_resource *r) { return json_is_integer(r->index); }
+static bool by_for_each(const plan_resource *r) { return json_is_string(r->index); }
+static bool renamed_by_moved(const plan_resource *r) { return r->previous_address != NULL; }
+static bool forgotten_by_removed(const plan_resource *r) { return r->action == PLAN_ACT_FORGET; }
+static bool create_before_destroy(const plan_resource *r)
+{
+    return r->replace_order == PLAN_ORDER_CREATE_BEFORE_DELETE;
+}
+static bool sensitive_value(const plan_resource *r)
+{
+    return marks_sensitive(r->after_sensitive) || marks_sensitive(r->before_sensitive);
+}
+static bool updated(const plan_resource *r) { return r->action == PLAN_ACT_UPDATE; }
+static bool replaced(const plan_resource *r) { return r->action == PLAN_ACT_REPLACE; }
+static bool deleted(const plan_resource *r) { return r->action == PLAN_ACT_DELETE; }
+static bool unchanged(const plan_resource *r) { return r->action == PLAN_ACT_NOOP && r->before; }
+static bool tainted(const plan_resource *r)
+{
+    return r->action_reason && strcmp(r->action_reason, "replace_because_tainted") == 0;
+}
+static bool deposed(const plan_resource *r) { return r->deposed != NULL; }
+static bool triggered(const plan_resource *r)
+{
+    return r->action_reason && strcmp(r->action_reason, "replace_by_triggers") == 0;
+}
+static bool data_read(const plan_resource *r) { return r->action == PLAN_ACT_READ; }
+
+/* A provider block with an alias that some resource uses. */
+static bool plan_uses_alias(const plan *p)
+{
+    for (size_t i = 0; i < p->nresources; i++) {
+        const char *key = json_string_value(json_object_get(p->resources[i].config, "provider_config_key"));
+        const char *name = key ? strrchr(key, ':') : NULL;
+        if (key && strchr(name ? name + 1 : key, '.'))
+            return true;
+    }
+    return false;
+}
+
+/* AWS resources in two regions or more. */
+static bool plan_two_regions(const plan *p)
+{
+    const char *first = NULL;
+    for (size_t i = 0; i < p->nresources; i++) {
+        const char *rg = p->resources[i].region;
+        if (!rg)
+            continue;
+        if (!first)
+            first = rg;
+        else if (strcmp(first, rg) != 0)
+            return true;
+    }
+    return false;
+}
+
+static bool plan_errored(const plan *p) { return p->errored; }
+
+/* The plan shapes issue 11 names (and a few more real plans have): each
+ * must appear in some committed scenario plan, so a scenario that goes away
+ * with the only one fails here. */
+static const struct shape {
+    const char *what;
+    bool (*resource)(const plan_resource *r);   /* one resource shows it */
+    bool (*whole)(const plan *p);               /* or the plan as a whole */
+} shapes[] = {
+    {"a resource in a module two deep", two_modules_deep, NULL},
+    {"count instances", by_count, NULL},
+    {"for_each instances", by_for_each, NULL},
+    {"a provider alias", NULL, plan_uses_alias},
+    {"resources in two regions", NULL, plan_two_regions},
+    {"a moved block (previous_address)", renamed_by_moved, NULL},
+    {"a removed block (forget)", forgotten_by_removed, NULL},
+    {"create_before_destroy (create, then delete)", create_before_destroy, NULL},
+    {"a sensitive value", sensitive_value, NULL},
+    {"an update from prior state", updated, NULL},
+    {"a replacement from prior state", replaced, NULL},
+    {"a delete from prior state", deleted, NULL},
+    {"an unchanged resource from prior state", unchanged, NULL},
+    {"a tainted object replaced", tainted, NULL},
+    {"a deposed object", deposed, NULL},
+    {"replace_triggered_by", triggered, NULL},
+    {"a data source read during apply", data_read, NULL},
+    {"an errored plan", NULL, plan_errored},
+};
+
+Test(scenarios, every_plan_shape_is_planned)
+{
+    enum { NSHAPES = sizeof shapes / sizeof shapes[0] };
+    char *seen[NSHAPES] = {0};
+    char **names;
+    size_t n = scenario_names(&names);
+    for (size_t i = 0; i < n; i++) {
+        plan *p = load_scenario(names[i]);
+        for (size_t s = 0; s < NSHAPES; s++) {
+            if (seen[s])
+                continue;
+            bool hit = shapes[s].whole && shapes[s].whole(p);
+            for (size_t k = 0; !hit && shapes[s].resource && k < p->nresources; k++)
+                hit = shapes[s].resource(&p->resources[k]);
+            if (hit)
+                seen[s] = names[i];
+        }
+        plan_free(p);
+    }
+    sbuf missing = SBUF_INIT;
+    for (size_t s = 0; s < NSHAPES; s++) {
+        if (seen[s])
+            cr_log_info("plan shape: %s in %s", shapes[s].what, seen[s]);
+        else
+            sbuf_printf(&missing, "  %s\n", shapes[s].what);
+    }
+    cr_expect_eq(missing.len, 0, "plan shapes no scenario plan shows (add a shape- scenario):\n%s",
+                 missing.len ? sbuf_str(&missing) : "");
+    sbuf_free(&missing);
+    free_names(names, n);
 }

@@ -2,7 +2,9 @@
  * test_cost_refs.c — references followed between resources in real plans
  * (tests/scenarios/cost-count-index-refs): x[count.index] and x[each.key]
  * name the instance with the referring one's own key, and an unwritten
- * attribute the plan calls unknown is not a reference at all.
+ * attribute the plan calls unknown is not a reference at all; a read
+ * replica's engine and storage are its source's (stack-rds-postgres,
+ * stack-multi-region-dr).
  */
 #include "src/cost/cost.h"
 
@@ -98,5 +100,26 @@ Test(cost_refs, unwritten_unknown_attribute_is_not_a_reference)
         cr_expect(strncmp(c->after.components[i].name, "launch template", 15) != 0, "%s",
                   c->after.components[i].name);
     cr_expect_eq(c->status, COST_PRICED);
+    done(&f);
+}
+
+/* A replica that does not write engine or allocated_storage: real plans
+ * call both known after apply; AWS copies them from the source. */
+Test(cost_refs, read_replica_takes_engine_and_storage_from_its_source)
+{
+    priced f = {0};
+    price_file(&f, "fixtures/scenarios/stack-rds-postgres.json");
+    const cost_resource *r = res(&f, "aws_db_instance.orders_replica");
+    cr_expect_eq(r->status, COST_PRICED, "engine and storage by identifier");
+    cr_expect(has_comp(r, "Database instance (Single-AZ, on-demand, db.r6g.large)"));
+    cr_expect(has_comp(r, "Storage (gp3, Single-AZ)"));
+    for (size_t i = 0; i < r->after.ncomponents; i++)
+        if (strncmp(r->after.components[i].name, "Storage", 7) == 0)
+            cr_expect_eq(r->after.components[i].quantity, 200.0, "the source's 200 GB");
+    done(&f);
+    price_file(&f, "fixtures/scenarios/stack-multi-region-dr.json");
+    r = res(&f, "aws_db_instance.billing_dr");
+    cr_expect_eq(r->status, COST_PRICED, "a cross-region replica by ARN");
+    cr_expect(has_comp(r, "Database instance (Single-AZ, on-demand, db.m6g.large)"));
     done(&f);
 }

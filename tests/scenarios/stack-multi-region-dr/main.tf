@@ -105,6 +105,7 @@ resource "aws_db_instance" "billing" {
 resource "aws_db_instance" "billing_dr" {
   provider                        = aws.dr
   identifier                      = "billing-dr"
+  multi_az                        = false
   replicate_source_db             = aws_db_instance.billing.arn
   instance_class                  = "db.m6g.large"
   storage_type                    = "gp3"

@@ -181,7 +181,7 @@ $(PAUSE_LIB): tests/support/pause.c | $(DEPS_STAMP)
 check: $(BUILD)/circuit $(BUILD)/test-unit $(FUZZ_BINS) $(PAUSE_LIB)
 	BUILD=$(BUILD) ./tests/run-all.sh
 ifneq ($(SCENARIOS),0)
-	./scripts/scenarios.sh check
+	BUILD=$(BUILD) ./scripts/scenarios.sh check
 endif
 
 scenarios: | $(DEPS_STAMP)

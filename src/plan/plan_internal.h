@@ -109,6 +109,20 @@ typedef struct plan_owned {
     plan_arena *arena;
 } plan_owned;
 
+/* ---- attribute paths (plan_attr.c) ------------------------------------ */
+
+/* One step of "a.b[0].c" / "tags[\"Name\"]": a key or a list index. */
+typedef struct plan_path_step {
+    bool is_index;
+    size_t index;
+    char *key;          /* NULL for an index */
+} plan_path_step;
+
+/* Splits a path into steps (*out owned by the caller, freed with
+ * plan_path_free); returns false when the path is malformed. */
+bool plan_path_parse(const char *path, plan_path_step **out, size_t *nout);
+void plan_path_free(plan_path_step *steps, size_t n);
+
 /* ---- JSON helpers ---------------------------------------------------- */
 
 /* True when a before_sensitive/after_sensitive mark holds `true` anywhere

@@ -81,8 +81,10 @@ void risk_check_s3_versioning(risk_run *run, const risk_rule *rule, const plan_r
         risk_emit_text(run, rule, r, NULL, rule->spec.message);
         return;
     }
+    /* The inline block is computed in provider v4+: "known after apply"
+     * when the configuration has none, which means versioning is off. */
     plan_val_state st;
-    const json_t *inline_on = plan_attr(r, true, "versioning[0].enabled", &st);
+    const json_t *inline_on = risk_attr(risk_run_plan(run), r, true, "versioning[0].enabled", &st, NULL);
     if (st == PLAN_VAL_UNKNOWN || (st == PLAN_VAL_KNOWN && json_is_true(inline_on)))
         return;
     risk_emit_text(run, rule, r, st == PLAN_VAL_KNOWN ? "versioning[0].enabled" : NULL, rule->spec.message);

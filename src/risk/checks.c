@@ -123,7 +123,7 @@ DEF(lb_waf, C, RISK_PARAM_NONE, false, false, risk_check_lb_waf,
 DEF(s3_public_access_block, C, RISK_PARAM_NONE, false, false, risk_check_s3_public_access_block,
     "check: fires when no aws_s3_bucket_public_access_block points here; untraceable: no finding")
 DEF(s3_versioning, C, RISK_PARAM_NONE, false, false, risk_check_s3_versioning,
-    "check: aws_s3_bucket_versioning status Enabled or inline versioning.enabled passes; inline block unknown (provider v4+) and no versioning resource: no finding")
+    "check: aws_s3_bucket_versioning status Enabled or inline versioning.enabled passes; inline block unknown and written in the configuration: no finding; not written: off (fires)")
 DEF(secret_rotation, C, RISK_PARAM_NONE, false, false, risk_check_secret_rotation,
     "check: fires when no aws_secretsmanager_secret_rotation points here; untraceable: no finding")
 DEF(asg_scaling_policy, C, RISK_PARAM_NONE, false, false, risk_check_asg_scaling_policy,

@@ -255,10 +255,10 @@ static void on_hit(void *vctx, const char *path, const json_t *value, bool from_
     free(msg);
 }
 
-static bool when_holds(const risk_rule *rule, const plan_resource *r)
+static bool when_holds(const risk_run *run, const risk_rule *rule, const plan_resource *r)
 {
     for (size_t i = 0; i < rule->nwhen; i++)
-        if (risk_cond_eval(&rule->when[i], r, true, NULL, NULL) != RISK_TRUE)
+        if (risk_cond_eval(&rule->when[i], run->p, r, true, NULL, NULL) != RISK_TRUE)
             return false;
     return true;
 }
@@ -290,14 +290,14 @@ static void run_rule(risk_run *run, const risk_rule *rule, const plan_resource *
             rule->check->fn(run, rule, r);
         return;
     }
-    if (!configured(run, r) || !when_holds(rule, r))
+    if (!configured(run, r) || !when_holds(run, rule, r))
         return;
     if (rule->check) {
         rule->check->fn(run, rule, r);
         return;
     }
     hit_ctx h = {run, rule, r};
-    risk_cond_eval(&rule->test, r, true, on_hit, &h);
+    risk_cond_eval(&rule->test, run->p, r, true, on_hit, &h);
 }
 
 static void run_resource(risk_run *run, const plan_resource *r)

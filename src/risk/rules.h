@@ -155,10 +155,20 @@ extern const risk_check_def *const risk_check_table[];
 
 /* Evaluates one condition on r's after value, path by path.  For each path
  * (with [*] expanded) calls `hit` when the condition holds; returns TRUE if
- * any path held, UNKNOWN if none held but one was unknown, else FALSE. */
+ * any path held, UNKNOWN if none held but one was unknown, else FALSE.
+ * A value known only after apply that p's configuration does not write is
+ * defaulted (see risk_attr); p may be NULL to skip that. */
 typedef void (*risk_hit_fn)(void *ctx, const char *path, const json_t *value, bool from_default);
-risk_truth risk_cond_eval(const risk_cond *c, const plan_resource *r, bool use_after,
+risk_truth risk_cond_eval(const risk_cond *c, const plan *p, const plan_resource *r, bool use_after,
                           risk_hit_fn hit, void *ctx);
+
+/* plan_attr on the after side (use_after) or before, except that a value
+ * "known after apply" which the configuration does not write at all reads
+ * as ABSENT: the provider's default applies, and the rule's `missing`
+ * policy judges it.  *defaulted (may be NULL) says that happened.  p may be
+ * NULL (plain plan_attr). */
+const json_t *risk_attr(const plan *p, const plan_resource *r, bool use_after, const char *path,
+                        plan_val_state *state, bool *defaulted);
 /* Tests a single value (already looked up) against c; value NULL = absent. */
 risk_truth risk_cond_test_value(const risk_cond *c, const json_t *value);
 

@@ -93,11 +93,16 @@ const cmd_entry cmd_check_entry = {
             "only at what the plan creates, updates, replaces or imports.\n"
             "--rules FILE adds or overrides rules (JSON, circuit.rules/v1); --skip ID and\n"
             "a resource tag circuit:skip = \"ID,ID\" suppress findings, which are still\n"
-            "listed as suppressed.  --format json writes circuit.check/v1; --format sarif\n"
-            "writes SARIF 2.1.0 for GitHub code scanning.  Findings never print a secret\n"
-            "or sensitive value.  Exit 0 with or without findings; 2 on errors.\n"
-            "Gate flags (see 'circuit help review') exit 1 when they fail; the cost gates\n"
-            "and --fail-on price the plans (--cache, --usage) only for the gate.",
+            "listed as suppressed.  Both take circuit's ids or the checkov and Trivy ids\n"
+            "a rule lists (CKV_AWS_24, AVD-AWS-0107), in any case.  --format json writes\n"
+            "circuit.check/v1; --format sarif writes SARIF 2.1.0 for GitHub code\n"
+            "scanning.  Findings never print a secret or sensitive value.\n"
+            "Exit 0 with or without findings, 2 on errors.  Unlike checkov, which exits 1\n"
+            "when a check fails, findings alone never fail the command: to fail a CI job\n"
+            "on them, add --fail-on-severity (e.g. --fail-on-severity high exits 1 when an\n"
+            "unsuppressed finding is high or critical).  Gate flags (see 'circuit help\n"
+            "review') exit 1 when they fail; the cost gates and --fail-on price the plans\n"
+            "(--cache, --usage) only for the gate.",
     .options = OPT_FORMAT | OPT_OUTPUT | OPT_RULES | OPT_SKIP | OPT_SCOPE | OPT_NO_COLOR | OPT_QUIET | OPT_GATES |
                OPT_COST_THRESHOLD | OPT_CACHE | OPT_USAGE,
     .formats = "table,json,sarif",

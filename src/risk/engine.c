@@ -127,10 +127,10 @@ static bool unchanged(const plan_resource *r)
 
 /* ---- suppression -------------------------------------------------------- */
 
-static bool in_skip_list(const risk_opts *o, const char *id)
+static bool in_skip_list(const risk_opts *o, const risk_rule_info *rule)
 {
     for (size_t i = 0; o && i < o->nskip; i++)
-        if (strcmp(o->skip[i], id) == 0)
+        if (risk_rule_named(rule, o->skip[i]))
             return true;
     return false;
 }
@@ -147,9 +147,9 @@ static const char *skip_tag(const plan_resource *r)
     return NULL;
 }
 
-/* Does the comma list `tag` name `id`?  Warns once about names that are
- * no rule at all, so a typo is not a silent no-op. */
-static bool tag_names(risk_run *run, const plan_resource *r, const char *tag, const char *id)
+/* Does the comma list `tag` name `rule` (by id or peer id)?  Warns once
+ * about names that are no rule at all, so a typo is not a silent no-op. */
+static bool tag_names(risk_run *run, const plan_resource *r, const char *tag, const risk_rule_info *rule)
 {
     bool hit = false;
     for (const char *p = tag;;) {
@@ -163,9 +163,9 @@ static bool tag_names(risk_run *run, const plan_resource *r, const char *tag, co
         size_t n = (size_t)(e - p);
         if (n) {
             char *name = xstrndup(p, n);
-            if (strcmp(name, id) == 0)
+            if (risk_rule_named(rule, name))
                 hit = true;
-            else if (!risk_ruleset_find(run->rs, name))
+            else if (!risk_ruleset_knows(run->rs, name))
                 risk_run_warn(run, r, "tag circuit:skip names \"%.64s\", which is no rule", name);
             free(name);
         }
@@ -181,9 +181,9 @@ void risk_emit_text(risk_run *run, const risk_rule *rule, const plan_resource *r
     risk_report *rep = run->rep;
     const char *how = NULL;
     const char *tag = r ? skip_tag(r) : NULL;
-    if (in_skip_list(run->opts, rule->info.id))
+    if (in_skip_list(run->opts, &rule->info))
         how = "--skip";
-    else if (tag && tag_names(run, r, tag, rule->info.id))
+    else if (tag && tag_names(run, r, tag, &rule->info))
         how = "tag circuit:skip";
     if (how) {
         rep->suppressed = xgrow(rep->suppressed, &run->cap_suppressed, rep->nsuppressed + 1,
@@ -413,9 +413,9 @@ cir_code risk_check(plan *const *plans, size_t nplans, const risk_ruleset *rs, c
 {
     *out = NULL;
     for (size_t i = 0; opts && i < opts->nskip; i++)
-        if (!risk_ruleset_find(rs, opts->skip[i]))
-            return cir_error(err, CIR_EUSAGE, "--skip", "no rule has the id \"%.64s\" (see 'circuit rules')",
-                             opts->skip[i]);
+        if (!risk_ruleset_knows(rs, opts->skip[i]))
+            return cir_error(err, CIR_EUSAGE, "--skip",
+                             "no rule has the id or checkov/Trivy id \"%.64s\" (see 'circuit rules')", opts->skip[i]);
     risk_report *rep = xcalloc(1, sizeof *rep);
     risk_run run = {.rs = rs, .opts = opts, .rep = rep};
     for (size_t i = 0; i < nplans; i++) {

@@ -225,6 +225,12 @@ const char *risk_op_name(risk_op op);
 bool risk_rule_types_match(const risk_rule *r, const char *type);
 /* The rule with `id`, or NULL. */
 const risk_rule *risk_ruleset_find(const risk_ruleset *rs, const char *id);
+/* Does `name` name rule r: its id or one of its checkov / Trivy peer ids,
+ * case-insensitively, Trivy's "AVD-" prefix optional?  (--skip and the
+ * circuit:skip tag accept all of them.) */
+bool risk_rule_named(const risk_rule_info *r, const char *name);
+/* Does `name` name any rule of rs that way? */
+bool risk_ruleset_knows(const risk_ruleset *rs, const char *name);
 
 /* refs.c keeps its per-plan configuration index and link cache in the run. */
 void *risk_run_config_slot(risk_run *run, json_t **cache);

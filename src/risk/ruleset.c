@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* ---- names -------------------------------------------------------------- */
 
@@ -822,4 +823,48 @@ bool risk_rule_types_match(const risk_rule *r, const char *type)
 const risk_rule *risk_ruleset_find(const risk_ruleset *rs, const char *id)
 {
     return find_rule(rs->rules, rs->nrules, id);
+}
+
+/* Trivy names a check "AVD-AWS-0107" or "AWS-0107": compare without the
+ * prefix. */
+static const char *without_avd(const char *s, size_t *n)
+{
+    if (*n > 4 && strncasecmp(s, "AVD-", 4) == 0) {
+        *n -= 4;
+        return s + 4;
+    }
+    return s;
+}
+
+/* Is `name` one of the comma-separated ids in `list`? */
+static bool in_id_list(const char *list, const char *name)
+{
+    size_t nlen = strlen(name);
+    name = without_avd(name, &nlen);
+    for (const char *p = list; p && *p;) {
+        while (*p == ' ' || *p == ',')
+            p++;
+        size_t len = strcspn(p, ",");
+        size_t trim = len;
+        while (trim && p[trim - 1] == ' ')
+            trim--;
+        const char *id = without_avd(p, &trim);
+        if (trim && trim == nlen && strncasecmp(id, name, nlen) == 0)
+            return true;
+        p += len;
+    }
+    return false;
+}
+
+bool risk_rule_named(const risk_rule_info *r, const char *name)
+{
+    return strcasecmp(r->id, name) == 0 || in_id_list(r->checkov, name) || in_id_list(r->trivy, name);
+}
+
+bool risk_ruleset_knows(const risk_ruleset *rs, const char *name)
+{
+    for (size_t i = 0; i < rs->nrules; i++)
+        if (risk_rule_named(&rs->rules[i]->info, name))
+            return true;
+    return false;
 }

@@ -175,8 +175,8 @@ static bool tag_names(risk_run *run, const plan_resource *r, const char *tag, co
     }
 }
 
-void risk_emit_text(risk_run *run, const risk_rule *rule, const plan_resource *r,
-                    const char *attribute, const char *message)
+static void emit(risk_run *run, const risk_rule *rule, const plan_resource *r, const char *address,
+                 const char *attribute, const char *message)
 {
     risk_report *rep = run->rep;
     const char *how = NULL;
@@ -189,16 +189,33 @@ void risk_emit_text(risk_run *run, const risk_rule *rule, const plan_resource *r
         rep->suppressed = xgrow(rep->suppressed, &run->cap_suppressed, rep->nsuppressed + 1,
                                 sizeof *rep->suppressed);
         rep->suppressed[rep->nsuppressed++] = (risk_suppression){
-            .rule = &rule->info, .address = r ? xstrdup(r->address) : NULL, .how = xstrdup(how),
+            .rule = &rule->info, .address = address ? xstrdup(address) : NULL, .how = xstrdup(how),
             .attribute = attribute ? xstrdup(attribute) : NULL, .message = xstrdup(message),
             .plan_name = run->p->name};
         return;
     }
     rep->findings = xgrow(rep->findings, &run->cap_findings, rep->nfindings + 1, sizeof *rep->findings);
     rep->findings[rep->nfindings++] = (risk_finding){
-        .rule = &rule->info, .address = r ? xstrdup(r->address) : NULL,
+        .rule = &rule->info, .address = address ? xstrdup(address) : NULL,
         .attribute = attribute ? xstrdup(attribute) : NULL, .message = xstrdup(message),
         .plan_name = run->p->name, .unchanged = r && unchanged(r)};
+}
+
+void risk_emit_text(risk_run *run, const risk_rule *rule, const plan_resource *r,
+                    const char *attribute, const char *message)
+{
+    emit(run, rule, r, r ? r->address : NULL, attribute, message);
+}
+
+void risk_emit_at(risk_run *run, const risk_rule *rule, const char *address, const char *attribute,
+                  const char *message)
+{
+    emit(run, rule, NULL, address, attribute, message);
+}
+
+risk_resource_scope risk_run_scope(const risk_run *run)
+{
+    return run->opts ? run->opts->scope : RISK_RESOURCES_CHANGED;
 }
 
 void risk_emit(risk_run *run, const risk_rule *rule, const plan_resource *r, const char *attribute,
@@ -264,10 +281,14 @@ static bool when_holds(const risk_run *run, const risk_rule *rule, const plan_re
 }
 
 /* Resources whose configuration the plan changes and leaves in place, plus
- * with scope ALL the unchanged ones (the rest of the planned state). */
+ * with scope ALL the unchanged ones (the rest of the planned state).  A
+ * data source is judged when the plan reads it (its result is then in
+ * `after`, as far as it is known): only rules typed data.TYPE see it. */
 static bool configured(const risk_run *run, const plan_resource *r)
 {
-    if (r->is_data || r->deposed || !json_is_object(r->after))
+    if (r->is_data)
+        return r->action == PLAN_ACT_READ && json_is_object(r->after);
+    if (r->deposed || !json_is_object(r->after))
         return false;
     switch (r->action) {
     case PLAN_ACT_CREATE:
@@ -306,11 +327,16 @@ static void run_resource(risk_run *run, const plan_resource *r)
     if (!r->type)
         return;
     /* A rule sits either in by_type (exact types only) or in the glob list
-     * (any type with a '*'), never both, so it runs once per resource. */
+     * (any type with a '*'), never both, so it runs once per resource.
+     * Data sources are keyed "data.TYPE" and only exact types match them. */
     size_t i;
     json_t *v;
-    json_array_foreach(json_object_get(rs->by_type, r->type), i, v)
+    char *key = r->is_data ? xasprintf("data.%s", r->type) : NULL;
+    json_array_foreach(json_object_get(rs->by_type, key ? key : r->type), i, v)
         run_rule(run, rs->rules[json_integer_value(v)], r);
+    free(key);
+    if (r->is_data)
+        return;
     for (size_t g = 0; g < rs->nglob; g++) {
         const risk_rule *rule = rs->rules[rs->glob_rules[g]];
         if (risk_rule_types_match(rule, r->type))

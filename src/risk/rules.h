@@ -45,7 +45,8 @@ typedef struct risk_cond_spec {
 
 typedef struct risk_rule_spec {
     const char *id, *area, *severity;
-    const char *types;       /* comma list; "aws_iam_*" globs; "*" = any */
+    const char *types;       /* comma list; "aws_iam_*" globs; "*" = any managed
+                                type; "data.aws_iam_policy_document" a data source */
     const char *title;       /* what it checks, one line */
     risk_cond_spec when[RISK_MAX_WHEN]; /* all must hold for the rule to apply */
     risk_cond_spec test;     /* holds = finding; op "check" calls `check` */
@@ -180,6 +181,13 @@ void risk_emit(risk_run *run, const risk_rule *rule, const plan_resource *r,
     __attribute__((format(printf, 5, 6)));
 void risk_emit_text(risk_run *run, const risk_rule *rule, const plan_resource *r,
                     const char *attribute, const char *message);
+/* A finding on something that is not a resource change: a module call
+ * ("module.vpc") or a provider configuration ("provider.aws.west").  Only
+ * --skip suppresses it (there are no tags to read). */
+void risk_emit_at(risk_run *run, const risk_rule *rule, const char *address, const char *attribute,
+                  const char *message);
+/* The scope the run was asked for (--scope). */
+risk_resource_scope risk_run_scope(const risk_run *run);
 
 /* The plan being checked and its lookups. */
 const plan *risk_run_plan(const risk_run *run);

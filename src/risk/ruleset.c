@@ -84,7 +84,7 @@ const char *risk_op_name(risk_op op)
     return op_names[op];
 }
 
-static const char *const areas[] = {"networking", "tls", "storage", "reliability", "operations", "plan"};
+static const char *const areas[] = {"networking", "tls", "storage", "reliability", "operations", "iac", "plan"};
 #define NAREAS (sizeof areas / sizeof areas[0])
 
 static size_t area_rank(const char *area)
@@ -462,10 +462,14 @@ static bool valid_id(const char *id)
     return true;
 }
 
+/* A resource type, "data." and a data source type, "*", or a prefix
+ * ending in '*'. */
 static bool valid_type(const char *t)
 {
     if (strcmp(t, "*") == 0)
         return true;
+    if (strncmp(t, "data.", 5) == 0 && !strchr(t + 5, '*'))
+        t += 5;
     size_t n = strlen(t);
     for (size_t i = 0; i < n; i++) {
         char ch = t[i];
@@ -502,7 +506,7 @@ static cir_code compile_rule(const risk_rule_spec *s, const char *topic, risk_ru
         need_text(&c, "message", s->message) || need_text(&c, "remediation", s->remediation))
         return err->code;
     if (area_rank(s->area) == NAREAS)
-        return bad(&c, "area", "want networking, tls, storage, reliability, operations or plan");
+        return bad(&c, "area", "want networking, tls, storage, reliability, operations, iac or plan");
     risk_severity sev;
     if (!risk_severity_parse(s->severity, &sev))
         return bad(&c, "severity", "want info, low, medium, high or critical");
@@ -517,7 +521,8 @@ static cir_code compile_rule(const risk_rule_spec *s, const char *topic, risk_ru
     }
     for (size_t i = 0; i < r->ntypes; i++)
         if (!valid_type(r->types[i])) {
-            bad(&c, "resource_types", "\"%.60s\" is not a resource type (lower case, '*' only at the end)",
+            bad(&c, "resource_types",
+                "\"%.60s\" is not a resource type (lower case, '*' only at the end, data sources as data.TYPE)",
                 r->types[i]);
             rule_free(r);
             return err->code;

@@ -48,6 +48,7 @@ static inline plan *rt_one(const char *type, const char *after, const char *unkn
 {
     char *json = xasprintf(
         "{\"format_version\":\"1.2\",\"configuration\":{\"provider_config\":{\"aws\":{\"name\":\"aws\","
+        "\"full_name\":\"registry.terraform.io/hashicorp/aws\",\"version_constraint\":\"~> 5.0\","
         "\"expressions\":{\"region\":{\"constant_value\":\"us-east-1\"}}}},\"root_module\":{}},"
         "\"resource_changes\":[{\"address\":\"%s.t\",\"mode\":\"managed\",\"type\":\"%s\",\"name\":\"t\","
         "\"provider_name\":\"registry.terraform.io/hashicorp/aws\",\"change\":{\"actions\":[\"create\"],"
@@ -65,6 +66,7 @@ static inline plan *rt_one_conf(const char *type, const char *after, const char 
     char *conf = expressions ? xasprintf(",\"expressions\":%s", expressions) : xstrdup("");
     char *json = xasprintf(
         "{\"format_version\":\"1.2\",\"configuration\":{\"provider_config\":{\"aws\":{\"name\":\"aws\","
+        "\"full_name\":\"registry.terraform.io/hashicorp/aws\",\"version_constraint\":\"~> 5.0\","
         "\"expressions\":{\"region\":{\"constant_value\":\"us-east-1\"}}}},\"root_module\":{\"resources\":["
         "{\"address\":\"%s.t\",\"mode\":\"managed\",\"type\":\"%s\",\"name\":\"t\"%s}]}},"
         "\"resource_changes\":[{\"address\":\"%s.t\",\"mode\":\"managed\",\"type\":\"%s\",\"name\":\"t\","

@@ -181,7 +181,7 @@ const risk_rule_spec risk_builtin_specs[] = {
      .check = "all_true",
      .message = "the public access block leaves the bucket open to public ACLs or policies",
      .remediation = "Set block_public_acls, block_public_policy, ignore_public_acls and restrict_public_buckets to true.",
-     .checkov = "CKV_AWS_53, CKV_AWS_54, CKV_AWS_55, CKV_AWS_56",
+     .checkov = "CKV_AWS_53, CKV_AWS_54, CKV_AWS_55, CKV_AWS_56, CKV2_AWS_6",
      .trivy = "AVD-AWS-0086, AVD-AWS-0087, AVD-AWS-0091, AVD-AWS-0093"},
     {"CIR-S3-002", "networking", "low", "aws_s3_bucket", "S3 bucket without a public access block",
      .test = {NULL, "check", NULL, NULL, NULL}, .check = "s3_public_access_block",

@@ -9,7 +9,8 @@
 #   make asan       the whole suite under AddressSanitizer + UBSan
 #   make bench      the benchmarks (see scripts/bench.sh)
 #   make review     the main job on a bundled fixture plan
-#   make install PREFIX=/usr/local
+#   make install PREFIX=/usr/local   binary, man page circuit.1, bash completion
+#   make docs       regenerate docs/commands.md, docs/rules.md, the man page and completion
 #
 # Libraries come from pkg-config; when one is missing the Makefile runs
 # scripts/install-deps.sh first (apt-get, idempotent).
@@ -47,7 +48,7 @@ UNIT_OBJS := $(UNIT_SRCS:%.c=$(BUILD)/obj/%.o)
 SNAPSHOT  := $(shell find pricing/snapshot -name '*.csv' 2>/dev/null | LC_ALL=C sort)
 DEPS_STAMP := $(BUILD)/.deps-ok
 
-.PHONY: all check unit e2e asan bench review install clean deps scenarios scenarios-check
+.PHONY: all check unit e2e asan bench review install clean deps scenarios scenarios-check docs
 
 all: $(BUILD)/circuit
 
@@ -56,7 +57,7 @@ deps: $(DEPS_STAMP)
 $(DEPS_STAMP):
 	@mkdir -p $(BUILD)
 	@pkg-config --exists $(PKGS) $(TESTPKG) && command -v jq >/dev/null && command -v python3 >/dev/null \
-	  && [ -x /usr/bin/time ] || ./scripts/install-deps.sh
+	  && python3 -c 'import jsonschema, yaml' 2>/dev/null && [ -x /usr/bin/time ] || ./scripts/install-deps.sh
 	@touch $@
 
 $(BUILD)/obj/%.o: %.c | $(DEPS_STAMP)
@@ -109,8 +110,15 @@ bench: $(BUILD)/circuit | $(DEPS_STAMP)
 review: $(BUILD)/circuit
 	./$(BUILD)/circuit review --cache $(BUILD)/review-cache.db fixtures/plans/web-stack.json
 
+# The man page and completion are generated from the binary's tables
+# (scripts/gen-docs.py) and committed; a test fails when they drift.
 install: $(BUILD)/circuit
 	install -D -m 0755 $(BUILD)/circuit $(DESTDIR)$(PREFIX)/bin/circuit
+	install -D -m 0644 docs/circuit.1 $(DESTDIR)$(PREFIX)/share/man/man1/circuit.1
+	install -D -m 0644 docs/circuit.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/circuit
+
+docs: $(BUILD)/circuit
+	./scripts/gen-docs.py --binary $(BUILD)/circuit
 
 clean:
 	rm -rf build build-asan

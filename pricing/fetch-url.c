@@ -10,6 +10,7 @@
 #include "fetch.h"
 
 #include "../src/core/mem.h"
+#include "../src/core/url.h"
 
 #include <arpa/inet.h>
 #include <curl/curl.h>
@@ -18,35 +19,10 @@
 #include <string.h>
 #include <strings.h>
 
+/* The rule is circuit's, shared with every network client (src/core/url.c). */
 bool price_host_is_loopback(const char *host)
 {
-    if (!host || !*host)
-        return false;
-    char buf[64];
-    size_t len = strlen(host);
-    if (host[0] == '[') {
-        if (len < 3 || host[len - 1] != ']' || len - 2 >= sizeof buf)
-            return false;
-        memcpy(buf, host + 1, len - 2);
-        buf[len - 2] = '\0';
-    } else {
-        if (len >= sizeof buf)
-            return false;
-        memcpy(buf, host, len + 1);
-    }
-    if (strcasecmp(buf, "localhost") == 0 || strcasecmp(buf, "localhost.") == 0)
-        return true;
-    struct in_addr a4;
-    if (inet_pton(AF_INET, buf, &a4) == 1)
-        return (ntohl(a4.s_addr) >> 24) == 127;
-    struct in6_addr a6;
-    if (inet_pton(AF_INET6, buf, &a6) == 1) {
-        if (IN6_IS_ADDR_LOOPBACK(&a6))
-            return true;
-        /* ::ffff:127.x.y.z reaches the IPv4 loopback too. */
-        return IN6_IS_ADDR_V4MAPPED(&a6) && a6.s6_addr[12] == 127;
-    }
-    return false;
+    return cir_host_is_loopback(host);
 }
 
 /* Parses `url` with libcurl's own parser (the one that will fetch it) and

@@ -26,7 +26,10 @@ static cir_code read_error(const char *path, cir_err *err)
 
 cir_code price_import_file(price_cache *c, const char *path, price_ingest_stats *st, cir_err *err)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    bool use_stdin = strcmp(path, "-") == 0;   /* "-": the CSV on standard input */
+    if (use_stdin)
+        path = "stdin";
+    int fd = use_stdin ? dup(STDIN_FILENO) : open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return read_error(path, err);
     struct stat sb;

@@ -6,7 +6,8 @@
 set -eu
 
 PACKAGES="build-essential pkg-config libjansson-dev libcurl4-openssl-dev \
-libsqlite3-dev libpcre2-dev libcriterion-dev jq python3 valgrind ca-certificates time"
+libsqlite3-dev libpcre2-dev libcriterion-dev jq python3 python3-jsonschema python3-yaml \
+valgrind ca-certificates time"
 
 missing=""
 for p in $PACKAGES; do

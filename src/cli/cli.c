@@ -8,7 +8,9 @@
  */
 #include "cli.h"
 
+#include "../core/input.h"
 #include "../core/mem.h"
+#include "../plan/plan_source.h"
 
 #include <errno.h>
 #include <math.h>
@@ -56,6 +58,12 @@ static const opt_spec option_table[] = {
     {"cost-threshold", 0, K_NUM, OPT_COST_THRESHOLD, F(cost_threshold), F(cost_threshold_set), "USD", "monthly increase above which the verdict asks for changes (default 500)"},
     {"quiet", 'q', K_FLAG, OPT_QUIET, F(quiet), 0, NULL, "no warnings on stderr"},
     {"no-color", 0, K_FLAG, OPT_NO_COLOR, F(no_color), 0, NULL, "no ANSI colour (NO_COLOR is honoured too)"},
+    {"source-dir", 0, K_STR, OPT_SOURCE_DIR, F(source_dir), 0, "DIR", "the .tf files behind the plan: findings point at their resource blocks (default: the plan's folder when it holds .tf files)"},
+    {"pr", 0, K_STR, OPT_PR, F(pr), 0, "N", "GitHub pull request number (default: from GITHUB_EVENT_PATH)"},
+    {"mr", 0, K_STR, OPT_MR, F(mr), 0, "N", "GitLab merge request IID (default: CI_MERGE_REQUEST_IID)"},
+    {"repo", 0, K_STR, OPT_REPO, F(repo), 0, "REPO", "GitHub owner/name or GitLab project id or path (default: GITHUB_REPOSITORY, CI_PROJECT_ID)"},
+    {"behavior", 0, K_STR, OPT_BEHAVIOR, F(behavior), 0, "HOW", "update (default: edit circuit's comment, or add one), new, or delete-and-new"},
+    {"token-env", 0, K_STR, OPT_TOKEN_ENV, F(token_env), 0, "NAME", "environment variable that holds the token (default GITHUB_TOKEN / GITLAB_TOKEN)"},
 };
 
 #define NOPTS (sizeof option_table / sizeof option_table[0])
@@ -113,9 +121,28 @@ static bool format_allowed(const char *formats, const char *f)
     return false;
 }
 
+bool cli_option_at(size_t i, cli_option_info *out)
+{
+    if (i >= NOPTS)
+        return false;
+    const opt_spec *s = &option_table[i];
+    *out = (cli_option_info){s->name, s->short_name, s->metavar, s->help, s->bit, s->kind == K_LIST};
+    return true;
+}
+
+cir_code cli_output_check(const cli_opts *o, const char *const *inputs, size_t n, cir_err *err)
+{
+    for (size_t i = 0; o->output && i < n; i++)
+        if (inputs[i] && in_same_file(o->output, inputs[i]))
+            return cir_error(err, CIR_EUSAGE, o->command,
+                             "--output %s is also an input; refusing to overwrite it", o->output);
+    return CIR_OK;
+}
+
 static cir_code store(const opt_spec *s, const char *value, cli_opts *o, cir_err *err)
 {
     char *base = (char *)o;
+    o->given |= s->bit;
     switch (s->kind) {
     case K_FLAG:
         *(bool *)(base + s->field) = true;
@@ -143,6 +170,8 @@ static cir_code store(const opt_spec *s, const char *value, cli_opts *o, cir_err
 
 static cir_code check_values(const cmd_entry *e, cli_opts *o, cir_err *err)
 {
+    if (o->format && (e->noeffect & OPT_FORMAT))
+        o->format = NULL;
     if (o->format && !format_allowed(e->formats, o->format))
         return cir_error(err, CIR_EUSAGE, o->command,
                          "unknown format \"%s\" (choose from: %s)", o->format, e->formats);
@@ -204,7 +233,7 @@ cir_code cli_parse(const cmd_entry *e, int argc, char **argv, cli_opts *o, cir_e
         } else {
             s = a[2] == '\0' ? find_short(a[1]) : NULL;
         }
-        if (!s || !(e->options & s->bit))
+        if (!s || !((e->options | e->noeffect) & s->bit))
             return cir_error(err, CIR_EUSAGE, o->command,
                              "unknown option %s (see 'circuit help %s')", a, o->command);
         const char *val = NULL;
@@ -241,6 +270,50 @@ const char *cli_default_region(const cli_opts *o, const char **source)
     if (source)
         *source = src;
     return r;
+}
+
+cir_code cli_source_maps(const cli_opts *o, plan *const *plans, size_t n, bool default_to_plan_dir,
+                         plan_srcmap ***out, cir_err *err)
+{
+    *out = NULL;
+    plan_srcmap **maps = xcalloc(n ? n : 1, sizeof *maps);
+    bool any = false;
+    for (size_t i = 0; i < n; i++) {
+        const char *arg = cli_plan_arg(o, i);
+        char *dir = NULL;
+        if (o->source_dir) {
+            dir = xstrdup(o->source_dir);
+        } else if (default_to_plan_dir && !in_is_stdin(arg)) {
+            const char *slash = strrchr(arg, '/');
+            dir = slash ? xstrndup(arg, slash == arg ? 1 : (size_t)(slash - arg)) : xstrdup(".");
+            if (!plan_dir_has_tf(dir)) {
+                free(dir);
+                dir = NULL;
+            }
+        }
+        if (!dir)
+            continue;
+        cir_code rc = plan_srcmap_build(plans[i], dir, &maps[i], err);
+        free(dir);
+        if (rc) {
+            cli_source_maps_free(maps, n);
+            return rc;
+        }
+        any = true;
+    }
+    if (!any) {
+        free(maps);
+        return CIR_OK;
+    }
+    *out = maps;
+    return CIR_OK;
+}
+
+void cli_source_maps_free(plan_srcmap **maps, size_t n)
+{
+    for (size_t i = 0; maps && i < n; i++)
+        plan_srcmap_free(maps[i]);
+    free(maps);
 }
 
 size_t cli_plan_count(const cli_opts *o)
@@ -301,6 +374,51 @@ void cli_print_help(const cmd_entry *const *table, const cmd_entry *e, const cha
             printf("  %-10s %s\n", e->subcommands[i]->name, e->subcommands[i]->summary);
     }
     print_options(e->options, e->formats);
+    if (e->noeffect) {
+        printf("\nAccepted for scripts that pass them everywhere, with a warning (no effect here):\n ");
+        for (size_t i = 0; i < NOPTS; i++)
+            if (e->noeffect & option_table[i].bit)
+                printf(" --%s", option_table[i].name);
+        printf("\n");
+    }
+}
+
+/* Inputs read by the command: "-" at most once, and --output never one of
+ * them (writing it would destroy what was read). */
+static cir_code check_inputs(const cmd_entry *e, const cli_opts *o, cir_err *err)
+{
+    size_t n = o->args.n;
+    const char **in = xcalloc(n + 4, sizeof *in);
+    for (size_t i = 0; i < n; i++)
+        in[i] = o->args.items[i];
+    in[n] = o->rules_file;
+    in[n + 1] = o->usage_file;
+    in[n + 2] = o->cache;
+    in[n + 3] = o->source_dir;
+    size_t stdin_uses = 0;
+    for (size_t i = 0; i < n + 2; i++)
+        stdin_uses += in[i] && in_is_stdin(in[i]);
+    /* No plan argument means stdin for the commands that read plans. */
+    if (n == 0 && e->args_usage && strncmp(e->args_usage, "[PLAN", 5) == 0)
+        stdin_uses++;
+    cir_code rc = CIR_OK;
+    if (stdin_uses > 1)
+        rc = cir_error(err, CIR_EUSAGE, o->command,
+                       "standard input (-) can be read only once (plans, --rules and --usage share it)");
+    else
+        rc = cli_output_check(o, in, n + 4, err);
+    free(in);
+    return rc;
+}
+
+/* One line per accepted flag that does nothing here. */
+static void warn_noeffect(const cmd_entry *e, const cli_opts *o)
+{
+    for (size_t i = 0; i < NOPTS; i++) {
+        const opt_spec *s = &option_table[i];
+        if ((o->given & s->bit & e->noeffect) && !(s->bit == OPT_QUIET))
+            cir_warn(o->command, "--%s has no effect on this command", s->name);
+    }
 }
 
 static bool wants_help(int argc, char **argv)
@@ -346,12 +464,18 @@ static int dispatch(const cmd_entry *const *table, const char *prefix, int argc,
     memset(&o, 0, sizeof o);
     o.command = command;
     int rc;
+    const char *check_only = getenv("CIRCUIT_CHECK_ARGS");
     if (cli_parse(e, argc - 1, argv + 1, &o, &err) != CIR_OK) {
         rc = CIR_EXIT_ERROR;
+    } else if (check_only && strcmp(check_only, "1") == 0) {
+        /* For tests of command lines in docs and CI files: the line parses
+         * (command, options, values, argument count); nothing runs. */
+        rc = CIR_EXIT_OK;
     } else {
         if (o.quiet)
             cir_warn_quiet(1);
-        rc = e->exec(e, &o, &err);
+        warn_noeffect(e, &o);
+        rc = check_inputs(e, &o, &err) ? CIR_EXIT_ERROR : e->exec(e, &o, &err);
     }
     if (rc == CIR_EXIT_ERROR) {
         if (err.code == CIR_OK)

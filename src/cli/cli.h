@@ -34,8 +34,20 @@ enum {
     OPT_ATTR          = 1u << 13,
     OPT_QUIET         = 1u << 14,
     OPT_COST_THRESHOLD = 1u << 15,
-    OPT_SCOPE         = 1u << 16
+    OPT_PR            = 1u << 16,
+    OPT_MR            = 1u << 17,
+    OPT_REPO          = 1u << 18,
+    OPT_BEHAVIOR      = 1u << 19,
+    OPT_TOKEN_ENV     = 1u << 20,
+    OPT_SOURCE_DIR    = 1u << 21,
+    OPT_SCOPE         = 1u << 22
 };
+
+/* The common flags: every command that takes options accepts them all.
+ * Those a command cannot honour are in its entry's `noeffect` set and draw
+ * one warning line each when given. */
+#define OPT_COMMON (OPT_FORMAT | OPT_OUTPUT | OPT_REGION | OPT_USAGE | OPT_CACHE | OPT_OFFLINE | OPT_RULES | \
+                    OPT_NO_COLOR | OPT_QUIET)
 
 typedef struct cli_list {
     const char **items;   /* borrowed from argv */
@@ -53,7 +65,10 @@ typedef struct cli_opts {
     const char *endpoint;
     const char *family;
     const char *scope;          /* --scope changed|all (check) */
+    const char *pr, *mr, *repo, *behavior, *token_env;   /* circuit comment */
+    const char *source_dir;     /* --source-dir: the .tf files behind the plan */
     bool offline, no_color, quiet;
+    uint32_t given;             /* OPT_* bits of the options on the command line */
     cli_list skip, services, attrs;
     /* Gates: each *_set tells whether the flag was given. */
     bool max_increase_set, max_percent_set, max_total_set, cost_threshold_set;
@@ -72,7 +87,8 @@ typedef struct cmd_entry {
     const char *args_usage;     /* e.g. "[PLAN...]" */
     const char *summary;        /* one line for `circuit help` */
     const char *help;           /* paragraph for `circuit help NAME`, or NULL */
-    uint32_t options;           /* OPT_* bits */
+    uint32_t options;           /* OPT_* bits it honours */
+    uint32_t noeffect;          /* OPT_* bits it accepts but cannot honour (a warning) */
     const char *formats;        /* comma list, first is the default; NULL = none */
     int min_args, max_args;     /* max_args < 0: unlimited */
     cmd_exec_fn exec;           /* returns CIR_EXIT_*; fills err on CIR_EXIT_ERROR */
@@ -100,6 +116,33 @@ void cli_print_help(const cmd_entry *const *table, const cmd_entry *e, const cha
  * does not say: last --region, AWS_REGION, AWS_DEFAULT_REGION, us-east-1.
  * `source` (may be NULL) receives "flag", "AWS_REGION", ... or "default". */
 const char *cli_default_region(const cli_opts *o, const char **source);
+
+/* Every option: long name, short name (0 when none), metavar (NULL for a
+ * flag), help text and OPT_* bit, in table order; for help, docs and
+ * completion.  Returns false past the end. */
+typedef struct cli_option_info {
+    const char *name;
+    char short_name;
+    const char *metavar;
+    const char *help;
+    uint32_t bit;
+    bool repeatable;
+} cli_option_info;
+bool cli_option_at(size_t i, cli_option_info *out);
+
+/* CIR_EUSAGE when --output names one of `inputs` (n of them; "-" and NULL
+ * skipped): writing it would destroy what was read. */
+cir_code cli_output_check(const cli_opts *o, const char *const *inputs, size_t n, cir_err *err);
+
+/* The source maps for plans[0..n) (plan_source.h), one per plan, NULL
+ * where there is none: --source-dir when given (for every plan), else, when
+ * `default_to_plan_dir`, the plan file's own folder if it holds .tf files.
+ * *out is NULL when no plan has a map.  Free with cli_source_maps_free. */
+struct plan;
+struct plan_srcmap;
+cir_code cli_source_maps(const cli_opts *o, struct plan *const *plans, size_t n, bool default_to_plan_dir,
+                         struct plan_srcmap ***out, cir_err *err);
+void cli_source_maps_free(struct plan_srcmap **maps, size_t n);
 
 /* Plan arguments: "-" or none means stdin. */
 size_t cli_plan_count(const cli_opts *o);

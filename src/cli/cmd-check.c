@@ -10,6 +10,7 @@
 #include "../core/mem.h"
 #include "../core/out.h"
 #include "../plan/plan.h"
+#include "../plan/plan_source.h"
 #include "../review/gate.h"
 #include "../risk/risk.h"
 #include "../risk/risk_render.h"
@@ -20,7 +21,8 @@
 static cir_code load_plans(cli_opts *o, plan ***out, size_t *n, cir_err *err)
 {
     size_t count = cli_plan_count(o), stdin_uses = 0;
-    plan_load_opts lo = {.region_flag = NULL, .quiet = o->quiet};
+    plan_load_opts lo = {.region_flag = o->regions.n ? o->regions.items[o->regions.n - 1] : NULL,
+                         .quiet = o->quiet, .command = o->command};
     plan **plans = xcalloc(count, sizeof *plans);
     *out = plans;
     *n = 0;
@@ -42,6 +44,7 @@ static int check_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
     risk_report *rep = NULL;
     plan **plans = NULL;
     size_t nplans = 0;
+    plan_srcmap **maps = NULL;
     sbuf doc = SBUF_INIT;
     int rc = CIR_EXIT_ERROR;
     risk_opts ro = {.skip = o->skip.items, .nskip = o->skip.n};
@@ -53,6 +56,9 @@ static int check_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
         goto out;
     if (risk_check(plans, nplans, rs, &ro, &rep, err))
         goto out;
+    if (cli_source_maps(o, plans, nplans, strcmp(o->format, "sarif") == 0, &maps, err))
+        goto out;
+    risk_report_locate(rep, plans, maps, nplans);
     review_gate_run gates;
     if (review_gates_prepare(o, plans, nplans, NULL, rep, &gates, err))
         goto out;
@@ -60,10 +66,21 @@ static int check_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
         risk_render_json(rep, plans, nplans, &doc);
     } else if (strcmp(o->format, "sarif") == 0) {
         const char **paths = xcalloc(nplans, sizeof *paths);
-        for (size_t i = 0; i < nplans; i++)
+        char **uris = xcalloc(nplans, sizeof *uris);
+        for (size_t i = 0; i < nplans; i++) {
             paths[i] = cli_plan_arg(o, i);
-        risk_render_sarif(rep, plans, paths, nplans, cli_version, &doc);
+            uris[i] = maps && maps[i] ? plan_srcmap_relative(maps[i], paths[i]) : plan_path_relative(paths[i]);
+        }
+        risk_render_sarif(rep, plans, paths, (const char *const *)uris, nplans, cli_version, &doc);
+        for (size_t i = 0; i < nplans; i++)
+            free(uris[i]);
+        free(uris);
         free(paths);
+    } else if (strcmp(o->format, "junit") == 0) {
+        risk_severity threshold = RISK_INFO;
+        if (o->fail_on_severity)
+            risk_severity_parse(o->fail_on_severity, &threshold);
+        risk_render_junit(rep, rs, plans, nplans, threshold, &doc);
     } else {
         risk_render_table(rep, nplans, !o->output && out_color(o->no_color), &doc);
     }
@@ -73,6 +90,7 @@ static int check_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
 out:
     sbuf_free(&doc);
     risk_report_free(rep);
+    cli_source_maps_free(maps, nplans);
     for (size_t i = 0; i < nplans; i++)
         plan_free(plans[i]);
     free(plans);
@@ -83,7 +101,7 @@ out:
 const cmd_entry cmd_check_entry = {
     .name = "check",
     .args_usage = "[PLAN...]",
-    .summary = "risk findings for one or more plans (table, JSON or SARIF)",
+    .summary = "risk findings for one or more plans (table, JSON, SARIF or JUnit)",
     .help = "Runs every risk rule (see 'circuit rules') over the plans: configuration\n"
             "rules on what the plan creates, updates or replaces, plan-level rules on the\n"
             "actions themselves (deletes of data, destroy-before-create, IAM and security\n"
@@ -96,16 +114,18 @@ const cmd_entry cmd_check_entry = {
             "listed as suppressed.  Both take circuit's ids or the checkov and Trivy ids\n"
             "a rule lists (CKV_AWS_24, AVD-AWS-0107), in any case.  --format json writes\n"
             "circuit.check/v1; --format sarif writes SARIF 2.1.0 for GitHub code\n"
-            "scanning.  Findings never print a secret or sensitive value.\n"
-            "Exit 0 with or without findings, 2 on errors.  Unlike checkov, which exits 1\n"
-            "when a check fails, findings alone never fail the command: to fail a CI job\n"
-            "on them, add --fail-on-severity (e.g. --fail-on-severity high exits 1 when an\n"
-            "unsuppressed finding is high or critical).  Gate flags (see 'circuit help\n"
-            "review') exit 1 when they fail; the cost gates and --fail-on price the plans\n"
-            "(--cache, --usage) only for the gate.",
+            "scanning, pointing at the .tf blocks (--source-dir DIR, default the plan's\n"
+            "folder when it holds .tf files); --format junit writes JUnit XML, one\n"
+            "testcase per rule and resource, findings at or above --fail-on-severity\n"
+            "(any, without it) failing, suppressed ones skipped.  Findings never print a\n"
+            "secret or sensitive value.  Exit 0 with or without findings (unlike checkov,\n"
+            "which exits 1 on any): to fail a CI job on findings add --fail-on-severity,\n"
+            "e.g. `circuit check plan.json --fail-on-severity high`.  2 on errors.\n"
+            "Gate flags (see 'circuit help review') exit 1 when they fail; the cost gates\n"
+            "and --fail-on price the plans (--cache, --usage) only for the gate.",
     .options = OPT_FORMAT | OPT_OUTPUT | OPT_RULES | OPT_SKIP | OPT_SCOPE | OPT_NO_COLOR | OPT_QUIET | OPT_GATES |
-               OPT_COST_THRESHOLD | OPT_CACHE | OPT_USAGE,
-    .formats = "table,json,sarif",
+               OPT_COST_THRESHOLD | OPT_CACHE | OPT_USAGE | OPT_SOURCE_DIR | OPT_REGION | OPT_OFFLINE,
+    .formats = "table,json,sarif,junit",
     .min_args = 0,
     .max_args = -1,
     .exec = check_exec,

@@ -31,7 +31,7 @@ static cir_code load_plans(const cli_opts *o, plan ***out, size_t *nout, cir_err
     plan **plans = xcalloc(n, sizeof *plans);
     size_t stdin_uses = 0;
     plan_load_opts lo = {.region_flag = o->regions.n ? o->regions.items[o->regions.n - 1] : NULL,
-                         .quiet = o->quiet};
+                         .quiet = o->quiet, .command = o->command};
     for (size_t i = 0; i < n; i++) {
         const char *path = cli_plan_arg(o, i);
         if (strcmp(path, "-") == 0 && ++stdin_uses > 1) {
@@ -64,6 +64,8 @@ static int cost_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
         rc = cost_usage_load(o->usage_file, &usage, err);
     if (rc == CIR_OK)
         rc = load_plans(o, &plans, &nplans, err);
+    if (rc == CIR_OK)
+        cost_usage_check_plans(usage, plans, nplans, NULL);
     if (rc == CIR_OK) {
         price_open_opts po = {.path = o->cache};
         rc = price_cache_open(&po, &cache, err);
@@ -102,7 +104,9 @@ const cmd_entry cmd_cost_entry = {
             "update and replace show after - before; no-op resources count in the totals.\n"
             "Several plans give per-plan subtotals and a combined total.  '-' or no argument\n"
             "reads standard input.  Usage-based components (data processed, requests,\n"
-            "storage) take figures from --usage, a file in Infracost's usage-file format.\n"
+            "storage) take figures from --usage, a file in Infracost's usage-file format;\n"
+            "an entry whose address matches no resource, or a key no model reads, is a\n"
+            "warning naming the closest match.\n"
             "A price that is missing is never $0: the line says \"not priced\" and why.\n"
             "Gate flags (see 'circuit help review') exit 1 when they fail; --fail-on and\n"
             "--fail-on-severity run the risk rules (--rules, --skip) only for the gate.",

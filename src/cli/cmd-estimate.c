@@ -190,7 +190,7 @@ static cir_code check_type(const char *type, cir_err *err)
             return cir_error(err, CIR_EUSAGE, TOPIC, "\"%s\" is not a resource type name", type);
     if (!cost_type_is_modelled(type) && !cost_type_is_free(type))
         return cir_error(err, CIR_EUSAGE, TOPIC,
-                         "no cost model for %s (see 'circuit help estimate' and the README for the supported types)",
+                         "no cost model for %s (see docs/cost.md for the supported types)",
                          type);
     return CIR_OK;
 }
@@ -239,6 +239,8 @@ static int estimate_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
                              .quiet = true};
         rc = plan_load_buffer(TOPIC, text, strlen(text), &lo, &p, err);
         free(text);
+        if (rc == CIR_OK)
+            cost_usage_check_plans(usage, &p, 1, type);
     }
     if (rc == CIR_OK) {
         price_open_opts po = {.path = o->cache};
@@ -278,6 +280,7 @@ const cmd_entry cmd_estimate_entry = {
             "      multi_az=true allocated_storage=100 --region eu-west-1",
     .options = OPT_FORMAT | OPT_OUTPUT | OPT_REGION | OPT_USAGE | OPT_CACHE | OPT_OFFLINE | OPT_NO_COLOR |
                OPT_QUIET,
+    .noeffect = OPT_RULES,
     .formats = "table,json",
     .min_args = 1,
     .max_args = -1,

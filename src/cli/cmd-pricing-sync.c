@@ -77,7 +77,8 @@ const cmd_entry cmd_pricing_sync_entry = {
             "its previous prices intact. A price list whose ETag has not changed is not "
             "downloaded again (\"up to date\"). Endpoint: --endpoint, CIRCUIT_PRICING_URL, else "
             "https://pricing.us-east-1.amazonaws.com; plain http:// only to a loopback host.",
-    .options = OPT_REGION | OPT_SERVICE | OPT_ENDPOINT | OPT_CACHE | OPT_OFFLINE,
+    .options = OPT_REGION | OPT_SERVICE | OPT_ENDPOINT | OPT_CACHE | OPT_OFFLINE | OPT_QUIET,
+    .noeffect = OPT_FORMAT | OPT_OUTPUT | OPT_USAGE | OPT_RULES | OPT_NO_COLOR,
     .min_args = 0,
     .max_args = 0,
     .exec = sync_exec,

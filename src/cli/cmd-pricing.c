@@ -249,12 +249,16 @@ static cir_code parse_attr(const char *arg, price_filter *f, char **key, cir_err
     return CIR_OK;
 }
 
-static void query_json(sbuf *doc, const price_match_list *l)
+/* The matches of every --service, in the order given, as one document. */
+static void query_json(sbuf *doc, const price_match_list *lists, size_t nlists)
 {
     sbuf_puts(doc, "{\n  \"schema\": \"circuit.pricing.query/v1\",\n  \"matches\": [");
-    for (size_t i = 0; i < l->n; i++) {
+    size_t written = 0;
+    for (size_t k = 0; k < nlists; k++)
+    for (size_t i = 0; i < lists[k].n; i++, written++) {
+        const price_match_list *l = &lists[k];
         const price_match *m = &l->items[i];
-        sbuf_puts(doc, i ? ",\n    {" : "\n    {");
+        sbuf_puts(doc, written ? ",\n    {" : "\n    {");
         json_field(doc, "sku", m->sku, false);
         json_field(doc, "service", m->service, true);
         json_field(doc, "family", m->family, true);
@@ -268,7 +272,7 @@ static void query_json(sbuf *doc, const price_match_list *l)
         json_field(doc, "publication_date", m->publication_date, true);
         sbuf_putc(doc, '}');
     }
-    sbuf_puts(doc, l->n ? "\n  ]\n}\n" : "]\n}\n");
+    sbuf_puts(doc, written ? "\n  ]\n}\n" : "]\n}\n");
 }
 
 static void query_table(sbuf *doc, const price_query *q, const price_match_list *l)
@@ -296,37 +300,49 @@ static void query_table(sbuf *doc, const price_query *q, const price_match_list 
 static int query_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
 {
     (void)self;
-    if (o->services.n != 1)
-        return cir_error(err, CIR_EUSAGE, o->command,
-                         o->services.n ? "give one --service" : "--service is required (e.g. --service AmazonEC2)"),
+    if (o->services.n == 0)
+        return cir_error(err, CIR_EUSAGE, o->command, "--service is required (e.g. --service AmazonEC2)"),
                CIR_EXIT_ERROR;
     price_filter *filters = xcalloc(o->attrs.n + 1, sizeof *filters);
     char **keys = xcalloc(o->attrs.n + 1, sizeof *keys);
     int rc = CIR_EXIT_ERROR;
     price_cache *c = NULL;
-    price_match_list l = {0};
+    size_t ns = o->services.n;
+    price_match_list *lists = xcalloc(ns, sizeof *lists);
     size_t nf = 0;
     for (; nf < o->attrs.n; nf++)
         if (parse_attr(o->attrs.items[nf], &filters[nf], &keys[nf], err) != CIR_OK)
             goto done;
     price_query q = {
-        .service = o->services.items[0],
         .family = o->family,
         .region = cli_default_region(o, NULL),
         .filters = filters,
         .nfilters = nf,
     };
-    if (open_cache(o, &c, err) != CIR_OK || price_query_all(c, &q, 0, &l, err) != CIR_OK)
+    if (open_cache(o, &c, err) != CIR_OK)
         goto done;
+    for (size_t k = 0; k < ns; k++) {
+        q.service = o->services.items[k];
+        if (price_query_all(c, &q, 0, &lists[k], err) != CIR_OK)
+            goto done;
+    }
     sbuf doc = SBUF_INIT;
-    if (strcmp(o->format, "json") == 0)
-        query_json(&doc, &l);
-    else
-        query_table(&doc, &q, &l);
+    if (strcmp(o->format, "json") == 0) {
+        query_json(&doc, lists, ns);
+    } else {
+        for (size_t k = 0; k < ns; k++) {
+            if (k)
+                sbuf_putc(&doc, '\n');
+            q.service = o->services.items[k];
+            query_table(&doc, &q, &lists[k]);
+        }
+    }
     rc = out_emit(o->output, &doc, err) == CIR_OK ? CIR_EXIT_OK : CIR_EXIT_ERROR;
     sbuf_free(&doc);
 done:
-    price_matches_free(&l);
+    for (size_t k = 0; k < ns; k++)
+        price_matches_free(&lists[k]);
+    free(lists);
     price_cache_close(c);
     for (size_t i = 0; i < nf; i++)
         free(keys[i]);
@@ -344,8 +360,9 @@ static const cmd_entry cmd_pricing_import_entry = {
     .help = "Each FILE is an AWS Price List regional CSV (the offer's index.csv), read as it "
             "streams.\nThe offer comes from its OfferCode row, the region from its rows; "
             "on-demand USD prices\nfor that region are kept and replace the cached ones "
-            "for the same offer and region,\nall or nothing.",
+            "for the same offer and region,\nall or nothing.  \"-\" reads one CSV from stdin.",
     .options = OPT_CACHE | OPT_OFFLINE | OPT_FORMAT | OPT_OUTPUT | OPT_QUIET,
+    .noeffect = OPT_REGION | OPT_USAGE | OPT_RULES | OPT_NO_COLOR,
     .formats = "table,json",
     .min_args = 1,
     .max_args = -1,
@@ -355,7 +372,8 @@ static const cmd_entry cmd_pricing_import_entry = {
 static const cmd_entry cmd_pricing_status_entry = {
     .name = "status",
     .summary = "what the price cache holds: offers, regions, versions, age, size",
-    .options = OPT_CACHE | OPT_OFFLINE | OPT_FORMAT | OPT_OUTPUT,
+    .options = OPT_CACHE | OPT_OFFLINE | OPT_FORMAT | OPT_OUTPUT | OPT_QUIET,
+    .noeffect = OPT_REGION | OPT_USAGE | OPT_RULES | OPT_NO_COLOR,
     .formats = "table,json",
     .max_args = 0,
     .exec = status_exec,
@@ -370,7 +388,8 @@ static const cmd_entry cmd_pricing_query_entry = {
             "databaseEngine, ...) plus\nsku, unit, description, beginRange, endRange.  Rows "
             "come sorted by price, then SKU.",
     .options = OPT_SERVICE | OPT_REGION | OPT_FAMILY | OPT_ATTR | OPT_CACHE | OPT_OFFLINE |
-               OPT_FORMAT | OPT_OUTPUT,
+               OPT_FORMAT | OPT_OUTPUT | OPT_QUIET,
+    .noeffect = OPT_USAGE | OPT_RULES | OPT_NO_COLOR,
     .formats = "table,json",
     .max_args = 0,
     .exec = query_exec,

@@ -14,6 +14,7 @@
 #include "../core/out.h"
 #include "../cost/cost.h"
 #include "../plan/plan.h"
+#include "../plan/plan_source.h"
 #include "../review/gate.h"
 #include "../review/review.h"
 #include "../risk/risk.h"
@@ -29,6 +30,7 @@ typedef struct review_run {
     cost_report *cost;
     risk_ruleset *rules;
     risk_report *risk;
+    plan_srcmap **maps;         /* --source-dir, one per plan; NULL when none */
     review *rv;
 } review_run;
 
@@ -36,6 +38,7 @@ static void run_free(review_run *r)
 {
     review_free(r->rv);
     risk_report_free(r->risk);
+    cli_source_maps_free(r->maps, r->nplans);
     risk_ruleset_free(r->rules);
     cost_report_free(r->cost);
     cost_usage_free(r->usage);
@@ -50,7 +53,7 @@ static cir_code load_plans(const cli_opts *o, review_run *r, cir_err *err)
     size_t n = cli_plan_count(o);
     r->plans = xcalloc(n, sizeof *r->plans);
     plan_load_opts lo = {.region_flag = o->regions.n ? o->regions.items[o->regions.n - 1] : NULL,
-                         .quiet = o->quiet};
+                         .quiet = o->quiet, .command = o->command};
     size_t stdin_uses = 0;
     for (size_t i = 0; i < n; i++)
         if (strcmp(cli_plan_arg(o, i), "-") == 0 && ++stdin_uses > 1)
@@ -70,6 +73,7 @@ static cir_code estimate(const cli_opts *o, review_run *r, cir_err *err)
         return err->code;
     if (o->usage_file && cost_usage_load(o->usage_file, &r->usage, err))
         return err->code;
+    cost_usage_check_plans(r->usage, r->plans, r->nplans, NULL);
     cost_opts co = {.usage = r->usage};
     return cost_estimate(r->plans, r->nplans, r->cache, &co, &r->cost, err);
 }
@@ -79,7 +83,11 @@ static cir_code check(const cli_opts *o, review_run *r, cir_err *err)
     if (risk_ruleset_load(o->rules_file, &r->rules, err))
         return err->code;
     risk_opts ro = {.skip = o->skip.items, .nskip = o->skip.n};
-    return risk_check(r->plans, r->nplans, r->rules, &ro, &r->risk, err);
+    if (risk_check(r->plans, r->nplans, r->rules, &ro, &r->risk, err) ||
+        cli_source_maps(o, r->plans, r->nplans, false, &r->maps, err))
+        return err->code;
+    risk_report_locate(r->risk, r->plans, r->maps, r->nplans);
+    return CIR_OK;
 }
 
 static int review_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
@@ -116,8 +124,9 @@ const cmd_entry cmd_review_entry = {
     .name = "review",
     .args_usage = "[PLAN...]",
     .summary = "the engineer's review of a plan: changes, cost, risks, verdict",
-    .help = "Reads one or more plans (`terraform show -json`; \"-\" or none reads stdin) and writes\n"
-            "the Infrastructure/DevOps Engineer Review: new and modified resources, monthly cost\n"
+    .help = "Reads one or more plans (`terraform show -json`; \"-\" or none reads stdin; a\n"
+            "terminal on stdin gets a hint instead of a wait) and writes the\n"
+            "Infrastructure/DevOps Engineer Review: new and modified resources, monthly cost\n"
             "impact, deployment, scaling and reliability assessment, dependencies, operational\n"
             "checklist, strengths, concerns, recommendations and the verdict.\n"
             "Verdict: NEEDS REVISION on a critical/high finding or unprotected data loss;\n"
@@ -127,7 +136,7 @@ const cmd_entry cmd_review_entry = {
             "Prices come from the cache, filled from the bundled snapshot when empty; review\n"
             "never fetches (--offline is accepted for scripts that pass it everywhere).",
     .options = OPT_FORMAT | OPT_OUTPUT | OPT_REGION | OPT_USAGE | OPT_CACHE | OPT_OFFLINE | OPT_RULES |
-               OPT_SKIP | OPT_COST_THRESHOLD | OPT_GATES | OPT_NO_COLOR | OPT_QUIET,
+               OPT_SKIP | OPT_COST_THRESHOLD | OPT_GATES | OPT_NO_COLOR | OPT_QUIET | OPT_SOURCE_DIR,
     .formats = "markdown,json",
     .min_args = 0,
     .max_args = -1,

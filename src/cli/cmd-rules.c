@@ -1,7 +1,7 @@
 /*
  * cmd-rules.c — `circuit rules`: every risk rule, built-in and from
  * --rules FILE, as a table (id, area, severity, resource types, what it
- * checks), as Markdown (the README's rule table, with peer ids and how a
+ * checks), as Markdown (docs/rules.md, with peer ids and how a
  * missing attribute counts), or as circuit.rules/v1 JSON — the same format
  * a rules file uses, so the listing is a starting point for one.
  */
@@ -132,7 +132,8 @@ const cmd_entry cmd_rules_entry = {
             "changes (marked in a SOURCE column).  --format markdown adds the checkov and\n"
             "Trivy ids and how a missing attribute counts; --format json writes each rule's\n"
             "full definition as circuit.rules/v1, the format --rules FILE reads.",
-    .options = OPT_FORMAT | OPT_OUTPUT | OPT_RULES,
+    .options = OPT_FORMAT | OPT_OUTPUT | OPT_RULES | OPT_QUIET | OPT_OFFLINE,
+    .noeffect = OPT_NO_COLOR | OPT_REGION | OPT_USAGE | OPT_CACHE,
     .formats = "table,json,markdown",
     .min_args = 0,
     .max_args = 0,

@@ -11,6 +11,7 @@ extern const cmd_entry cmd_check_entry;
 extern const cmd_entry cmd_estimate_entry;
 extern const cmd_entry cmd_pricing_entry;
 extern const cmd_entry cmd_rules_entry;
+extern const cmd_entry cmd_comment_entry;
 extern const cmd_entry cmd_help_entry;
 extern const cmd_entry cmd_version_entry;
 
@@ -22,6 +23,7 @@ const cmd_entry *const cmd_table[] = {
     &cmd_estimate_entry,
     &cmd_pricing_entry,
     &cmd_rules_entry,
+    &cmd_comment_entry,
     &cmd_help_entry,
     &cmd_version_entry,
     NULL,

@@ -100,6 +100,15 @@ typedef struct cost_usage cost_usage;
 cir_code cost_usage_load(const char *path, cost_usage **out, cir_err *err);
 void cost_usage_free(cost_usage *u);
 
+/* Warns once for each resource_usage entry (address or `[*]` pattern) that
+ * matches no resource of `plans`, naming the closest address when one is
+ * close.  Entries for types without a cost model were warned about on load
+ * and are skipped.  `only_type` (may be NULL) checks only that type's
+ * entries: `estimate` prices one resource, and entries for other types
+ * are not meant for it.  A NULL `u` does nothing. */
+void cost_usage_check_plans(const cost_usage *u, plan *const *plans, size_t nplans,
+                            const char *only_type);
+
 typedef struct cost_opts {
     const cost_usage *usage;  /* may be NULL */
 } cost_opts;

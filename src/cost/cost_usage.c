@@ -10,12 +10,16 @@
  * JSON or the YAML subset Infracost writes.  Per-address entries beat `[*]`
  * entries, which beat per-type defaults, key by key.  Every key is checked
  * against the keys the type's cost model declares: wrong types are errors,
- * unknown keys are warnings naming them.
+ * unknown keys are warnings naming them and the closest key the model
+ * reads.  Once the plans are loaded, cost_usage_check_plans() warns about
+ * per-address entries that match no resource (a typo in the address would
+ * otherwise drop the figures without a word).
  */
 #include "cost_model.h"
 #include "cost_yaml.h"
 
 #include "../core/mem.h"
+#include "../core/near.h"
 #include "../core/sbuf.h"
 
 #include <errno.h>
@@ -42,7 +46,8 @@ struct cost_usage {
 
 static cir_code read_all(const char *path, char **data, size_t *len, cir_err *err)
 {
-    FILE *f = fopen(path, "rb");
+    bool use_stdin = strcmp(path, "-") == 0;   /* "-": the usage file on standard input */
+    FILE *f = use_stdin ? stdin : fopen(path, "rb");
     if (!f)
         return cir_error(err, CIR_EIO, path, "cannot open usage file: %s", strerror(errno));
     sbuf b = SBUF_INIT;
@@ -50,14 +55,16 @@ static cir_code read_all(const char *path, char **data, size_t *len, cir_err *er
     size_t n;
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
         if (b.len + n > (size_t)64 << 20) {
-            fclose(f);
+            if (!use_stdin)
+                fclose(f);
             sbuf_free(&b);
             return cir_error(err, CIR_EINPUT, path, "usage file is larger than 64 MB");
         }
         sbuf_add(&b, chunk, n);
     }
     bool bad = ferror(f);
-    fclose(f);
+    if (!use_stdin)
+        fclose(f);
     if (bad) {
         sbuf_free(&b);
         return cir_error(err, CIR_EIO, path, "cannot read usage file");
@@ -183,6 +190,42 @@ static void known_keys(const cost_model *m, sbuf *b)
         sbuf_puts(b, "no usage keys");
 }
 
+/* One warning for a key the model does not read: the closest key it reads
+ * when one is close, else every key it reads. */
+static void warn_unknown_key(const cost_usage *u, const cost_model *m, const char *where,
+                             const char *key)
+{
+    near_match nm;
+    near_init(&nm, key);
+    for (size_t i = 0; i < m->nusage; i++)
+        near_offer(&nm, m->usage[i].key);
+    if (near_best(&nm)) {
+        cir_warn(u->name, "%s: unknown usage key \"%s\", not used (did you mean \"%s\"?)", where, key,
+                 near_best(&nm));
+        return;
+    }
+    sbuf b = SBUF_INIT;
+    known_keys(m, &b);
+    cir_warn(u->name, "%s: unknown usage key \"%s\", not used (%s reads: %s)", where, key, m->type,
+             sbuf_str(&b));
+    sbuf_free(&b);
+}
+
+/* The modelled type closest to `type`, or NULL; a free type is never
+ * "corrected" into a priced one. */
+static const char *closest_type(const char *type)
+{
+    if (cost_type_is_free(type))
+        return NULL;
+    const cost_model *const *models;
+    size_t n = cost_models(&models);
+    near_match nm;
+    near_init(&nm, type);
+    for (size_t i = 0; i < n; i++)
+        near_offer(&nm, models[i]->type);
+    return near_best(&nm);
+}
+
 /* Checks one entry's keys (recursively for nested groups). */
 static cir_code check_keys(const cost_usage *u, const cost_model *m, const char *where,
                            const json_t *obj, const char *prefix, cir_err *err)
@@ -196,11 +239,7 @@ static cir_code check_keys(const cost_usage *u, const cost_model *m, const char 
         if (!d && json_is_object(v) && key_is_prefix(m, path)) {
             rc = check_keys(u, m, where, v, path, err);
         } else if (!d) {
-            sbuf b = SBUF_INIT;
-            known_keys(m, &b);
-            cir_warn(u->name, "%s: unknown usage key \"%s\" (%s reads: %s)", where, path, m->type,
-                     sbuf_str(&b));
-            sbuf_free(&b);
+            warn_unknown_key(u, m, where, path);
         } else if (json_is_null(v)) {
             /* null: no figure, as if absent */
         } else if (d->type == CU_NUMBER && (!json_is_number(v) || json_number_value(v) < 0)) {
@@ -224,7 +263,11 @@ static cir_code check_entry(const cost_usage *u, const char *section, const char
         return cir_error(err, CIR_EINPUT, u->name, "%s: want an object of usage keys", where);
     const cost_model *m = cost_model_find(type);
     if (!m) {
-        if (strncmp(type, "aws_", 4) == 0)
+        const char *near = closest_type(type);
+        if (near)
+            cir_warn(u->name, "%s: %s has no cost model, its usage is not used (did you mean %s?)", where,
+                     type, near);
+        else if (strncmp(type, "aws_", 4) == 0)
             cir_warn(u->name, "%s: %s has no cost model, its usage is not used", where, type);
         else
             cir_warn(u->name, "%s: \"%s\" is not an AWS resource type, its usage is not used", where, type);
@@ -319,6 +362,93 @@ void cost_usage_free(cost_usage *u)
     free(u->name);
     free(u->wild);
     free(u);
+}
+
+/* ---- entries that match no resource ------------------------------------------- */
+
+/* `address` with every index replaced by [*]: "module.a[\"x\"].aws_instance.web[0]"
+ * -> "module.a[*].aws_instance.web[*]"; caller frees. */
+static char *wildcarded(const char *address)
+{
+    sbuf b = SBUF_INIT;
+    for (const char *p = address; *p;) {
+        const char *past = *p == '[' ? skip_index(p) : NULL;
+        if (past) {
+            sbuf_puts(&b, "[*]");
+            p = past;
+        } else {
+            sbuf_add(&b, p++, 1);
+        }
+    }
+    return b.data ? sbuf_detach(&b) : xstrdup("");
+}
+
+static bool entry_matches(const char *entry, plan *const *plans, size_t nplans)
+{
+    bool wild = strstr(entry, "[*]") != NULL;
+    for (size_t i = 0; i < nplans; i++)
+        for (size_t j = 0; j < plans[i]->nresources; j++) {
+            const char *a = plans[i]->resources[j].address;
+            if (wild ? wild_match(entry, a) : strcmp(entry, a) == 0)
+                return true;
+        }
+    return false;
+}
+
+/* The plans' addresses to suggest from, each also in its [*] form (first,
+ * so "aws_instance.web" suggests "aws_instance.web[*]" over one index);
+ * `only_type` keeps that type's.  The strings are owned by *out. */
+static size_t candidates(plan *const *plans, size_t nplans, const char *only_type, char ***out)
+{
+    size_t n = 0, cap = 16;
+    char **c = xmalloc(cap * sizeof *c);
+    for (size_t i = 0; i < nplans; i++)
+        for (size_t j = 0; j < plans[i]->nresources; j++) {
+            const plan_resource *r = &plans[i]->resources[j];
+            if (only_type && (!r->type || strcmp(r->type, only_type) != 0))
+                continue;
+            c = xgrow(c, &cap, n + 2, sizeof *c);
+            c[n++] = wildcarded(r->address);
+            if (strcmp(c[n - 1], r->address) != 0)
+                c[n++] = xstrdup(r->address);
+        }
+    *out = c;
+    return n;
+}
+
+void cost_usage_check_plans(const cost_usage *u, plan *const *plans, size_t nplans,
+                            const char *only_type)
+{
+    if (!u || !json_is_object(u->addrs))
+        return;
+    char **cand = NULL;
+    size_t ncand = candidates(plans, nplans, only_type, &cand);
+    const char *entry;
+    const json_t *v;
+    json_object_foreach((json_t *)u->addrs, entry, v) {
+        char type[256];
+        /* Entries for types without a model were warned about on load. */
+        if (!type_of_address(entry, type, sizeof type) || !cost_model_find(type))
+            continue;
+        if ((only_type && strcmp(type, only_type) != 0) || entry_matches(entry, plans, nplans))
+            continue;
+        near_match nm;
+        near_init(&nm, entry);
+        for (size_t i = 0; i < ncand; i++)
+            near_offer(&nm, cand[i]);
+        /* estimate prices one resource: it is the only place the entry could go */
+        const char *best = near_best(&nm) ? near_best(&nm) : only_type && ncand ? cand[0] : NULL;
+        const char *where = nplans == 1 ? "the plan" : "the plans";
+        if (best)
+            cir_warn(u->name, "%s: no resource in %s has this address, its usage is not used "
+                     "(did you mean \"%s\"?)", entry, where, best);
+        else
+            cir_warn(u->name, "%s: no resource in %s has this address, its usage is not used",
+                     entry, where);
+    }
+    for (size_t i = 0; i < ncand; i++)
+        free(cand[i]);
+    free(cand);
 }
 
 /* ---- lookups ------------------------------------------------------------------ */

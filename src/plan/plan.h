@@ -99,9 +99,13 @@ typedef struct plan {
 typedef struct plan_load_opts {
     const char *region_flag;      /* --region or NULL */
     bool quiet;                   /* do not print warnings (still recorded) */
+    const char *command;          /* "review": names the command in the hint when stdin
+                                     is a terminal; NULL for a generic hint */
 } plan_load_opts;
 
-/* Reads and classifies a plan.  `path` "-" reads stdin.  On success *out is
+/* Reads and classifies a plan.  `path` "-" reads stdin, unless stdin is a
+ * terminal: then nobody is piping a plan in, and rather than wait for one
+ * it returns CIR_EUSAGE with a hint saying how to pass one.  On success *out is
  * a new plan the caller frees with plan_free().  On failure returns
  * CIR_EIO / CIR_EPARSE / CIR_EINPUT with err->topic = the file name and a
  * message that never quotes plan values. */

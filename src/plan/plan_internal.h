@@ -83,6 +83,21 @@ bool plan_is_zip(const char *data, size_t len);
 cir_code plan_binary_show(const char *path, const char *name, char **out, size_t *outlen,
                           cir_err *err);
 
+/* ---- inputs that are not plans (plan_sniff.c) -------------------------- */
+
+/* CIR_EINPUT naming what the first bytes show (compressed, a Terraform
+ * 0.11 binary plan, UTF-16, binary data) and what to run; CIR_OK when the
+ * input may be JSON. */
+cir_code plan_sniff_bytes(const char *name, const char *data, size_t len, cir_err *err);
+/* CIR_EINPUT when the parsed JSON is a state (terraform.tfstate, or
+ * `terraform show -json` without a plan) or the log of `terraform plan
+ * -json`; CIR_OK otherwise (NULL or non-object roots included). */
+cir_code plan_sniff_json(const json_t *root, const char *name, cir_err *err);
+/* After a parse or validation error in *err: when the input is the text
+ * `terraform plan` prints, replaces *err with a message saying so.
+ * Returns err->code either way. */
+cir_code plan_sniff_text(const char *name, const char *data, size_t len, cir_err *err);
+
 /* ---- the top-level scanner (plan_scan.c) ----------------------------- */
 
 /* Parses the JSON object at the start of `text` (after white space) into

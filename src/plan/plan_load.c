@@ -74,9 +74,23 @@ static void input_free(input *in)
     memset(in, 0, sizeof *in);
 }
 
-static cir_code read_input(const char *path, const char *name, input *in, cir_err *err)
+/* Nobody types a JSON plan: a terminal on stdin means the plan was forgotten. */
+static cir_code stdin_is_terminal(const char *name, const char *command, cir_err *err)
+{
+    if (!command)
+        return cir_error(err, CIR_EUSAGE, name, "is a terminal, not a plan: name a plan file, or "
+                         "pipe one in (`terraform show -json tfplan | circuit ...`)");
+    return cir_error(err, CIR_EUSAGE, name, "is a terminal, not a plan: name a plan file "
+                     "(`circuit %s plan.json`) or pipe one in (`terraform show -json tfplan | "
+                     "circuit %s`)", command, command);
+}
+
+static cir_code read_input(const char *path, const char *name, const char *command, input *in,
+                           cir_err *err)
 {
     memset(in, 0, sizeof *in);
+    if (strcmp(path, "-") == 0 && isatty(STDIN_FILENO))
+        return stdin_is_terminal(name, command, err);
     if (strcmp(path, "-") == 0)
         return read_all(STDIN_FILENO, name, &in->data, &in->len, err);
     int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -272,13 +286,16 @@ cir_code plan_load_buffer(const char *name, const char *data, size_t len,
     if (plan_is_zip(data, len))
         return cir_error(err, CIR_EINPUT, name, "a binary plan file, not JSON: run `terraform "
                          "show -json PLANFILE` and pass its output");
+    if (plan_sniff_bytes(name, data, len, err))
+        return err->code;
     plan_warnings w = {0};
     json_t *root = NULL;
     /* Everything jansson allocates for this plan, from parsing to the
      * fields the reader fills in, lands in the plan's arena. */
     plan_arena *arena = plan_arena_begin();
-    if (parse_json(name, data, len, &w, &root, err) ||
+    if (parse_json(name, data, len, &w, &root, err) || plan_sniff_json(root, name, err) ||
         plan_validate_root(root, name, &w, err)) {
+        plan_sniff_text(name, data, len, err);
         plan_arena_end(arena);
         plan_arena_free(arena);
         plan_warn_free(&w);
@@ -314,7 +331,7 @@ cir_code plan_load(const char *path, const plan_load_opts *opts, plan **out, cir
     *out = NULL;
     const char *name = strcmp(path, "-") == 0 ? "stdin" : path;
     input in;
-    if (read_input(path, name, &in, err))
+    if (read_input(path, name, opts ? opts->command : NULL, &in, err))
         return err->code;
     if (plan_is_zip(in.data, in.len)) {
         input_free(&in);

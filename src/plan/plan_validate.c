@@ -91,10 +91,9 @@ cir_code plan_validate_root(const json_t *root, const char *name, plan_warnings 
                            "(a fragment? expected the output of `terraform show -json PLANFILE`)"
                          : "not a plan: no resource_changes, planned_values or format_version "
                            "(expected the output of `terraform show -json PLANFILE`)");
-    if (has_fv && !has_rc && !has_pv)
-        return cir_error(err, CIR_EINPUT, name, json_object_get(root, "values")
-                         ? "not a plan: this looks like a Terraform state (values, no resource_changes)"
-                         : "not a plan: format_version but no resource_changes or planned_values");
+    if (has_fv && !has_rc && !has_pv)   /* a state was named by plan_sniff_json() */
+        return cir_error(err, CIR_EINPUT, name,
+                         "not a plan: format_version but no resource_changes or planned_values");
     for (size_t i = 0; i < sizeof top_fields / sizeof top_fields[0]; i++) {
         const json_t *v = json_object_get(root, top_fields[i].key);
         if (!type_ok(v, top_fields[i].type))

@@ -148,6 +148,7 @@ cir_code review_gates_prepare(const struct cli_opts *o, plan *const *plans, size
             (o->usage_file && cost_usage_load(o->usage_file, &run->usage, err)))
             goto fail;
         co.usage = run->usage;
+        cost_usage_check_plans(run->usage, plans, nplans, NULL);
         if (cost_estimate(plans, nplans, run->cache, &co, &run->own_cost, err))
             goto fail;
         run->cost = run->own_cost;

@@ -353,7 +353,9 @@ static void finding_concerns(review *rv)
                                              rv->nplans > 1 && f->plan_name ? ": " : "", f->address,
                                              f->attribute ? " " : "", f->attribute ? f->attribute : "")
                                  : xstrdup("plan");
-        review_list_add(&rv->concerns, "[%s] %s %s: %s", sev, f->rule->id, where, f->message);
+        char *src = f->located && f->src.file ? xasprintf(" (`%s:%d`)", f->src.file, f->src.line) : xstrdup("");
+        review_list_add(&rv->concerns, "[%s] %s %s%s: %s", sev, f->rule->id, where, src, f->message);
+        free(src);
         free(where);
     }
     if (n > MAX_LISTED)

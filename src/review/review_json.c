@@ -264,6 +264,18 @@ static void findings(jw *w, const review *rv)
         kstr(w, "remediation", f->rule->remediation);
         if (rv->nplans > 1)
             kstr(w, "plan", f->plan_name);
+        if (f->located) {   /* --source-dir: where the resource is written */
+            key(w, "source");
+            open_(w, '{');
+            kstr(w, "file", f->src.file);
+            if (f->src.file) {
+                kuint(w, "line", (size_t)f->src.line);
+                kuint(w, "column", (size_t)f->src.column);
+            } else {
+                kstr(w, "note", f->src.note);
+            }
+            close_(w, '}');
+        }
         close_(w, '}');
     }
     close_(w, ']');

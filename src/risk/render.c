@@ -124,6 +124,23 @@ static void json_str_or_null(sbuf *b, const char *s)
         sbuf_puts(b, "null");
 }
 
+/* , "source": {"file", "line", "column"} or {"file": null, "note"}; nothing
+ * when the report was not located. */
+static void json_source(sbuf *b, bool located, const plan_srcloc *src)
+{
+    if (!located)
+        return;
+    if (src->file) {
+        sbuf_puts(b, ", \"source\": {\"file\": ");
+        sbuf_json_str(b, src->file);
+        sbuf_printf(b, ", \"line\": %d, \"column\": %d}", src->line, src->column);
+    } else {
+        sbuf_puts(b, ", \"source\": {\"file\": null, \"note\": ");
+        json_str_or_null(b, src->note);
+        sbuf_puts(b, "}");
+    }
+}
+
 void risk_render_findings_json(const risk_report *rep, sbuf *out)
 {
     sbuf_puts(out, "[");
@@ -155,6 +172,7 @@ void risk_render_findings_json(const risk_report *rep, sbuf *out)
         json_str_or_null(out, f->plan_name);
         if (f->unchanged)   /* only with --scope all; absent means changed */
             sbuf_puts(out, ", \"unchanged\": true");
+        json_source(out, f->located, &f->src);
         sbuf_puts(out, "}");
     }
     sbuf_puts(out, rep->nfindings ? "\n  ]" : "]");
@@ -180,6 +198,7 @@ void risk_render_suppressed_json(const risk_report *rep, sbuf *out)
         sbuf_json_str(out, s->how);
         sbuf_puts(out, ", \"plan\": ");
         json_str_or_null(out, s->plan_name);
+        json_source(out, s->located, &s->src);
         sbuf_puts(out, "}");
     }
     sbuf_puts(out, rep->nsuppressed ? "\n  ]" : "]");

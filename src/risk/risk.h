@@ -12,6 +12,7 @@
 
 #include "../core/err.h"
 #include "../plan/plan.h"
+#include "../plan/plan_source.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -43,6 +44,8 @@ typedef struct risk_finding {
     const char *plan_name;
     bool unchanged;            /* the plan leaves the resource as it is
                                   (found only with RISK_RESOURCES_ALL) */
+    plan_srcloc src;           /* the .tf block, set by risk_report_locate */
+    bool located;              /* risk_report_locate ran: src says where, or why not */
 } risk_finding;
 
 typedef struct risk_suppression {
@@ -53,6 +56,8 @@ typedef struct risk_suppression {
     char *attribute;           /* NULL when not one */
     char *message;             /* never holds a secret value */
     const char *plan_name;
+    plan_srcloc src;           /* as in risk_finding */
+    bool located;
 } risk_suppression;
 
 typedef struct risk_ruleset risk_ruleset;
@@ -100,6 +105,12 @@ typedef struct risk_opts {
 cir_code risk_check(plan *const *plans, size_t nplans, const risk_ruleset *rs,
                     const risk_opts *opts, risk_report **out, cir_err *err);
 void risk_report_free(risk_report *r);
+
+/* Points every finding and suppression at its resource's .tf block with
+ * maps[i], the source map of plans[i] (NULL: that plan has none, and its
+ * findings stay unlocated).  The report then borrows from the maps, which
+ * must outlive it.  Plan-wide findings get a note instead of a file. */
+void risk_report_locate(risk_report *rep, plan *const *plans, plan_srcmap *const *maps, size_t nplans);
 
 const char *risk_severity_name(risk_severity s);   /* "info", "low", ... */
 /* Parses "info".."critical"; returns false when unknown. */

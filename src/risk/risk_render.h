@@ -30,11 +30,21 @@ void risk_render_findings_json(const risk_report *rep, sbuf *out);
 void risk_render_suppressed_json(const risk_report *rep, sbuf *out);
 
 /* SARIF 2.1.0, one run.  `paths` are the plan arguments as given (NULL or
- * "-" for stdin), used as artifact URIs (leading "./" dropped, other
- * characters percent-encoded); each result points at the line of
- * its resource's address in that file when it can be found, else line 1. */
+ * "-" for stdin), read again to find each address's line; `uris` (NULL:
+ * use `paths`) are the names to print for them, relative to the repository
+ * root.  A located finding (risk_report_locate) points at its .tf block
+ * instead; one that could not be located carries a locationNote.  URIs
+ * are percent-encoded, leading "./" dropped, with uriBaseId %SRCROOT%. */
 void risk_render_sarif(const risk_report *rep, plan *const *plans, const char *const *paths,
-                       size_t nplans, const char *tool_version, sbuf *out);
+                       const char *const *uris, size_t nplans, const char *tool_version, sbuf *out);
+
+/* JUnit XML: one testsuite per plan, one testcase per rule × resource it
+ * applies to (classname rule id, name address; file and line when the
+ * report was located).  Findings of `threshold` or worse are failures,
+ * milder ones pass with a note in system-out, suppressed ones are skipped.
+ * `rs` is the rule set the report was checked with. */
+void risk_render_junit(const risk_report *rep, const risk_ruleset *rs, plan *const *plans, size_t nplans,
+                       risk_severity threshold, sbuf *out);
 
 /* The stable fingerprint of a finding: 16 hex digits of FNV-1a over rule,
  * address and attribute. */

@@ -536,7 +536,7 @@ static cir_code compile_rule(const risk_rule_spec *s, const char *topic, risk_ru
         }
         if (!(check = risk_check_find(s->check))) {
             rule_free(r);
-            return bad(&c, "check", "unknown check \"%.60s\" (see 'circuit rules' README section)", s->check);
+            return bad(&c, "check", "unknown check \"%.60s\" (see docs/check.md, \"Rules file\")", s->check);
         }
     } else if (s->check) {
         rule_free(r);
@@ -579,13 +579,15 @@ static risk_rule *find_rule(risk_rule **rules, size_t n, const char *id)
 
 static cir_code read_rules_file(const char *path, json_t **out, cir_err *err)
 {
-    FILE *f = fopen(path, "rb");
+    bool use_stdin = strcmp(path, "-") == 0;   /* "-": the rules on standard input */
+    FILE *f = use_stdin ? stdin : fopen(path, "rb");
     if (!f)
         return cir_error(err, CIR_EIO, path, "cannot read rules file: %s", strerror(errno));
     json_error_t je;
     *out = json_loadf(f, JSON_REJECT_DUPLICATES, &je);
     bool read_error = ferror(f);
-    fclose(f);
+    if (!use_stdin)
+        fclose(f);
     if (read_error) {
         json_decref(*out);
         return cir_error(err, CIR_EIO, path, "cannot read rules file");

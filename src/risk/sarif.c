@@ -2,8 +2,11 @@
  * sarif.c — findings as SARIF 2.1.0, shaped for GitHub code scanning
  * (risk-catalog §8): every rule with descriptions, help, a default level and
  * a security-severity; every result with a level, a message, one physical
- * location (the plan file as given, at the line of the resource's address
- * when the file can be read again, else line 1) and a stable fingerprint.
+ * location and a stable fingerprint.  The location is the resource's .tf
+ * block when the report was located (risk_report_locate), else the plan
+ * file at the line of the resource's address (line 1 when it cannot be read
+ * again), with a locationNote saying why; every URI is relative to the
+ * repository root (uriBaseId %SRCROOT%).
  * Suppressed findings are results too, marked with a SARIF suppression, so
  * they stay visible.  No string in the document is ever empty.
  */
@@ -194,6 +197,7 @@ typedef struct result_in {
     const risk_rule_info *rule;
     const char *address, *attribute, *message, *plan_name;
     const char *suppressed_how;   /* NULL for a live finding */
+    const plan_srcloc *src;       /* NULL when the report was not located */
 } result_in;
 
 static int rule_cmp(const void *a, const void *b)
@@ -227,15 +231,19 @@ static void write_result(sbuf *b, const result_in *in, size_t index, const char 
     char *text = in->address ? xasprintf("%s: %s", in->address, in->message) : xstrdup(in->message);
     sbuf_json_str(b, text);
     free(text);
-    json_int_t line = 1;
-    if (in->address) {
-        json_t *hit = json_object_get(lines, in->address);
+    sbuf_puts(b, "}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": \"");
+    if (in->src && in->src->file) {
+        uri_of(b, in->src->file);
+        sbuf_printf(b, "\", \"uriBaseId\": \"%%SRCROOT%%\"}, \"region\": {\"startLine\": %d, \"startColumn\": %d}}",
+                    in->src->line, in->src->column);
+    } else {
+        json_int_t line = 1;
+        json_t *hit = in->address ? json_object_get(lines, in->address) : NULL;
         if (hit)
             line = json_integer_value(json_object_get(hit, "line"));
+        uri_of(b, path);
+        sbuf_printf(b, "\", \"uriBaseId\": \"%%SRCROOT%%\"}, \"region\": {\"startLine\": %lld}}", (long long)line);
     }
-    sbuf_puts(b, "}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": \"");
-    uri_of(b, path);
-    sbuf_printf(b, "\"}, \"region\": {\"startLine\": %lld}}", (long long)line);
     if (in->address) {
         sbuf_puts(b, ", \"logicalLocations\": [{\"fullyQualifiedName\": ");
         sbuf_json_str(b, in->address);
@@ -244,9 +252,17 @@ static void write_result(sbuf *b, const result_in *in, size_t index, const char 
     char fp[17];
     risk_fingerprint(in->rule->id, in->address, in->attribute, fp);
     sbuf_printf(b, "}], \"partialFingerprints\": {\"circuitFingerprint/v1\": \"%s\"}", fp);
-    if (in->attribute) {
-        sbuf_puts(b, ", \"properties\": {\"attribute\": ");
-        sbuf_json_str(b, in->attribute);
+    const char *note = in->src && !in->src->file ? in->src->note : NULL;
+    if (in->attribute || note) {
+        sbuf_puts(b, ", \"properties\": {");
+        if (in->attribute) {
+            sbuf_puts(b, "\"attribute\": ");
+            sbuf_json_str(b, in->attribute);
+        }
+        if (note) {
+            sbuf_puts(b, in->attribute ? ", \"locationNote\": " : "\"locationNote\": ");
+            sbuf_json_str(b, note);
+        }
         sbuf_puts(b, "}");
     }
     if (in->suppressed_how) {
@@ -258,18 +274,20 @@ static void write_result(sbuf *b, const result_in *in, size_t index, const char 
     sbuf_puts(b, "}");
 }
 
-void risk_render_sarif(const risk_report *rep, plan *const *plans, const char *const *paths, size_t nplans,
-                       const char *tool_version, sbuf *out)
+void risk_render_sarif(const risk_report *rep, plan *const *plans, const char *const *paths,
+                       const char *const *uris, size_t nplans, const char *tool_version, sbuf *out)
 {
     size_t n = rep->nfindings + rep->nsuppressed;
     result_in *in = xcalloc(n ? n : 1, sizeof *in);
     for (size_t i = 0; i < rep->nfindings; i++) {
         const risk_finding *f = &rep->findings[i];
-        in[i] = (result_in){f->rule, f->address, f->attribute, f->message, f->plan_name, NULL};
+        in[i] = (result_in){f->rule, f->address, f->attribute, f->message, f->plan_name, NULL,
+                            f->located ? &f->src : NULL};
     }
     for (size_t i = 0; i < rep->nsuppressed; i++) {
         const risk_suppression *s = &rep->suppressed[i];
-        in[rep->nfindings + i] = (result_in){s->rule, s->address, s->attribute, s->message, s->plan_name, s->how};
+        in[rep->nfindings + i] = (result_in){s->rule, s->address, s->attribute, s->message, s->plan_name, s->how,
+                                             s->located ? &s->src : NULL};
     }
 
     /* The rules the results use, by id. */
@@ -305,8 +323,9 @@ void risk_render_sarif(const risk_report *rep, plan *const *plans, const char *c
         size_t p = plan_index(plans, nplans, in[i].plan_name);
         if (i)
             sbuf_putc(out, ',');
+        const char *const *names = uris ? uris : paths;
         write_result(out, &in[i], rule_index(rules, nrules, in[i].rule),
-                     paths && p < nplans ? paths[p] : NULL, nplans ? lines[p] : NULL);
+                     names && p < nplans ? names[p] : NULL, nplans ? lines[p] : NULL);
     }
     sbuf_puts(out, n ? "\n      ]\n    }\n  ]\n}\n" : "]\n    }\n  ]\n}\n");
 

@@ -171,6 +171,7 @@ void tl_risk_add(risk_report *r, const risk_rule_info *rule, const char *address
 {
     r->findings = xrealloc(r->findings, (r->nfindings + 1) * sizeof *r->findings);
     risk_finding *f = &r->findings[r->nfindings++];
+    memset(f, 0, sizeof *f);
     f->rule = rule;
     f->address = address ? xstrdup(address) : NULL;
     f->attribute = attribute ? xstrdup(attribute) : NULL;

@@ -50,7 +50,7 @@ static json_t *sarif_of(const char *fixture, const char *path_as_given, risk_rep
     *rep_out = rt_check_skip(*rs_out, *p_out, skip, 1);
     sbuf doc = SBUF_INIT;
     const char *paths[] = {path_as_given};
-    risk_render_sarif(*rep_out, p_out, paths, 1, "9.9.9", &doc);
+    risk_render_sarif(*rep_out, p_out, paths, NULL, 1, "9.9.9", &doc);
     json_error_t je;
     json_t *root = json_loads(sbuf_str(&doc), 0, &je);
     cr_assert_not_null(root, "SARIF is not JSON: %s at line %d", je.text, je.line);
@@ -211,7 +211,7 @@ Test(risk_sarif, empty_report_is_valid)
     cr_assert_eq(rep->nfindings, 0);
     sbuf doc = SBUF_INIT;
     const char *paths[] = {"plan.json"};
-    risk_render_sarif(rep, &p, paths, 1, "1.0.0", &doc);
+    risk_render_sarif(rep, &p, paths, NULL, 1, "1.0.0", &doc);
     json_t *root = json_loads(sbuf_str(&doc), 0, NULL);
     cr_assert_not_null(root);
     no_empty_strings(root, "$");
@@ -323,7 +323,7 @@ Test(risk_sarif, secrets_never_rendered)
     const char *paths[] = {"fixtures/plans/check-secrets.json"};
     risk_render_table(rep, 1, false, &doc);
     risk_render_json(rep, &p, 1, &doc);
-    risk_render_sarif(rep, &p, paths, 1, "1", &doc);
+    risk_render_sarif(rep, &p, paths, NULL, 1, "1", &doc);
     for (size_t i = 0; i < sizeof secrets / sizeof secrets[0]; i++)
         cr_expect(strstr(sbuf_str(&doc), secrets[i]) == NULL, "%s leaked", secrets[i]);
     cr_expect(strstr(sbuf_str(&doc), "value is (not shown)") != NULL);

@@ -57,7 +57,8 @@ deps: $(DEPS_STAMP)
 $(DEPS_STAMP):
 	@mkdir -p $(BUILD)
 	@pkg-config --exists $(PKGS) $(TESTPKG) && command -v jq >/dev/null && command -v python3 >/dev/null \
-	  && python3 -c 'import jsonschema, yaml' 2>/dev/null && [ -x /usr/bin/time ] || ./scripts/install-deps.sh
+	  && python3 -c 'import jsonschema, yaml' 2>/dev/null && command -v cmark-gfm >/dev/null \
+	  && [ -x /usr/bin/time ] || ./scripts/install-deps.sh
 	@touch $@
 
 $(BUILD)/obj/%.o: %.c | $(DEPS_STAMP)

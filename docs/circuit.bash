@@ -38,11 +38,11 @@ _circuit() {
         --scope) COMPREPLY=($(compgen -W "changed all" -- "$cur")); return ;;
         --source-dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         --output|--usage|--cache|--rules) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-        --region|--skip|--service|--endpoint|--family|--attr|--max-monthly-increase|--max-increase-percent|--max-monthly-total|--cost-threshold|--pr|--mr|--repo|--token-env) return ;;
+        --region|--skip|--service|--endpoint|--family|--attr|--max-monthly-increase|--max-increase-percent|--max-monthly-total|--cost-threshold|--max-length|--pr|--mr|--repo|--token-env) return ;;
     esac
     local words
     case $cmd in
-        "review") words="--format --output --region --usage --cache --offline --rules --skip --max-monthly-increase --max-increase-percent --max-monthly-total --fail-on --fail-on-severity --cost-threshold --quiet --no-color --source-dir" ;;
+        "review") words="--format --output --region --usage --cache --offline --rules --skip --max-monthly-increase --max-increase-percent --max-monthly-total --fail-on --fail-on-severity --cost-threshold --max-length --quiet --no-color --source-dir" ;;
         "changes") words="--format --output --region --offline --quiet --no-color --usage --cache --rules" ;;
         "cost") words="--format --output --region --usage --cache --offline --rules --skip --max-monthly-increase --max-increase-percent --max-monthly-total --fail-on --fail-on-severity --cost-threshold --quiet --no-color" ;;
         "check") words="--format --output --region --usage --cache --offline --rules --skip --scope --max-monthly-increase --max-increase-percent --max-monthly-total --fail-on --fail-on-severity --cost-threshold --quiet --no-color --source-dir" ;;

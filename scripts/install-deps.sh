@@ -7,7 +7,7 @@ set -eu
 
 PACKAGES="build-essential pkg-config libjansson-dev libcurl4-openssl-dev \
 libsqlite3-dev libpcre2-dev libcriterion-dev jq python3 python3-jsonschema python3-yaml \
-valgrind ca-certificates time"
+valgrind ca-certificates time cmark-gfm"
 
 missing=""
 for p in $PACKAGES; do

@@ -27,7 +27,7 @@ passed=$((passed + ${up:-0}))
 if [ -n "$uf" ]; then set -- $uf; failed=$((failed + $1 + $2)); fi
 if [ $urc -ne 0 ] && [ -z "$uf" ]; then failed=$((failed + 1)); fi
 
-for suite in tests/e2e/run.sh tests/e2e/corpus.sh; do
+for suite in tests/e2e/run.sh tests/e2e/corpus.sh tests/e2e/review-props.sh; do
     [ -x "$suite" ] || continue
     echo "== $suite"
     "$suite" 2>&1 | tee "$tmp/suite"

@@ -56,6 +56,7 @@ static const opt_spec option_table[] = {
     {"fail-on", 0, K_STR, OPT_GATES, F(fail_on), 0, "VERDICT", "gate: fail on approved-with-changes or needs-revision"},
     {"fail-on-severity", 0, K_STR, OPT_GATES, F(fail_on_severity), 0, "SEV", "gate: fail on a finding of low, medium, high or critical or worse"},
     {"cost-threshold", 0, K_NUM, OPT_COST_THRESHOLD, F(cost_threshold), F(cost_threshold_set), "USD", "monthly increase above which the verdict asks for changes (default 500)"},
+    {"max-length", 0, K_NUM, OPT_MAX_LENGTH, F(max_length), F(max_length_set), "N", "Markdown: at most N characters, long lists folded then cut (default 60000, at least 2000, 0: no limit)"},
     {"quiet", 'q', K_FLAG, OPT_QUIET, F(quiet), 0, NULL, "no warnings on stderr"},
     {"no-color", 0, K_FLAG, OPT_NO_COLOR, F(no_color), 0, NULL, "no ANSI colour (NO_COLOR is honoured too)"},
     {"source-dir", 0, K_STR, OPT_SOURCE_DIR, F(source_dir), 0, "DIR", "the .tf files behind the plan: findings point at their resource blocks (default: the plan's folder when it holds .tf files)"},

@@ -40,7 +40,8 @@ enum {
     OPT_BEHAVIOR      = 1u << 19,
     OPT_TOKEN_ENV     = 1u << 20,
     OPT_SOURCE_DIR    = 1u << 21,
-    OPT_SCOPE         = 1u << 22
+    OPT_SCOPE         = 1u << 22,
+    OPT_MAX_LENGTH    = 1u << 23
 };
 
 /* The common flags: every command that takes options accepts them all.
@@ -73,6 +74,8 @@ typedef struct cli_opts {
     /* Gates: each *_set tells whether the flag was given. */
     bool max_increase_set, max_percent_set, max_total_set, cost_threshold_set;
     double max_increase, max_percent, max_total, cost_threshold;
+    bool max_length_set;            /* --max-length: Markdown size budget, characters */
+    double max_length;
     const char *fail_on;            /* approved-with-changes | needs-revision */
     const char *fail_on_severity;   /* low | medium | high | critical */
     /* Positional arguments, in order. */

@@ -10,6 +10,7 @@
 #include "../core/mem.h"
 #include "../core/out.h"
 #include "../plan/plan.h"
+#include "../plan/plan_render.h"
 #include "../plan/plan_source.h"
 #include "../review/gate.h"
 #include "../risk/risk.h"
@@ -84,6 +85,7 @@ static int check_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
     } else {
         risk_render_table(rep, nplans, !o->output && out_color(o->no_color), &doc);
     }
+    plan_not_reviewed_append(plans, nplans, o->format, &doc);
     if (out_emit(o->output, &doc, err) == CIR_OK)
         rc = review_gates_finish(&gates);
     review_gates_discard(&gates);

@@ -13,6 +13,7 @@
 #include "../cost/cost.h"
 #include "../cost/cost_render.h"
 #include "../plan/plan.h"
+#include "../plan/plan_render.h"
 #include "../review/gate.h"
 
 #include <stdlib.h>
@@ -83,6 +84,7 @@ static int cost_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
         cost_render_opts ro = {.schema = "circuit.cost/v1", .prices = used, .nprices = nused,
                                .color = strcmp(o->format, "table") == 0 && !o->output && out_color(o->no_color)};
         cost_render(rep, o->format, &ro, &doc);
+        plan_not_reviewed_append(plans, nplans, o->format, &doc);
         rc = out_emit(o->output, &doc, err);
     }
     int status = rc == CIR_OK ? review_gates_finish(&gates) : CIR_EXIT_ERROR;

@@ -29,7 +29,8 @@ typedef struct review_run {
     cost_usage *usage;
     cost_report *cost;
     risk_ruleset *rules;
-    risk_report *risk;
+    risk_report *risk;         /* findings on what the plan changes */
+    risk_report *unchanged;    /* findings on what it leaves unchanged, counted */
     plan_srcmap **maps;         /* --source-dir, one per plan; NULL when none */
     review *rv;
 } review_run;
@@ -38,6 +39,7 @@ static void run_free(review_run *r)
 {
     review_free(r->rv);
     risk_report_free(r->risk);
+    risk_report_free(r->unchanged);
     cli_source_maps_free(r->maps, r->nplans);
     risk_ruleset_free(r->rules);
     cost_report_free(r->cost);
@@ -82,11 +84,15 @@ static cir_code check(const cli_opts *o, review_run *r, cir_err *err)
 {
     if (risk_ruleset_load(o->rules_file, &r->rules, err))
         return err->code;
-    risk_opts ro = {.skip = o->skip.items, .nskip = o->skip.n};
+    /* Every resource is checked so the review can count the problems that
+     * already exist; only those on what the plan changes are judged (and
+     * gated on). */
+    risk_opts ro = {.skip = o->skip.items, .nskip = o->skip.n, .scope = RISK_RESOURCES_ALL};
     if (risk_check(r->plans, r->nplans, r->rules, &ro, &r->risk, err) ||
         cli_source_maps(o, r->plans, r->nplans, false, &r->maps, err))
         return err->code;
     risk_report_locate(r->risk, r->plans, r->maps, r->nplans);
+    r->unchanged = review_split_findings(r->plans, r->nplans, r->risk);
     return CIR_OK;
 }
 
@@ -99,9 +105,18 @@ static int review_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
     memset(&run, 0, sizeof run);
     int status = CIR_EXIT_ERROR;
     sbuf doc = SBUF_INIT;
+    /* The verdict, the cut notice and the headings need room: a budget
+     * smaller than that could not be kept. */
+    if (o->max_length_set && (o->max_length != (double)(size_t)o->max_length ||
+                              (o->max_length > 0 && o->max_length < REVIEW_MIN_MAX_LENGTH))) {
+        cir_error(err, CIR_EUSAGE, "review", "--max-length wants 0 (no limit) or a whole number of at least %d "
+                  "characters", REVIEW_MIN_MAX_LENGTH);
+        return CIR_EXIT_ERROR;
+    }
     if (load_plans(o, &run, err) || estimate(o, &run, err) || check(o, &run, err))
         goto done;
     review_opts ropts = {.cost_threshold = gates.cost_threshold,
+                         .unchanged_risk = run.unchanged,
                          .cache = run.cache,
                          .region = cli_default_region(o, NULL)};
     if (review_build(run.plans, run.nplans, run.cost, run.risk, &ropts, &run.rv, err))
@@ -109,7 +124,8 @@ static int review_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
     if (strcmp(o->format, "json") == 0)
         review_render_json(run.rv, &doc);
     else
-        review_render_markdown(run.rv, &doc);
+        review_render_markdown(run.rv, o->max_length_set ? (size_t)o->max_length : REVIEW_DEFAULT_MAX_LENGTH,
+                               &doc);
     if (out_emit(o->output, &doc, err))
         goto done;
     review_gate_facts facts = {.totals = &run.cost->totals, .risk = run.risk};
@@ -133,10 +149,15 @@ const cmd_entry cmd_review_entry = {
             "APPROVED WITH CHANGES on a medium finding or a monthly increase above\n"
             "--cost-threshold; APPROVED otherwise.  Gate flags make the exit status 1 when they\n"
             "fail (one stderr line each); the review is written either way.\n"
+            "Only what the plan changes is judged: unchanged resources are context where a\n"
+            "changed one depends on them, and the findings on them are counted; resources of\n"
+            "providers other than AWS are counted as not reviewed.  --max-length N keeps the\n"
+            "Markdown within N characters (default 60000, under GitHub's comment limit).\n"
             "Prices come from the cache, filled from the bundled snapshot when empty; review\n"
             "never fetches (--offline is accepted for scripts that pass it everywhere).",
     .options = OPT_FORMAT | OPT_OUTPUT | OPT_REGION | OPT_USAGE | OPT_CACHE | OPT_OFFLINE | OPT_RULES |
-               OPT_SKIP | OPT_COST_THRESHOLD | OPT_GATES | OPT_NO_COLOR | OPT_QUIET | OPT_SOURCE_DIR,
+               OPT_SKIP | OPT_COST_THRESHOLD | OPT_GATES | OPT_NO_COLOR | OPT_QUIET | OPT_SOURCE_DIR |
+               OPT_MAX_LENGTH,
     .formats = "markdown,json",
     .min_args = 0,
     .max_args = -1,

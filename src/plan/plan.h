@@ -181,4 +181,23 @@ typedef struct plan_counts {
 } plan_counts;
 void plan_count(const plan *p, plan_counts *c);
 
+/* ---- coverage: what circuit does not review ----------------------------- */
+
+/* Managed resources of one provider other than AWS: how many the plans
+ * hold and how many of them the plans change (any action but no-op and
+ * read, or an import or move). */
+typedef struct plan_provider_count {
+    const char *provider;         /* short name, borrowed from the plan */
+    size_t resources, changed;
+} plan_provider_count;
+
+/* Counts the managed resources of every provider other than AWS across the
+ * plans, sorted by provider name.  Returns how many providers; *out is an
+ * array the caller frees with free() (NULL when none).  Never fails. */
+size_t plan_not_reviewed(plan *const *plans, size_t nplans, plan_provider_count **out);
+
+/* "3 google resources, 2 random resources (1 changed) not reviewed: circuit
+ * reviews AWS resources only", or NULL when n is 0.  Caller frees. */
+char *plan_not_reviewed_text(const plan_provider_count *c, size_t n);
+
 #endif

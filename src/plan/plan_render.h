@@ -21,6 +21,13 @@ void plan_render_markdown(const plan *p, sbuf *out);
 /* Appends a JSON value (compact) to `out`; numbers keep their precision. */
 void plan_json_put(sbuf *out, const json_t *v);
 
+/* Appends what the plans hold of providers other than AWS to a finished
+ * `check` or `cost` document (plan_coverage.c): in JSON a last key
+ * "not_reviewed": [{"provider", "resources", "changed"}], in a table or
+ * Markdown a closing line "3 google resources not reviewed: circuit reviews
+ * AWS resources only."; nothing for SARIF or when there is none. */
+void plan_not_reviewed_append(plan *const *plans, size_t nplans, const char *format, sbuf *doc);
+
 /* The symbol Terraform prints for a change: "+", "~", "-/+", "+/-", "-",
  * "<=", "." (forget), "+/." (create then forget), " " (no-op). */
 const char *plan_action_symbol(const plan_resource *r);

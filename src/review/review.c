@@ -120,7 +120,8 @@ static void changes(review *rv)
     size_t ccap = 0, mcap = 0, pi = 0, ri = 0;
     const char *pn;
     const plan_resource *r;
-    while ((r = rv_next(rv, &pi, &ri, &pn))) {
+    /* Every change is listed, of any provider: what the plan does. */
+    while ((r = rv_next_all(rv, &pi, &ri, &pn))) {
         if (r->is_data)
             continue;
         bool moved_or_imported = r->previous_address || r->importing;
@@ -172,7 +173,11 @@ static void cost_impact(review *rv)
     money_format(to, sizeof to, c->totals.monthly_after);
     sbuf b = SBUF_INIT;
     sbuf_printf(&b, "%s/month (", d);
-    if (money_round(c->totals.monthly_before) > 0) {
+    /* A percentage says something only of a meaningful base: at least a
+     * dollar, and not dwarfed by the change (+4134% of $8.23 says less
+     * than the amounts); otherwise the absolute change stands alone. */
+    double before = money_round(c->totals.monthly_before);
+    if (before >= 1.0 && money_round(c->totals.monthly_delta) != 0 && fabs(c->totals.monthly_delta) <= 10.0 * before) {
         rv->delta_percent = c->totals.monthly_delta / c->totals.monthly_before * 100.0;
         sbuf_printf(&b, "%+.1f%%, ", rv->delta_percent);
     }
@@ -183,8 +188,8 @@ static void cost_impact(review *rv)
     }
     review_list np = {NULL, 0, 0, 0, 4, NULL, false};
     for (size_t i = 0; i < c->nresources; i++)
-        if (c->resources[i].status == COST_NOT_PRICED)
-            review_list_add(&np, "%s%s%s", rv->nplans > 1 ? c->resources[i].plan_name : "",
+        if (c->resources[i].status == COST_NOT_PRICED && rv_scope_of(rv, c->resources[i].res) == RV_SCOPE_CHANGED)
+            review_list_add(&np, "%s%s" RV_CODE "%s" RV_END, rv->nplans > 1 ? c->resources[i].plan_name : "",
                             rv->nplans > 1 ? ": " : "", c->resources[i].res->address);
     if (np.total) {
         char *list = rv_join(&np, ", ", 3);
@@ -192,16 +197,18 @@ static void cost_impact(review *rv)
         free(list);
     }
     review_list_free(&np);
-    if (c->counts.usage_only)
-        sbuf_printf(&b, "; %zu usage-based resource%s not counted (no usage figures)", c->counts.usage_only,
-                    c->counts.usage_only == 1 ? "" : "s");
-    if (c->nunsupported) {
-        size_t total = 0;
-        for (size_t i = 0; i < c->nunsupported; i++)
-            total += c->unsupported[i].count;
+    size_t usage = 0;
+    for (size_t i = 0; i < c->nresources; i++)
+        usage += c->resources[i].status == COST_USAGE_ONLY &&
+                 rv_scope_of(rv, c->resources[i].res) == RV_SCOPE_CHANGED;
+    if (usage)
+        sbuf_printf(&b, "; %zu usage-based resource%s not counted (no usage figures)", usage,
+                    usage == 1 ? "" : "s");
+    size_t total;
+    size_t ntypes = rv_unmodelled_types(rv, NULL, &total);
+    if (ntypes)
         sbuf_printf(&b, "; %zu resource%s of %zu type%s without a cost model", total, total == 1 ? "" : "s",
-                    c->nunsupported, c->nunsupported == 1 ? "" : "s");
-    }
+                    ntypes, ntypes == 1 ? "" : "s");
     rv->cost_impact = sbuf_detach(&b);
 }
 
@@ -230,6 +237,65 @@ static void prices_used(review *rv, const review_opts *opts)
     rv->prices_note = sbuf_detach(&b);
 }
 
+/* ---- nothing to judge -------------------------------------------------------- */
+
+/* A plan that changes no managed resource leaves nothing for the
+ * assessment to judge: each line says so rather than a wrong "no". */
+static void not_applicable(review *rv)
+{
+    const char *why = rv->nchanged ? "the plan changes no AWS resource"
+                      : rv->nunchanged ? "the plan changes no resource (every resource is unchanged)"
+                                       : "the plan changes no resource";
+    for (int i = 0; i < REVIEW_NITEMS; i++) {
+        if (i == REVIEW_CONTAINER_CHANGES || i == REVIEW_CONFIG_CHANGES || i == REVIEW_DOWNTIME)
+            continue; /* "No" is the evidence-backed answer for these */
+        rv_item(rv, (review_item_id)i, false, xstrdup(why));
+        rv->items[i].not_applicable = true;
+    }
+}
+
+/* The evidence on the verdict line when the review could not judge all of
+ * the change: what it left out, and whether anything was reviewed at all. */
+static void verdict_note(review *rv)
+{
+    size_t other = 0;
+    sbuf which = SBUF_INIT;
+    for (size_t i = 0; i < rv->nnot_reviewed; i++) {
+        other += rv->not_reviewed[i].changed;
+        if (rv->not_reviewed[i].changed)
+            sbuf_printf(&which, "%s%zu %s", which.len ? ", " : "", rv->not_reviewed[i].changed,
+                        rv->not_reviewed[i].provider);
+    }
+    if (!rv->nchanged)
+        rv->verdict_note = xstrdup(rv->nunchanged ? "nothing to judge: the plan changes no resource"
+                                                  : "nothing to judge: the plan holds no resource change");
+    else if (other && !rv->naws_changed)
+        rv->verdict_note = xasprintf("nothing reviewed: the plan changes only resources of providers "
+                                     "circuit does not review (%s)", sbuf_str(&which));
+    else if (other)
+        rv->verdict_note = xasprintf("AWS changes only: %zu changed resource%s of other providers not "
+                                     "reviewed (%s)", other, other == 1 ? "" : "s", sbuf_str(&which));
+    sbuf_free(&which);
+    if (rv->verdict_note)
+        review_list_add(&rv->verdict_reasons, "%s", rv->verdict_note);
+}
+
+void rv_build_coverage(review *rv)
+{
+    rv->nnot_reviewed = plan_not_reviewed(rv->plans, rv->nplans, &rv->not_reviewed);
+    if (!rv->nnot_reviewed)
+        return;
+    sbuf b = SBUF_INIT;
+    for (size_t i = 0; i < rv->nnot_reviewed; i++) {
+        const plan_provider_count *c = &rv->not_reviewed[i];
+        sbuf_printf(&b, "%s%zu %s resource%s", i ? ", " : "", c->resources, c->provider, c->resources == 1 ? "" : "s");
+        if (c->changed != c->resources)
+            sbuf_printf(&b, " (%zu changed)", c->changed);
+    }
+    sbuf_puts(&b, " — circuit reviews AWS resources only");
+    rv->not_reviewed_text = sbuf_detach(&b);
+}
+
 /* ---- build ----------------------------------------------------------------- */
 
 cir_code review_build(plan *const *plans, size_t nplans, const cost_report *cost,
@@ -242,12 +308,17 @@ cir_code review_build(plan *const *plans, size_t nplans, const cost_report *cost
     rv->cost = cost;
     rv->risk = risk;
     rv->cost_threshold = opts ? opts->cost_threshold : REVIEW_DEFAULT_COST_THRESHOLD;
+    rv->unchanged_risk = opts ? opts->unchanged_risk : NULL;
     index_costs(rv);
+    rv_build_scope(rv);
     changes(rv);
     cost_impact(rv);
     rv_build_deployment(rv);
     rv_build_scaling(rv);
     rv_build_reliability(rv);
+    if (!rv->naws_changed)
+        not_applicable(rv);
+    rv_build_coverage(rv);
     rv_build_dependencies(rv);
     rv_build_checklist(rv);
     cir_code rc = rv_build_recommendations(rv, opts, err);
@@ -258,6 +329,7 @@ cir_code review_build(plan *const *plans, size_t nplans, const cost_report *cost
     rv_build_notes(rv);
     rv->verdict = review_decide(risk, cost ? &cost->totals : NULL, rv->cost_threshold,
                                 &rv->verdict_reasons);
+    verdict_note(rv);
     rv_build_questions(rv);
     prices_used(rv, opts);
     *out = rv;
@@ -302,8 +374,10 @@ void review_free(review *rv)
         free(rv->checks[i].evidence);
     review_list_free(&rv->strengths);
     review_list_free(&rv->concerns);
-    for (size_t i = 0; i < rv->nrecs; i++)
+    for (size_t i = 0; i < rv->nrecs; i++) {
         free(rv->recs[i].text);
+        free(rv->recs[i].key);
+    }
     free(rv->recs);
     for (size_t i = 0; i < REVIEW_NQUESTIONS; i++)
         free(rv->answers[i]);
@@ -311,5 +385,13 @@ void review_free(review *rv)
         for (size_t i = 0; i < rv->nplans; i++)
             free(rv->cost_index[i]);
     free(rv->cost_index);
+    if (rv->scope)
+        for (size_t i = 0; i < rv->nplans; i++)
+            free(rv->scope[i]);
+    free(rv->scope);
+    review_list_free(&rv->unchanged_notes);
+    free(rv->not_reviewed);
+    free(rv->not_reviewed_text);
+    free(rv->verdict_note);
     free(rv);
 }

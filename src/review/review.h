@@ -102,8 +102,14 @@ extern const review_item_info review_items[REVIEW_NITEMS];
 
 typedef struct review_item {
     bool yes;                  /* the first word of the pair applies */
+    bool unknown;              /* decided by values known only after apply */
+    bool not_applicable;       /* the plan changes nothing this line judges */
     char *reason;              /* the evidence, one sentence */
 } review_item;
+
+/* The word an assessment line shows: the seed's pair, "Unknown until
+ * apply" or "Not applicable". */
+const char *review_item_word(review_item_id id, const review_item *it);
 
 typedef struct review_change {
     const plan_resource *res;
@@ -126,10 +132,12 @@ extern const char *const review_check_items[REVIEW_NCHECKS];
 
 typedef struct review_check {
     bool checked;
+    bool unknown;              /* unticked because a deciding value is known only after apply */
     char *evidence;            /* what ticked it, or why it is not ticked */
 } review_check;
 
 typedef struct review_rec {
+    char *key;                 /* what it asks and of what: equal keys merge */
     char *text;
     bool has_saving;
     double monthly_saving;     /* priced saving per month, when has_saving */
@@ -173,12 +181,28 @@ typedef struct review {
     size_t nrecs;
     char *answers[REVIEW_NQUESTIONS];
 
+    /* Scope (review_scope.c): resources changed, unchanged ones shown as
+     * context, and every unchanged one (context included). */
+    size_t nchanged, ncontext, nunchanged;
+    size_t naws_changed;                /* changed resources circuit reviews */
+    const risk_report *unchanged_risk;  /* findings on unchanged resources; may be NULL */
+    review_list unchanged_notes;        /* one line each: drift on them, findings on them */
+
+    /* Providers other than AWS, not reviewed. */
+    plan_provider_count *not_reviewed;
+    size_t nnot_reviewed;
+    char *not_reviewed_text;            /* NULL when none */
+    char *verdict_note;                 /* evidence on the verdict line, NULL when none */
+
     /* internal: cost line of plans[i]->resources[j], or NULL */
     const cost_resource ***cost_index;
+    /* internal: RV_SCOPE_* of plans[i]->resources[j] */
+    unsigned char **scope;
 } review;
 
 typedef struct review_opts {
     double cost_threshold;     /* USD; REVIEW_DEFAULT_COST_THRESHOLD when unset */
+    const risk_report *unchanged_risk; /* review_split_findings' output; may be NULL */
     price_cache *cache;        /* for priced recommendations; may be NULL */
     const char *region;        /* region where the plan does not say */
 } review_opts;
@@ -192,9 +216,29 @@ cir_code review_build(plan *const *plans, size_t nplans, const cost_report *cost
                       cir_err *err);
 void review_free(review *rv);
 
+/* ---- scope --------------------------------------------------------------- */
+
+/* True when `address` (in the plan named plan_name, any plan when NULL) is
+ * a managed resource the plan leaves unchanged: no-op, not imported, not
+ * moved.  Plan-wide findings (NULL address) are never unchanged. */
+bool review_address_unchanged(plan *const *plans, size_t nplans, const char *plan_name,
+                              const char *address);
+
+/* Moves the findings and suppressions about unchanged resources out of
+ * `rep` into a new report (owned by the caller, risk_report_free), so the
+ * review, its verdict and its gates judge only what the plan changes.
+ * `rep` may be NULL (an empty report is returned).  Never fails. */
+risk_report *review_split_findings(plan *const *plans, size_t nplans, risk_report *rep);
+
 /* ---- renderers (append the whole document to `out`) ------------------- */
 
-void review_render_markdown(const review *rv, sbuf *out);
+/* The Markdown review within `max_length` characters (0: no limit; the
+ * default for a PR comment is REVIEW_DEFAULT_MAX_LENGTH): over it, long
+ * lists fold into <details> and then are cut, with a line saying what was
+ * cut and that the JSON output has it all.  The verdict stays the last line. */
+#define REVIEW_DEFAULT_MAX_LENGTH 60000
+#define REVIEW_MIN_MAX_LENGTH 2000
+void review_render_markdown(const review *rv, size_t max_length, sbuf *out);
 void review_render_json(const review *rv, sbuf *out);
 
 #endif

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-const plan_resource *rv_next(const review *rv, size_t *pi, size_t *ri, const char **plan_name)
+const plan_resource *rv_next_all(const review *rv, size_t *pi, size_t *ri, const char **plan_name)
 {
     while (*pi < rv->nplans) {
         const plan *p = rv->plans[*pi];
@@ -27,11 +27,48 @@ const plan_resource *rv_next(const review *rv, size_t *pi, size_t *ri, const cha
     return NULL;
 }
 
+const plan_resource *rv_next(const review *rv, size_t *pi, size_t *ri, const char **plan_name)
+{
+    while (*pi < rv->nplans) {
+        const plan *p = rv->plans[*pi];
+        while (*ri < p->nresources) {
+            size_t i = (*ri)++;
+            /* Only AWS resources are judged (the others are counted as not
+             * reviewed).  Data sources carry no scope mark; the sections
+             * skip them. */
+            if (!p->resources[i].is_aws)
+                continue;
+            if (!rv->scope || p->resources[i].is_data || rv->scope[*pi][i] != RV_SCOPE_OUT) {
+                if (plan_name)
+                    *plan_name = p->name;
+                return &p->resources[i];
+            }
+        }
+        (*pi)++;
+        *ri = 0;
+    }
+    return NULL;
+}
+
+char *rv_code(const char *s)
+{
+    return xasprintf(RV_CODE "%s" RV_END, s ? s : "");
+}
+
 char *rv_label(const review *rv, const char *plan_name, const plan_resource *r)
 {
     if (rv->nplans > 1 && plan_name)
-        return xasprintf("%s: %s", plan_name, r->address);
-    return xstrdup(r->address);
+        return xasprintf("%s: " RV_CODE "%s" RV_END, plan_name, r->address);
+    return rv_code(r->address);
+}
+
+const char *review_item_word(review_item_id id, const review_item *it)
+{
+    if (it->not_applicable)
+        return "Not applicable";
+    if (it->unknown)
+        return "Unknown until apply";
+    return it->yes ? review_items[id].yes_word : review_items[id].no_word;
 }
 
 bool rv_live(const plan_resource *r)
@@ -358,7 +395,8 @@ void rv_ev(review_list *l, const review *rv, const char *plan_name, const plan_r
         l->items[l->n - 1] = joined;
     } else {
         char *label = rv_label(rv, plan_name, r);
-        list_store(l, xasprintf("%s: %s", label, sbuf_str(&text)));
+        list_store(l, xasprintf("%s%s: %s", label,
+                                rv_scope_of(rv, r) == RV_SCOPE_CONTEXT ? " (unchanged)" : "", sbuf_str(&text)));
         free(label);
         l->last = r;
     }
@@ -370,7 +408,32 @@ void rv_item(review *rv, review_item_id id, bool yes, char *reason)
     assert(id < REVIEW_NITEMS);
     free(rv->items[id].reason);
     rv->items[id].yes = yes;
+    rv->items[id].unknown = false;
+    rv->items[id].not_applicable = false;
     rv->items[id].reason = reason;
+}
+
+void rv_decide(review *rv, review_item_id id, const review_list *ok, const review_list *bad,
+               const review_list *unk, const char *none)
+{
+    bool unknown = unk && unk->n;
+    if (bad->n) {
+        rv_item(rv, id, false, rv_reason(NULL, bad));
+    } else if (ok->n && unknown) {
+        char *yes = rv_reason(NULL, ok), *later = rv_reason(NULL, unk);
+        rv_item(rv, id, true, xasprintf("%s; %s", yes, later));
+        free(yes);
+        free(later);
+    } else if (ok->n) {
+        rv_item(rv, id, true, rv_reason(NULL, ok));
+    } else if (unknown) {
+        rv_item(rv, id, false, rv_reason(NULL, unk));
+        rv->items[id].unknown = true;
+    } else {
+        /* No evidence either way: the change holds nothing this line judges. */
+        rv_item(rv, id, false, xstrdup(none));
+        rv->items[id].not_applicable = true;
+    }
 }
 
 char *rv_reason(const char *lead, const review_list *ev)

@@ -88,7 +88,7 @@ static void monitoring(review *rv)
         }
     }
     decide(rv, CK_MONITORING, &ok, &bad, "no CloudWatch alarm, dashboard, Container Insights or "
-                                         "database monitoring in the plan");
+                                         "database monitoring in the change");
     review_list_free(&ok);
     review_list_free(&bad);
 }
@@ -148,12 +148,38 @@ static void logging(review *rv)
         }
     }
     decide(rv, CK_LOGGING, &ok, &bad, "no log group, container log configuration, access logs or "
-                                      "flow logs in the plan");
+                                      "flow logs in the change");
     review_list_free(&ok);
     review_list_free(&bad);
 }
 
 /* ---- resource requirements ------------------------------------------------ */
+
+static bool cost_in_scope(const review *rv, const cost_resource *c)
+{
+    return rv_scope_of(rv, c->res) == RV_SCOPE_CHANGED;
+}
+
+size_t rv_unmodelled_types(const review *rv, review_list *types, size_t *resources)
+{
+    const cost_report *c = rv->cost;
+    size_t ntypes = 0;
+    *resources = 0;
+    for (size_t t = 0; c && t < c->nunsupported; t++) {
+        size_t n = 0;
+        for (size_t i = 0; i < c->nresources; i++)
+            if (c->resources[i].status == COST_UNSUPPORTED && cost_in_scope(rv, &c->resources[i]) &&
+                strcmp(c->resources[i].res->type, c->unsupported[t].type) == 0)
+                n++;
+        if (!n)
+            continue;
+        ntypes++;
+        *resources += n;
+        if (types)
+            review_list_add(types, RV_CODE "%s" RV_END " ×%zu", c->unsupported[t].type, n);
+    }
+    return ntypes;
+}
 
 static void resources_estimated(review *rv)
 {
@@ -162,19 +188,33 @@ static void resources_estimated(review *rv)
         set_check(rv, CK_RESOURCES, false, xstrdup("no cost estimate was made"));
         return;
     }
-    if (c->counts.not_priced || c->counts.unsupported) {
+    size_t not_priced = 0, priced = 0, free_ = 0, usage = 0, unmodelled = 0;
+    for (size_t i = 0; i < c->nresources; i++) {
+        const cost_resource *cr = &c->resources[i];
+        if (!cost_in_scope(rv, cr))
+            continue;
+        not_priced += cr->status == COST_NOT_PRICED;
+        priced += cr->status == COST_PRICED;
+        free_ += cr->status == COST_FREE;
+        usage += cr->status == COST_USAGE_ONLY;
+    }
+    rv_unmodelled_types(rv, NULL, &unmodelled);
+    if (not_priced || unmodelled) {
         set_check(rv, CK_RESOURCES, false,
-                  xasprintf("%zu resource%s not priced and %zu without a cost model",
-                            c->counts.not_priced, c->counts.not_priced == 1 ? "" : "s",
-                            c->counts.unsupported));
+                  xasprintf("%zu changed resource%s not priced and %zu without a cost model", not_priced,
+                            not_priced == 1 ? "" : "s", unmodelled));
+        return;
+    }
+    if (!priced && !free_ && !usage) {
+        set_check(rv, CK_RESOURCES, false, xstrdup("no AWS resource in the change to estimate"));
         return;
     }
     char total[48];
     money_format(total, sizeof total, c->totals.monthly_after);
     set_check(rv, CK_RESOURCES, true,
-              xasprintf("%zu priced, %zu free and %zu usage-based resources estimated: %s/month after "
-                        "the change",
-                        c->counts.priced, c->counts.free, c->counts.usage_only, total));
+              xasprintf("%zu priced, %zu free and %zu usage-based changed resources estimated: %s/month "
+                        "after the change",
+                        priced, free_, usage, total));
 }
 
 /* ---- security groups -------------------------------------------------------- */
@@ -222,7 +262,7 @@ static void security_groups(review *rv)
     if (!rv->risk && !bad.n && ok.n) {
         set_check(rv, CK_SECURITY_GROUPS, false, xstrdup("risk rules were not run"));
     } else {
-        decide(rv, CK_SECURITY_GROUPS, &ok, &bad, "no security group in the plan");
+        decide(rv, CK_SECURITY_GROUPS, &ok, &bad, "no security group in the change");
     }
     review_list_free(&ok);
     review_list_free(&bad);
@@ -290,25 +330,132 @@ static void secrets(review *rv)
             review_list_add(&bad, "%s (%s) on %s", f->rule->id, risk_severity_name(f->rule->severity),
                             f->address ? f->address : "the plan");
     }
-    decide(rv, CK_SECRETS, &ok, &bad, "no secret store or secret reference in the plan");
+    decide(rv, CK_SECRETS, &ok, &bad, "no secret store or secret reference in the change");
     review_list_free(&ok);
     review_list_free(&bad);
+}
+
+/* ---- findings that contradict a tick ------------------------------------- */
+
+/* A statement is never made while a finding of the same review says the
+ * opposite: these rules' findings undo the tick (and the positive word of
+ * the assessment line behind it). */
+static const struct {
+    int check;
+    const char *ids[8];
+} contradictions[] = {
+    {CK_MONITORING, {"CIR-ECS-013", NULL}},
+    {CK_LOGGING, {"CIR-ECS-012", "CIR-RDS-010", "CIR-EKS-003", "CIR-LB-008", "CIR-VPC-001", NULL}},
+    {CK_DEGRADATION, {"CIR-RDS-005", "CIR-RDS-006", "CIR-EC-002", "CIR-ECS-005", NULL}},
+    {CK_ROLLBACK, {"CIR-RDS-003", "CIR-RDS-008", "CIR-PLAN-002", "CIR-ECS-003", "CIR-ECS-004",
+                   "CIR-PLAN-004", NULL}},
+    {CK_SECURITY_GROUPS, {"CIR-SG-001", "CIR-SG-002", "CIR-SG-003", "CIR-SG-004", "CIR-SG-005",
+                          "CIR-SG-006", NULL}},
+    {CK_SECRETS, {"CIR-ECS-011", "CIR-LAM-001", "CIR-SSM-001", NULL}},
+};
+
+static void contradicting_in(const review *rv, const risk_report *rk, bool context, size_t c, review_list *l)
+{
+    for (size_t i = 0; rk && i < rk->nfindings; i++) {
+        const risk_finding *f = &rk->findings[i];
+        if (context && !rv_address_in_context(rv, f->plan_name, f->address))
+            continue;
+        for (size_t k = 0; contradictions[c].ids[k]; k++)
+            if (strcmp(f->rule->id, contradictions[c].ids[k]) == 0)
+                review_list_add(l, "%s (%s) on " RV_CODE "%s" RV_END "%s: %s", f->rule->id,
+                                risk_severity_name(f->rule->severity), f->address ? f->address : "the plan",
+                                context ? " (unchanged)" : "", f->rule->title);
+    }
+}
+
+/* "CIR-RDS-005 (medium) on `aws_db_instance.main`; ..." for the findings
+ * that contradict check `id`, or NULL when none does. */
+static char *contradicting(const review *rv, int id)
+{
+    review_list l = RV_EVIDENCE;
+    for (size_t c = 0; c < sizeof contradictions / sizeof contradictions[0]; c++) {
+        if (contradictions[c].check != id)
+            continue;
+        contradicting_in(rv, rv->risk, false, c, &l);
+        /* The unchanged resources a tick rests on (context) count too. */
+        contradicting_in(rv, rv->unchanged_risk, true, c, &l);
+    }
+    char *s = l.n ? rv_join(&l, "; ", RV_MAX_NAMED) : NULL;
+    review_list_free(&l);
+    return s;
+}
+
+static void contradict_check(review *rv, int id)
+{
+    if (!rv->checks[id].checked)
+        return;
+    char *why = contradicting(rv, id);
+    if (why)
+        set_check(rv, id, false, xasprintf("contradicted by %s", why));
+    free(why);
+}
+
+static void contradict_item(review *rv, review_item_id item, int id)
+{
+    if (!rv->items[item].yes)
+        return;
+    char *why = contradicting(rv, id);
+    if (why) {
+        rv_item(rv, item, false, xasprintf("%s (though %s)", why, rv->items[item].reason));
+    }
+    free(why);
+}
+
+static void from_item(review *rv, int id, review_item_id item)
+{
+    const review_item *it = &rv->items[item];
+    if (it->not_applicable || it->unknown)
+        set_check(rv, id, false, xasprintf("%s: %s", it->unknown ? "unknown until apply" : "not applicable",
+                                           it->reason));
+    else
+        set_check(rv, id, it->yes, xstrdup(it->reason));
+    rv->checks[id].unknown = it->unknown;
 }
 
 void rv_build_checklist(review *rv)
 {
     monitoring(rv);
     logging(rv);
-    set_check(rv, CK_DEGRADATION, rv->items[REVIEW_GRACEFUL_DEGRADATION].yes,
-              xstrdup(rv->items[REVIEW_GRACEFUL_DEGRADATION].reason));
-    set_check(rv, CK_ROLLBACK, rv->items[REVIEW_ROLLBACK].yes,
-              xstrdup(rv->items[REVIEW_ROLLBACK].reason));
+    contradict_item(rv, REVIEW_GRACEFUL_DEGRADATION, CK_DEGRADATION);
+    contradict_item(rv, REVIEW_ROLLBACK, CK_ROLLBACK);
+    from_item(rv, CK_DEGRADATION, REVIEW_GRACEFUL_DEGRADATION);
+    from_item(rv, CK_ROLLBACK, REVIEW_ROLLBACK);
     resources_estimated(rv);
     security_groups(rv);
     secrets(rv);
+    for (int i = 0; i < REVIEW_NCHECKS; i++)
+        contradict_check(rv, i);
 }
 
 /* ---- strengths and concerns ---------------------------------------------- */
+
+/* The resources an evidence sentence names (its code-marked spans, the
+ * first three, distinct), so a strength points at the evidence without
+ * repeating the assessment's sentence; the sentence itself when it names
+ * none.  Caller frees. */
+static char *named_in(const char *reason)
+{
+    review_list l = {0};
+    for (const char *p = reason ? strchr(reason, RV_CODE[0]) : NULL; p; p = strchr(p, RV_CODE[0])) {
+        const char *end = strchr(p, RV_END[0]);
+        if (!end)
+            break;
+        bool seen = false;
+        for (size_t i = 0; i < l.n; i++)
+            seen |= strlen(l.items[i]) == (size_t)(end - p + 1) && strncmp(l.items[i], p, (size_t)(end - p + 1)) == 0;
+        if (!seen)
+            review_list_add(&l, "%.*s", (int)(end - p + 1), p);
+        p = end + 1;
+    }
+    char *s = l.n ? rv_join(&l, ", ", 3) : xstrdup(reason ? reason : "");
+    review_list_free(&l);
+    return s;
+}
 
 static void strengths(review *rv)
 {
@@ -317,20 +464,25 @@ static void strengths(review *rv)
                                           REVIEW_ROLLBACK};
     for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
         const review_item *it = &rv->items[good[i]];
-        if (it->yes)
+        if (it->yes && !it->unknown && !it->not_applicable) {
+            char *who = named_in(it->reason);
             review_list_add(&rv->strengths, "%s %s: %s", review_items[good[i]].label,
-                            review_items[good[i]].yes_word, it->reason);
+                            review_items[good[i]].yes_word, who);
+            free(who);
+        }
     }
     static const int checks[] = {CK_MONITORING, CK_LOGGING, CK_SECURITY_GROUPS, CK_SECRETS};
     for (size_t i = 0; i < sizeof checks / sizeof checks[0]; i++)
-        if (rv->checks[checks[i]].checked)
-            review_list_add(&rv->strengths, "%s: %s", review_check_items[checks[i]],
-                            rv->checks[checks[i]].evidence);
-    if (rv->risk && rv->risk->nfindings == 0)
-        review_list_add(&rv->strengths, "No risk rule fired on this plan%s",
+        if (rv->checks[checks[i]].checked) {
+            char *who = named_in(rv->checks[checks[i]].evidence);
+            review_list_add(&rv->strengths, "%s: %s", review_check_items[checks[i]], who);
+            free(who);
+        }
+    if (rv->risk && rv->risk->nfindings == 0 && rv->naws_changed)
+        review_list_add(&rv->strengths, "No risk rule fired on the change%s",
                         rv->risk->nsuppressed ? " (suppressed findings are listed under Concerns)" : "");
     if (!rv->strengths.n)
-        review_list_add(&rv->strengths, "None found in the plan");
+        review_list_add(&rv->strengths, "None found in the change");
 }
 
 static void upper(char *s)
@@ -339,28 +491,92 @@ static void upper(char *s)
         *s = (char)toupper((unsigned char)*s);
 }
 
+/* Findings of one rule with one message ("56 resources changed outside
+ * Terraform") read as one concern with a count and the first addresses, so
+ * near-identical findings cannot push the others out of the list. */
 static void finding_concerns(review *rv)
 {
     enum { MAX_LISTED = 20 };
     const risk_report *rk = rv->risk;
-    size_t n = rk ? rk->nfindings : 0;
-    for (size_t i = 0; i < n && i < MAX_LISTED; i++) {
+    size_t n = rk ? rk->nfindings : 0, groups = 0, hidden = 0;
+    bool *done = xcalloc(n + 1, sizeof *done);
+    for (size_t i = 0; i < n; i++) {
+        if (done[i])
+            continue;
         const risk_finding *f = &rk->findings[i];
+        review_list where = RV_EVIDENCE;
+        size_t count = 0;
+        for (size_t j = i; j < n; j++) {
+            const risk_finding *g = &rk->findings[j];
+            if (done[j] || strcmp(g->rule->id, f->rule->id) != 0 || strcmp(g->message, f->message) != 0)
+                continue;
+            done[j] = true;
+            count++;
+            review_list_add(&where, "%s%s" RV_CODE "%s" RV_END, rv->nplans > 1 && g->plan_name ? g->plan_name : "",
+                            rv->nplans > 1 && g->plan_name ? ": " : "", g->address ? g->address : "plan");
+        }
+        if (groups++ >= MAX_LISTED) {
+            hidden += count;
+            review_list_free(&where);
+            continue;
+        }
         char sev[16];
         snprintf(sev, sizeof sev, "%s", risk_severity_name(f->rule->severity));
         upper(sev);
-        char *where = f->address ? xasprintf("%s%s%s%s%s", rv->nplans > 1 && f->plan_name ? f->plan_name : "",
-                                             rv->nplans > 1 && f->plan_name ? ": " : "", f->address,
-                                             f->attribute ? " " : "", f->attribute ? f->attribute : "")
-                                 : xstrdup("plan");
-        char *src = f->located && f->src.file ? xasprintf(" (`%s:%d`)", f->src.file, f->src.line) : xstrdup("");
-        review_list_add(&rv->concerns, "[%s] %s %s%s: %s", sev, f->rule->id, where, src, f->message);
-        free(src);
-        free(where);
+        if (count == 1) {
+            char *addr = rv_join(&where, ", ", 1);
+            char *src = f->located && f->src.file ? xasprintf(" (" RV_CODE "%s:%d" RV_END ")", f->src.file, f->src.line)
+                                                  : xstrdup("");
+            review_list_add(&rv->concerns, "[%s] %s %s%s%s%s%s%s: %s", sev, f->rule->id, f->address ? addr : "plan",
+                            f->attribute ? " " : "", f->attribute ? RV_CODE : "", f->attribute ? f->attribute : "",
+                            f->attribute ? RV_END : "", src, f->message);
+            free(src);
+            free(addr);
+        } else {
+            char *list = rv_join(&where, ", ", RV_MAX_NAMED);
+            review_list_add(&rv->concerns, "[%s] %s on %zu resources: %s (%s)", sev, f->rule->id, count,
+                            f->message, list);
+            free(list);
+        }
+        review_list_free(&where);
     }
-    if (n > MAX_LISTED)
-        review_list_add(&rv->concerns, "%zu more finding%s (see `circuit check` or the JSON output)",
-                        n - MAX_LISTED, n - MAX_LISTED == 1 ? "" : "s");
+    free(done);
+    if (hidden)
+        review_list_add(&rv->concerns, "%zu more finding%s (see " RV_CODE "circuit check" RV_END " or the JSON output)", hidden,
+                        hidden == 1 ? "" : "s");
+}
+
+/* What already exists on unchanged resources: drift (information: this
+ * plan does not touch them, so it reverts nothing) and the findings,
+ * counted, never concerns of this change. */
+static void unchanged_notes(review *rv)
+{
+    const risk_report *rk = rv->unchanged_risk;
+    if (!rk)
+        return;
+    review_list drift = RV_EVIDENCE;
+    size_t others = 0;
+    for (size_t i = 0; i < rk->nfindings; i++) {
+        const risk_finding *f = &rk->findings[i];
+        if (strcmp(f->rule->id, "CIR-PLAN-011") == 0)
+            review_list_add(&drift, RV_CODE "%s" RV_END, f->address ? f->address : "plan");
+        else
+            others++;
+    }
+    if (drift.total) {
+        char *list = rv_join(&drift, ", ", RV_MAX_NAMED);
+        review_list_add(&rv->unchanged_notes,
+                        "Drift, for information: %zu unchanged resource%s changed outside Terraform since the "
+                        "last apply; this plan leaves %s as %s: %s",
+                        drift.total, drift.total == 1 ? "" : "s", drift.total == 1 ? "it" : "them",
+                        drift.total == 1 ? "it is" : "they are", list);
+        free(list);
+    }
+    if (others)
+        review_list_add(&rv->unchanged_notes,
+                        "%zu finding%s on unchanged resources: run " RV_CODE "circuit check --scope all" RV_END "", others,
+                        others == 1 ? "" : "s");
+    review_list_free(&drift);
 }
 
 static void cost_concerns(review *rv)
@@ -371,10 +587,10 @@ static void cost_concerns(review *rv)
     review_list np = RV_EVIDENCE;
     for (size_t i = 0; i < c->nresources; i++) {
         const cost_resource *cr = &c->resources[i];
-        if (cr->status != COST_NOT_PRICED)
+        if (cr->status != COST_NOT_PRICED || !cost_in_scope(rv, cr))
             continue;
         char *text = rv_cost_text(cr);
-        review_list_add(&np, "%s%s%s (%s)", rv->nplans > 1 && cr->plan_name ? cr->plan_name : "",
+        review_list_add(&np, "%s%s" RV_CODE "%s" RV_END " (%s)", rv->nplans > 1 && cr->plan_name ? cr->plan_name : "",
                         rv->nplans > 1 && cr->plan_name ? ": " : "", cr->res->address, text);
         free(text);
     }
@@ -385,16 +601,16 @@ static void cost_concerns(review *rv)
         free(list);
     }
     review_list_free(&np);
-    if (c->nunsupported) {
-        review_list types = {0};
-        for (size_t i = 0; i < c->nunsupported; i++)
-            review_list_add(&types, "%s ×%zu", c->unsupported[i].type, c->unsupported[i].count);
+    review_list types = {0};
+    size_t resources;
+    size_t ntypes = rv_unmodelled_types(rv, &types, &resources);
+    if (ntypes) {
         char *list = rv_join(&types, ", ", RV_MAX_NAMED);
-        review_list_add(&rv->concerns, "No cost model for %zu resource type%s: %s", c->nunsupported,
-                        c->nunsupported == 1 ? "" : "s", list);
+        review_list_add(&rv->concerns, "No cost model for %zu resource type%s: %s", ntypes,
+                        ntypes == 1 ? "" : "s", list);
         free(list);
-        review_list_free(&types);
     }
+    review_list_free(&types);
     if (c->totals.monthly_delta > rv->cost_threshold) {
         char d[48], t[48];
         money_format_delta(d, sizeof d, c->totals.monthly_delta);
@@ -423,6 +639,7 @@ void rv_build_notes(review *rv)
 {
     strengths(rv);
     finding_concerns(rv);
+    unchanged_notes(rv);
     suppressed_concern(rv);
     if (rv->items[REVIEW_DOWNTIME].yes)
         review_list_add(&rv->concerns, "Downtime: %s", rv->items[REVIEW_DOWNTIME].reason);

@@ -82,9 +82,9 @@ static void describe_images(const plan_resource *r, sbuf *b)
             continue;
         sbuf_printf(b, "%s%s", shown++ ? ", " : "", name ? name : "container");
         if (old_img && img)
-            sbuf_printf(b, " image %s → %s", old_img, img);
+            sbuf_printf(b, " image " RV_CODE "%s" RV_END " → " RV_CODE "%s" RV_END, old_img, img);
         else if (img)
-            sbuf_printf(b, " image %s", img);
+            sbuf_printf(b, " image " RV_CODE "%s" RV_END, img);
     }
     if (!shown)
         sbuf_puts(b, "images unchanged");
@@ -120,7 +120,7 @@ static void changed_attrs(const plan_resource *r, const char *const *attrs, sbuf
     size_t n = 0;
     for (size_t i = 0; attrs[i]; i++)
         if (rv_changed(r, attrs[i]))
-            sbuf_printf(b, "%s%s", n++ ? ", " : "", attrs[i]);
+            sbuf_printf(b, "%s" RV_CODE "%s" RV_END, n++ ? ", " : "", attrs[i]);
 }
 
 static void container_changes(review *rv)
@@ -153,7 +153,7 @@ static void container_changes(review *rv)
             const char *old_version = json_string_value(rv_get_side(r, false, "version"));
             if (rv_is(r, "aws_eks_cluster") && rv_str(r, "version") && old_version)
                 rv_ev(&ev, rv, pn, r, "Kubernetes version %s → %s", old_version, rv_str(r, "version"));
-            else if (strcmp(sbuf_str(&b), "task_definition") == 0)
+            else if (strcmp(sbuf_str(&b), RV_CODE "task_definition" RV_END) == 0)
                 rv_ev(&ev, rv, pn, r, "deploys a new task definition");
             else
                 rv_ev(&ev, rv, pn, r, r->action == PLAN_ACT_REPLACE ? "replaced (%s changes)" : "changes %s",
@@ -188,9 +188,9 @@ static void container_setting_keys(const json_t *a, const json_t *b, review_list
         if (!w || !json_equal(v, w)) {
             bool seen = false;
             for (size_t i = 0; i < keys->n; i++)
-                seen |= strcmp(keys->items[i], k) == 0;
+                seen |= strncmp(keys->items[i] + 1, k, strlen(k)) == 0 && keys->items[i][strlen(k) + 1] == RV_END[0];
             if (!seen)
-                review_list_add(keys, "%s", k);
+                review_list_add(keys, RV_CODE "%s" RV_END, k);
         }
     }
 }
@@ -204,7 +204,7 @@ static char *task_definition_settings(const plan_resource *r)
                                              "network_mode", NULL};
     for (size_t i = 0; task_attrs[i]; i++)
         if (rv_changed(r, task_attrs[i]))
-            review_list_add(&keys, "%s", task_attrs[i]);
+            review_list_add(&keys, RV_CODE "%s" RV_END, task_attrs[i]);
     json_t *after = rv_containers(r, true), *before = rv_containers(r, false);
     if (after && before) {
         size_t i;
@@ -262,7 +262,7 @@ static char *changed_top_level(const plan_resource *r)
             bool same = (!other || json_is_null(other)) ? json_is_null(v) : json_equal(v, other);
             if (same || unknown || strcmp(k, "tags_all") == 0 || is_image_attr(rule, k, strlen(k)))
                 continue;
-            review_list_add(&names, "%s", k);
+            review_list_add(&names, RV_CODE "%s" RV_END, k);
         }
     }
     if (names.n > 1)

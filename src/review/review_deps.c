@@ -298,7 +298,7 @@ static char *purpose_of(const plan_resource *r)
         break;
     }
     if (!b.len)
-        sbuf_puts(&b, r->type);
+        sbuf_printf(&b, RV_CODE "%s" RV_END, r->type);
     return sbuf_detach(&b);
 }
 

@@ -25,9 +25,28 @@
 
 /* ---- walking the plans -------------------------------------------------- */
 
-/* Iterates every resource of every plan; *pi and *ri start at 0.  Returns
- * NULL at the end.  *plan_name receives the plan's name. */
+/* Scope of a resource (review_scope.c). */
+enum { RV_SCOPE_OUT, RV_SCOPE_CHANGED, RV_SCOPE_CONTEXT };
+void rv_build_scope(review *rv);
+int rv_scope_of(const review *rv, const plan_resource *r);
+/* The resource at `address` is unchanged and shown as context. */
+bool rv_address_in_context(const review *rv, const char *plan_name, const char *address);
+
+/* Iterates the AWS resources of every plan the review judges (changed ones
+ * and their unchanged context); *pi and *ri start at 0.  Returns NULL at the
+ * end.  *plan_name receives the plan's name. */
 const plan_resource *rv_next(const review *rv, size_t *pi, size_t *ri, const char **plan_name);
+/* Same over every resource, in scope or not: for facts about the stack a
+ * change lands in that only rule out a wrong "no" (a scaling policy that
+ * already exists for the group being changed). */
+const plan_resource *rv_next_all(const review *rv, size_t *pi, size_t *ri, const char **plan_name);
+
+/* Text markers: the renderers show what is between them as code (a code
+ * span in Markdown, plain in JSON).  Addresses and plan values are marked. */
+#define RV_CODE "\x01"
+#define RV_END "\x02"
+/* "\x01s\x02"; caller frees. */
+char *rv_code(const char *s);
 
 /* Label for a resource: its address, or "plan: address" with several plans.
  * Caller frees. */
@@ -97,6 +116,13 @@ void rv_ev(review_list *l, const review *rv, const char *plan_name, const plan_r
 
 /* Sets an assessment line: yes/no and the reason (ownership taken). */
 void rv_item(review *rv, review_item_id id, bool yes, char *reason);
+/* Decides an assessment line from its evidence: "no" when there is any
+ * against it, "yes" when there is some for it (naming what is unknown
+ * too), "unknown until apply" when all there is depends on values known
+ * only after apply, else "not applicable" with `none` as the reason (the
+ * change holds nothing the line judges).  `unk` may be NULL. */
+void rv_decide(review *rv, review_item_id id, const review_list *ok, const review_list *bad,
+               const review_list *unk, const char *none);
 
 /* "<lead>: a; b; c; and 2 more" — the list alone when lead is NULL, the
  * lead alone when the list is empty; caller frees. */
@@ -113,6 +139,7 @@ void rv_item_evidence(review *rv, review_item_id id, review_list *ev, const char
 void rv_build_deployment(review *rv);
 void rv_build_scaling(review *rv);
 void rv_build_reliability(review *rv);
+void rv_build_coverage(review *rv);
 void rv_build_dependencies(review *rv);
 void rv_build_checklist(review *rv);
 void rv_build_notes(review *rv);
@@ -122,6 +149,12 @@ void rv_build_questions(review *rv);
 /* The Cost Impact cell of one resource ("+$30.37/month", "usage-based:
  * $0.045 per GB processed", "not priced: ..."); caller frees. */
 char *rv_cost_text(const cost_resource *c);
+
+/* Changed resources without a cost model: adds "`type` ×n" per type to
+ * `types` (may be NULL), sets *resources, returns how many types.  Only
+ * changed resources count: an unchanged one's estimate is not the change's
+ * concern. */
+size_t rv_unmodelled_types(const review *rv, review_list *types, size_t *resources);
 
 /* Service name for a resource type ("Amazon RDS"); never NULL. */
 const char *rv_service_name(const char *type);

@@ -57,10 +57,27 @@ static void key(jw *w, const char *k)
     sbuf_puts(w->b, ": ");
 }
 
+/* A JSON string of model text: the code markers are for Markdown only. */
+static void plain_str(sbuf *b, const char *v)
+{
+    if (!v || !strpbrk(v, RV_CODE RV_END)) {
+        sbuf_json_str(b, v);
+        return;
+    }
+    char *plain = malloc(strlen(v) + 1);
+    size_t n = 0;
+    for (const char *p = v; *p; p++)
+        if (*p != RV_CODE[0] && *p != RV_END[0])
+            plain[n++] = *p;
+    plain[n] = '\0';
+    sbuf_json_str(b, plain);
+    free(plain);
+}
+
 static void kstr(jw *w, const char *k, const char *v)
 {
     key(w, k);
-    sbuf_json_str(w->b, v);
+    plain_str(w->b, v);
 }
 
 static void kmoney(jw *w, const char *k, double v)
@@ -87,7 +104,7 @@ static void str_array(jw *w, const char *k, const review_list *l)
     open_(w, '[');
     for (size_t i = 0; i < l->n; i++) {
         next(w);
-        sbuf_json_str(w->b, l->items[i]);
+        plain_str(w->b, l->items[i]);
     }
     close_(w, ']');
 }
@@ -166,11 +183,15 @@ static void cost(jw *w, const review *rv)
     kuint(w, "usage_only", c->counts.usage_only);
     kuint(w, "not_priced", c->counts.not_priced);
     close_(w, '}');
+    size_t unmodelled;
+    rv_unmodelled_types(rv, NULL, &unmodelled);
+    kuint(w, "changed_without_model", unmodelled);
+    /* The changed resources not priced: what the review's statements rest on. */
     key(w, "not_priced");
     open_(w, '[');
     for (size_t i = 0; i < c->nresources; i++) {
         const cost_resource *cr = &c->resources[i];
-        if (cr->status != COST_NOT_PRICED)
+        if (cr->status != COST_NOT_PRICED || rv_scope_of(rv, cr->res) != RV_SCOPE_CHANGED)
             continue;
         char *text = rv_cost_text(cr);
         next(w);
@@ -216,7 +237,7 @@ static void assessment(jw *w, const review *rv)
                 continue;
             key(w, info->key);
             open_(w, '{');
-            kstr(w, "value", rv->items[i].yes ? info->yes_word : info->no_word);
+            kstr(w, "value", review_item_word((review_item_id)i, &rv->items[i]));
             kstr(w, "reason", rv->items[i].reason);
             close_(w, '}');
         }
@@ -302,6 +323,7 @@ static void checklist(jw *w, const review *rv)
         open_(w, '{');
         kstr(w, "item", review_check_items[i]);
         kbool(w, "checked", rv->checks[i].checked);
+        kbool(w, "unknown", rv->checks[i].unknown);
         kstr(w, "evidence", rv->checks[i].evidence);
         close_(w, '}');
     }
@@ -340,6 +362,39 @@ static void questions(jw *w, const review *rv)
     close_(w, ']');
 }
 
+/* What the review judged and what it left out: the scope counts, what
+ * exists on unchanged resources, and providers it does not review. */
+static void coverage(jw *w, const review *rv)
+{
+    key(w, "scope");
+    open_(w, '{');
+    kuint(w, "changed", rv->nchanged);
+    kuint(w, "unchanged", rv->nunchanged);
+    kuint(w, "context", rv->ncontext);
+    size_t drift = 0, other = 0;
+    for (size_t i = 0; rv->unchanged_risk && i < rv->unchanged_risk->nfindings; i++) {
+        if (strcmp(rv->unchanged_risk->findings[i].rule->id, "CIR-PLAN-011") == 0)
+            drift++;
+        else
+            other++;
+    }
+    kuint(w, "findings_on_unchanged", other);
+    kuint(w, "drift_on_unchanged", drift);
+    str_array(w, "notes", &rv->unchanged_notes);
+    close_(w, '}');
+    key(w, "not_reviewed");
+    open_(w, '[');
+    for (size_t i = 0; i < rv->nnot_reviewed; i++) {
+        next(w);
+        open_(w, '{');
+        kstr(w, "provider", rv->not_reviewed[i].provider);
+        kuint(w, "resources", rv->not_reviewed[i].resources);
+        kuint(w, "changed", rv->not_reviewed[i].changed);
+        close_(w, '}');
+    }
+    close_(w, ']');
+}
+
 void review_render_json(const review *rv, sbuf *b)
 {
     jw w;
@@ -356,7 +411,9 @@ void review_render_json(const review *rv, sbuf *b)
         sbuf_json_str(b, rv->plans[i]->name);
     }
     close_(&w, ']');
+    kstr(&w, "verdict_note", rv->verdict_note);
     changes(&w, rv);
+    coverage(&w, rv);
     cost(&w, rv);
     assessment(&w, rv);
     dependencies(&w, rv);

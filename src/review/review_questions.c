@@ -23,10 +23,89 @@ const char *const review_questions[REVIEW_NQUESTIONS] = {
 
 enum { Q_COST, Q_SCALE, Q_DR, Q_WAF, Q_UPDATES, Q_NETWORK, Q_MONITOR, Q_MULTI_AZ };
 
-static char *item_text(const review *rv, review_item_id id)
+/* The assessment's word for a line, without its reasons: the answers add
+ * to the assessment instead of repeating it. */
+static const char *word(const review *rv, review_item_id id)
 {
-    const review_item_info *info = &review_items[id];
-    return xasprintf("%s — %s", rv->items[id].yes ? info->yes_word : info->no_word, rv->items[id].reason);
+    return review_item_word(id, &rv->items[id]);
+}
+
+/* ---- cost ------------------------------------------------------------------ */
+
+static int by_size(const void *a, const void *b)
+{
+    const cost_resource *x = *(const cost_resource *const *)a, *y = *(const cost_resource *const *)b;
+    double dx = x->monthly_delta < 0 ? -x->monthly_delta : x->monthly_delta;
+    double dy = y->monthly_delta < 0 ? -y->monthly_delta : y->monthly_delta;
+    return dx < dy ? 1 : dx > dy ? -1 : strcmp(x->res->address, y->res->address);
+}
+
+/* Where the money goes: the largest priced changes, and what has no price. */
+static char *cost_answer(const review *rv)
+{
+    const cost_report *c = rv->cost;
+    if (!c)
+        return xstrdup("Not estimated (no cost estimate was made).");
+    const cost_resource **priced = xcalloc(c->nresources + 1, sizeof *priced);
+    size_t n = 0, unpriced = 0;
+    for (size_t i = 0; i < c->nresources; i++) {
+        const cost_resource *cr = &c->resources[i];
+        if (rv_scope_of(rv, cr->res) != RV_SCOPE_CHANGED)
+            continue;
+        if (cr->status == COST_PRICED && money_round(cr->monthly_delta) != 0)
+            priced[n++] = cr;
+        else if (cr->status == COST_NOT_PRICED || cr->status == COST_USAGE_ONLY)
+            unpriced++;
+    }
+    qsort(priced, n, sizeof *priced, by_size);
+    sbuf b = SBUF_INIT;
+    for (size_t i = 0; i < n && i < 3; i++) {
+        char d[48];
+        money_format_delta(d, sizeof d, priced[i]->monthly_delta);
+        sbuf_printf(&b, "%s%s%s" RV_CODE "%s" RV_END " %s/month", i ? ", " : (n == 1 ? "Driven by " : "Largest changes: "),
+                    rv->nplans > 1 && priced[i]->plan_name ? priced[i]->plan_name : "",
+                    rv->nplans > 1 && priced[i]->plan_name ? ": " : "", priced[i]->res->address, d);
+    }
+    if (n > 3)
+        sbuf_printf(&b, " and %zu smaller", n - 3);
+    if (!n)
+        sbuf_puts(&b, "No priced resource changes its monthly cost");
+    if (unpriced)
+        sbuf_printf(&b, "; %zu changed resource%s priced only by usage or not priced (see Cost Impact)",
+                    unpriced, unpriced == 1 ? "" : "s");
+    sbuf_putc(&b, '.');
+    free(priced);
+    return sbuf_detach(&b);
+}
+
+/* ---- updates ----------------------------------------------------------------- */
+
+static char *updates_answer(const review *rv)
+{
+    size_t inplace = 0, cbd = 0, dbc = 0;
+    size_t pi = 0, ri = 0;
+    const plan_resource *r;
+    while ((r = rv_next(rv, &pi, &ri, NULL))) {
+        if (r->is_data || !r->is_aws)
+            continue;
+        inplace += r->action == PLAN_ACT_UPDATE;
+        cbd += r->action == PLAN_ACT_REPLACE && r->replace_order == PLAN_ORDER_CREATE_BEFORE_DELETE;
+        dbc += r->action == PLAN_ACT_REPLACE && r->replace_order == PLAN_ORDER_DELETE_BEFORE_CREATE;
+    }
+    sbuf b = SBUF_INIT;
+    if (inplace)
+        sbuf_printf(&b, "%zu in-place update%s", inplace, inplace == 1 ? "" : "s");
+    if (cbd)
+        sbuf_printf(&b, "%s%zu replacement%s created before the old one is destroyed", b.len ? ", " : "", cbd,
+                    cbd == 1 ? "" : "s");
+    if (dbc)
+        sbuf_printf(&b, "%s%zu replacement%s destroyed before the new one exists", b.len ? ", " : "", dbc,
+                    dbc == 1 ? "" : "s");
+    if (!b.len)
+        sbuf_puts(&b, "No existing resource is updated or replaced");
+    sbuf_printf(&b, ". Downtime Required: %s; Rollback Strategy: %s (see Assessment).", word(rv, REVIEW_DOWNTIME),
+                word(rv, REVIEW_ROLLBACK));
+    return sbuf_detach(&b);
 }
 
 /* ---- scaling ---------------------------------------------------------------- */
@@ -43,16 +122,15 @@ static char *scaling(const review *rv)
             continue;
         const char *attr = rv_size_attr(r);
         if (attr && rv_str(r, attr))
-            rv_ev(&sizes, rv, pn, r, "%s", rv_str(r, attr));
+            rv_ev(&sizes, rv, pn, r, RV_CODE "%s" RV_END, rv_str(r, attr));
         if (rv_is(r, "aws_db_instance") && rv_num(r, "max_allocated_storage", &max_gb) && max_gb > 0)
             rv_ev(&sizes, rv, pn, r, "storage grows automatically up to %.0f GB", max_gb);
     }
-    char *h = item_text(rv, REVIEW_HORIZONTAL_SCALING);
     char *v = sizes.n ? rv_reason("by resizing", &sizes)
-                      : xstrdup("no sized compute, cache or database in the plan");
-    char *s = xasprintf("Horizontally: %s. Vertically: %s%s.", h, v,
+                      : xstrdup("no sized compute, cache or database in the change");
+    char *s = xasprintf("Horizontally: %s, auto-scaling %s (see Scaling). Vertically: %s%s.",
+                        word(rv, REVIEW_HORIZONTAL_SCALING), word(rv, REVIEW_AUTO_SCALING), v,
                         sizes.n ? " (an EC2 or RDS resize restarts the instance)" : "");
-    free(h);
     free(v);
     review_list_free(&sizes);
     return s;
@@ -74,8 +152,10 @@ static char *disaster_recovery(const review *rv)
             if (rv_num(r, "backup_retention_period", &days) && days > 0)
                 rv_ev(&ev, rv, pn, r, "%.0f-day point-in-time backups%s", days,
                       rv_false(r, "skip_final_snapshot") ? ", final snapshot on delete" : "");
-            else
+            else if (rv_num(r, "backup_retention_period", &days))
                 rv_ev(&ev, rv, pn, r, "no automated backups");
+            else
+                rv_ev(&ev, rv, pn, r, "backup retention unknown until apply");
             if (rv_str(r, "replicate_source_db"))
                 rv_ev(&ev, rv, pn, r, "read replica");
         } else if (rv_is(r, "aws_backup_plan")) {
@@ -95,7 +175,7 @@ static char *disaster_recovery(const review *rv)
         }
     }
     char *s = ev.n ? rv_reason(NULL, &ev)
-                   : xstrdup("The plan holds no backup, snapshot, replication or versioning "
+                   : xstrdup("The change holds no backup, snapshot, replication or versioning "
                              "configuration; recovery relies on re-applying the configuration");
     review_list_free(&ev);
     return s;
@@ -113,8 +193,18 @@ static size_t findings_in(const review *rv, const char *const *areas)
     return n;
 }
 
+static const char *lower(const char *s, char *out, size_t size)
+{
+    size_t i = 0;
+    for (; s[i] && i + 1 < size; i++)
+        out[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+    out[i] = '\0';
+    return out;
+}
+
 static char *well_architected(const review *rv)
 {
+    char hc[32], gd[32];
     static const char *const security[] = {"networking", "tls", "storage", NULL};
     static const char *const reliability[] = {"reliability", "plan", NULL};
     static const char *const operations[] = {"operations", NULL};
@@ -129,8 +219,8 @@ static char *well_architected(const review *rv)
                      "finding%s, monitoring %s; Cost optimisation: %zu priced saving%s recommended",
                      findings_in(rv, security), findings_in(rv, security) == 1 ? "" : "s",
                      findings_in(rv, reliability), findings_in(rv, reliability) == 1 ? "" : "s",
-                     rv->items[REVIEW_HEALTH_CHECKS].yes ? "configured" : "not configured",
-                     rv->items[REVIEW_GRACEFUL_DEGRADATION].yes ? "implemented" : "not implemented",
+                     lower(word(rv, REVIEW_HEALTH_CHECKS), hc, sizeof hc),
+                     lower(word(rv, REVIEW_GRACEFUL_DEGRADATION), gd, sizeof gd),
                      findings_in(rv, operations), findings_in(rv, operations) == 1 ? "" : "s",
                      rv->checks[0].checked ? "in place" : "missing", saving, saving == 1 ? "" : "s");
 }
@@ -289,8 +379,8 @@ static char *networking(const review *rv)
     }
     if (nat)
         review_list_add(&edge, "%zu NAT gateway%s for private egress", nat, nat == 1 ? "" : "s");
-    char *i = join_distinct(&in, "no ingress rule in the plan");
-    char *o = join_distinct(&out, "no egress rule in the plan");
+    char *i = join_distinct(&in, "no ingress rule in the change");
+    char *o = join_distinct(&out, "no egress rule in the change");
     char *e = edge.n ? rv_join(&edge, "; ", RV_MAX_NAMED) : NULL;
     char *s = xasprintf("Ingress: %s. Egress: %s.%s%s%s", i, o, e ? " Edge: " : "", e ? e : "", e ? "." : "");
     free(i);
@@ -334,9 +424,9 @@ static char *multi_az(const review *rv)
             sbuf_printf(&b, "Likely — subnets span %zu availability zones (%s); which subnets each "
                         "service uses is known only after apply", azs.n, zones);
         else if (azs.n == 1)
-            sbuf_printf(&b, "No — every subnet in the plan is in %s", zones);
+            sbuf_printf(&b, "No — every subnet in the change is in %s", zones);
         else
-            sbuf_puts(&b, "The plan shows no placement across availability zones");
+            sbuf_puts(&b, "The change shows no placement across availability zones");
     } else {
         sbuf_puts(&b, no.n ? (yes.n ? "Partly" : "No") : "Yes");
         if (yes.n) {
@@ -361,18 +451,13 @@ static char *multi_az(const review *rv)
 
 void rv_build_questions(review *rv)
 {
-    rv->answers[Q_COST] = xstrdup(rv->cost_impact);
+    rv->answers[Q_COST] = cost_answer(rv);
     rv->answers[Q_SCALE] = scaling(rv);
     rv->answers[Q_DR] = disaster_recovery(rv);
     rv->answers[Q_WAF] = well_architected(rv);
-    char *down = item_text(rv, REVIEW_DOWNTIME), *back = item_text(rv, REVIEW_ROLLBACK);
-    rv->answers[Q_UPDATES] = xasprintf("Downtime required: %s. Rollback strategy: %s.", down, back);
-    free(down);
-    free(back);
+    rv->answers[Q_UPDATES] = updates_answer(rv);
     rv->answers[Q_NETWORK] = networking(rv);
-    char *health = item_text(rv, REVIEW_HEALTH_CHECKS);
-    rv->answers[Q_MONITOR] = xasprintf("Monitoring: %s. Health checks: %s.",
-                                       rv->checks[0].evidence, health);
-    free(health);
+    rv->answers[Q_MONITOR] = xasprintf("Monitoring: %s. Health checks: %s (see Reliability).",
+                                       rv->checks[0].evidence, word(rv, REVIEW_HEALTH_CHECKS));
     rv->answers[Q_MULTI_AZ] = multi_az(rv);
 }

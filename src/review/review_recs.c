@@ -298,12 +298,30 @@ static cir_code price_cands(recs *s, const review_opts *o, cir_err *err)
 
 /* ---- recommendations --------------------------------------------------------- */
 
-static void add_rec(review *rv, size_t *cap, bool has_saving, double saving, char *text)
+/* Adds a recommendation; one with the same key (same action on the same
+ * targets) already there absorbs it instead. */
+static void add_rec(review *rv, size_t *cap, bool has_saving, double saving, char *key, char *text)
 {
+    for (size_t i = 0; key && i < rv->nrecs; i++)
+        if (rv->recs[i].key && strcmp(rv->recs[i].key, key) == 0) {
+            free(key);
+            free(text);
+            return;
+        }
     rv->recs = xgrow(rv->recs, cap, rv->nrecs + 1, sizeof *rv->recs);
-    rv->recs[rv->nrecs++] = (review_rec){text, has_saving, has_saving ? money_round(saving) : 0};
+    rv->recs[rv->nrecs++] = (review_rec){key, text, has_saving, has_saving ? money_round(saving) : 0};
 }
 
+static bool rec_has_rule(const review *rv, const char *id)
+{
+    for (size_t i = 0; rv->risk && i < rv->risk->nfindings; i++)
+        if (strcmp(rv->risk->findings[i].rule->id, id) == 0)
+            return true;
+    return false;
+}
+
+/* One recommendation per action: findings whose rules ask the same thing
+ * (the same remediation) merge, naming every rule and address once. */
 static void finding_recs(review *rv, size_t *cap)
 {
     const risk_report *rk = rv->risk;
@@ -314,24 +332,43 @@ static void finding_recs(review *rv, size_t *cap)
         if (done[i])
             continue;
         const risk_rule_info *rule = rk->findings[i].rule;
-        review_list where = RV_EVIDENCE;
+        const char *what = rule->remediation ? rule->remediation : rule->title;
+        review_list where = RV_EVIDENCE, rules = {0};
+        json_t *seen_at = json_object();
         for (size_t j = i; j < rk->nfindings; j++) {
             const risk_finding *f = &rk->findings[j];
-            if (f->rule != rule && strcmp(f->rule->id, rule->id) != 0)
+            const char *other = f->rule->remediation ? f->rule->remediation : f->rule->title;
+            if (done[j] || strcmp(other, what) != 0)
                 continue;
             done[j] = true;
-            review_list_add(&where, "%s", f->address ? f->address : "the plan");
+            const char *at = f->address ? f->address : "";
+            bool seen = json_object_get(seen_at, at) != NULL;
+            if (!seen) {
+                json_object_set_new(seen_at, at, json_true());
+                if (f->address)
+                    review_list_add(&where, RV_CODE "%s" RV_END, f->address);
+                else
+                    review_list_add(&where, "%s", "the plan");
+            }
+            seen = false;
+            for (size_t k = 0; k < rules.n; k++)
+                seen |= strcmp(rules.items[k], f->rule->id) == 0;
+            if (!seen)
+                review_list_add(&rules, "%s", f->rule->id);
         }
         char *list = rv_join(&where, ", ", RV_MAX_NAMED);
-        const char *what = rule->remediation ? rule->remediation : rule->title;
+        char *ids = rv_join(&rules, ", ", RV_MAX_NAMED);
         size_t len = strlen(what);
         while (len && (what[len - 1] == '.' || what[len - 1] == ' '))
             len--;
-        add_rec(rv, cap, false, 0,
-                xasprintf("%.*s — %s (%s) on %s", (int)len, what, rule->id,
+        add_rec(rv, cap, false, 0, xasprintf("%.*s", (int)len, what),
+                xasprintf("%.*s — %s (%s) on %s", (int)len, what, ids,
                           risk_severity_name(rule->severity), list));
         free(list);
+        free(ids);
         review_list_free(&where);
+        review_list_free(&rules);
+        json_decref(seen_at);
     }
     free(done);
 }
@@ -357,12 +394,13 @@ static void saving_recs(review *rv, const recs *s, size_t *cap)
             text = xasprintf("Switch gp2 volumes to gp3 at the same baseline IOPS and throughput (%s): "
                              "saves %s/month", who, amount);
         else if (g->per_instance)
-            text = xasprintf("Use current-generation %s instead of previous-generation %s (%s): "
-                             "saves %s/month per running instance", g->to, g->from, who, amount);
+            text = xasprintf("Use current-generation " RV_CODE "%s" RV_END " instead of previous-generation "
+                             RV_CODE "%s" RV_END " (%s): saves %s/month per running instance", g->to, g->from,
+                             who, amount);
         else
-            text = xasprintf("Use current-generation %s instead of previous-generation %s (%s): "
-                             "saves %s/month", g->to, g->from, who, amount);
-        add_rec(rv, cap, !g->per_instance, total, text);
+            text = xasprintf("Use current-generation " RV_CODE "%s" RV_END " instead of previous-generation "
+                             RV_CODE "%s" RV_END " (%s): saves %s/month", g->to, g->from, who, amount);
+        add_rec(rv, cap, !g->per_instance, total, xasprintf("%d|%s|%s", g->kind, g->from, g->to), text);
         free(who);
     }
 }
@@ -398,8 +436,10 @@ static void nat_recs(review *rv, size_t *cap)
             }
         }
     }
+    /* CIR-VPC-003 already asks for the S3 endpoint: say it once. */
+    s3 |= rec_has_rule(rv, "CIR-VPC-003");
     if (nat && (!s3 || !dynamodb))
-        add_rec(rv, cap, false, 0,
+        add_rec(rv, cap, false, 0, xstrdup("gateway endpoints"),
                 xasprintf("Add gateway VPC endpoints for %s (free of hourly and data charges) so that "
                           "traffic skips the NAT gateway%s data processing charge%s%s%s",
                           !s3 && !dynamodb ? "S3 and DynamoDB" : !s3 ? "S3" : "DynamoDB",
@@ -409,7 +449,7 @@ static void nat_recs(review *rv, size_t *cap)
         char each[48], save[48];
         money_format(each, sizeof each, hourly);
         money_format(save, sizeof save, hourly * (double)(nat - 1));
-        add_rec(rv, cap, true, hourly * (double)(nat - 1),
+        add_rec(rv, cap, true, hourly * (double)(nat - 1), xstrdup("share one NAT gateway"),
                 xasprintf("%zu new NAT gateways cost %s/month each before data; where one AZ's outage "
                           "may take egress down (non-production), one shared NAT gateway saves %s/month",
                           nat, each, save));
@@ -456,7 +496,7 @@ cir_code rv_build_recommendations(review *rv, const review_opts *opts, cir_err *
         saving_recs(rv, &s, &cap);
         nat_recs(rv, &cap);
         if (!rv->nrecs)
-            add_rec(rv, &cap, false, 0, xstrdup("No changes recommended"));
+            add_rec(rv, &cap, false, 0, NULL, xstrdup("No changes recommended"));
     }
     recs_free(&s);
     return rc;

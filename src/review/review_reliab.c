@@ -118,17 +118,12 @@ static void health_checks(review *rv)
             eks = true;
         }
     }
-    if (bad.n)
-        rv_item(rv, REVIEW_HEALTH_CHECKS, false, rv_reason(NULL, &bad));
-    else if (ok.n)
-        rv_item(rv, REVIEW_HEALTH_CHECKS, true, rv_reason(NULL, &ok));
-    else
-        rv_item(rv, REVIEW_HEALTH_CHECKS, false,
-                xstrdup(eks ? "no target group, Auto Scaling group or node auto repair in the plan; "
+    rv_decide(rv, REVIEW_HEALTH_CHECKS, &ok, &bad, NULL,
+                eks ? "no target group, Auto Scaling group or node auto repair in the change; "
                               "Kubernetes liveness and readiness probes live in the workload "
                               "manifests, outside it"
                             : "no target group, Auto Scaling group, container or Route 53 health "
-                              "check in the plan"));
+                              "check in the change");
     review_list_free(&ok);
     review_list_free(&bad);
 }
@@ -163,20 +158,22 @@ static void count_stack(const review *rv, stack_counts *s)
 }
 
 static void degrade_one(const review *rv, const char *pn, const plan_resource *r,
-                        const stack_counts *s, review_list *ok, review_list *bad)
+                        const stack_counts *s, review_list *ok, review_list *bad, review_list *unk)
 {
     double v;
     size_t spread = rv_spread(r);
     if (rv_is(r, "aws_db_instance")) {
         if (rv_true(r, "multi_az"))
             rv_ev(ok, rv, pn, r, "Multi-AZ");
-        else if (!rv_str(r, "replicate_source_db") && !rv_unknown(r, "multi_az"))
+        else if (rv_unknown(r, "multi_az"))
+            rv_ev(unk, rv, pn, r, "Multi-AZ known only after apply");
+        else if (!rv_str(r, "replicate_source_db"))
             rv_ev(bad, rv, pn, r, "Single-AZ database");
     } else if (rv_is(r, "aws_rds_cluster")) {
         if (s->cluster_instances >= 2)
             rv_ev(ok, rv, pn, r, "%zu cluster instances (failover)", s->cluster_instances);
         else
-            rv_ev(bad, rv, pn, r, "cluster with %zu instance in the plan", s->cluster_instances);
+            rv_ev(bad, rv, pn, r, "cluster with %zu instance in the change", s->cluster_instances);
     } else if (rv_is(r, "aws_elasticache_replication_group")) {
         if (rv_true(r, "automatic_failover_enabled"))
             rv_ev(ok, rv, pn, r, "automatic failover");
@@ -187,6 +184,10 @@ static void degrade_one(const review *rv, const char *pn, const plan_resource *r
         if (engine && strcmp(engine, "memcached") != 0)
             rv_ev(bad, rv, pn, r, "single-node %s cluster without failover", engine);
     } else if (rv_is(r, "aws_ecs_service") && !rv_ecs_daemon(r)) {
+        if (!rv_num(r, "desired_count", &v) && rv_unknown(r, "desired_count")) {
+            rv_ev(unk, rv, pn, r, "task count known only after apply");
+            return;
+        }
         if (!rv_num(r, "desired_count", &v))
             v = 0;
         if (v >= 2)
@@ -195,6 +196,10 @@ static void degrade_one(const review *rv, const char *pn, const plan_resource *r
         else
             rv_ev(bad, rv, pn, r, "runs %.0f task", v);
     } else if (rv_is(r, "aws_autoscaling_group")) {
+        if (!rv_num(r, "min_size", &v) && rv_unknown(r, "min_size") && spread < 2) {
+            rv_ev(unk, rv, pn, r, "group size known only after apply");
+            return;
+        }
         if (!rv_num(r, "min_size", &v))
             v = 0;
         if (spread >= 2)
@@ -223,7 +228,7 @@ static void degrade_one(const review *rv, const char *pn, const plan_resource *r
 
 static void degradation(review *rv)
 {
-    review_list ok = RV_EVIDENCE, bad = RV_EVIDENCE;
+    review_list ok = RV_EVIDENCE, bad = RV_EVIDENCE, unk = RV_EVIDENCE;
     stack_counts s = {0, 0, {0}};
     count_stack(rv, &s);
     size_t pi = 0, ri = 0;
@@ -231,21 +236,17 @@ static void degradation(review *rv)
     const plan_resource *r;
     while ((r = rv_next(rv, &pi, &ri, &pn)))
         if (rv_live(r))
-            degrade_one(rv, pn, r, &s, &ok, &bad);
+            degrade_one(rv, pn, r, &s, &ok, &bad, &unk);
     if (s.nat == 1 && s.azs.n >= 2)
         review_list_add(&bad, "one NAT gateway serves subnets in %zu availability zones", s.azs.n);
     else if (s.nat >= 2)
         review_list_add(&ok, "%zu NAT gateways", s.nat);
-    if (bad.n)
-        rv_item(rv, REVIEW_GRACEFUL_DEGRADATION, false, rv_reason(NULL, &bad));
-    else if (ok.n)
-        rv_item(rv, REVIEW_GRACEFUL_DEGRADATION, true, rv_reason(NULL, &ok));
-    else
-        rv_item(rv, REVIEW_GRACEFUL_DEGRADATION, false,
-                xstrdup("no redundancy in the plan (no Multi-AZ database, failover, or service "
-                        "spread over several instances or subnets)"));
+    rv_decide(rv, REVIEW_GRACEFUL_DEGRADATION, &ok, &bad, &unk,
+              "no redundancy in the change (no Multi-AZ database, failover, or service "
+              "spread over several instances or subnets)");
     review_list_free(&ok);
     review_list_free(&bad);
+    review_list_free(&unk);
     review_list_free(&s.azs);
 }
 
@@ -257,7 +258,7 @@ static bool is_database(const plan_resource *r)
 }
 
 static void database_rollback(const review *rv, const char *pn, const plan_resource *r,
-                              review_list *ok, review_list *bad)
+                              review_list *ok, review_list *bad, review_list *unk)
 {
     double days;
     if (r->action == PLAN_ACT_DELETE) {
@@ -272,6 +273,8 @@ static void database_rollback(const review *rv, const char *pn, const plan_resou
             rv_ev(ok, rv, pn, r, "%.0f-day automated backups", days);
         else
             rv_ev(bad, rv, pn, r, "automated backups disabled");
+    } else if (rv_unknown(r, "backup_retention_period")) {
+        rv_ev(unk, rv, pn, r, "backup retention known only after apply");
     }
     if (rv_true(r, "deletion_protection"))
         rv_ev(ok, rv, pn, r, "deletion protection");
@@ -279,13 +282,16 @@ static void database_rollback(const review *rv, const char *pn, const plan_resou
 
 static void rollback(review *rv)
 {
-    review_list ok = RV_EVIDENCE, bad = RV_EVIDENCE;
+    review_list ok = RV_EVIDENCE, bad = RV_EVIDENCE, unk = RV_EVIDENCE;
     size_t pi = 0, ri = 0;
     const char *pn;
     const plan_resource *r;
+    size_t existing = 0;
     while ((r = rv_next(rv, &pi, &ri, &pn))) {
         if (r->is_data)
             continue;
+        existing += r->is_aws && (r->action == PLAN_ACT_UPDATE || r->action == PLAN_ACT_REPLACE ||
+                                  r->action == PLAN_ACT_DELETE);
         if (r->action == PLAN_ACT_REPLACE && r->replace_order == PLAN_ORDER_CREATE_BEFORE_DELETE &&
             rv_is_serving(r))
             rv_ev(&ok, rv, pn, r, "replaced create-before-destroy");
@@ -293,7 +299,7 @@ static void rollback(review *rv)
                  r->replace_order == PLAN_ORDER_DELETE_BEFORE_CREATE && rv_is_serving(r))
             rv_ev(&bad, rv, pn, r, "destroyed before its replacement exists");
         if (is_database(r) && (rv_live(r) || r->action == PLAN_ACT_DELETE)) {
-            database_rollback(rv, pn, r, &ok, &bad);
+            database_rollback(rv, pn, r, &ok, &bad, &unk);
         } else if (!rv_live(r)) {
             continue;
         } else if (rv_is(r, "aws_ecs_service") && !rv_ecs_daemon(r)) {
@@ -318,16 +324,15 @@ static void rollback(review *rv)
             rv_ev(&ok, rv, pn, r, "previous launch template version is kept");
         }
     }
-    if (bad.n)
-        rv_item(rv, REVIEW_ROLLBACK, false, rv_reason(NULL, &bad));
-    else if (ok.n)
-        rv_item(rv, REVIEW_ROLLBACK, true, rv_reason(NULL, &ok));
-    else
+    rv_decide(rv, REVIEW_ROLLBACK, &ok, &bad, &unk,
+              "the change only creates resources: rolling it back is destroying them");
+    if (rv->items[REVIEW_ROLLBACK].not_applicable && existing)
         rv_item(rv, REVIEW_ROLLBACK, false,
-                xstrdup("no rollback mechanism in the plan (ECS circuit breaker, "
-                        "create-before-destroy, backups or versioning)"));
+                xstrdup("no rollback mechanism for the existing resources the change updates, replaces or "
+                        "destroys (ECS circuit breaker, create-before-destroy, backups or versioning)"));
     review_list_free(&ok);
     review_list_free(&bad);
+    review_list_free(&unk);
 }
 
 void rv_build_reliability(review *rv)

@@ -22,7 +22,8 @@ static void collect_ecs_targets(const review *rv, ecs_targets *t)
 {
     size_t pi = 0, ri = 0;
     const plan_resource *r;
-    while ((r = rv_next(rv, &pi, &ri, NULL))) {
+    /* Every target, changed or not: an existing one scales a changed service. */
+    while ((r = rv_next_all(rv, &pi, &ri, NULL))) {
         if (!rv_live(r) || !rv_is(r, "aws_appautoscaling_target"))
             continue;
         const char *ns = rv_str(r, "service_namespace");
@@ -70,7 +71,7 @@ static bool same_block(const plan_resource *a, const plan_resource *b)
 
 static void horizontal(review *rv, const ecs_targets *targets)
 {
-    review_list up = RV_EVIDENCE, capped = RV_EVIDENCE, single = RV_EVIDENCE;
+    review_list up = RV_EVIDENCE, capped = RV_EVIDENCE, single = RV_EVIDENCE, unk = RV_EVIDENCE;
     size_t pi = 0, ri = 0;
     const char *pn;
     const plan_resource *r, *prev = NULL;
@@ -78,10 +79,14 @@ static void horizontal(review *rv, const ecs_targets *targets)
     while ((r = rv_next(rv, &pi, &ri, &pn))) {
         if (!rv_live(r))
             continue;
-        if (rv_is(r, "aws_autoscaling_group") && rv_num(r, "max_size", &v)) {
+        if (rv_is(r, "aws_autoscaling_group") && rv_unknown(r, "max_size")) {
+            rv_ev(&unk, rv, pn, r, "Auto Scaling group size known only after apply");
+        } else if (rv_is(r, "aws_autoscaling_group") && rv_num(r, "max_size", &v)) {
             if (!rv_num(r, "min_size", &lo))
                 lo = 0;
-            if (v > 1 && lo == v)
+            if (v > 1 && rv_unknown(r, "min_size"))
+                rv_ev(&up, rv, pn, r, "Auto Scaling group of up to %.0f instances", v);
+            else if (v > 1 && lo == v)
                 rv_ev(&up, rv, pn, r, "Auto Scaling group of %.0f instances", v);
             else if (v > 1)
                 rv_ev(&up, rv, pn, r, "Auto Scaling group of %.0f–%.0f instances", lo, v);
@@ -89,9 +94,17 @@ static void horizontal(review *rv, const ecs_targets *targets)
                 rv_ev(&capped, rv, pn, r, "Auto Scaling group capped at %.0f instance", v);
         } else if (rv_is(r, "aws_ecs_service") && !rv_ecs_daemon(r)) {
             bool target = ecs_service_has_target(r, targets);
-            if (!rv_num(r, "desired_count", &v))
-                v = 0;
-            if (v > 1 || target)
+            bool later = !rv_num(r, "desired_count", &v) && rv_unknown(r, "desired_count");
+            if (later && !target) {
+                rv_ev(&unk, rv, pn, r, "ECS service, desired count known only after apply");
+                prev = r;
+                continue;
+            }
+            if (later || !rv_num(r, "desired_count", &v))
+                v = later ? 1 : 0;
+            if (later)
+                rv_ev(&up, rv, pn, r, "ECS service with a scaling target");
+            else if (v > 1 || target)
                 rv_ev(&up, rv, pn, r, "ECS service, %.0f task%s%s", v, v == 1 ? "" : "s",
                       target ? " with a scaling target" : "");
             else
@@ -136,10 +149,11 @@ static void horizontal(review *rv, const ecs_targets *targets)
     } else if (single.n) {
         rv_item(rv, REVIEW_HORIZONTAL_SCALING, false, rv_reason(NULL, &single));
     } else {
-        rv_item(rv, REVIEW_HORIZONTAL_SCALING, false,
-                xstrdup("no Auto Scaling group, ECS service, EKS node group or Lambda function "
-                        "in the plan"));
+        rv_decide(rv, REVIEW_HORIZONTAL_SCALING, &up, &capped, &unk,
+                  "no Auto Scaling group, ECS service, EKS node group or Lambda function "
+                  "in the change");
     }
+    review_list_free(&unk);
     review_list_free(&up);
     review_list_free(&capped);
     review_list_free(&single);
@@ -154,7 +168,8 @@ static void auto_scaling(review *rv, const ecs_targets *targets)
     size_t pi = 0, ri = 0;
     const char *pn;
     const plan_resource *r;
-    while ((r = rv_next(rv, &pi, &ri, NULL)))
+    /* Any policy, changed or not, may scale a changed group. */
+    while ((r = rv_next_all(rv, &pi, &ri, NULL)))
         if (rv_live(r) && (rv_is(r, "aws_autoscaling_policy") || rv_is(r, "aws_autoscaling_schedule")))
             asg_policy = true;
     pi = ri = 0;
@@ -197,9 +212,8 @@ static void auto_scaling(review *rv, const ecs_targets *targets)
         }
         rv_item(rv, REVIEW_AUTO_SCALING, true, why);
     } else {
-        rv_item(rv, REVIEW_AUTO_SCALING, false,
-                off.n ? rv_reason(NULL, &off)
-                      : xstrdup("no scaling policy, scaling target or schedule in the plan"));
+        rv_decide(rv, REVIEW_AUTO_SCALING, &on, &off, NULL,
+                  "no scaling policy, scaling target, schedule, or group or service to scale in the change");
     }
     review_list_free(&on);
     review_list_free(&off);
@@ -255,9 +269,10 @@ static void resource_limits(review *rv)
             const char *size = rv_str(r, attr);
             char next[64];
             if (size && rv_current_generation(size, next, sizeof next))
-                rv_ev(&bad, rv, pn, r, "previous-generation %s (current: %s)", size, next);
+                rv_ev(&bad, rv, pn, r, "previous-generation " RV_CODE "%s" RV_END " (current: " RV_CODE "%s" RV_END ")",
+                      size, next);
             else if (size)
-                rv_ev(&ok, rv, pn, r, "%s", size);
+                rv_ev(&ok, rv, pn, r, RV_CODE "%s" RV_END, size);
         } else if (rv_is(r, "aws_lambda_function")) {
             double mem = 128, timeout = 3;
             rv_num(r, "memory_size", &mem);
@@ -267,13 +282,8 @@ static void resource_limits(review *rv)
             rv_ev(&ok, rv, pn, r, "at most %.0f instances", v);
         }
     }
-    if (bad.n)
-        rv_item(rv, REVIEW_RESOURCE_LIMITS, false, rv_reason(NULL, &bad));
-    else if (ok.n)
-        rv_item(rv, REVIEW_RESOURCE_LIMITS, true, rv_reason(NULL, &ok));
-    else
-        rv_item(rv, REVIEW_RESOURCE_LIMITS, true,
-                xstrdup("no compute, container or database sizing in the plan to adjust"));
+    rv_decide(rv, REVIEW_RESOURCE_LIMITS, &ok, &bad, NULL,
+              "no compute, container or database sizing in the change");
     review_list_free(&ok);
     review_list_free(&bad);
 }

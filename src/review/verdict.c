@@ -10,7 +10,8 @@
  *                          above the threshold (--cost-threshold, default 500);
  *   APPROVED               otherwise (low and info findings do not count).
  *
- * Suppressed findings never count: they are not in risk_report.findings.
+ * Suppressed findings never count: they are not in risk_report.findings;
+ * nor do findings on unchanged resources (risk_finding.unchanged).
  */
 #include "review.h"
 
@@ -68,19 +69,21 @@ static char *name_findings(const risk_report *risk, bool (*want)(const risk_find
     return sbuf_detach(&b);
 }
 
+/* A finding on a resource the plan leaves unchanged (`check --scope all`
+ * marks them) is not about the change: it never weighs on the verdict. */
 static bool is_high(const risk_finding *f)
 {
-    return f->rule->severity >= RISK_HIGH;
+    return !f->unchanged && f->rule->severity >= RISK_HIGH;
 }
 
 static bool is_medium(const risk_finding *f)
 {
-    return f->rule->severity == RISK_MEDIUM;
+    return !f->unchanged && f->rule->severity == RISK_MEDIUM;
 }
 
 static bool is_unprotected_loss(const risk_finding *f)
 {
-    return review_finding_is_data_loss(f) && f->rule->severity < RISK_HIGH;
+    return !f->unchanged && review_finding_is_data_loss(f) && f->rule->severity < RISK_HIGH;
 }
 
 review_verdict review_decide(const risk_report *risk, const cost_totals *totals, double threshold,

@@ -233,9 +233,9 @@ static const json_t *provider_configs(risk_run *run)
     return json_object_get(json_object_get(risk_run_plan(run)->root, "configuration"), "provider_config");
 }
 
-/* Each provider that resources of the plan use (by full name, or by short
- * name in plans that predate full names) with no version constraint in any
- * of its configurations. */
+/* The AWS provider, when resources of the plan use it (by full name, or by
+ * short name in plans that predate full names) and none of its
+ * configurations has a version constraint. */
 void risk_check_provider_unversioned(risk_run *run, const risk_rule *rule, const plan_resource *r)
 {
     (void)r;
@@ -260,6 +260,10 @@ void risk_check_provider_unversioned(risk_run *run, const risk_rule *rule, const
     json_object_foreach(seen, key, pc) {
         const char *slash = strrchr(key, '/');
         const char *name = slash ? slash + 1 : key;
+        /* circuit reviews AWS resources only; other providers are listed as
+         * not reviewed, so their blocks are not judged either. */
+        if (strcmp(name, "aws") != 0)
+            continue;
         if (json_is_true(pc) || !provider_changed(run, strchr(key, '/') ? key : NULL, name))
             continue;
         char *addr = xasprintf("provider[\"%s\"]", key);

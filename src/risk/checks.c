@@ -163,7 +163,7 @@ DEF(module_registry_unversioned, PL, RISK_PARAM_NONE, false, false, risk_check_m
 DEF(module_http_source, PL, RISK_PARAM_NONE, false, false, risk_check_module_http_source,
     "configuration: module sources fetched over plain http://")
 DEF(provider_unversioned, PL, RISK_PARAM_NONE, false, false, risk_check_provider_unversioned,
-    "configuration: providers in provider_config with no version constraint anywhere; with --scope changed only providers of changed resources")
+    "configuration: the aws provider with no version constraint in any of its configurations; with --scope changed only when the plan changes an AWS resource")
 DEF(provider_credentials, PL, RISK_PARAM_NAMES, true, false, risk_check_provider_credentials,
     "configuration: aws provider blocks with access_key / secret_key written as a constant shaped like an AWS key (placeholders such as \"test\" pass; the value is never shown)")
 

@@ -969,7 +969,7 @@ const risk_rule_spec risk_builtin_specs[] = {
      .test = {NULL, "check", NULL, NULL, NULL}, .check = "module_registry_unversioned",
      .message = "the next init fetches the newest release, breaking changes included",
      .remediation = "Set version (e.g. \"~> 5.1\") on the module block."},
-    {"CIR-IAC-004", "iac", "low", "*", "Provider without a version constraint",
+    {"CIR-IAC-004", "iac", "low", "*", "AWS provider without a version constraint",
      .test = {NULL, "check", NULL, NULL, NULL}, .check = "provider_unversioned",
      .message = "only the lock file keeps the provider version; a new major version can arrive with init -upgrade",
      .remediation = "Add the provider to required_providers with a version constraint (e.g. \"~> 5.0\")."},

@@ -198,7 +198,7 @@ void tl_risk_free(risk_report *r)
 char *tl_markdown(const review *rv)
 {
     sbuf b = SBUF_INIT;
-    review_render_markdown(rv, &b);
+    review_render_markdown(rv, 0, &b);
     return sbuf_detach(&b);
 }
 
@@ -207,4 +207,45 @@ char *tl_json(const review *rv)
     sbuf b = SBUF_INIT;
     review_render_json(rv, &b);
     return sbuf_detach(&b);
+}
+
+/* Drops the renderers' code markers from one string, in place. */
+static void plain(char *s)
+{
+    char *w = s;
+    for (; s && *s; s++)
+        if (*s != '\x01' && *s != '\x02')
+            *w++ = *s;
+    if (w)
+        *w = '\0';
+}
+
+void tl_review_plain(review *rv)
+{
+    for (size_t i = 0; i < rv->ncreated; i++) {
+        plain(rv->created[i].label);
+        plain(rv->created[i].note);
+    }
+    for (size_t i = 0; i < rv->nmodified; i++) {
+        plain(rv->modified[i].label);
+        plain(rv->modified[i].note);
+    }
+    plain(rv->cost_impact);
+    for (size_t i = 0; i < REVIEW_NITEMS; i++)
+        plain(rv->items[i].reason);
+    for (size_t i = 0; i < rv->ndeps; i++) {
+        plain(rv->deps[i].resource);
+        plain(rv->deps[i].purpose);
+        plain(rv->deps[i].cost);
+    }
+    for (size_t i = 0; i < REVIEW_NCHECKS; i++)
+        plain(rv->checks[i].evidence);
+    const review_list *lists[] = {&rv->strengths, &rv->concerns, &rv->verdict_reasons, &rv->unchanged_notes};
+    for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
+        for (size_t i = 0; i < lists[l]->n; i++)
+            plain(lists[l]->items[i]);
+    for (size_t i = 0; i < rv->nrecs; i++)
+        plain(rv->recs[i].text);
+    for (size_t i = 0; i < REVIEW_NQUESTIONS; i++)
+        plain(rv->answers[i]);
 }

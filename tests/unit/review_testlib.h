@@ -37,5 +37,8 @@ void tl_risk_free(risk_report *r);
 /* The whole review rendered; caller frees. */
 char *tl_markdown(const review *rv);
 char *tl_json(const review *rv);
+/* Drops the code markers (addresses and values the Markdown shows as code)
+ * from every model string, so a test compares plain text. */
+void tl_review_plain(review *rv);
 
 #endif

@@ -74,6 +74,7 @@ static void build(fixture *f, const char *resources)
     cir_err err;
     cr_assert_eq(review_build(plans, 1, f->cost, f->risk, &o, &f->rv, &err), CIR_OK, "%s", err.msg);
     f->md = tl_markdown(f->rv);
+    tl_review_plain(f->rv);
     f->json = tl_json(f->rv);
 }
 
@@ -103,6 +104,7 @@ static void build_ecs(fixture *f)
     cir_err err;
     cr_assert_eq(review_build(plans, 1, f->cost, f->risk, &o, &f->rv, &err), CIR_OK);
     f->md = tl_markdown(f->rv);
+    tl_review_plain(f->rv);
     f->json = tl_json(f->rv);
 }
 
@@ -164,9 +166,9 @@ Test(review, dependencies_are_priced_created_or_modified_resources)
     cr_assert_str_eq(db->service, "Amazon RDS");
     cr_assert_str_eq(db->purpose, "MySQL 8.0 database, db.t3.large, Multi-AZ, 100 GB gp3");
     cr_assert_str_eq(db->cost, "+$198.56/month");
-    cr_assert(strstr(f.md, "| aws_ecs_service.app | Amazon ECS (Fargate) | ECS service on Fargate, 2 tasks | "
+    cr_assert(strstr(f.md, "| `aws_ecs_service.app` | Amazon ECS (Fargate) | ECS service on Fargate, 2 tasks | "
                            "$0.00/month (from $72.08 to $72.08) |"));
-    cr_assert(strstr(f.md, "| aws_cloudwatch_log_group.app | Amazon CloudWatch Logs | Log group, 30-day retention | "
+    cr_assert(strstr(f.md, "| `aws_cloudwatch_log_group.app` | Amazon CloudWatch Logs | Log group, 30-day retention | "
                            "usage-based: $0.50 per GB ingested |"));
     cr_assert_null(strstr(f.md, "No new infrastructure required"));
     done(&f);
@@ -292,8 +294,8 @@ Test(review, nothing_created_gives_the_none_row)
     cr_assert_eq(f.rv->ndeps, 0);
     cr_assert(strstr(f.md, "| None | - | - | No new infrastructure required |\n"));
     cr_assert(strstr(f.md, "- **New Resources:** None\n"));
-    cr_assert(strstr(f.md, "- **Modified Resources:** 1 — aws_iam_role.r (updated in place)\n"));
-    cr_assert(strstr(f.md, "- **Configuration Changes:** Yes — aws_iam_role.r: updated (description)\n"), "%s", f.md);
+    cr_assert(strstr(f.md, "- **Modified Resources:** 1 — `aws_iam_role.r` (updated in place)\n"));
+    cr_assert(strstr(f.md, "- **Configuration Changes:** Yes — `aws_iam_role.r`: updated (`description`)\n"), "%s", f.md);
     cr_assert_eq(f.rv->verdict, REVIEW_APPROVED);
     done(&f);
 }
@@ -311,7 +313,7 @@ Test(review, destroy_before_create_and_delete_mean_downtime)
                      "aws_db_instance.old: destroyed; aws_lb.web: destroyed before its replacement is created");
     cr_assert_not(item(&f, REVIEW_ROLLBACK)->yes);
     cr_assert(strstr(item(&f, REVIEW_ROLLBACK)->reason, "aws_db_instance.old: destroyed without a final snapshot"));
-    cr_assert(strstr(f.md, "- **Modified Resources:** 2 — aws_db_instance.old (destroyed), aws_lb.web (replaced, destroy before create)\n"));
+    cr_assert(strstr(f.md, "- **Modified Resources:** 2 — `aws_db_instance.old` (destroyed), `aws_lb.web` (replaced, destroy before create)\n"));
     done(&f);
 }
 
@@ -384,9 +386,10 @@ Test(review, not_priced_resources_are_concerns)
     cir_err err;
     cr_assert_eq(review_build(plans, 1, f.cost, f.risk, &o, &f.rv, &err), CIR_OK);
     f.md = tl_markdown(f.rv);
+    tl_review_plain(f.rv);
     f.json = tl_json(f.rv);
     cr_assert(strstr(f.rv->cost_impact, "1 resource not priced: aws_instance.a"));
-    cr_assert(strstr(f.md, "| aws_instance.a | Amazon EC2 | EC2 instance | not priced: instance_type known after apply |"));
+    cr_assert(strstr(f.md, "| `aws_instance.a` | Amazon EC2 | EC2 instance | not priced: instance\\_type known after apply |"));
     cr_assert_not(f.rv->checks[4].checked);
     bool concern = false;
     for (size_t i = 0; i < f.rv->concerns.n; i++)
@@ -455,8 +458,8 @@ Test(review, long_lists_are_capped_in_markdown_only)
     memset(&f, 0, sizeof f);
     build(&f, sbuf_str(&doc));
     sbuf_free(&doc);
-    cr_assert(strstr(f.md, "- **New Resources:** 20 — aws_iam_role.r00, "));
-    cr_assert(strstr(f.md, "aws_iam_role.r14 and 5 more\n"), "%s", f.md);
+    cr_assert(strstr(f.md, "- **New Resources:** 20 — `aws_iam_role.r00`, "));
+    cr_assert(strstr(f.md, "`aws_iam_role.r14` and 5 more\n"), "%s", f.md);
     cr_assert_null(strstr(f.md, "aws_iam_role.r15"));
     cr_assert(strstr(f.json, "\"address\": \"aws_iam_role.r19\""));
     done(&f);

@@ -7,6 +7,7 @@
 #include "src/plan/plan.h"
 #include "src/review/review.h"
 #include "src/review/review_int.h"
+#include "review_testlib.h"
 
 #include <criterion/criterion.h>
 #include <stdio.h>
@@ -46,6 +47,7 @@ static void run(recs_run *r, const char *resources)
     cr_assert_eq(cost_estimate(plans, 1, r->cache, NULL, &r->cost, &err), CIR_OK, "%s", err.msg);
     review_opts ro = {.cost_threshold = 500, .cache = r->cache, .region = "us-east-1"};
     cr_assert_eq(review_build(plans, 1, r->cost, NULL, &ro, &r->rv, &err), CIR_OK, "%s", err.msg);
+    tl_review_plain(r->rv);
 }
 
 static void done(recs_run *r)

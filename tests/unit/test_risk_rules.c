@@ -272,7 +272,7 @@ static const rule_case cases[] = {
     {"CIR-IAC-003", "check-iac.json", "module.unversioned_registry", true},
     {"CIR-IAC-003", "check-iac.json", "module.pinned_registry", false},
     {"CIR-IAC-003", "check-iac.json", "module.local", false},
-    {"CIR-IAC-004", "check-iac.json", "provider[\"registry.terraform.io/hashicorp/random\"]", true},
+    {"CIR-IAC-004", "check-iac.json", "provider[\"registry.terraform.io/hashicorp/random\"]", false},   /* AWS only */
     {"CIR-IAC-004", "check-iac.json", "provider[\"registry.terraform.io/hashicorp/aws\"]", false},
     {"CIR-IAC-005", "check-iac.json", "module.http_archive", true},
     {"CIR-IAC-005", "check-iac.json", "module.https_archive", false},

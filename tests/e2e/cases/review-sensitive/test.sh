@@ -36,6 +36,6 @@ run changes $F
 run changes --format json $F
 run changes --format markdown $F
 # The plaintext secret is reported by where it is, never by value.
-"$CIRCUIT" review $F | grep -q 'CIR-ECS-011 aws_ecs_task_definition.app container_definitions: container "app", variable API_TOKEN' \
+"$CIRCUIT" review $F | grep -qF 'CIR-ECS-011 `aws_ecs_task_definition.app` `container_definitions`: container "app", variable API\_TOKEN' \
     || { echo "FAIL: the plaintext secret finding does not name its place"; fails=$((fails + 1)); }
 [ "$fails" -eq 0 ]

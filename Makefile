@@ -19,7 +19,7 @@ CC      ?= cc
 PREFIX  ?= /usr/local
 BUILD   ?= build
 SAN     ?=
-PKGS    := jansson libcurl sqlite3 libpcre2-8
+PKGS    := jansson libcurl sqlite3 libpcre2-8 zlib
 TESTPKG := criterion
 
 # Recursive (=) on purpose: pkg-config runs only after the deps stamp.
@@ -46,9 +46,10 @@ LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
 UNIT_SRCS := $(shell find tests/unit -name '*.c' 2>/dev/null | LC_ALL=C sort)
 UNIT_OBJS := $(UNIT_SRCS:%.c=$(BUILD)/obj/%.o)
 SNAPSHOT  := $(shell find pricing/snapshot -name '*.csv' 2>/dev/null | LC_ALL=C sort)
+SNAPSHOT_GZ := $(SNAPSHOT:pricing/snapshot/%=$(BUILD)/gen/snapshot/%.gz)
 DEPS_STAMP := $(BUILD)/.deps-ok
 
-.PHONY: all check unit e2e asan bench review install clean deps scenarios scenarios-check docs
+.PHONY: all check unit e2e asan bench review install clean deps scenarios scenarios-check docs FORCE
 
 all: $(BUILD)/circuit
 
@@ -65,14 +66,33 @@ $(BUILD)/obj/%.o: %.c | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
 
-# The snapshot is embedded in the binary (pricing/snapshot.c includes the
-# generated file), so it must be rebuilt when a CSV changes.
-$(BUILD)/gen/snapshot_data.h: $(SNAPSHOT) scripts/embed-snapshot.sh | $(DEPS_STAMP)
+# The snapshot is embedded in the binary, gzip-compressed (pricing/snapshot.c
+# includes the generated file), so it must be rebuilt when a CSV changes.
+# gzip -n leaves out the name and time, so the bytes depend on the CSV alone.
+$(BUILD)/gen/snapshot/%.gz: pricing/snapshot/%
 	@mkdir -p $(dir $@)
-	./scripts/embed-snapshot.sh $@ $(SNAPSHOT)
+	@gzip -9 -n -c $< >$@.tmp && mv $@.tmp $@
 
-$(BUILD)/obj/pricing/snapshot.o: $(BUILD)/gen/snapshot_data.h
+$(BUILD)/gen/snapshot_data.h: $(SNAPSHOT) $(SNAPSHOT_GZ) scripts/embed-snapshot.sh | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "embed-snapshot: $(words $(SNAPSHOT)) files -> $@"
+	@./scripts/embed-snapshot.sh $@ $(BUILD)/gen/snapshot $(SNAPSHOT)
+
+$(BUILD)/obj/pricing/snapshot.o: $(BUILD)/gen/snapshot_data.h $(SNAPSHOT_GZ)
 $(BUILD)/obj/pricing/snapshot.o: CFLAGS_ALL += -I$(BUILD)/gen
+
+# The cost-model registry lists the files under src/cost/models/ (each ends
+# with a COST_MODEL_LIST line); regenerated every run, rewritten only when
+# the list changes.
+MODEL_SRCS := $(sort $(wildcard src/cost/models/*.c))
+$(BUILD)/gen/cost_models_list.h: FORCE | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	@./scripts/gen-model-list.sh $@ $(MODEL_SRCS)
+
+$(BUILD)/obj/src/cost/cost_registry.o: $(BUILD)/gen/cost_models_list.h
+$(BUILD)/obj/src/cost/cost_registry.o: CFLAGS_ALL += -I$(BUILD)/gen
+
+FORCE:
 
 $(BUILD)/circuit: $(OBJS)
 	$(CC) $(LDFLAGS_ALL) -o $@ $(OBJS) $(PKG_LIBS) -lm

@@ -42,15 +42,15 @@ _circuit() {
     esac
     local words
     case $cmd in
-        "review") words="--format --output --region --usage --cache --offline --rules --skip --max-monthly-increase --max-increase-percent --max-monthly-total --fail-on --fail-on-severity --cost-threshold --max-length --quiet --no-color --source-dir" ;;
+        "review") words="--format --output --region --usage --cache --offline --rules --skip --max-monthly-increase --max-increase-percent --max-monthly-total --fail-on --fail-on-severity --allow-unpriced --cost-threshold --max-length --quiet --no-color --source-dir" ;;
         "changes") words="--format --output --region --offline --quiet --no-color --usage --cache --rules" ;;
-        "cost") words="--format --output --region --usage --cache --offline --rules --skip --max-monthly-increase --max-increase-percent --max-monthly-total --fail-on --fail-on-severity --cost-threshold --quiet --no-color" ;;
-        "check") words="--format --output --region --usage --cache --offline --rules --skip --scope --max-monthly-increase --max-increase-percent --max-monthly-total --fail-on --fail-on-severity --cost-threshold --quiet --no-color --source-dir" ;;
+        "cost") words="--format --output --region --usage --cache --offline --rules --skip --max-monthly-increase --max-increase-percent --max-monthly-total --fail-on --fail-on-severity --allow-unpriced --list-types --cost-threshold --quiet --no-color" ;;
+        "check") words="--format --output --region --usage --cache --offline --rules --skip --scope --max-monthly-increase --max-increase-percent --max-monthly-total --fail-on --fail-on-severity --allow-unpriced --cost-threshold --quiet --no-color --source-dir" ;;
         "estimate") words="--format --output --region --usage --cache --offline --quiet --no-color --rules" ;;
         "pricing") words="sync import status query" ;;
         "pricing sync") words="--region --cache --offline --service --endpoint --quiet --format --output --usage --rules --no-color" ;;
         "pricing import") words="--format --output --cache --offline --quiet --region --usage --rules --no-color" ;;
-        "pricing status") words="--format --output --cache --offline --quiet --region --usage --rules --no-color" ;;
+        "pricing status") words="--format --output --region --cache --offline --service --quiet --usage --rules --no-color" ;;
         "pricing query") words="--format --output --region --cache --offline --service --family --attr --quiet --usage --rules --no-color" ;;
         "rules") words="--format --output --offline --rules --quiet --region --usage --cache --no-color" ;;
         "comment") words="github gitlab --offline --quiet --pr --mr --repo --behavior --token-env --format --output --region --usage --cache --rules --no-color" ;;

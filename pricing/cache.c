@@ -430,6 +430,7 @@ void price_cache_close(price_cache *c)
     if (!c)
         return;
     price_lookup_free(c);
+    sqlite3_finalize(c->offer_st);
     if (c->db)
         sqlite3_close_v2(c->db);
     while (c->arena) {
@@ -493,11 +494,16 @@ static void read_offer(sqlite3_stmt *st, price_offer_row *row)
 cir_code price_cache_offer(price_cache *c, const char *service, const char *region,
                            price_offer_row *row, bool *found, cir_err *err)
 {
-    sqlite3_stmt *st;
+    /* Asked several times per lookup while the snapshot loads: prepared once
+     * per handle (SQLite prepares it again by itself after a schema change),
+     * and reset after each use so it holds no read lock. */
     *found = false;
-    int rc = sqlite3_prepare_v2(c->db,
+    int rc = SQLITE_OK;
+    if (!c->offer_st)
+        rc = sqlite3_prepare_v3(c->db,
                                 "SELECT " OFFER_COLUMNS " FROM offers WHERE service = ?1 AND region = ?2",
-                                -1, &st, NULL);
+                                -1, SQLITE_PREPARE_PERSISTENT, &c->offer_st, NULL);
+    sqlite3_stmt *st = c->offer_st;
     if (rc == SQLITE_OK) {
         sqlite3_bind_text(st, 1, service, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 2, region, -1, SQLITE_STATIC);
@@ -511,8 +517,9 @@ cir_code price_cache_offer(price_cache *c, const char *service, const char *regi
         } else if (rc == SQLITE_DONE) {
             rc = SQLITE_OK;
         }
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
     }
-    sqlite3_finalize(st);
     return rc == SQLITE_OK ? CIR_OK : price_cache_sql_error(c, rc, "read the price lists", err);
 }
 

@@ -49,6 +49,7 @@ struct price_cache {
     price_offer_info *used;        /* price lists lookups used */
     size_t nused, used_cap;
     bool ingesting;                /* a write transaction is open */
+    sqlite3_stmt *offer_st;        /* price_cache_offer's query, prepared once */
 };
 
 /* A copy of `n` bytes of `s`, NUL-terminated, owned by the cache. */

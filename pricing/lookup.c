@@ -12,7 +12,9 @@
  * if the cache has none and the bundled snapshot has one, it is imported
  * first (source "snapshot", the ordinary ingest path); failing both, the
  * offer's "global" price list (Route 53 and other services that AWS prices
- * once for all regions, location "Global").
+ * once for all regions, location "Global").  When the region's list has no
+ * matching row and the offer also has a global list, that is asked too
+ * (Route 53 has both: Resolver endpoints per region, hosted zones global).
  *
  * Pick rule (price_lookup): among matching rows, the smallest non-zero
  * price; a $0 row wins only when every candidate is $0; ties go to the
@@ -36,6 +38,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -364,8 +367,17 @@ static cir_code load_snapshot(price_cache *c, const char *service, const char *r
         price_ingest_abort(in);
         return CIR_OK;
     }
+    size_t len;
+    char *text = price_snapshot_text(f, &len);
+    if (!text) {
+        price_ingest_abort(in);
+        return cir_error(err, CIR_EINTERNAL, f->name,
+                         "bundled snapshot: the embedded data does not inflate; rebuild circuit");
+    }
     price_ingest_stats st;
-    if (price_ingest_feed(in, f->data, f->len, err) != CIR_OK) {
+    cir_code code = price_ingest_feed(in, text, len, err);
+    free(text);
+    if (code != CIR_OK) {
         price_ingest_abort(in);
         return cir_error(err, err->code, f->name, "bundled snapshot: %s", err->msg);
     }
@@ -419,13 +431,17 @@ static int cmp_name(const void *a, const void *b)
     return strcmp(a, b);
 }
 
-static void names_join(name_list *l, char *out, size_t size)
+/* The names, sorted and comma-separated; past `shown`, "and N more" (an
+ * offer can have 34 regions, and an error message is one line). */
+static void names_join(name_list *l, size_t shown, char *out, size_t size)
 {
     qsort(l->items, l->n, sizeof l->items[0], cmp_name);
     size_t n = 0;
     out[0] = '\0';
-    for (size_t i = 0; i < l->n && n < size; i++)
+    for (size_t i = 0; i < l->n && i < shown && n < size; i++)
         n += (size_t)snprintf(out + n, size - n, "%s%s", i ? ", " : "", l->items[i]);
+    if (l->n > shown && n < size)
+        snprintf(out + n, size - n, " and %zu more", l->n - shown);
     if (!l->n)
         snprintf(out, size, "none");
 }
@@ -465,13 +481,13 @@ static cir_code missing_error(price_cache *c, const char *service, const char *r
                 return cir_error(err, CIR_ENOPRICE, "pricing",
                                  "unknown service \"%s\" (offer codes are case-sensitive: did "
                                  "you mean %s?)", service, services.items[i]);
-        names_join(&services, list, sizeof list);
+        names_join(&services, 24, list, sizeof list);
         return cir_error(err, CIR_ENOPRICE, "pricing",
                          "no prices for service \"%s\" in the cache or the bundled snapshot "
                          "(available: %s; fetch it with 'circuit pricing sync --service %s')",
                          service, list, service);
     }
-    names_join(&regions, list, sizeof list);
+    names_join(&regions, 12, list, sizeof list);
     return cir_error(err, CIR_ENOPRICE, "pricing",
                      "no %s prices for region \"%s\" (available: %s; fetch them with "
                      "'circuit pricing sync --service %s --region %s')",
@@ -559,6 +575,20 @@ static const char *dup_cstr(price_cache *c, const char *s)
     return price_cache_strndup(c, s, strlen(s));
 }
 
+/* A StartingRange / EndingRange cell: a number, or `dflt` when empty,
+ * "Inf" or not a number. */
+static double range_value(price_str s, double dflt)
+{
+    char buf[64];
+    if (!s.len || s.len >= sizeof buf)
+        return dflt;
+    memcpy(buf, s.p, s.len);
+    buf[s.len] = '\0';
+    char *end;
+    double d = strtod(buf, &end);
+    return end == buf || *end || !isfinite(d) ? dflt : d;
+}
+
 static void fill_match(price_cache *c, const row_view *v, price_match *m)
 {
     const price_offer_info *o = &v->d->row.info;
@@ -573,6 +603,8 @@ static void fill_match(price_cache *c, const row_view *v, price_match *m)
     m->version = dup_cstr(c, o->version);
     m->publication_date = dup_cstr(c, o->publication_date);
     m->source = dup_cstr(c, o->source);
+    m->begin_range = range_value(price_group_value(v->g, PRICE_SLOT_BEGIN), 0);
+    m->end_range = range_value(price_group_value(v->g, PRICE_SLOT_END), INFINITY);
 }
 
 /* The product attributes of the current row as a JSON object (caller
@@ -701,6 +733,46 @@ static cir_code run_query(price_cache *c, const price_query *q, dataset *d, row_
     return code;
 }
 
+/* A price AWS sets once for all regions (Route 53 hosted zones, CloudWatch
+ * dashboards) is in the offer's global list even when the offer also has a
+ * list for the region (Route 53 Resolver endpoints): when nothing in the
+ * region's list matches, the global one is asked too.  True when there is
+ * such a list to ask (cached, or in the snapshot and loadable). */
+static bool global_list_too(price_cache *c, const price_query *q, const dataset *d)
+{
+    if (strcmp(d->row.info.region, PRICE_GLOBAL_REGION) == 0 ||
+        strcmp(q->region, PRICE_GLOBAL_REGION) == 0)
+        return false;
+    price_offer_row row;
+    bool found = false;
+    cir_err ignored;
+    if (price_cache_offer(c, q->service, PRICE_GLOBAL_REGION, &row, &found, &ignored) == CIR_OK &&
+        found) {
+        free(row.columns);
+        return true;
+    }
+    return !c->readonly && !c->no_snapshot && c->snapshot_find &&
+           c->snapshot_find(q->service, PRICE_GLOBAL_REGION);
+}
+
+/* Runs `q` against the global list instead; on a match *d becomes that
+ * dataset.  `matched` says whether `ctx` now holds a match. */
+static void run_global(price_cache *c, const price_query *q, dataset *d, row_fn each, void *ctx,
+                       bool (*matched)(void *ctx))
+{
+    price_query gq = *q;
+    gq.region = PRICE_GLOBAL_REGION;
+    dataset gd;
+    memset(&gd, 0, sizeof gd);
+    cir_err ignored;
+    if (run_query(c, &gq, &gd, each, ctx, &ignored) == CIR_OK && matched(ctx)) {
+        dataset_free(d);
+        *d = gd;
+        return;
+    }
+    dataset_free(&gd);
+}
+
 /* ---- price_lookup -------------------------------------------------------- */
 
 typedef struct pick {
@@ -740,6 +812,11 @@ static void pick_row(price_cache *c, const row_view *v, void *ctx)
     fill_match(c, v, &p->m);
 }
 
+static bool picked(void *ctx)
+{
+    return ((pick *)ctx)->have;
+}
+
 static void memo_key(const price_query *q, sbuf *k)
 {
     sbuf_printf(k, "%s\x1f%s\x1f%s\x1f%s", q->service, q->region, q->family ? q->family : "\x01",
@@ -772,6 +849,8 @@ cir_code price_lookup(price_cache *c, const price_query *q, price_match *out, ci
     dataset d;
     memset(&d, 0, sizeof d);
     cir_code code = run_query(c, q, &d, pick_row, &p, err);
+    if (code == CIR_OK && !p.have && global_list_too(c, q, &d))
+        run_global(c, q, &d, pick_row, &p, picked);
     if (code == CIR_OK && !p.have) {
         char what[300];
         describe_query(q, what, sizeof what);
@@ -819,6 +898,11 @@ static void collect_row(price_cache *c, const row_view *v, void *ctx)
     l->n++;
 }
 
+static bool collected(void *ctx)
+{
+    return ((collect *)ctx)->l->n > 0;
+}
+
 typedef struct sort_item {
     price_match m;
     char *attrs;
@@ -839,6 +923,8 @@ cir_code price_query_all(price_cache *c, const price_query *q, size_t limit, pri
     dataset d;
     memset(&d, 0, sizeof d);
     cir_code code = run_query(c, q, &d, collect_row, &k, err);
+    if (code == CIR_OK && !out->n && global_list_too(c, q, &d))
+        run_global(c, q, &d, collect_row, &k, collected);
     if (code == CIR_OK && out->n) {
         sort_item *items = xmalloc(out->n * sizeof *items);
         for (size_t i = 0; i < out->n; i++)

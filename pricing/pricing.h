@@ -68,6 +68,9 @@ typedef struct price_match {
     const char *publication_date;  /* ISO 8601 */
     const char *source;            /* "aws" (synced), "import:<file>" or "snapshot" */
     size_t candidates;             /* rows that matched before the pick */
+    /* The tier this row prices (AWS's StartingRange / EndingRange, in the
+     * row's unit): 0 and INFINITY when the list gives none ("Inf"). */
+    double begin_range, end_range;
 } price_match;
 
 /* Finds one price.  When several rows match, the pick is the smallest
@@ -105,6 +108,13 @@ typedef struct price_offer_info {
 /* Lists every (offer, region) the cache holds, sorted.  Caller frees *out. */
 cir_code price_cache_offers(price_cache *c, price_offer_info **out, size_t *n, cir_err *err);
 
+/* What the bundled snapshot holds: one entry per offer and region, sorted
+ * by offer then region, with its version, publication date and row count
+ * (source "snapshot"; no fetch time).  These load into a cache on first use.
+ * Returns the count; *out is the caller's to free (NULL when none, or out of
+ * memory). */
+size_t price_snapshot_offers(price_offer_info **out);
+
 /* The price lists a run actually used (one per offer and region), for the
  * "prices" section every output carries.  Borrowed from the cache. */
 size_t price_cache_used(const price_cache *c, const price_offer_info **out);
@@ -126,6 +136,8 @@ cir_code price_import_file(price_cache *c, const char *path, price_ingest_stats 
 typedef struct price_sync_opts {
     const char *endpoint;        /* NULL: CIRCUIT_PRICING_URL, then AWS */
     const char *const *services; /* NULL-terminated; NULL = the default set */
+    const char *const *default_services; /* the default set (offers missing from the index are
+                                            skipped with a warning); NULL = price_default_services */
     const char *const *regions;  /* NULL-terminated; NULL = the default region */
     bool progress;               /* progress line on stderr (TTY only) */
 } price_sync_opts;

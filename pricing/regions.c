@@ -1,13 +1,15 @@
 /*
  * regions.c — the region table: code, usagetype prefix, location names.
  *
- * Prefixes marked verified were read from real price lists under
- * ../shared/data/aws-prices/ (the 2025 global EC2 sample, the 2020 eu-west-3
- * file, the 2023 eu-west-1 dump).  The others come from terracost's region
- * table and are unverified; in particular it gives APS3 to both ap-south-1
- * and ap-southeast-3, and the 2025 sample shows ap-southeast-3 is APS4, so
- * APS3 is kept for ap-south-1 only.  For regions not listed here, ingest
- * learns the prefix from the file itself (offers.usage_prefix).
+ * Prefixes are AWS's Region billing codes ("AWS Region billing codes",
+ * docs.aws.amazon.com/global-infrastructure/latest/regions/
+ * aws-region-billing-codes.html), the same table scripts/snapshot/common.py
+ * builds the snapshot with; "verified" marks those also seen in real price
+ * rows (the regional MSK and ALB usage types under
+ * fixtures/external/data/aws-prices/regional, the 2025 global EC2 sample,
+ * the 2020 eu-west-3 file, the 2023 eu-west-1 dump).  For regions not
+ * listed here, ingest learns the prefix from the file itself
+ * (offers.usage_prefix).
  *
  * us-east-1 mostly has no prefix (BoxUsage:t3.micro) but some services use
  * USE1- (EKS, Fargate), so a usagetype match accepts both forms.
@@ -22,23 +24,23 @@ static const struct region {
     bool verified;
     const char *names[3];
 } regions[] = {
-    {"us-east-1", "USE1", false, {"US East (N. Virginia)"}},
-    {"us-east-2", "USE2", false, {"US East (Ohio)"}},
-    {"us-west-1", "USW1", false, {"US West (N. California)"}},
+    {"us-east-1", "USE1", true, {"US East (N. Virginia)"}},
+    {"us-east-2", "USE2", true, {"US East (Ohio)"}},
+    {"us-west-1", "USW1", true, {"US West (N. California)"}},
     {"us-west-2", "USW2", true, {"US West (Oregon)"}},
     {"ca-central-1", "CAN1", true, {"Canada (Central)"}},
-    {"ca-west-1", NULL, false, {"Canada West (Calgary)"}},
+    {"ca-west-1", "CAN2", true, {"Canada West (Calgary)"}},
     {"eu-west-1", "EU", true, {"EU (Ireland)", "Europe (Ireland)"}},
-    {"eu-west-2", "EUW2", false, {"EU (London)", "Europe (London)"}},
+    {"eu-west-2", "EUW2", true, {"EU (London)", "Europe (London)"}},
     {"eu-west-3", "EUW3", true, {"EU (Paris)", "Europe (Paris)"}},
     {"eu-central-1", "EUC1", true, {"EU (Frankfurt)", "Europe (Frankfurt)"}},
-    {"eu-central-2", NULL, false, {"EU (Zurich)", "Europe (Zurich)"}},
-    {"eu-north-1", "EUN1", false, {"EU (Stockholm)", "Europe (Stockholm)"}},
-    {"eu-south-1", NULL, false, {"EU (Milan)", "Europe (Milan)"}},
-    {"eu-south-2", NULL, false, {"EU (Spain)", "Europe (Spain)"}},
+    {"eu-central-2", "EUC2", true, {"EU (Zurich)", "Europe (Zurich)"}},
+    {"eu-north-1", "EUN1", true, {"EU (Stockholm)", "Europe (Stockholm)"}},
+    {"eu-south-1", "EUS1", true, {"EU (Milan)", "Europe (Milan)"}},
+    {"eu-south-2", "EUS2", true, {"EU (Spain)", "Europe (Spain)"}},
     {"ap-northeast-1", "APN1", true, {"Asia Pacific (Tokyo)"}},
-    {"ap-northeast-2", "APN2", false, {"Asia Pacific (Seoul)"}},
-    {"ap-northeast-3", NULL, false, {"Asia Pacific (Osaka)", "Asia Pacific (Osaka-Local)"}},
+    {"ap-northeast-2", "APN2", true, {"Asia Pacific (Seoul)"}},
+    {"ap-northeast-3", "APN3", true, {"Asia Pacific (Osaka)", "Asia Pacific (Osaka-Local)"}},
     {"ap-southeast-1", "APS1", true, {"Asia Pacific (Singapore)"}},
     {"ap-southeast-2", "APS2", true, {"Asia Pacific (Sydney)"}},
     {"ap-southeast-3", "APS4", true, {"Asia Pacific (Jakarta)"}},
@@ -46,16 +48,16 @@ static const struct region {
     {"ap-southeast-5", "APS7", true, {"Asia Pacific (Malaysia)"}},
     {"ap-southeast-6", "APS8", true, {"Asia Pacific (New Zealand)"}},
     {"ap-southeast-7", "APS9", true, {"Asia Pacific (Thailand)"}},
-    {"ap-south-1", "APS3", false, {"Asia Pacific (Mumbai)"}},
-    {"ap-south-2", NULL, false, {"Asia Pacific (Hyderabad)"}},
-    {"ap-east-1", NULL, false, {"Asia Pacific (Hong Kong)"}},
+    {"ap-south-1", "APS3", true, {"Asia Pacific (Mumbai)"}},
+    {"ap-south-2", "APS5", true, {"Asia Pacific (Hyderabad)"}},
+    {"ap-east-1", "APE1", true, {"Asia Pacific (Hong Kong)"}},
     {"ap-east-2", "APE2", true, {"Asia Pacific (Taipei)"}},
-    {"sa-east-1", "SAE1", false, {"South America (Sao Paulo)", "South America (São Paulo)"}},
-    {"me-south-1", NULL, false, {"Middle East (Bahrain)"}},
-    {"me-central-1", NULL, false, {"Middle East (UAE)"}},
-    {"il-central-1", NULL, false, {"Israel (Tel Aviv)"}},
-    {"af-south-1", NULL, false, {"Africa (Cape Town)"}},
-    {"mx-central-1", NULL, false, {"Mexico (Central)"}},
+    {"sa-east-1", "SAE1", true, {"South America (Sao Paulo)", "South America (São Paulo)"}},
+    {"me-south-1", "MES1", true, {"Middle East (Bahrain)"}},
+    {"me-central-1", "MEC1", true, {"Middle East (UAE)"}},
+    {"il-central-1", "ILC1", true, {"Israel (Tel Aviv)"}},
+    {"af-south-1", "AFS1", true, {"Africa (Cape Town)"}},
+    {"mx-central-1", "MXC1", false, {"Mexico (Central)"}},
     {"us-gov-west-1", "UGW1", true, {"AWS GovCloud (US-West)", "AWS GovCloud (US)"}},
     {"us-gov-east-1", NULL, false, {"AWS GovCloud (US-East)"}},
 };

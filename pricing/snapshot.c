@@ -2,14 +2,21 @@
  * snapshot.c — the bundled price snapshot, embedded at build time.
  *
  * scripts/embed-snapshot.sh turns pricing/snapshot/<Offer>-<region>.csv into
- * snapshot_data.h; this file names each blob by offer and region so lookup
- * can import one when the cache has no prices for that pair.
+ * gzip blobs and a table (snapshot_data.h); this file names each blob by
+ * offer and region, so lookup can import one when the cache has no prices
+ * for that pair, and inflates it on demand (one region's offers inflate in a
+ * few milliseconds; compressed, the snapshot keeps the binary small).
  */
 #include "snapshot.h"
 
+#include "pricing.h"
 #include "snapshot_data.h"
 
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 
 static price_snapshot_file files[SNAPSHOT_COUNT ? SNAPSHOT_COUNT : 1];
 static char names[SNAPSHOT_COUNT ? SNAPSHOT_COUNT : 1][2][96];
@@ -45,8 +52,12 @@ static void load_table(void)
         f->name = snapshot_blobs[i].name;
         f->service = names[nfiles - 1][0];
         f->region = names[nfiles - 1][1];
-        f->data = snapshot_blobs[i].start;
-        f->len = (size_t)(snapshot_blobs[i].end - snapshot_blobs[i].start);
+        f->publication_date = snapshot_blobs[i].publication_date;
+        f->version = snapshot_blobs[i].version;
+        f->gz = snapshot_blobs[i].start;
+        f->gz_len = (size_t)(snapshot_blobs[i].end - snapshot_blobs[i].start);
+        f->len = snapshot_blobs[i].size;
+        f->rows = snapshot_blobs[i].rows;
     }
 }
 
@@ -64,4 +75,55 @@ const price_snapshot_file *price_snapshot_find(const char *service, const char *
         if (strcmp(files[i].service, service) == 0 && strcmp(files[i].region, region) == 0)
             return &files[i];
     return NULL;
+}
+
+char *price_snapshot_text(const price_snapshot_file *f, size_t *len)
+{
+    if (f->len >= UINT_MAX || f->gz_len >= UINT_MAX)
+        return NULL;
+    char *text = malloc(f->len + 1);
+    if (!text)
+        return NULL;
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK) { /* 16: gzip framing */
+        free(text);
+        return NULL;
+    }
+    z.next_in = (Bytef *)f->gz;
+    z.avail_in = (uInt)f->gz_len;
+    z.next_out = (Bytef *)text;
+    z.avail_out = (uInt)f->len + 1; /* one spare byte: more output than f->len is an error */
+    int rc = inflate(&z, Z_FINISH);
+    size_t got = f->len + 1 - z.avail_out;
+    inflateEnd(&z);
+    if (rc != Z_STREAM_END || got != f->len) {
+        free(text);
+        return NULL;
+    }
+    text[got] = '\0';
+    *len = got;
+    return text;
+}
+
+size_t price_snapshot_offers(price_offer_info **out)
+{
+    load_table();
+    *out = NULL;
+    if (!nfiles)
+        return 0;
+    price_offer_info *v = calloc(nfiles, sizeof *v);
+    if (!v)
+        return 0;
+    for (size_t i = 0; i < nfiles; i++) {
+        const price_snapshot_file *f = &files[i];
+        snprintf(v[i].service, sizeof v[i].service, "%s", f->service);
+        snprintf(v[i].region, sizeof v[i].region, "%s", f->region);
+        snprintf(v[i].version, sizeof v[i].version, "%s", f->version);
+        snprintf(v[i].publication_date, sizeof v[i].publication_date, "%s", f->publication_date);
+        snprintf(v[i].source, sizeof v[i].source, "snapshot");
+        v[i].rows_seen = v[i].rows_kept = (int64_t)f->rows;
+    }
+    *out = v;
+    return nfiles;
 }

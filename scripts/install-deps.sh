@@ -2,12 +2,12 @@
 # install-deps.sh — install every build and test dependency of circuit from
 # Debian's package archive.  Idempotent: packages already present are left
 # alone, and apt-get runs only when something is missing.  The Makefile calls
-# this when pkg-config cannot find one of the five libraries.
+# this when pkg-config cannot find one of the six libraries.
 set -eu
 
 PACKAGES="build-essential pkg-config libjansson-dev libcurl4-openssl-dev \
-libsqlite3-dev libpcre2-dev libcriterion-dev jq python3 python3-jsonschema python3-yaml \
-valgrind ca-certificates time cmark-gfm"
+libsqlite3-dev libpcre2-dev zlib1g-dev libcriterion-dev jq python3 python3-jsonschema \
+python3-yaml valgrind ca-certificates time cmark-gfm"
 
 missing=""
 for p in $PACKAGES; do

@@ -55,6 +55,8 @@ static const opt_spec option_table[] = {
     {"max-monthly-total", 0, K_NUM, OPT_GATES, F(max_total), F(max_total_set), "USD", "gate: fail if the monthly total after the change exceeds USD"},
     {"fail-on", 0, K_STR, OPT_GATES, F(fail_on), 0, "VERDICT", "gate: fail on approved-with-changes or needs-revision"},
     {"fail-on-severity", 0, K_STR, OPT_GATES, F(fail_on_severity), 0, "SEV", "gate: fail on a finding of low, medium, high or critical or worse"},
+    {"allow-unpriced", 0, K_FLAG, OPT_GATES, F(allow_unpriced), 0, NULL, "gate: decide cost gates on the priced part when some resources have no price (else exit 2)"},
+    {"list-types", 0, K_FLAG, OPT_LIST_TYPES, F(list_types), 0, NULL, "list the priced types (with --format markdown/json: usage keys, assumptions, offers) instead of pricing"},
     {"cost-threshold", 0, K_NUM, OPT_COST_THRESHOLD, F(cost_threshold), F(cost_threshold_set), "USD", "monthly increase above which the verdict asks for changes (default 500)"},
     {"max-length", 0, K_NUM, OPT_MAX_LENGTH, F(max_length), F(max_length_set), "N", "Markdown: at most N characters, long lists folded then cut (default 60000, at least 2000, 0: no limit)"},
     {"quiet", 'q', K_FLAG, OPT_QUIET, F(quiet), 0, NULL, "no warnings on stderr"},
@@ -369,6 +371,10 @@ void cli_print_help(const cmd_entry *const *table, const cmd_entry *e, const cha
            e->options ? "[options] " : "", e->args_usage ? e->args_usage : "", e->summary);
     if (e->help)
         printf("\n%s\n", e->help);
+    if (e->help_more) {
+        printf("\n");
+        e->help_more();
+    }
     if (e->subcommands) {
         printf("\nSubcommands:\n");
         for (size_t i = 0; e->subcommands[i]; i++)

@@ -41,7 +41,8 @@ enum {
     OPT_TOKEN_ENV     = 1u << 20,
     OPT_SOURCE_DIR    = 1u << 21,
     OPT_SCOPE         = 1u << 22,
-    OPT_MAX_LENGTH    = 1u << 23
+    OPT_MAX_LENGTH    = 1u << 23,
+    OPT_LIST_TYPES    = 1u << 24
 };
 
 /* The common flags: every command that takes options accepts them all.
@@ -78,6 +79,8 @@ typedef struct cli_opts {
     double max_length;
     const char *fail_on;            /* approved-with-changes | needs-revision */
     const char *fail_on_severity;   /* low | medium | high | critical */
+    bool allow_unpriced;            /* cost gates decide on the priced part only */
+    bool list_types;                /* cost: print the priced types instead of pricing */
     /* Positional arguments, in order. */
     cli_list args;
 } cli_opts;
@@ -96,6 +99,7 @@ typedef struct cmd_entry {
     int min_args, max_args;     /* max_args < 0: unlimited */
     cmd_exec_fn exec;           /* returns CIR_EXIT_*; fills err on CIR_EXIT_ERROR */
     const struct cmd_entry *const *subcommands; /* NULL-terminated, or NULL */
+    void (*help_more)(void);    /* prints more help from the program's own tables, or NULL */
 } cmd_entry;
 
 /* The top-level table, NULL-terminated (commands.c). */

@@ -87,7 +87,7 @@ static int check_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
     }
     plan_not_reviewed_append(plans, nplans, o->format, &doc);
     if (out_emit(o->output, &doc, err) == CIR_OK)
-        rc = review_gates_finish(&gates);
+        rc = review_gates_finish(&gates, err);
     review_gates_discard(&gates);
 out:
     sbuf_free(&doc);

@@ -16,6 +16,7 @@
 #include "../plan/plan_render.h"
 #include "../review/gate.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,9 +51,31 @@ static cir_code load_plans(const cli_opts *o, plan ***out, size_t *nout, cir_err
     return CIR_OK;
 }
 
+/* --list-types: the reference the model tables document, no plan read. */
+static int list_types(const cli_opts *o, cir_err *err)
+{
+    if (o->args.n)
+        return cir_error(err, CIR_EUSAGE, "cost", "--list-types reads no plan"), CIR_EXIT_ERROR;
+    sbuf doc = SBUF_INIT;
+    cost_doc_types(o->format, &doc);
+    cir_code rc = out_emit(o->output, &doc, err);
+    sbuf_free(&doc);
+    return rc == CIR_OK ? CIR_EXIT_OK : CIR_EXIT_ERROR;
+}
+
+static void cost_help_more(void)
+{
+    sbuf b = SBUF_INIT;
+    cost_doc_help(&b);
+    fputs(sbuf_str(&b), stdout);
+    sbuf_free(&b);
+}
+
 static int cost_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
 {
     (void)self;
+    if (o->list_types)
+        return list_types(o, err);
     cost_usage *usage = NULL;
     plan **plans = NULL;
     size_t nplans = 0;
@@ -87,7 +110,7 @@ static int cost_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
         plan_not_reviewed_append(plans, nplans, o->format, &doc);
         rc = out_emit(o->output, &doc, err);
     }
-    int status = rc == CIR_OK ? review_gates_finish(&gates) : CIR_EXIT_ERROR;
+    int status = rc == CIR_OK ? review_gates_finish(&gates, err) : CIR_EXIT_ERROR;
     review_gates_discard(&gates);
     sbuf_free(&doc);
     cost_report_free(rep);
@@ -109,13 +132,18 @@ const cmd_entry cmd_cost_entry = {
             "storage) take figures from --usage, a file in Infracost's usage-file format;\n"
             "an entry whose address matches no resource, or a key no model reads, is a\n"
             "warning naming the closest match.\n"
-            "A price that is missing is never $0: the line says \"not priced\" and why.\n"
-            "Gate flags (see 'circuit help review') exit 1 when they fail; --fail-on and\n"
-            "--fail-on-severity run the risk rules (--rules, --skip) only for the gate.",
+            "A price that is missing is never $0: the line says \"not priced\" and why, JSON\n"
+            "has null and unpriced_count.  A value the plan does not give is priced as AWS\n"
+            "would set it and the line says \"assumed ...\" (a usage key overrides it).\n"
+            "Gate flags (see 'circuit help review') exit 1 when they fail, and 2 when a\n"
+            "resource a cost gate depends on has no price (--allow-unpriced decides on the\n"
+            "priced part); --fail-on and --fail-on-severity run the risk rules (--rules,\n"
+            "--skip) only for the gate.  --list-types prints the priced types instead.",
     .options = OPT_FORMAT | OPT_OUTPUT | OPT_REGION | OPT_USAGE | OPT_CACHE | OPT_OFFLINE | OPT_NO_COLOR |
-               OPT_QUIET | OPT_GATES | OPT_COST_THRESHOLD | OPT_RULES | OPT_SKIP,
+               OPT_QUIET | OPT_GATES | OPT_COST_THRESHOLD | OPT_RULES | OPT_SKIP | OPT_LIST_TYPES,
     .formats = "table,markdown,json",
     .min_args = 0,
     .max_args = -1,
     .exec = cost_exec,
+    .help_more = cost_help_more,
 };

@@ -21,6 +21,7 @@
 #include "../plan/plan.h"
 
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -217,6 +218,39 @@ static char *plan_text(const char *type, json_t *after)
     return text;
 }
 
+/* A resource that could not be priced is an error here, as a price query
+ * that matches nothing is: one line, the first reason, exit 2. */
+static cir_code check_priced(const cost_report *rep, cir_err *err)
+{
+    if (!rep->nresources || rep->resources[0].status != COST_NOT_PRICED)
+        return CIR_OK;
+    const cost_resource *cr = &rep->resources[0];
+    const cost_side *s = &cr->after;
+    size_t n = 0;
+    const char *first = NULL;
+    for (size_t i = 0; i < s->ncomponents; i++)
+        if (!s->components[i].priced && !s->components[i].usage_missing) {
+            if (!first)
+                first = s->components[i].note;
+            n++;
+        }
+    /* a value never guessed (an instance type, a class, an engine, a size)
+     * is missing: ask for it, with an example */
+    char attr[128];
+    const char *type = cr->res->type;
+    if (first && sscanf(first, "not priced: %127s is not set", attr) == 1 &&
+        strcmp(first + strlen("not priced: ") + strlen(attr), " is not set") == 0) {
+        const char *example = cost_model_example(type);
+        if (example)
+            return cir_error(err, CIR_EUSAGE, TOPIC, "%s needs %s to be priced, e.g. `circuit estimate %s %s`",
+                             type, attr, type, example);
+        return cir_error(err, CIR_EUSAGE, TOPIC, "%s needs %s to be priced (give it as %s=VALUE)", type, attr,
+                         attr);
+    }
+    return cir_error(err, CIR_ENOPRICE, TOPIC, "%s %s%s", cr->res->address, first ? first : "not priced",
+                     n > 1 ? " (and more lines not priced: see `circuit cost` on a plan)" : "");
+}
+
 static int estimate_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
 {
     (void)self;
@@ -250,6 +284,8 @@ static int estimate_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
         cost_opts co = {.usage = usage};
         rc = cost_estimate(&p, 1, cache, &co, &rep, err);
     }
+    if (rc == CIR_OK)
+        rc = check_priced(rep, err);
     if (rc == CIR_OK) {
         const price_offer_info *used = NULL;
         size_t nused = price_cache_used(cache, &used);
@@ -277,7 +313,11 @@ const cmd_entry cmd_estimate_entry = {
             "true/false are typed; a value starting with [ { or \" is JSON; anything else is a\n"
             "string.  Example:\n"
             "  circuit estimate aws_db_instance instance_class=db.r6g.large engine=postgres \\\n"
-            "      multi_az=true allocated_storage=100 --region eu-west-1",
+            "      multi_az=true allocated_storage=100 --region eu-west-1\n"
+            "An attribute that decides the price and is never guessed (an instance type,\n"
+            "class, engine or size) must be given.  A resource that cannot be priced (no\n"
+            "price in the region, a value the model does not price) is an error, as with\n"
+            "'circuit pricing query': one line saying why, exit 2.",
     .options = OPT_FORMAT | OPT_OUTPUT | OPT_REGION | OPT_USAGE | OPT_CACHE | OPT_OFFLINE | OPT_NO_COLOR |
                OPT_QUIET,
     .noeffect = OPT_RULES,

@@ -10,6 +10,7 @@
 
 #include "../../pricing/pricing.h"
 #include "../core/mem.h"
+#include "../cost/cost.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,6 +57,7 @@ static int sync_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
     price_sync_opts so = {
         .endpoint = o->endpoint,
         .services = services,
+        .default_services = cost_model_offers(NULL), /* what the cost models read */
         .regions = regions,
         .progress = true, /* price_sync draws it only on a terminal */
     };

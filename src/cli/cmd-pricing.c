@@ -15,7 +15,9 @@
 #include "../core/mem.h"
 #include "../core/out.h"
 #include "../core/sbuf.h"
+#include "../cost/cost_model.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -116,16 +118,29 @@ static long long cache_bytes(const char *path)
     return n;
 }
 
-/* Seconds since an ISO 8601 UTC time, or -1 when it cannot be read. */
-static long long age_seconds(const char *iso)
+/* "Now" for ages: the start of CIRCUIT_DATE's day when it is set (the day
+ * cost figures are evaluated for; tests pin it), else the clock. */
+static time_t status_now(void)
+{
+    if (getenv("CIRCUIT_DATE")) {
+        struct tm tm;
+        memset(&tm, 0, sizeof tm);
+        const char *end = strptime(cost_today(), "%Y-%m-%d", &tm);
+        if (end && !*end)
+            return timegm(&tm);
+    }
+    return time(NULL);
+}
+
+/* Seconds from an ISO 8601 UTC time to `now`, or -1 when it cannot be read. */
+static long long age_seconds(const char *iso, time_t now)
 {
     struct tm tm;
     memset(&tm, 0, sizeof tm);
     const char *end = strptime(iso, "%Y-%m-%dT%H:%M:%SZ", &tm);
     if (!end || *end)
         return -1;
-    time_t then = timegm(&tm);
-    long long age = (long long)(time(NULL) - then);
+    long long age = (long long)(now - timegm(&tm));
     return age < 0 ? 0 : age;
 }
 
@@ -153,27 +168,139 @@ static void format_size(long long n, char *out, size_t size)
         snprintf(out, size, "%.1f MiB", (double)n / (1024 * 1024));
 }
 
-static void status_table(sbuf *doc, const char *path, long long bytes, const price_offer_info *v,
-                         size_t n)
+/* One line of the status: a price list in the cache, or one the bundled
+ * snapshot holds that has not been loaded yet. */
+typedef struct status_entry {
+    price_offer_info info;
+    bool loaded;
+} status_entry;
+
+static int cmp_entry(const void *a, const void *b)
+{
+    const status_entry *x = a, *y = b;
+    int k = strcmp(x->info.service, y->info.service);
+    return k ? k : strcmp(x->info.region, y->info.region);
+}
+
+static bool listed(const cli_list *l, const char *v)
+{
+    if (!l->n)
+        return true;
+    for (size_t i = 0; i < l->n; i++)
+        if (strcmp(l->items[i], v) == 0)
+            return true;
+    return false;
+}
+
+/* The cache's price lists, then the snapshot's that the cache lacks, kept
+ * when --service / --region name them; sorted.  Caller frees. */
+static status_entry *status_entries(const cli_opts *o, const price_offer_info *cached, size_t nc,
+                                    size_t *n)
+{
+    price_offer_info *snap;
+    size_t ns = price_snapshot_offers(&snap);
+    status_entry *v = xcalloc(nc + ns + 1, sizeof *v);
+    *n = 0;
+    for (size_t i = 0; i < nc; i++)
+        if (listed(&o->services, cached[i].service) && listed(&o->regions, cached[i].region))
+            v[(*n)++] = (status_entry){cached[i], true};
+    for (size_t i = 0; i < ns; i++) {
+        bool have = false;
+        for (size_t k = 0; k < nc && !have; k++)
+            have = strcmp(cached[k].service, snap[i].service) == 0 &&
+                   strcmp(cached[k].region, snap[i].region) == 0;
+        if (!have && listed(&o->services, snap[i].service) && listed(&o->regions, snap[i].region))
+            v[(*n)++] = (status_entry){snap[i], false};
+    }
+    free(snap);
+    qsort(v, *n, sizeof *v, cmp_entry);
+    return v;
+}
+
+static int width(const status_entry *v, size_t n, size_t off, int min)
+{
+    int w = min;
+    for (size_t i = 0; i < n; i++) {
+        int len = (int)strlen((const char *)&v[i].info + off);
+        if (len > w)
+            w = len;
+    }
+    return w;
+}
+
+/* The first line about the snapshot: how much it holds and how old. */
+static void snapshot_summary(sbuf *doc, time_t now)
+{
+    price_offer_info *snap;
+    size_t ns = price_snapshot_offers(&snap);
+    if (!ns) {
+        sbuf_puts(doc, "bundled snapshot: none in this build\n");
+        return;
+    }
+    size_t offers = 0, regions = 0, global = 0;
+    const char *oldest = snap[0].publication_date, *newest = snap[0].publication_date;
+    for (size_t i = 0; i < ns; i++) {
+        bool seen = false;
+        for (size_t k = 0; k < i && !seen; k++)
+            seen = strcmp(snap[k].service, snap[i].service) == 0;
+        offers += !seen;
+        seen = false;
+        for (size_t k = 0; k < i && !seen; k++)
+            seen = strcmp(snap[k].region, snap[i].region) == 0;
+        if (strcmp(snap[i].region, "global") == 0)
+            global = 1;
+        else
+            regions += !seen;
+        if (strcmp(snap[i].publication_date, oldest) < 0)
+            oldest = snap[i].publication_date;
+        if (strcmp(snap[i].publication_date, newest) > 0)
+            newest = snap[i].publication_date;
+    }
+    char age[32];
+    format_age(age_seconds(oldest, now), age, sizeof age);
+    sbuf_printf(doc,
+                "bundled snapshot: %zu price lists (%zu offers, %zu regions%s), published "
+                "%.10s to %.10s (oldest %s ago); each loads into the cache on first use\n",
+                ns, offers, regions, global ? " and global" : "", oldest, newest, age);
+    free(snap);
+}
+
+static void status_table(sbuf *doc, const cli_opts *opts, const char *path, long long bytes,
+                         const status_entry *v, size_t n, size_t ncached, time_t now)
 {
     char size[32];
     format_size(bytes, size, sizeof size);
     sbuf_printf(doc, "price cache: %s (%s)\n", path, size);
+    snapshot_summary(doc, now);
     if (n == 0) {
-        sbuf_puts(doc, "no price lists cached yet; the bundled snapshot loads itself on first "
-                       "use, 'circuit pricing sync' or 'circuit pricing import' add more\n");
+        if (opts->services.n || opts->regions.n)
+            sbuf_puts(doc, "no cached or bundled price list matches --service/--region: run "
+                           "'circuit pricing sync --region REGION [--service OFFER]' to fetch "
+                           "one\n");
+        else
+            sbuf_puts(doc, "no price lists: run 'circuit pricing sync --region REGION' to fetch "
+                           "AWS's current prices, or 'circuit pricing import FILE' for price-list "
+                           "CSVs copied here\n");
         return;
     }
-    sbuf_printf(doc, "%-18s %-15s %-15s %-21s %-21s %-6s %10s  %s\n", "SERVICE", "REGION",
-                "VERSION", "PUBLISHED", "FETCHED", "AGE", "ROWS", "SOURCE");
+    int ws = width(v, n, offsetof(price_offer_info, service), 7);
+    int wr = width(v, n, offsetof(price_offer_info, region), 6);
+    int wv = width(v, n, offsetof(price_offer_info, version), 7);
+    sbuf_printf(doc, "%-*s  %-*s  %-*s  %-20s  %6s  %-20s  %8s  %s\n", ws, "SERVICE", wr, "REGION",
+                wv, "VERSION", "PUBLISHED", "AGE", "FETCHED", "ROWS", "SOURCE");
     for (size_t i = 0; i < n; i++) {
+        const price_offer_info *o = &v[i].info;
         char age[32];
-        format_age(age_seconds(v[i].fetched_at), age, sizeof age);
-        sbuf_printf(doc, "%-18s %-15s %-15s %-21s %-21s %-6s %10lld  %s\n", v[i].service,
-                    v[i].region, v[i].version[0] ? v[i].version : "-",
-                    v[i].publication_date[0] ? v[i].publication_date : "-", v[i].fetched_at, age,
-                    (long long)v[i].rows_kept, v[i].source);
+        format_age(age_seconds(o->publication_date, now), age, sizeof age);
+        sbuf_printf(doc, "%-*s  %-*s  %-*s  %-20s  %6s  %-20s  %8lld  %s\n", ws, o->service, wr,
+                    o->region, wv, o->version[0] ? o->version : "-",
+                    o->publication_date[0] ? o->publication_date : "-", age,
+                    v[i].loaded ? o->fetched_at : "-", (long long)o->rows_kept,
+                    v[i].loaded ? o->source : "snapshot (not loaded)");
     }
+    if (!ncached)
+        sbuf_puts(doc, "nothing loaded yet: a plan's prices load from the snapshot as it needs "
+                       "them; 'circuit pricing sync --region REGION' fetches AWS's current prices\n");
 }
 
 static void json_field(sbuf *doc, const char *name, const char *value, bool comma)
@@ -182,27 +309,41 @@ static void json_field(sbuf *doc, const char *name, const char *value, bool comm
     sbuf_json_str(doc, value);
 }
 
-static void status_json(sbuf *doc, const char *path, long long bytes, const price_offer_info *v,
-                        size_t n)
+static void json_offer(sbuf *doc, const price_offer_info *o, time_t now, bool first)
+{
+    sbuf_puts(doc, first ? "\n    {" : ",\n    {");
+    json_field(doc, "service", o->service, false);
+    json_field(doc, "region", o->region, true);
+    json_field(doc, "version", o->version, true);
+    json_field(doc, "publication_date", o->publication_date, true);
+    sbuf_printf(doc, ", \"age_seconds\": %lld", age_seconds(o->publication_date, now));
+    json_field(doc, "source", o->source, true);
+    json_field(doc, "fetched_at", o->fetched_at, true);
+    json_field(doc, "etag", o->etag, true);
+    json_field(doc, "last_modified", o->last_modified, true);
+    sbuf_printf(doc, ", \"rows_seen\": %lld, \"rows_kept\": %lld}", (long long)o->rows_seen,
+                (long long)o->rows_kept);
+}
+
+/* "offers": what the cache holds; "snapshot": the bundled price lists not
+ * loaded into it yet (same fields, no fetch time). */
+static void status_json(sbuf *doc, const char *path, long long bytes, const status_entry *v,
+                        size_t n, time_t now)
 {
     sbuf_puts(doc, "{\n  \"schema\": \"circuit.pricing.status/v1\",\n  \"cache\": {");
     json_field(doc, "path", path, false);
-    sbuf_printf(doc, ", \"bytes\": %lld},\n  \"offers\": [", bytes);
-    for (size_t i = 0; i < n; i++) {
-        sbuf_puts(doc, i ? ",\n    {" : "\n    {");
-        json_field(doc, "service", v[i].service, false);
-        json_field(doc, "region", v[i].region, true);
-        json_field(doc, "version", v[i].version, true);
-        json_field(doc, "publication_date", v[i].publication_date, true);
-        json_field(doc, "source", v[i].source, true);
-        json_field(doc, "fetched_at", v[i].fetched_at, true);
-        sbuf_printf(doc, ", \"age_seconds\": %lld", age_seconds(v[i].fetched_at));
-        json_field(doc, "etag", v[i].etag, true);
-        json_field(doc, "last_modified", v[i].last_modified, true);
-        sbuf_printf(doc, ", \"rows_seen\": %lld, \"rows_kept\": %lld}", (long long)v[i].rows_seen,
-                    (long long)v[i].rows_kept);
+    sbuf_printf(doc, ", \"bytes\": %lld}", bytes);
+    for (int loaded = 1; loaded >= 0; loaded--) {
+        sbuf_puts(doc, loaded ? ",\n  \"offers\": [" : ",\n  \"snapshot\": [");
+        bool first = true;
+        for (size_t i = 0; i < n; i++)
+            if (v[i].loaded == (bool)loaded) {
+                json_offer(doc, &v[i].info, now, first);
+                first = false;
+            }
+        sbuf_puts(doc, first ? "]" : "\n  ]");
     }
-    sbuf_puts(doc, n ? "\n  ]\n}\n" : "]\n}\n");
+    sbuf_puts(doc, "\n}\n");
 }
 
 static int status_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
@@ -212,22 +353,26 @@ static int status_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
     if (open_cache(o, &c, err) != CIR_OK)
         return CIR_EXIT_ERROR;
     price_offer_info *offers;
-    size_t n;
+    size_t nc;
     int rc = CIR_EXIT_OK;
-    if (price_cache_offers(c, &offers, &n, err) != CIR_OK) {
+    if (price_cache_offers(c, &offers, &nc, err) != CIR_OK) {
         price_cache_close(c);
         return CIR_EXIT_ERROR;
     }
+    size_t n;
+    status_entry *v = status_entries(o, offers, nc, &n);
     const char *path = price_cache_path(c);
     long long bytes = cache_bytes(path);
+    time_t now = status_now();
     sbuf doc = SBUF_INIT;
     if (strcmp(o->format, "json") == 0)
-        status_json(&doc, path, bytes, offers, n);
+        status_json(&doc, path, bytes, v, n, now);
     else
-        status_table(&doc, path, bytes, offers, n);
+        status_table(&doc, o, path, bytes, v, n, nc, now);
     if (out_emit(o->output, &doc, err) != CIR_OK)
         rc = CIR_EXIT_ERROR;
     sbuf_free(&doc);
+    free(v);
     free(offers);
     price_cache_close(c);
     return rc;
@@ -371,9 +516,14 @@ static const cmd_entry cmd_pricing_import_entry = {
 
 static const cmd_entry cmd_pricing_status_entry = {
     .name = "status",
-    .summary = "what the price cache holds: offers, regions, versions, age, size",
-    .options = OPT_CACHE | OPT_OFFLINE | OPT_FORMAT | OPT_OUTPUT | OPT_QUIET,
-    .noeffect = OPT_REGION | OPT_USAGE | OPT_RULES | OPT_NO_COLOR,
+    .summary = "the price lists at hand: cached and bundled, by offer and region, with their age",
+    .help = "One line per price list: those in the cache and those the bundled snapshot holds\n"
+            "(they load on first use).  AGE is the age of the price list itself, from its\n"
+            "publication date (as of CIRCUIT_DATE when set).  --service and --region (each\n"
+            "repeatable) keep only those offers and regions.",
+    .options = OPT_CACHE | OPT_OFFLINE | OPT_FORMAT | OPT_OUTPUT | OPT_QUIET | OPT_SERVICE |
+               OPT_REGION,
+    .noeffect = OPT_USAGE | OPT_RULES | OPT_NO_COLOR,
     .formats = "table,json",
     .max_args = 0,
     .exec = status_exec,

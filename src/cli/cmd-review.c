@@ -128,8 +128,8 @@ static int review_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
                                &doc);
     if (out_emit(o->output, &doc, err))
         goto done;
-    review_gate_facts facts = {.totals = &run.cost->totals, .risk = run.risk};
-    status = review_gates_run(&gates, &facts);
+    review_gate_facts facts = {.cost = run.cost, .risk = run.risk};
+    status = review_gates_run(&gates, &facts, err);
 done:
     sbuf_free(&doc);
     run_free(&run);

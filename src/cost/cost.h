@@ -1,7 +1,7 @@
 /*
  * cost.h — monthly cost of a plan, before and after, from the price cache.
  *
- * Cost models are data (cost_models.c): per resource type a table of price
+ * Cost models are data (src/cost/models/ files): per resource type a table of price
  * components, each naming how to select its price and how to get its
  * quantity.  cost_estimate() walks the plan, evaluates the model of every
  * managed resource on its before and after values, and sums.
@@ -31,6 +31,15 @@ typedef enum cost_status {
     COST_SKIPPED        /* data source or non-AWS: never priced */
 } cost_status;
 
+/* A value a price rests on that the plan does not give: what was assumed
+ * for which attribute, why, and the usage key that overrides it. */
+typedef struct cost_assumption {
+    char *attr;               /* "root_block_device[0].volume_size" */
+    char *value;              /* "8" */
+    char *why;                /* "the AMI's default root volume; ..." */
+    char *usage_key;          /* "root_block_device.volume_size", or NULL */
+} cost_assumption;
+
 typedef struct cost_component {
     char *name;               /* "Instance usage (Linux/UNIX, on-demand, t3.medium)" */
     char *unit;               /* "hours", "GB", "IOPS" ... */
@@ -44,6 +53,8 @@ typedef struct cost_component {
     bool priced;
     bool usage_based;         /* quantity comes from the usage file */
     bool usage_missing;       /* usage-based and no usage given */
+    cost_assumption *assumed; /* what the price assumes, in the order first used */
+    size_t nassumed;
 } cost_component;
 
 typedef struct cost_side {
@@ -57,7 +68,11 @@ typedef struct cost_resource {
     const plan_resource *res; /* borrowed from the plan */
     const char *plan_name;    /* which plan (multi-plan runs) */
     cost_status status;
-    double monthly_before, monthly_after, monthly_delta;
+    double monthly_before, monthly_after, monthly_delta;   /* the priced part */
+    /* A figure that rests on something not priced (a component without a
+     * price, or a type without a model) is unknown: JSON null, "unknown"
+     * in text; the numbers above then hold only the priced part. */
+    bool before_unknown, after_unknown, delta_unknown;
     cost_side before, after;
     bool replacement;         /* replace: priced as after - before */
 } cost_resource;
@@ -72,7 +87,11 @@ typedef struct cost_type_count {
 } cost_type_count;
 
 typedef struct cost_totals {
-    double monthly_before, monthly_after, monthly_delta;
+    double monthly_before, monthly_after, monthly_delta;   /* sums of the priced parts */
+    size_t unpriced;          /* resources without a price: not_priced or unsupported */
+    /* some resource's figure in the sum is unknown (so the sum is a lower
+     * bound, and a gate on it cannot decide without --allow-unpriced) */
+    bool before_partial, after_partial, delta_partial;
 } cost_totals;
 
 typedef struct cost_project {
@@ -122,9 +141,41 @@ void cost_report_free(cost_report *r);
 
 const char *cost_status_name(cost_status s);
 
+/* True when a resource has no price: not_priced or unsupported. */
+bool cost_status_unpriced(cost_status s);
+
+/* True when a price on the side a resource is shown by rests on an
+ * assumption (a component with `assumed` entries). */
+bool cost_resource_assumes(const cost_resource *cr);
+
+/* The monthly change as a percent of the monthly cost before, from the
+ * figures as shown (rounded to cents), rounded half-up to one decimal:
+ * the one rule the review, the JSON and the gate messages share.  Returns
+ * false (no percent) when the cost before rounds to $0.00. */
+bool cost_delta_percent(const cost_totals *t, double *pct);
+
 /* True when `type` is a known free AWS resource type. */
 bool cost_type_is_free(const char *type);
 /* True when a cost model exists for `type`. */
 bool cost_type_is_modelled(const char *type);
+
+/* ---- the reference the model tables document (cost_docs.c) ------------- */
+
+struct sbuf;
+
+/* The AWS offers the models read, sorted, NULL-terminated (static); *n
+ * (may be NULL) gets the count.  `circuit pricing sync` fetches these. */
+const char *const *cost_model_offers(size_t *n);
+/* The priced types, their usage keys, assumptions and offers, and the free
+ * types: "markdown" (the README's reference), "json"
+ * (circuit.cost-types/v1), else a table with the count. */
+void cost_doc_types(const char *format, struct sbuf *out);
+/* The priced types for `circuit help cost`, with their count. */
+void cost_doc_help(struct sbuf *out);
+
+/* For `circuit estimate`: the example arguments of the model of `type`
+ * ("instance_type=t3.medium"), shown when a value it never guesses is
+ * missing; NULL when it has none.  Static. */
+const char *cost_model_example(const char *type);
 
 #endif

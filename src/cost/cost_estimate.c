@@ -10,8 +10,10 @@
 #include "cost_eval.h"
 
 #include "../core/mem.h"
+#include "../core/sbuf.h"
 
 #include <assert.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,6 +28,46 @@ const char *cost_status_name(cost_status s)
     case COST_SKIPPED: return "skipped";
     }
     return "unknown";
+}
+
+bool cost_status_unpriced(cost_status s)
+{
+    return s == COST_NOT_PRICED || s == COST_UNSUPPORTED;
+}
+
+static bool side_assumes(const cost_side *s)
+{
+    for (size_t i = 0; i < s->ncomponents; i++)
+        if (s->components[i].nassumed)
+            return true;
+    return false;
+}
+
+bool cost_resource_assumes(const cost_resource *cr)
+{
+    plan_action a = cr->res->action;
+    if (a == PLAN_ACT_DELETE || a == PLAN_ACT_FORGET)
+        return side_assumes(&cr->before);
+    return side_assumes(&cr->after);
+}
+
+bool cost_delta_percent(const cost_totals *t, double *pct)
+{
+    double before = money_round(t->monthly_before), delta = money_round(t->monthly_delta);
+    if (before <= 0)
+        return false;
+    /* half-up to one decimal, robust to binary noise like money_round */
+    double scaled = delta / before * 1000.0;
+    double eps = 1e-9 * (fabs(scaled) > 1.0 ? fabs(scaled) : 1.0);
+    double r = scaled >= 0 ? floor(scaled + 0.5 + eps) : -floor(-scaled + 0.5 + eps);
+    *pct = (r == 0 ? 0 : r) / 10.0;
+    return true;
+}
+
+const char *cost_model_example(const char *type)
+{
+    const cost_model *m = cost_model_find(type);
+    return m ? m->example : NULL;
 }
 
 /* ---- which sides an action prices ----------------------------------------- */
@@ -118,6 +160,41 @@ static void set_money(cost_resource *cr)
     cr->monthly_delta = r->action == PLAN_ACT_NOOP ? 0 : cr->monthly_after - cr->monthly_before;
 }
 
+/* Which figures rest on something not priced.  A type without a model has
+ * no known figure on the sides its action reads; a side with a component
+ * that could not be priced is unknown.  A no-op or a forget does not
+ * change the bill, so its delta is known (0) whatever its price. */
+static void set_unknown(cost_resource *cr)
+{
+    const plan_resource *r = cr->res;
+    bool unsup = cr->status == COST_UNSUPPORTED;
+    bool b = unsup || cr->before.not_priced, a = unsup || cr->after.not_priced;
+    switch (r->action) {
+    case PLAN_ACT_CREATE:
+        cr->after_unknown = a;
+        break;
+    case PLAN_ACT_DELETE:
+        cr->before_unknown = b;
+        break;
+    case PLAN_ACT_FORGET:
+        cr->before_unknown = cr->after_unknown = b;
+        break;
+    case PLAN_ACT_NOOP:
+        cr->before_unknown = cr->after_unknown = a;
+        break;
+    case PLAN_ACT_REPLACE:
+        cr->before_unknown = b;
+        cr->after_unknown = r->replace_order == PLAN_ORDER_CREATE_THEN_FORGET ? a || b : a;
+        break;
+    default:
+        cr->before_unknown = b;
+        cr->after_unknown = a;
+        break;
+    }
+    bool no_change = r->action == PLAN_ACT_NOOP || r->action == PLAN_ACT_FORGET;
+    cr->delta_unknown = !no_change && (cr->before_unknown || cr->after_unknown);
+}
+
 /* ---- one resource ----------------------------------------------------------------- */
 
 static cir_code price_resource(const plan *p, const plan_resource *r, price_cache *cache,
@@ -135,6 +212,7 @@ static cir_code price_resource(const plan *p, const plan_resource *r, price_cach
     if (!m) {
         cr->status = COST_UNSUPPORTED;
         cr->replacement = r->action == PLAN_ACT_REPLACE;
+        set_unknown(cr);
         return CIR_OK;
     }
     cost_usage_view view;
@@ -157,6 +235,7 @@ static cir_code price_resource(const plan *p, const plan_resource *r, price_cach
     }
     set_money(cr);
     cr->status = status_of(cr);
+    set_unknown(cr);
     return CIR_OK;
 }
 
@@ -179,6 +258,10 @@ static void add_totals(cost_totals *t, const cost_resource *cr)
     t->monthly_before += cr->monthly_before;
     t->monthly_after += cr->monthly_after;
     t->monthly_delta += cr->monthly_delta;
+    t->unpriced += cost_status_unpriced(cr->status);
+    t->before_partial |= cr->before_unknown;
+    t->after_partial |= cr->after_unknown;
+    t->delta_partial |= cr->delta_unknown;
 }
 
 static int cmp_type_count(const void *a, const void *b)

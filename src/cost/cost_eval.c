@@ -4,9 +4,15 @@
  * looks every price up in the cache and fills a cost_side.
  *
  * Nothing here knows a resource type: every decision comes from the
- * tables in cost_models.c.  Variables are resolved lazily and memoised per
+ * tables in src/cost/models/.  Variables are resolved lazily and memoised per
  * part element, so fallback chains ("instance type from the node group,
  * else from its launch template, else t3.medium") are plain data.
+ *
+ * A value known only after apply is read through the plan's configuration
+ * (plan_attr_configured): unset there, the provider's default applies;
+ * otherwise a default the model allows is an assumption, recorded on the
+ * value and copied onto every component that uses it.  Tiered prices
+ * (CF_TIERED) take every row of the query and bill each tier in order.
  */
 #include "cost_eval.h"
 
@@ -24,7 +30,8 @@ typedef enum val_state {
     VS_SET,
     VS_UNKNOWN,     /* known only after apply: why = attribute path */
     VS_UNMAPPED,    /* a value the model's map does not price: why = attribute */
-    VS_UNRESOLVED   /* a referenced resource could not be found: why = reason */
+    VS_UNRESOLVED,  /* a referenced resource could not be found: why = reason */
+    VS_MISSING      /* CVF_REQUIRED and not set: why = attribute path */
 } val_state;
 
 struct cost_val {
@@ -33,12 +40,20 @@ struct cost_val {
     bool sensitive;
     char *text;     /* SET: the (mapped) value; UNMAPPED: the raw value */
     char *why;
+    bool was_unknown;            /* the plan knows the attribute only after apply */
+    /* An assumption: the value stands in for one the plan does not give. */
+    bool assumed;
+    char *assume_path;           /* attribute path on the resource read */
+    char *assume_value;          /* the value assumed, before the map */
+    const cost_var *assume_var;  /* its why and usage key */
 };
 
 static void val_clear(cost_val *v)
 {
     free(v->text);
     free(v->why);
+    free(v->assume_path);
+    free(v->assume_value);
     memset(v, 0, sizeof *v);
 }
 
@@ -159,6 +174,16 @@ static bool from_usage(const cost_eval *e, const cost_var *d, cost_val *v)
     return true;
 }
 
+/* Marks `v` as resting on an assumption about `path` (the value is
+ * filled in by whoever supplies it: the fallback or the default). */
+static void pend_assumption(cost_val *v, const cost_var *d, const char *path)
+{
+    v->assumed = true;
+    v->assume_var = d;
+    free(v->assume_path);
+    v->assume_path = xstrdup(path);
+}
+
 /* Reads the attribute; returns true when it decided the value (set,
  * unknown or unresolved), false to fall through to fallback/default. */
 static bool from_attr(const cost_eval *e, const cost_var *d, bool model_scope, cost_val *v)
@@ -186,11 +211,26 @@ static bool from_attr(const cost_eval *e, const cost_var *d, bool model_scope, c
     const json_t *j = plan_attr(r, side, path, &st);
     bool decided = false;
     if (st == PLAN_VAL_UNKNOWN) {
-        if (!(d->flags & CVF_UNKNOWN_DEFAULT)) {
+        v->was_unknown = true;
+        const json_t *cv = NULL;
+        plan_cfg_state cfg = e->plan && side ? plan_attr_configured(e->plan, r, path, &cv) : PLAN_CFG_UNKNOWN;
+        char *t = cfg == PLAN_CFG_CONSTANT ? json_scalar_text(cv) : NULL;
+        if (t && *t) { /* a literal the plan shows unknown: take the configuration's */
+            v->state = VS_SET;
+            v->text = t;
+            t = NULL;
+            decided = true;
+        } else if (cfg == PLAN_CFG_UNSET && !(d->flags & CVF_ASSUME)) {
+            /* unset: the provider's default (the fallback or default) applies,
+             * or nothing (a required value then says it is not set) */
+        } else if (d->flags & (CVF_UNKNOWN_DEFAULT | CVF_ASSUME)) {
+            pend_assumption(v, d, path);
+        } else {
             v->state = VS_UNKNOWN;
             v->why = xstrdup(path);
             decided = true;
-        } /* else: fall through to the fallback and the default */
+        }
+        free(t);
     } else if (st == PLAN_VAL_KNOWN && j) {
         char *t = json_scalar_text(j);
         if (t && *t) {
@@ -212,6 +252,17 @@ static bool from_attr(const cost_eval *e, const cost_var *d, bool model_scope, c
     return decided;
 }
 
+/* Copies an assumption from the variable a value came from. */
+static void copy_assumption(cost_val *to, const cost_val *from)
+{
+    if (!from->assumed || to->assumed)
+        return;
+    to->assumed = true;
+    to->assume_var = from->assume_var;
+    to->assume_path = from->assume_path ? xstrdup(from->assume_path) : NULL;
+    to->assume_value = from->assume_value ? xstrdup(from->assume_value) : NULL;
+}
+
 static void compute(const cost_eval *e, const cost_var *d, bool model_scope, cost_val *v)
 {
     if (!from_usage(e, d, v) && !from_attr(e, d, model_scope, v)) {
@@ -221,9 +272,20 @@ static void compute(const cost_eval *e, const cost_var *d, bool model_scope, cos
             v->sensitive = fb->sensitive;
             v->text = fb->text ? xstrdup(fb->text) : NULL;
             v->why = fb->why ? xstrdup(fb->why) : NULL;
+            if (v->assumed && !v->assume_value && fb->text)
+                v->assume_value = xstrdup(fb->text);
+            copy_assumption(v, fb);
         } else if (d->dflt) {
             set_text(v, d->dflt, false);
+            if (v->assumed && !v->assume_value)
+                v->assume_value = xstrdup(d->dflt);
         }
+    }
+    if (v->assumed && (v->state != VS_SET || !v->assume_value)) {
+        /* nothing was assumed after all: the value is unset */
+        v->assumed = false;
+        free(v->assume_path);
+        v->assume_path = NULL;
     }
     if (v->state == VS_SET && d->map) {
         const char *to = map_value(d->map, v->text);
@@ -240,6 +302,24 @@ static void compute(const cost_eval *e, const cost_var *d, bool model_scope, cos
             v->text = xstrdup(to);
         }
     }
+    if (v->state == VS_UNSET && (d->flags & CVF_REQUIRED)) {
+        bool self = model_scope || (d->flags & CVF_SELF);
+        v->state = v->was_unknown ? VS_UNKNOWN : VS_MISSING;
+        free(v->why);
+        v->why = d->attr ? elem_path(self || d->from ? NULL : e->elem, d->attr) : xstrdup(d->name);
+    }
+}
+
+static void track(const cost_eval *e, const cost_val *v)
+{
+    cost_track *t = e->track;
+    if (!t || !v->assumed)
+        return;
+    for (size_t i = 0; i < t->n; i++)
+        if (t->vals[i] == v)
+            return;
+    if (t->n < sizeof t->vals / sizeof t->vals[0])
+        t->vals[t->n++] = v;
 }
 
 static cost_val *resolve(const cost_eval *e, const char *name)
@@ -250,8 +330,10 @@ static cost_val *resolve(const cost_eval *e, const char *name)
     assert(d && "a model names a variable it does not define");
     if (!d)
         return NULL;
-    if (slot->done)
+    if (slot->done) {
+        track(e, slot);
         return slot;
+    }
     if (slot->busy) { /* a fallback cycle: a table bug, treat as unset */
         assert(!"fallback cycle in a cost model");
         return slot;
@@ -261,6 +343,7 @@ static cost_val *resolve(const cost_eval *e, const char *name)
     compute(e, d, !is_part, slot);
     slot->busy = false;
     slot->done = true;
+    track(e, slot);
     return slot;
 }
 
@@ -278,6 +361,8 @@ cost_qty_rc cost_eval_num(const cost_eval *e, const char *name, double *out, con
         return CQR_SKIP;
     if (v->state == VS_UNKNOWN)
         return CQR_UNKNOWN;
+    if (v->state == VS_MISSING)
+        return CQR_MISSING;
     if (v->state != VS_SET)
         return CQR_INVALID;
     char *end;
@@ -337,7 +422,8 @@ static bool render(const cost_eval *e, const char *tmpl, bool lenient, sbuf *out
                 bad->val = v;
                 return false;
             }
-            sbuf_puts(out, v->state == VS_UNKNOWN ? "(known after apply)" : "?");
+            sbuf_puts(out, v->state == VS_UNKNOWN ? "(known after apply)"
+                           : v->state == VS_MISSING ? "(not set)" : "?");
         }
         p = close + 1;
     }
@@ -370,7 +456,7 @@ static cond_rc eval_cond(const cost_eval *e, const cost_cond *c, why_t *bad)
     if (!v)
         return COND_FALSE;
     if (v->state == VS_UNKNOWN || v->state == VS_UNRESOLVED ||
-        (v->state == VS_UNMAPPED && c->op != COP_SET && c->op != COP_UNSET)) {
+        ((v->state == VS_UNMAPPED || v->state == VS_MISSING) && c->op != COP_SET && c->op != COP_UNSET)) {
         bad->state = v->state;
         bad->val = v;
         return COND_BAD;
@@ -384,9 +470,11 @@ static cond_rc eval_cond(const cost_eval *e, const cost_cond *c, why_t *bad)
     case COP_NE:
         return t && one_of(t, c->value) ? COND_FALSE : COND_TRUE;
     case COP_SET:
-        return v->state != VS_UNSET && (v->state != VS_SET || truthy(t)) ? COND_TRUE : COND_FALSE;
+        return v->state != VS_UNSET && v->state != VS_MISSING && (v->state != VS_SET || truthy(t)) ? COND_TRUE
+                                                                                                   : COND_FALSE;
     case COP_UNSET:
-        return v->state == VS_UNSET || (v->state == VS_SET && !truthy(t)) ? COND_TRUE : COND_FALSE;
+        return v->state == VS_UNSET || v->state == VS_MISSING || (v->state == VS_SET && !truthy(t)) ? COND_TRUE
+                                                                                                     : COND_FALSE;
     case COP_GT:
     case COP_GE: {
         char *end;
@@ -426,6 +514,8 @@ static char *why_note(const why_t *w)
                          v->why ? v->why : "a value", v->text ? v->text : "");
     case VS_UNRESOLVED:
         return xasprintf("not priced: %s", v->why ? v->why : "a referenced resource is missing");
+    case VS_MISSING:
+        return xasprintf("not priced: %s is not set", v->why ? v->why : "a value");
     default:
         return xstrdup("not priced");
     }
@@ -488,6 +578,13 @@ void cost_component_clear(cost_component *c)
     free(c->sku);
     free(c->publication_date);
     free(c->note);
+    for (size_t i = 0; i < c->nassumed; i++) {
+        free(c->assumed[i].attr);
+        free(c->assumed[i].value);
+        free(c->assumed[i].why);
+        free(c->assumed[i].usage_key);
+    }
+    free(c->assumed);
     memset(c, 0, sizeof *c);
 }
 
@@ -512,9 +609,46 @@ typedef struct eval_run {
     double count;            /* the model's count, for counted parts */
     bool count_known;
     char *count_note;        /* why the count is not usable */
+    cost_track count_track;  /* assumptions the count rests on */
+    cost_track track;        /* assumptions the current component rests on */
     sbuf name, tmp;
     cir_err *err;
 } eval_run;
+
+static void add_assumption(cost_component *c, const cost_val *v)
+{
+    for (size_t i = 0; i < c->nassumed; i++)
+        if (strcmp(c->assumed[i].attr, v->assume_path) == 0)
+            return;
+    c->assumed = xrealloc(c->assumed, (c->nassumed + 1) * sizeof *c->assumed);
+    /* kept sorted by attribute, so the line reads the same whatever order
+     * the values were first used in */
+    size_t at = c->nassumed++;
+    while (at > 0 && strcmp(c->assumed[at - 1].attr, v->assume_path) > 0) {
+        c->assumed[at] = c->assumed[at - 1];
+        at--;
+    }
+    cost_assumption *a = &c->assumed[at];
+    const cost_var *d = v->assume_var;
+    a->attr = xstrdup(v->assume_path);
+    a->value = xstrdup(v->assume_value);
+    a->why = xstrdup(d && d->why ? d->why : "the value AWS or the provider uses when none is given");
+    a->usage_key = d && d->usage ? xstrdup(d->usage) : NULL;
+}
+
+/* Copies the assumptions the component used (and those of the count, for
+ * counted parts) onto each component it added from `from` on. */
+static void attach_assumptions(eval_run *run, size_t from)
+{
+    for (size_t k = from; k < run->comps.n; k++) {
+        cost_component *c = &run->comps.items[k];
+        for (size_t i = 0; i < run->track.n; i++)
+            add_assumption(c, run->track.vals[i]);
+        if (run->e.part && run->e.part->counted)
+            for (size_t i = 0; i < run->count_track.n; i++)
+                add_assumption(c, run->count_track.vals[i]);
+    }
+}
 
 static void add_not_priced(eval_run *run, const char *name, char *note, const char *unit)
 {
@@ -579,62 +713,119 @@ static bool usage_given(const eval_run *run, const cost_comp_spec *s)
     return s->qty.kind == CQ_USAGE && cost_eval_usage(&run->e, s->qty.key, &v);
 }
 
-/* Looks the price up.  Returns CIR_OK, CIR_ENOPRICE or a cache error. */
-static cir_code lookup(eval_run *run, const cost_comp_spec *s, const char *region,
-                       price_match *m, cir_err *err)
-{
+/* ---- lookups ----------------------------------------------------------------- */
+
+typedef struct query_buf {
     price_filter filters[COST_MAX_FILTERS];
-    char *values[COST_MAX_FILTERS] = {0};
+    char *values[COST_MAX_FILTERS];
+    char *family;
+    price_query q;
+} query_buf;
+
+static void query_free(query_buf *b)
+{
+    for (size_t i = 0; i < COST_MAX_FILTERS; i++)
+        free(b->values[i]);
+    free(b->family);
+}
+
+/* Renders the component's selectors into a query, and its memo key into
+ * run->key.  Every variable was checked by filters_ready() first. */
+static void build_query(eval_run *run, const cost_comp_spec *s, const char *region, query_buf *b)
+{
+    memset(b, 0, sizeof *b);
     size_t nf = 0;
     why_t bad;
     for (size_t i = 0; i < COST_MAX_FILTERS && s->filters[i].key; i++) {
         bool ok = render(&run->e, s->filters[i].value, false, &run->tmp, &bad);
-        assert(ok); /* the caller checked every variable first */
+        assert(ok);
         (void)ok;
         if (!*sbuf_str(&run->tmp))
             continue; /* an empty value drops the filter (e.g. no edition) */
-        values[nf] = xstrdup(sbuf_str(&run->tmp));
-        filters[nf] = (price_filter){s->filters[i].key, values[nf], s->filters[i].match};
+        b->values[nf] = xstrdup(sbuf_str(&run->tmp));
+        b->filters[nf] = (price_filter){s->filters[i].key, b->values[nf], s->filters[i].match};
         nf++;
     }
-    char *family = NULL;
     if (s->family) {
         bool ok = render(&run->e, s->family, false, &run->tmp, &bad);
         assert(ok);
         (void)ok;
-        family = xstrdup(sbuf_str(&run->tmp));
+        b->family = xstrdup(sbuf_str(&run->tmp));
     }
-    price_query q = {s->service, family, region, filters, nf, NULL};
-    /* the rendered query is the memo key */
+    b->q = (price_query){s->service, b->family, region, b->filters, nf, NULL};
     sbuf_reset(&run->key);
-    sbuf_printf(&run->key, "%s\x1f%s\x1f%s\x1f%d", s->service, family ? family : "", region,
-                (s->flags & CF_FIRST_TIER) != 0);
+    sbuf_printf(&run->key, "%s\x1f%s\x1f%s\x1f%d", s->service, b->family ? b->family : "", region,
+                (s->flags & CF_TIERED) != 0);
     for (size_t i = 0; i < nf; i++)
-        sbuf_printf(&run->key, "\x1f%s\x1e%d\x1e%s", filters[i].key, (int)filters[i].match, filters[i].value);
+        sbuf_printf(&run->key, "\x1f%s\x1e%d\x1e%s", b->filters[i].key, (int)b->filters[i].match,
+                    b->filters[i].value);
+}
+
+/* Looks one price up.  Returns CIR_OK, CIR_ENOPRICE or a cache error. */
+static cir_code lookup(eval_run *run, const cost_comp_spec *s, const char *region, price_match *m,
+                       cir_err *err)
+{
+    query_buf b;
+    build_query(run, s, region, &b);
     cir_code rc;
     if (run->memo && cost_memo_get(run->memo, run->key.data, run->key.len, &rc, m)) {
-        for (size_t i = 0; i < nf; i++)
-            free(values[i]);
-        free(family);
+        query_free(&b);
         return rc;
     }
-    rc = price_lookup(run->cache, &q, m, err);
-    if (rc == CIR_OK && (s->flags & CF_FIRST_TIER) && m->candidates > 1) {
-        price_match_list all = {0};
-        rc = price_query_all(run->cache, &q, 0, &all, err);
-        if (rc == CIR_OK && all.n) {
-            size_t cand = m->candidates;
-            *m = all.items[all.n - 1]; /* sorted by price: the first tier is the highest */
-            m->candidates = cand;
-        }
-        price_matches_free(&all);
-    }
+    rc = price_lookup(run->cache, &b.q, m, err);
     if (run->memo && (rc == CIR_OK || rc == CIR_ENOPRICE))
         cost_memo_put(run->memo, run->key.data, run->key.len, rc, m);
-    for (size_t i = 0; i < nf; i++)
-        free(values[i]);
-    free(family);
+    query_free(&b);
     return rc;
+}
+
+static int cmp_begin(const void *a, const void *b)
+{
+    double x = ((const price_match *)a)->begin_range, y = ((const price_match *)b)->begin_range;
+    return x < y ? -1 : x > y;
+}
+
+/* The tiers of a tiered price: one row per StartingRange (where several
+ * rows start at the same point, the pick of price_lookup: the smallest
+ * non-zero price, then SKU), in order.  Returns CIR_OK with *n >= 1,
+ * CIR_ENOPRICE, or a cache error.  *tiers is owned by the memo. */
+static cir_code lookup_tiers(eval_run *run, const cost_comp_spec *s, const char *region,
+                             const price_match **tiers, size_t *n, cir_err *err)
+{
+    query_buf b;
+    build_query(run, s, region, &b);
+    if (cost_memo_get_tiers(run->memo, run->key.data, run->key.len, tiers, n)) {
+        query_free(&b);
+        return *n ? CIR_OK : CIR_ENOPRICE;
+    }
+    price_match_list all = {0};
+    cir_code rc = price_query_all(run->cache, &b.q, 0, &all, err);
+    query_free(&b);
+    if (rc != CIR_OK && rc != CIR_ENOPRICE) {
+        price_matches_free(&all);
+        return rc;
+    }
+    /* sorted by price then SKU: keep the first non-zero row per start */
+    price_match *pick = xcalloc(all.n ? all.n : 1, sizeof *pick);
+    size_t np = 0;
+    for (size_t i = 0; rc == CIR_OK && i < all.n; i++) {
+        const price_match *m = &all.items[i];
+        size_t k = 0;
+        while (k < np && pick[k].begin_range != m->begin_range)
+            k++;
+        if (k == np)
+            pick[np++] = *m;
+        else if (pick[k].usd_value == 0 && m->usd_value != 0)
+            pick[k] = *m;
+    }
+    qsort(pick, np, sizeof *pick, cmp_begin);
+    for (size_t i = 0; i < np; i++)
+        pick[i].candidates = all.n;
+    price_matches_free(&all);
+    cost_memo_put_tiers(run->memo, run->key.data, run->key.len, pick, np);
+    free(pick);
+    cost_memo_get_tiers(run->memo, run->key.data, run->key.len, tiers, n);
+    return *n ? CIR_OK : CIR_ENOPRICE;
 }
 
 /* Checks every variable a component's price needs; false fills *bad. */
@@ -648,7 +839,119 @@ static bool filters_ready(eval_run *run, const cost_comp_spec *s, why_t *bad)
     return true;
 }
 
-static cir_code eval_comp(eval_run *run, const cost_comp_spec *s)
+/* ---- pricing one component ----------------------------------------------------- */
+
+static void fill_price(cost_component *c, const cost_comp_spec *s, const price_match *m, bool usage_based)
+{
+    c->unit = xstrdup(s->unit);
+    c->unit_price = cost_trim_price(m->usd);
+    c->unit_price_value = m->usd_value;
+    c->sku = xstrdup(m->sku);
+    c->publication_date = xstrdup(m->publication_date ? m->publication_date : "");
+    c->usage_based = usage_based;
+}
+
+static void add_no_usage(eval_run *run, const char *name, const cost_comp_spec *s, const price_match *m,
+                         bool tiered)
+{
+    cost_component *out = comp_add(&run->comps, name);
+    fill_price(out, s, m, true);
+    double scale = s->per_scale > 0 ? s->per_scale : 1;
+    char *shown = cost_price_text(m->usd_value * scale);
+    out->usage_missing = true;
+    out->note = xasprintf("depends on usage: $%s per %s%s", shown, s->per ? s->per : s->unit,
+                          tiered ? " (first tier; less in higher tiers)" : "");
+    free(shown);
+}
+
+/* "6,000,000,000" (integers) or "1.5": how a tier bound reads. */
+static void bound_text(sbuf *b, double v)
+{
+    char digits[64];
+    if (v == floor(v) && fabs(v) < 1e15) {
+        snprintf(digits, sizeof digits, "%.0f", v);
+        size_t n = strlen(digits);
+        for (size_t i = 0; i < n; i++) {
+            if (i && (n - i) % 3 == 0)
+                sbuf_putc(b, ',');
+            sbuf_putc(b, digits[i]);
+        }
+    } else {
+        sbuf_json_num(b, v);
+    }
+}
+
+/* "<name> (first 6,000,000,000 GB-seconds)", "(next ...)", "(over ...)". */
+static char *tier_name(const char *name, const cost_comp_spec *s, const price_match *t, bool first)
+{
+    sbuf b = SBUF_INIT;
+    sbuf_printf(&b, "%s (", name);
+    if (isinf(t->end_range)) {
+        sbuf_puts(&b, "over ");
+        bound_text(&b, t->begin_range);
+    } else {
+        sbuf_puts(&b, first ? "first " : "next ");
+        bound_text(&b, t->end_range - t->begin_range);
+    }
+    sbuf_printf(&b, " %s)", s->unit);
+    return sbuf_detach(&b);
+}
+
+/* Bills `qty` across the tiers in order: one component per tier reached,
+ * named after its tier, or the plain name when the first tier holds it
+ * all.  The tiers must start at 0 and follow each other; a quantity beyond
+ * the last tier the price list has is not priced. */
+static void add_tiered(eval_run *run, const char *name, const cost_comp_spec *s, const price_match *tiers,
+                       size_t n, double qty, bool usage_based, const char *region)
+{
+    bool contiguous = tiers[0].begin_range == 0;
+    for (size_t i = 1; i < n && contiguous; i++)
+        contiguous = tiers[i].begin_range == tiers[i - 1].end_range;
+    if (!contiguous) {
+        add_not_priced(run, name,
+                       xasprintf("not priced: the tiers of the %s price list for %s in %s overlap or leave a gap",
+                                 s->service, name, region),
+                       s->unit);
+        return;
+    }
+    if (qty <= tiers[0].end_range) { /* within the first tier: one line, plain name */
+        cost_component *c = comp_add(&run->comps, name);
+        fill_price(c, s, &tiers[0], usage_based);
+        c->quantity = qty;
+        c->monthly = qty * tiers[0].usd_value;
+        c->priced = true;
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const price_match *t = &tiers[i];
+        if (i > 0 && qty <= t->begin_range)
+            break;
+        double part = fmin(qty, t->end_range) - t->begin_range;
+        char *tn = tier_name(name, s, t, i == 0);
+        cost_component *c = comp_add(&run->comps, tn);
+        free(tn);
+        fill_price(c, s, t, usage_based);
+        c->quantity = part > 0 ? part : 0;
+        c->monthly = c->quantity * t->usd_value;
+        c->priced = true;
+    }
+    const price_match *last = &tiers[n - 1];
+    if (qty > last->end_range) {
+        sbuf b = SBUF_INIT;
+        sbuf_printf(&b, "%s (over ", name);
+        bound_text(&b, last->end_range);
+        sbuf_printf(&b, " %s)", s->unit);
+        sbuf note = SBUF_INIT;
+        sbuf_printf(&note, "not priced: no price above ");
+        bound_text(&note, last->end_range);
+        sbuf_printf(&note, " %s in the %s price list for %s, run `circuit pricing sync --region %s`", s->unit,
+                    s->service, region, region);
+        add_not_priced(run, sbuf_str(&b), sbuf_detach(&note), s->unit);
+        sbuf_free(&b);
+    }
+}
+
+static cir_code eval_comp_tracked(eval_run *run, const cost_comp_spec *s)
 {
     why_t bad = {0};
     cond_rc c = eval_conds(&run->e, s->when, &bad);
@@ -673,6 +976,10 @@ static cir_code eval_comp(eval_run *run, const cost_comp_spec *s)
                        s->unit);
         return CIR_OK;
     }
+    if (qrc == CQR_MISSING) {
+        add_not_priced(run, name, xasprintf("not priced: %s is not set", qwhy ? qwhy : "a value"), s->unit);
+        return CIR_OK;
+    }
     if (qrc == CQR_INVALID) {
         add_not_priced(run, name, xasprintf("not priced: %s is not a usable number", qwhy ? qwhy : "a value"),
                        s->unit);
@@ -688,9 +995,12 @@ static cir_code eval_comp(eval_run *run, const cost_comp_spec *s)
     }
     const char *region = s->region ? s->region : run->e.res->region ? run->e.res->region : "us-east-1";
     price_match m;
+    const price_match *tiers = NULL;
+    size_t ntiers = 0;
     cir_err lerr;
     cir_err_clear(&lerr);
-    cir_code rc = lookup(run, s, region, &m, &lerr);
+    cir_code rc = (s->flags & CF_TIERED) ? lookup_tiers(run, s, region, &tiers, &ntiers, &lerr)
+                                         : lookup(run, s, region, &m, &lerr);
     if (rc == CIR_ENOPRICE) {
         if (s->flags & CF_OPTIONAL)
             return CIR_OK;
@@ -714,25 +1024,37 @@ static cir_code eval_comp(eval_run *run, const cost_comp_spec *s)
         *run->err = lerr;
         return rc;
     }
-    cost_component *out = comp_add(&run->comps, name);
-    out->unit = xstrdup(s->unit);
-    out->unit_price = cost_trim_price(m.usd);
-    out->unit_price_value = m.usd_value;
-    out->sku = xstrdup(m.sku);
-    out->publication_date = xstrdup(m.publication_date ? m.publication_date : "");
-    out->usage_based = usage_based;
-    if (qrc == CQR_NO_USAGE) {
-        double scale = s->per_scale > 0 ? s->per_scale : 1;
-        char *shown = cost_price_text(m.usd_value * scale);
-        out->usage_missing = true;
-        out->note = xasprintf("depends on usage: $%s per %s", shown, s->per ? s->per : s->unit);
-        free(shown);
+    if (tiers) {
+        if (qrc == CQR_NO_USAGE)
+            add_no_usage(run, name, s, &tiers[0], ntiers > 1);
+        else
+            add_tiered(run, name, s, tiers, ntiers, qty, usage_based, region);
         return CIR_OK;
     }
+    if (qrc == CQR_NO_USAGE) {
+        add_no_usage(run, name, s, &m, false);
+        return CIR_OK;
+    }
+    cost_component *out = comp_add(&run->comps, name);
+    fill_price(out, s, &m, usage_based);
     out->quantity = qty;
     out->monthly = qty * m.usd_value;
     out->priced = true;
     return CIR_OK;
+}
+
+/* One component spec, with the assumptions it rests on attached to what
+ * it adds. */
+static cir_code eval_comp(eval_run *run, const cost_comp_spec *s)
+{
+    size_t from = run->comps.n;
+    run->track.n = 0;
+    run->e.track = &run->track;
+    cir_code rc = eval_comp_tracked(run, s);
+    run->e.track = NULL;
+    if (rc == CIR_OK)
+        attach_assumptions(run, from);
+    return rc;
 }
 
 /* ---- parts ----------------------------------------------------------------------- */
@@ -788,13 +1110,24 @@ static cir_code eval_part(eval_run *run, const cost_part *p)
         return eval_elem(run);
     plan_val_state st;
     const plan_resource *r = run->e.part_res;
-    const json_t *list = plan_attr(r, side_for(r, run->e.after), p->each, &st);
-    if (st == PLAN_VAL_UNKNOWN) {
-        if (!p->each_unknown_empty)
-            add_not_priced(run, part_title(p), xasprintf("not priced: %s known after apply", p->each), "");
-        return CIR_OK;
-    }
+    bool side = side_for(r, run->e.after);
+    const json_t *list = plan_attr(r, side, p->each, &st);
     size_t n = json_is_array(list) ? json_array_size(list) : 0;
+    if (st == PLAN_VAL_UNKNOWN) {
+        /* as many elements as the configuration writes (their values are
+         * read from it); none written: the model's default count */
+        long written = side ? plan_config_block_count(run->e.plan, r, p->each) : -1;
+        if (written > 0)
+            n = (size_t)written;
+        else if (p->each_default)
+            n = p->each_default;
+        else if (written == 0 || p->each_unknown_empty)
+            n = 0;
+        else {
+            add_not_priced(run, part_title(p), xasprintf("not priced: %s known after apply", p->each), "");
+            return CIR_OK;
+        }
+    }
     cir_code rc = CIR_OK;
     for (size_t i = 0; i < n && rc == CIR_OK; i++) {
         char *elem = xasprintf("%s[%zu]", p->each, i);
@@ -816,16 +1149,19 @@ static void prepare_count(eval_run *run, const cost_model *m)
         return;
     const char *why = NULL;
     double v = 0;
+    run->count_track.n = 0;
+    run->e.track = &run->count_track;
     cost_qty_rc rc = cost_eval_num(&run->e, m->count, &v, &why);
+    run->e.track = NULL;
     if (rc == CQR_OK && v >= 0) {
         run->count = v;
     } else if (rc == CQR_SKIP) {
         run->count = 0;
     } else {
         run->count_known = false;
-        run->count_note = rc == CQR_UNKNOWN
-                              ? xasprintf("not priced: %s known after apply", why ? why : m->count)
-                              : xasprintf("not priced: %s is not a usable count", why ? why : m->count);
+        run->count_note = rc == CQR_UNKNOWN   ? xasprintf("not priced: %s known after apply", why ? why : m->count)
+                          : rc == CQR_MISSING ? xasprintf("not priced: %s is not set", why ? why : m->count)
+                                              : xasprintf("not priced: %s is not a usable count", why ? why : m->count);
     }
 }
 
@@ -852,7 +1188,8 @@ cir_code cost_eval_side(const cost_eval_in *in, bool after, cost_side *side, boo
     run.e.model = in->model;
     run.e.usage = in->usage;
     run.cache = in->cache;
-    run.memo = in->memo;
+    cost_memo *own_memo = in->memo ? NULL : cost_memo_new();
+    run.memo = in->memo ? in->memo : own_memo;
     run.err = err;
     const cost_model *m = in->model;
     run.e.model_vals = xcalloc(m->nvars ? m->nvars : 1, sizeof *run.e.model_vals);
@@ -873,6 +1210,7 @@ cir_code cost_eval_side(const cost_eval_in *in, bool after, cost_side *side, boo
         }
     }
     vals_free(run.e.model_vals, m->nvars);
+    cost_memo_free(own_memo);
     free(run.count_note);
     sbuf_free(&run.name);
     sbuf_free(&run.tmp);

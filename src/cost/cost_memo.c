@@ -2,8 +2,8 @@
  * cost_memo.c — the prices one cost run has already looked up, by query.
  *
  * A 10,000-resource plan asks the same few hundred questions thousands of
- * times ("t3.medium, Linux, shared, us-east-1"); first-tier picks also need
- * a full query.  Answers (a price, or "no price") are kept for the run in
+ * times ("t3.medium, Linux, shared, us-east-1"); tiered prices need every
+ * row of a query.  Answers (a price, or "no price") are kept for the run in
  * an open-addressing hash table keyed by the rendered query.  The price
  * strings stay owned by the cache, which outlives the run.
  */
@@ -20,6 +20,8 @@ typedef struct memo_slot {
     uint64_t hash;
     cir_code rc;        /* CIR_OK or CIR_ENOPRICE */
     price_match m;
+    price_match *tiers; /* cost_memo_put_tiers: owned copy */
+    size_t ntiers;
 } memo_slot;
 
 struct cost_memo {
@@ -39,8 +41,10 @@ void cost_memo_free(cost_memo *m)
 {
     if (!m)
         return;
-    for (size_t i = 0; i < m->cap; i++)
+    for (size_t i = 0; i < m->cap; i++) {
         free(m->slots[i].key);
+        free(m->slots[i].tiers);
+    }
     free(m->slots);
     free(m);
 }
@@ -104,4 +108,37 @@ void cost_memo_put(cost_memo *m, const char *key, size_t len, cir_code rc, const
     s->rc = rc;
     if (rc == CIR_OK)
         s->m = *match;
+}
+
+bool cost_memo_get_tiers(const cost_memo *m, const char *key, size_t len, const price_match **tiers,
+                         size_t *n)
+{
+    uint64_t h = fnv1a(key, len);
+    const memo_slot *s = find_slot(m->slots, m->cap, key, len, h);
+    if (!s->key)
+        return false;
+    *tiers = s->tiers;
+    *n = s->ntiers;
+    return true;
+}
+
+void cost_memo_put_tiers(cost_memo *m, const char *key, size_t len, const price_match *tiers, size_t n)
+{
+    if ((m->n + 1) * 4 > m->cap * 3)
+        grow(m);
+    uint64_t h = fnv1a(key, len);
+    memo_slot *s = find_slot(m->slots, m->cap, key, len, h);
+    if (!s->key) {
+        s->key = xstrndup(key, len);
+        s->hash = h;
+        m->n++;
+    }
+    free(s->tiers);
+    s->tiers = NULL;
+    if (n) {
+        s->tiers = xcalloc(n, sizeof *tiers);
+        memcpy(s->tiers, tiers, n * sizeof *tiers);
+    }
+    s->ntiers = n;
+    s->rc = n ? CIR_OK : CIR_ENOPRICE;
 }

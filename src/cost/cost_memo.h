@@ -22,4 +22,10 @@ bool cost_memo_get(const cost_memo *m, const char *key, size_t len, cir_code *rc
 /* Records an answer (CIR_OK with `match`, or CIR_ENOPRICE). */
 void cost_memo_put(cost_memo *m, const char *key, size_t len, cir_code rc, const price_match *match);
 
+/* The same for a tiered price: the rows of each tier, in tier order
+ * (n == 0: no price).  *tiers is owned by the memo. */
+bool cost_memo_get_tiers(const cost_memo *m, const char *key, size_t len, const price_match **tiers,
+                         size_t *n);
+void cost_memo_put_tiers(cost_memo *m, const char *key, size_t len, const price_match *tiers, size_t n);
+
 #endif

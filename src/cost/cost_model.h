@@ -10,9 +10,10 @@
  *   - the unit shown and how to get the monthly quantity (a constant such
  *     as 730 hours, a variable, a usage key, or a small named function where
  *     arithmetic is unavoidable).
- * cost_eval.c interprets these tables; cost_models.c holds them; the named
- * quantity functions live in cost_qty.c.  Adding a resource type is a table
- * entry and a test.
+ * cost_eval.c interprets these tables; src/cost/models/ files hold them, one
+ * file per service, and cost_registry.c finds them; the named quantity
+ * functions live in cost_qty.c.  Adding a resource type is a table entry,
+ * its price rows and an end-to-end case (HACKING.md).
  */
 #ifndef CIRCUIT_COST_MODEL_H
 #define CIRCUIT_COST_MODEL_H
@@ -51,19 +52,32 @@ typedef struct cost_source {
 typedef enum cost_var_flags {
     CVF_NONE = 0,
     CVF_NUMBER = 1u << 0,        /* must parse as a number (checked on use) */
-    CVF_UNKNOWN_DEFAULT = 1u << 1,/* an unknown value falls through to the fallback and
-                                    default (Terraform or AWS documents that default) */
-    CVF_SELF = 1u << 2           /* in a part: read the priced resource, not the part's */
+    CVF_UNKNOWN_DEFAULT = 1u << 1,/* known only after apply and not shown unset by the
+                                    configuration: price with the default anyway, as an
+                                    assumption stated on the line (needs why and usage) */
+    CVF_SELF = 1u << 2,          /* in a part: read the priced resource, not the part's */
+    CVF_ASSUME = 1u << 3,        /* AWS picks the value from outside the plan (the AMI's
+                                    root volume): whenever the attribute is not known, the
+                                    default is an assumption stated on the line, even when
+                                    the configuration leaves it unset (needs why and usage) */
+    CVF_REQUIRED = 1u << 4       /* never guessed: unset is "not priced: <attr> is not set"
+                                    (instance types, classes, engines, sizes) */
 } cost_var_flags;
 
 /* A named value the templates, conditions and quantities use.  Resolution
  * order: usage key (if any and given), attribute (if any and known), the
- * fallback variable (if any and set), then the default.  An attribute that
- * is unknown until apply with no documented default (no
- * CVF_UNKNOWN_DEFAULT) leaves the variable unknown, and every component
- * that needs it is "not priced: <attr> known after apply".  The map is
- * applied to whatever value was found (a fallback's value is in the
- * fallback's own mapped form); a value mapped to "" is unset. */
+ * fallback variable (if any and set), then the default.
+ *
+ * An attribute known only after apply: when the plan's configuration shows
+ * it unset, the fallback and default apply (the provider's default: no
+ * assumption).  Otherwise, with CVF_UNKNOWN_DEFAULT, they apply as an
+ * assumption the component states ("assumed ...", `why`, and the usage key
+ * that overrides it); without, the variable is unknown and every component
+ * that needs it is "not priced: <attr> known after apply".  CVF_ASSUME
+ * makes every use of the default an assumption (AWS decides from something
+ * outside the plan).  The map is applied to whatever value was found (a
+ * fallback's value is in the fallback's own mapped form); a value mapped
+ * to "" is unset. */
 typedef struct cost_var {
     const char *name;
     const char *attr;            /* Terraform path, relative to the part's element */
@@ -73,6 +87,8 @@ typedef struct cost_var {
     const cost_map *map;         /* translate the value; NULL = as is */
     const cost_source *from;     /* read `attr` from a referenced resource */
     unsigned flags;
+    const char *why;             /* why the default is what AWS or the provider uses:
+                                    stated with an assumption, listed in the docs */
 } cost_var;
 
 typedef enum cost_op {
@@ -110,6 +126,7 @@ typedef enum cost_qty_kind {
 typedef enum cost_qty_rc {
     CQR_OK,
     CQR_UNKNOWN,       /* *why = the attribute known after apply */
+    CQR_MISSING,       /* *why = a required attribute that is not set */
     CQR_NO_USAGE,      /* usage-based and no usage given */
     CQR_INVALID,       /* *why = what is wrong (not a number, ...) */
     CQR_SKIP           /* the component does not apply */
@@ -127,7 +144,8 @@ typedef struct cost_qty_spec {
 typedef enum cost_comp_flags {
     CF_NONE = 0,
     CF_USAGE = 1u << 0,          /* quantity comes from usage (set for CQ_USAGE too) */
-    CF_FIRST_TIER = 1u << 1,     /* tiered price: take the first (highest) tier */
+    CF_TIERED = 1u << 1,         /* AWS's tiers (StartingRange/EndingRange of the rows)
+                                    apply in order: one line per tier the quantity reaches */
     CF_OPTIONAL = 1u << 2,       /* a surcharge that may not exist: omit when no price */
     CF_OMIT_ZERO = 1u << 3,      /* omit when the quantity is 0 */
     CF_IF_USAGE = 1u << 4        /* shown only when its usage is given */
@@ -155,7 +173,11 @@ typedef struct cost_part {
     const char *each;            /* list attribute to iterate, or NULL */
     cost_cond when[COST_MAX_CONDS];   /* on model variables */
     bool counted;                /* quantities x the model's count */
-    bool each_unknown_empty;     /* a list unknown as a whole counts as empty */
+    bool each_unknown_empty;     /* a list unknown as a whole, that the configuration
+                                    does not write either, counts as empty */
+    unsigned each_default;       /* elements assumed when the list is unknown and the
+                                    configuration writes none (an instance's root
+                                    volume: 1); their variables state the assumption */
     const cost_var *vars;
     size_t nvars;
     const cost_comp_spec *comps;
@@ -164,7 +186,8 @@ typedef struct cost_part {
 
 typedef enum cost_usage_type {
     CU_NUMBER,
-    CU_STRING
+    CU_STRING,
+    CU_BOOL
 } cost_usage_type;
 
 typedef struct cost_usage_key {
@@ -182,6 +205,8 @@ typedef struct cost_model {
     cost_cond free_when[COST_MAX_CONDS];  /* whole resource free (e.g. gateway endpoint) */
     const char *free_note;
     const char *missing_note;    /* "not priced: ..." when no part produced anything */
+    const char *example;         /* attributes for `circuit estimate`'s example when a
+                                    required one is missing: "instance_type=t3.medium" */
     const cost_part *parts;
     size_t nparts;
     const cost_usage_key *usage;
@@ -205,9 +230,13 @@ bool cost_eks_extended(const char *version, const char *today);
  * valid date (tests pin it), else today in UTC.  Static storage. */
 const char *cost_today(void);
 
-/* The model table, sorted by type. */
+/* The model table (cost_registry.c), sorted by type: every model of every
+ * file under src/cost/models/. */
 const cost_model *cost_model_find(const char *type);
 size_t cost_models(const cost_model *const **out);
+/* The per-file lists the table is merged from (each NULL-terminated and
+ * sorted), for the tests that check them. */
+size_t cost_model_lists(const cost_model *const *const **out);
 
 /* The free-type catalogue, sorted. */
 size_t cost_free_types(const char *const **out);
@@ -215,6 +244,12 @@ size_t cost_free_types(const char *const **out);
 /* ---- evaluation context (cost_eval.c) ----------------------------------- */
 
 typedef struct cost_val cost_val;
+
+/* The assumed variables one component used (cost_eval.c collects them). */
+typedef struct cost_track {
+    const cost_val *vals[16];
+    size_t n;
+} cost_track;
 
 typedef struct cost_eval {
     const plan *plan;                 /* may be NULL (no references then) */
@@ -227,6 +262,7 @@ typedef struct cost_eval {
     const struct cost_usage_view *usage;
     cost_val *model_vals;             /* one per model var */
     cost_val *part_vals;              /* one per part var */
+    cost_track *track;                /* collects assumed values used, or NULL */
 } cost_eval;
 
 /* Numeric value of variable `name` for quantity functions.  Returns
@@ -284,7 +320,8 @@ cost_qty_rc cq_fargate_vcpu_hours(const cost_eval *e, double *q, const char **wh
 cost_qty_rc cq_fargate_gb_hours(const cost_eval *e, double *q, const char **why);
 cost_qty_rc cq_vpce_hours(const cost_eval *e, double *q, const char **why);
 cost_qty_rc cq_cpu_credits(const cost_eval *e, double *q, const char **why);
-cost_qty_rc cq_alarm_metrics(const cost_eval *e, double *q, const char **why);
+cost_qty_rc cq_alarm_metrics_standard(const cost_eval *e, double *q, const char **why);
+cost_qty_rc cq_alarm_metrics_high(const cost_eval *e, double *q, const char **why);
 cost_qty_rc cq_cache_nodes_hours(const cost_eval *e, double *q, const char **why);
 cost_qty_rc cq_cache_backup_gb(const cost_eval *e, double *q, const char **why);
 cost_qty_rc cq_efs_tput(const cost_eval *e, double *q, const char **why);

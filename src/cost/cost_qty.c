@@ -312,25 +312,32 @@ cost_qty_rc cq_cpu_credits(const cost_eval *e, double *q, const char **why)
 
 /* ---- CloudWatch alarms ----------------------------------------------------- */
 
-/* One alarm metric, or one per metric_query entry that reads a metric;
- * anomaly-detection alarms bill three metrics each. */
-cost_qty_rc cq_alarm_metrics(const cost_eval *e, double *q, const char **why)
+/* Counts the alarm's metrics of one resolution: one metric (its `period`),
+ * or one per metric_query entry that reads a metric (that metric's
+ * period); a period under 60 seconds is high resolution.  Anomaly
+ * detection alarms bill three metrics each. */
+static cost_qty_rc alarm_metrics(const cost_eval *e, bool high, double *q, const char **why)
 {
-    (void)why;
     plan_val_state st;
     const json_t *queries = cost_eval_attr(e, "metric_query", &st);
-    double metrics = 1;
+    double metrics = 0;
     if (st == PLAN_VAL_KNOWN && json_is_array(queries) && json_array_size(queries) > 0) {
-        metrics = 0;
         size_t i;
         const json_t *mq;
         json_array_foreach(queries, i, mq) {
-            const json_t *metric = json_object_get(mq, "metric");
-            if (json_is_array(metric) && json_array_size(metric) > 0)
-                metrics++;
+            const json_t *metric = json_array_get(json_object_get(mq, "metric"), 0);
+            if (!json_is_object(metric))
+                continue;
+            const json_t *p = json_object_get(metric, "period");
+            bool hi = json_is_number(p) && json_number_value(p) < 60;
+            metrics += hi == high;
         }
-        if (metrics == 0)
-            metrics = 1;
+    } else {
+        double period;
+        cost_qty_rc rc = num_or(e, "period", 60, &period, why);
+        if (rc != CQR_OK)
+            return rc;
+        metrics = (period < 60) == high;
     }
     const char *op = cost_eval_str(e, "comparison");
     if (op && (strcmp(op, "LessThanLowerOrGreaterThanUpperThreshold") == 0 ||
@@ -339,6 +346,16 @@ cost_qty_rc cq_alarm_metrics(const cost_eval *e, double *q, const char **why)
         metrics *= 3;
     *q = metrics;
     return CQR_OK;
+}
+
+cost_qty_rc cq_alarm_metrics_standard(const cost_eval *e, double *q, const char **why)
+{
+    return alarm_metrics(e, false, q, why);
+}
+
+cost_qty_rc cq_alarm_metrics_high(const cost_eval *e, double *q, const char **why)
+{
+    return alarm_metrics(e, true, q, why);
 }
 
 /* ---- ElastiCache ------------------------------------------------------------ */

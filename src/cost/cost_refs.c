@@ -262,6 +262,38 @@ static const plan_resource *by_value(const plan *p, const cost_ref *ref, bool af
     return NULL;
 }
 
+/* Whether the expression's references include `name` ("count.index"). */
+static bool refs_name(const json_t *refs, const char *name)
+{
+    size_t i;
+    const json_t *j;
+    json_array_foreach(refs, i, j) {
+        const char *s = json_string_value(j);
+        if (s && strcmp(s, name) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* `addr` indexed the way the referring resource is: "x[count.index]"
+ * names x[1] from the instance [1], "x[each.key]" names x["a"] from ["a"]
+ * (Terraform lists the base and count.index / each.key apart).  Caller
+ * frees; NULL when the expression does not index by the instance. */
+static char *same_index(const json_t *refs, const plan_resource *r, const char *addr)
+{
+    if (!r->index || strchr(addr, '['))
+        return NULL;
+    if (json_is_integer(r->index) && refs_name(refs, "count.index"))
+        return xasprintf("%s[%lld]", addr, (long long)json_integer_value(r->index));
+    if (json_is_string(r->index) && (refs_name(refs, "each.key") || refs_name(refs, "each.value"))) {
+        char *idx = plan_index_text(r->index);
+        char *out = xasprintf("%s%s", addr, idx);
+        free(idx);
+        return out;
+    }
+    return NULL;
+}
+
 static const plan_resource *by_config(const plan *p, const plan_resource *r, const cost_ref *ref)
 {
     const json_t *refs = config_refs(p, r, ref->path);
@@ -274,6 +306,13 @@ static const plan_resource *by_config(const plan *p, const plan_resource *r, con
             continue;
         char *addr = full_address(r, base);
         const plan_resource *first;
+        char *indexed = same_index(refs, r, addr);
+        if (indexed && count_address(p, indexed, &first) && first && strcmp(first->address, indexed) == 0) {
+            free(indexed);
+            free(addr);
+            return first;
+        }
+        free(indexed);
         count_address(p, addr, &first);
         free(addr);
         if (first)
@@ -295,6 +334,10 @@ const plan_resource *cost_resolve(const plan *p, const plan_resource *r, bool af
         plan_val_state st;
         const json_t *j = plan_attr(r, side_of(r, after), ref->path, &st);
         if (st == PLAN_VAL_ABSENT)
+            continue;
+        /* known only after apply, but the configuration does not set it
+         * (provider 5.x plans an unset mixed_instances_policy unknown) */
+        if (st == PLAN_VAL_UNKNOWN && plan_attr_configured(p, r, ref->path, NULL) == PLAN_CFG_UNSET)
             continue;
         referenced = true;
         if (st == PLAN_VAL_KNOWN && json_is_string(j)) {

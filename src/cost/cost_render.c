@@ -15,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define UNPRICED_NOTE "* the priced part only: resources or components without a price are left out (see their notes)"
+
 #define C_RED "\033[31m"
 #define C_GREEN "\033[32m"
 #define C_YELLOW "\033[33m"
@@ -101,13 +103,6 @@ static void money(sbuf *b, double v)
     sbuf_puts(b, s);
 }
 
-static void delta(sbuf *b, double v)
-{
-    char s[48];
-    money_format_delta(s, sizeof s, v);
-    sbuf_puts(b, s);
-}
-
 static void quantity(sbuf *b, double q)
 {
     sbuf_json_num(b, q);
@@ -122,6 +117,37 @@ static void component_detail(sbuf *b, const cost_component *c)
     } else if (c->note) {
         sbuf_puts(b, c->note);
     }
+}
+
+/* An attribute as the component line shows it: relative to the element
+ * the component's name starts with ("root_block_device[0]: ..."). */
+static const char *attr_shown(const cost_component *c, const char *attr)
+{
+    const char *colon = strstr(c->name, ": ");
+    size_t n = colon ? (size_t)(colon - c->name) : 0;
+    if (n && strncmp(attr, c->name, n) == 0 && attr[n] == '.')
+        return attr + n + 1;
+    return attr;
+}
+
+void cost_render_assumptions(const cost_component *c, sbuf *out)
+{
+    bool *done = c->nassumed ? calloc(c->nassumed, sizeof *done) : NULL;
+    for (size_t i = 0; i < c->nassumed; i++) {
+        if (done[i])
+            continue;
+        sbuf_puts(out, i ? "; assumed " : "assumed ");
+        const char *why = c->assumed[i].why;
+        for (size_t k = i, first = 1; k < c->nassumed; k++) {
+            if (done[k] || strcmp(c->assumed[k].why, why) != 0)
+                continue;
+            done[k] = true;
+            sbuf_printf(out, "%s%s %s", first ? "" : ", ", attr_shown(c, c->assumed[k].attr), c->assumed[k].value);
+            first = 0;
+        }
+        sbuf_printf(out, ": %s", why);
+    }
+    free(done);
 }
 
 static const cost_component *find_component(const cost_side *s, const char *name)
@@ -159,41 +185,21 @@ static const char *status_text(const cost_resource *cr)
     }
 }
 
-/* A side with components that could not be priced shows its priced part
- * with a "*" (footnoted), or "n/a" when nothing on it was priced: never a
+/* A figure that rests on something not priced shows its priced part with
+ * a "*" (footnoted), or "unknown" when nothing in it was priced: never a
  * bare $0 that would read as "free". */
-static bool side_partial(const cost_side *s, bool *none)
+void cost_money_text(char *out, size_t size, double v, bool unknown, bool delta)
 {
-    bool any = false;
-    for (size_t i = 0; i < s->ncomponents; i++)
-        any |= s->components[i].priced;
-    *none = !any;
-    return s->not_priced;
-}
-
-static void side_money(char *out, size_t size, const cost_side *s, double v)
-{
-    bool none;
-    if (side_partial(s, &none) && none && money_round(v) == 0) {
-        snprintf(out, size, "n/a");
+    if (unknown && money_round(v) == 0) {
+        snprintf(out, size, "unknown");
         return;
     }
     char m[48];
-    money_format(m, sizeof m, v);
-    snprintf(out, size, "%s%s", m, s->not_priced ? "*" : "");
-}
-
-static void delta_text(char *out, size_t size, const cost_resource *cr)
-{
-    bool nb, na;
-    bool pb = side_partial(&cr->before, &nb), pa = side_partial(&cr->after, &na);
-    if ((pb || pa) && ((pa && na) || (pb && nb))) {
-        snprintf(out, size, "n/a");
-        return;
-    }
-    char m[48];
-    money_format_delta(m, sizeof m, cr->monthly_delta);
-    snprintf(out, size, "%s%s", m, pb || pa ? "*" : "");
+    if (delta)
+        money_format_delta(m, sizeof m, v);
+    else
+        money_format(m, sizeof m, v);
+    snprintf(out, size, "%s%s", m, unknown ? "*" : "");
 }
 
 static void table_money_cols(table_ctx *t, const cost_resource *cr)
@@ -202,15 +208,14 @@ static void table_money_cols(table_ctx *t, const cost_resource *cr)
     bool before = cr->res->action != PLAN_ACT_CREATE;
     bool after = cr->res->action != PLAN_ACT_DELETE;
     if (before)
-        side_money(b, sizeof b, &cr->before, cr->monthly_before);
+        cost_money_text(b, sizeof b, cr->monthly_before, cr->before_unknown, false);
     else
         snprintf(b, sizeof b, "-");
     if (after)
-        side_money(a, sizeof a, cr->res->action == PLAN_ACT_FORGET ? &cr->before : &cr->after,
-                   cr->monthly_after);
+        cost_money_text(a, sizeof a, cr->monthly_after, cr->after_unknown, false);
     else
         snprintf(a, sizeof a, "-");
-    delta_text(d, sizeof d, cr);
+    cost_money_text(d, sizeof d, cr->monthly_delta, cr->delta_unknown, true);
     sbuf_printf(t->out, " %12s %12s ", b, a);
     const char *color = money_round(cr->monthly_delta) > 0 ? C_RED : money_round(cr->monthly_delta) < 0 ? C_GREEN : NULL;
     char padded[64];
@@ -229,6 +234,11 @@ static void table_component(table_ctx *t, const cost_component *c, const cost_si
     if (c->priced) {
         sbuf_puts(t->out, " = ");
         money(t->out, c->monthly);
+    }
+    if (c->nassumed) {
+        sbuf_puts(t->out, " (");
+        cost_render_assumptions(c, t->out);
+        sbuf_puts(t->out, ")");
     }
     if (show_was) {
         const cost_component *old = find_component(before, c->name);
@@ -299,7 +309,7 @@ static void project_range(const cost_report *r, size_t p, size_t *from, size_t *
 
 static void unchanged_line(const cost_report *r, sbuf *out, size_t from, size_t to)
 {
-    size_t n = 0;
+    size_t n = 0, unpriced = 0;
     double monthly = 0;
     for (size_t i = from; i < to; i++) {
         const cost_resource *cr = &r->resources[i];
@@ -307,25 +317,27 @@ static void unchanged_line(const cost_report *r, sbuf *out, size_t from, size_t 
             continue;
         n++;
         monthly += cr->monthly_after;
+        unpriced += cr->after_unknown;
     }
     if (!n)
         return;
-    sbuf_printf(out, "%zu unchanged resource%s: ", n, n == 1 ? "" : "s");
-    money(out, monthly);
-    sbuf_puts(out, "/month (in the totals)\n");
+    char m[64];
+    cost_money_text(m, sizeof m, monthly, unpriced > 0, false);
+    sbuf_printf(out, "%zu unchanged resource%s: %s%s (in the totals", n, n == 1 ? "" : "s", m,
+                strcmp(m, "unknown") == 0 ? "" : "/month");
+    if (unpriced)
+        sbuf_printf(out, "; %zu of them without a price", unpriced);
+    sbuf_puts(out, ")\n");
 }
 
-static void table_totals(table_ctx *t, const char *label, const cost_totals *tot, bool partial)
+static void table_totals(table_ctx *t, const char *label, const cost_totals *tot)
 {
-    char b[64], a[64], m[48];
-    money_format(m, sizeof m, tot->monthly_before);
-    snprintf(b, sizeof b, "%s%s", m, partial ? "*" : "");
-    money_format(m, sizeof m, tot->monthly_after);
-    snprintf(a, sizeof a, "%s%s", m, partial ? "*" : "");
+    char b[64], a[64];
+    cost_money_text(b, sizeof b, tot->monthly_before, tot->before_partial, false);
+    cost_money_text(a, sizeof a, tot->monthly_after, tot->after_partial, false);
     sbuf_printf(t->out, "%-*s %-8s %12s %12s ", t->addr_w, label, "", b, a);
     char d[64], padded[80];
-    money_format_delta(m, sizeof m, tot->monthly_delta);
-    snprintf(d, sizeof d, "%s%s", m, partial ? "*" : "");
+    cost_money_text(d, sizeof d, tot->monthly_delta, tot->delta_partial, true);
     snprintf(padded, sizeof padded, "%12s", d);
     double rd = money_round(tot->monthly_delta);
     colored(t, rd > 0 ? C_RED : rd < 0 ? C_GREEN : NULL, padded);
@@ -358,17 +370,16 @@ void cost_render_table(const cost_report *r, const cost_render_opts *o, sbuf *ou
         }
         if (!shown)
             sbuf_puts(out, "(no changes to price)\n");
-        table_totals(&t, multi ? "SUBTOTAL" : "TOTAL", &r->projects[p].totals,
-                     r->projects[p].counts.not_priced > 0);
+        table_totals(&t, multi ? "SUBTOTAL" : "TOTAL", &r->projects[p].totals);
         if (multi)
             unchanged_line(r, out, from, to);
     }
     if (multi) {
         sbuf_putc(out, '\n');
-        table_totals(&t, "TOTAL (all plans)", &r->totals, r->counts.not_priced > 0);
+        table_totals(&t, "TOTAL (all plans)", &r->totals);
     }
-    if (r->counts.not_priced)
-        sbuf_puts(out, "* excludes components that are not priced (see their notes)\n");
+    if (r->totals.unpriced)
+        sbuf_puts(out, UNPRICED_NOTE "\n");
     sbuf_putc(out, '\n');
     cost_render_census(r, out);
     sbuf_putc(out, '\n');
@@ -379,6 +390,26 @@ void cost_render_table(const cost_report *r, const cost_render_opts *o, sbuf *ou
 }
 
 /* ---- markdown -------------------------------------------------------------- */
+
+/* Markdown text with "*" escaped (a footnote mark, not emphasis). */
+static void md_text(sbuf *out, const char *text)
+{
+    sbuf tmp = SBUF_INIT;
+    sbuf_md_cell(&tmp, text);
+    for (const char *p = sbuf_str(&tmp); *p; p++) {
+        if (*p == '*')
+            sbuf_putc(out, '\\');
+        sbuf_putc(out, *p);
+    }
+    sbuf_free(&tmp);
+}
+
+static void md_money(sbuf *out, double v, bool unknown, bool is_delta)
+{
+    char cell[64];
+    cost_money_text(cell, sizeof cell, v, unknown, is_delta);
+    md_text(out, cell);
+}
 
 static void md_resource_row(sbuf *b, const cost_resource *cr)
 {
@@ -394,24 +425,17 @@ static void md_resource_row(sbuf *b, const cost_resource *cr)
         sbuf_printf(b, "%s | | |\n", st);
         return;
     }
-    char cell[64];
-    if (cr->res->action != PLAN_ACT_CREATE) {
-        side_money(cell, sizeof cell, &cr->before, cr->monthly_before);
-        sbuf_puts(b, cell);
-    } else {
+    if (cr->res->action != PLAN_ACT_CREATE)
+        md_money(b, cr->monthly_before, cr->before_unknown, false);
+    else
         sbuf_puts(b, "–");
-    }
     sbuf_puts(b, " | ");
-    if (cr->res->action != PLAN_ACT_DELETE) {
-        side_money(cell, sizeof cell, cr->res->action == PLAN_ACT_FORGET ? &cr->before : &cr->after,
-                   cr->monthly_after);
-        sbuf_puts(b, cell);
-    } else {
+    if (cr->res->action != PLAN_ACT_DELETE)
+        md_money(b, cr->monthly_after, cr->after_unknown, false);
+    else
         sbuf_puts(b, "–");
-    }
     sbuf_puts(b, " | ");
-    delta_text(cell, sizeof cell, cr);
-    sbuf_puts(b, cell);
+    md_money(b, cr->monthly_delta, cr->delta_unknown, true);
     if (cr->status == COST_NOT_PRICED)
         sbuf_puts(b, " (not priced)");
     else if (cr->status == COST_USAGE_ONLY)
@@ -440,6 +464,14 @@ static void md_components(sbuf *b, const cost_report *r, const cost_render_opts 
             sbuf_md_cell(b, cr->res->address);
             sbuf_puts(b, "` | ");
             sbuf_md_cell(b, c->name);
+            if (c->nassumed) {
+                sbuf line = SBUF_INIT;
+                sbuf_puts(&line, " (");
+                cost_render_assumptions(c, &line);
+                sbuf_puts(&line, ")");
+                sbuf_md_cell(b, sbuf_str(&line));
+                sbuf_free(&line);
+            }
             sbuf_puts(b, " | ");
             if (c->priced) {
                 quantity(b, c->quantity);
@@ -457,14 +489,14 @@ static void md_components(sbuf *b, const cost_report *r, const cost_render_opts 
 
 void cost_render_markdown(const cost_report *r, const cost_render_opts *o, sbuf *out)
 {
-    const char *mark = r->counts.not_priced ? "\\*" : "";
+    const cost_totals *t = &r->totals;
     sbuf_puts(out, "### Monthly cost: ");
-    delta(out, r->totals.monthly_delta);
-    sbuf_printf(out, "%s (", mark);
-    money(out, r->totals.monthly_before);
+    md_money(out, t->monthly_delta, t->delta_partial, true);
+    sbuf_puts(out, " (");
+    md_money(out, t->monthly_before, t->before_partial, false);
     sbuf_puts(out, " → ");
-    money(out, r->totals.monthly_after);
-    sbuf_printf(out, "%s)\n\n", mark);
+    md_money(out, t->monthly_after, t->after_partial, false);
+    sbuf_puts(out, ")\n\n");
     if (r->nprojects > 1) {
         sbuf_puts(out, "| Plan | Before | After | Delta |\n|---|--:|--:|--:|\n");
         for (size_t p = 0; p < r->nprojects; p++) {
@@ -472,19 +504,19 @@ void cost_render_markdown(const cost_report *r, const cost_render_opts *o, sbuf 
             sbuf_puts(out, "| ");
             sbuf_md_cell(out, pr->name);
             sbuf_puts(out, " | ");
-            money(out, pr->totals.monthly_before);
+            md_money(out, pr->totals.monthly_before, pr->totals.before_partial, false);
             sbuf_puts(out, " | ");
-            money(out, pr->totals.monthly_after);
+            md_money(out, pr->totals.monthly_after, pr->totals.after_partial, false);
             sbuf_puts(out, " | ");
-            delta(out, pr->totals.monthly_delta);
+            md_money(out, pr->totals.monthly_delta, pr->totals.delta_partial, true);
             sbuf_puts(out, " |\n");
         }
         sbuf_puts(out, "| **Total** | **");
-        money(out, r->totals.monthly_before);
+        md_money(out, t->monthly_before, t->before_partial, false);
         sbuf_puts(out, "** | **");
-        money(out, r->totals.monthly_after);
+        md_money(out, t->monthly_after, t->after_partial, false);
         sbuf_puts(out, "** | **");
-        delta(out, r->totals.monthly_delta);
+        md_money(out, t->monthly_delta, t->delta_partial, true);
         sbuf_puts(out, "** |\n\n");
     }
     size_t listed_n = 0;
@@ -498,8 +530,11 @@ void cost_render_markdown(const cost_report *r, const cost_render_opts *o, sbuf 
     } else {
         sbuf_puts(out, "No changes to price.\n");
     }
-    if (r->counts.not_priced)
-        sbuf_puts(out, "\n\\* excludes components that are not priced (see their notes)\n");
+    if (r->totals.unpriced) {
+        sbuf_putc(out, '\n');
+        md_text(out, UNPRICED_NOTE);
+        sbuf_putc(out, '\n');
+    }
     md_components(out, r, o);
     sbuf_putc(out, '\n');
     cost_render_census(r, out);
@@ -527,15 +562,44 @@ static void json_key(sbuf *b, const char *k)
     sbuf_putc(b, ':');
 }
 
-static void json_totals(sbuf *b, const cost_totals *t)
+/* Money, or null when it is unknown and nothing of it was priced. */
+static void json_money_or_null(sbuf *b, double v, bool unknown)
+{
+    if (unknown && money_round(v) == 0)
+        sbuf_puts(b, "null");
+    else
+        sbuf_json_money(b, v);
+}
+
+/* Totals: the priced part, null where nothing of a figure was priced;
+ * unpriced_count and the resources without a price (one plan's, or every
+ * plan's with `plan` when `multi`). */
+static void json_totals(sbuf *b, const cost_totals *t, const cost_report *r, size_t from, size_t to, bool multi)
 {
     sbuf_puts(b, "{\"monthly_before\":");
-    sbuf_json_money(b, t->monthly_before);
+    json_money_or_null(b, t->monthly_before, t->before_partial);
     sbuf_puts(b, ",\"monthly_after\":");
-    sbuf_json_money(b, t->monthly_after);
+    json_money_or_null(b, t->monthly_after, t->after_partial);
     sbuf_puts(b, ",\"monthly_delta\":");
-    sbuf_json_money(b, t->monthly_delta);
-    sbuf_putc(b, '}');
+    json_money_or_null(b, t->monthly_delta, t->delta_partial);
+    sbuf_printf(b, ",\"unpriced_count\":%zu,\"unpriced\":[", t->unpriced);
+    bool first = true;
+    for (size_t i = from; i < to; i++) {
+        const cost_resource *cr = &r->resources[i];
+        if (!cost_status_unpriced(cr->status))
+            continue;
+        sbuf_puts(b, first ? "{\"address\":" : ",{\"address\":");
+        first = false;
+        sbuf_json_str(b, cr->res->address);
+        if (multi) {
+            sbuf_puts(b, ",\"plan\":");
+            sbuf_json_str(b, cr->plan_name);
+        }
+        sbuf_puts(b, ",\"status\":");
+        sbuf_json_str(b, cost_status_name(cr->status));
+        sbuf_putc(b, '}');
+    }
+    sbuf_puts(b, "]}");
 }
 
 static void json_counts(sbuf *b, const cost_counts *c)
@@ -570,6 +634,23 @@ static void json_component(sbuf *b, const cost_component *c)
     sbuf_puts(b, c->usage_based ? "true" : "false");
     sbuf_puts(b, ",\"note\":");
     sbuf_json_str(b, c->note);
+    if (c->nassumed) {
+        sbuf_puts(b, ",\"assumed\":{");
+        for (size_t i = 0; i < c->nassumed; i++) {
+            const cost_assumption *a = &c->assumed[i];
+            if (i)
+                sbuf_putc(b, ',');
+            sbuf_json_str(b, a->attr);
+            sbuf_puts(b, ":{\"value\":");
+            sbuf_json_str(b, a->value);
+            sbuf_puts(b, ",\"why\":");
+            sbuf_json_str(b, a->why);
+            sbuf_puts(b, ",\"usage_key\":");
+            sbuf_json_str(b, a->usage_key);
+            sbuf_putc(b, '}');
+        }
+        sbuf_putc(b, '}');
+    }
     sbuf_putc(b, '}');
 }
 
@@ -601,11 +682,20 @@ static void json_resource(sbuf *b, const cost_resource *cr, bool multi)
     sbuf_puts(b, ",\"region\":");
     sbuf_json_str(b, cr->res->region);
     sbuf_puts(b, ",\"monthly_before\":");
-    sbuf_json_money(b, cr->monthly_before);
+    if (cr->before_unknown)
+        sbuf_puts(b, "null");
+    else
+        sbuf_json_money(b, cr->monthly_before);
     sbuf_puts(b, ",\"monthly_after\":");
-    sbuf_json_money(b, cr->monthly_after);
+    if (cr->after_unknown)
+        sbuf_puts(b, "null");
+    else
+        sbuf_json_money(b, cr->monthly_after);
     sbuf_puts(b, ",\"monthly_delta\":");
-    sbuf_json_money(b, cr->monthly_delta);
+    if (cr->delta_unknown)
+        sbuf_puts(b, "null");
+    else
+        sbuf_json_money(b, cr->monthly_delta);
     sbuf_puts(b, ",\"status\":");
     sbuf_json_str(b, cost_status_name(cr->status));
     sbuf_puts(b, ",\"replacement\":");
@@ -639,8 +729,9 @@ void cost_render_json(const cost_report *r, const cost_render_opts *o, sbuf *out
         sbuf_putc(out, '}');
     }
     free(sorted);
+    bool multi = r->nprojects > 1;
     sbuf_puts(out, "],\"totals\":");
-    json_totals(out, &r->totals);
+    json_totals(out, &r->totals, r, 0, r->nresources, multi);
     sbuf_puts(out, ",\"counts\":");
     json_counts(out, &r->counts);
     sbuf_puts(out, ",\"unsupported_types\":[");
@@ -652,7 +743,6 @@ void cost_render_json(const cost_report *r, const cost_render_opts *o, sbuf *out
         sbuf_printf(out, ",\"count\":%zu}", r->unsupported[i].count);
     }
     sbuf_puts(out, "],\"resources\":[");
-    bool multi = r->nprojects > 1;
     for (size_t i = 0; i < r->nresources; i++) {
         if (i)
             sbuf_putc(out, ',');
@@ -667,8 +757,10 @@ void cost_render_json(const cost_report *r, const cost_render_opts *o, sbuf *out
                 sbuf_putc(out, ',');
             sbuf_puts(out, "{\"name\":");
             sbuf_json_str(out, r->projects[p].name);
+            size_t from, to;
+            project_range(r, p, &from, &to);
             sbuf_puts(out, ",\"totals\":");
-            json_totals(out, &r->projects[p].totals);
+            json_totals(out, &r->projects[p].totals, r, from, to, false);
             sbuf_puts(out, ",\"counts\":");
             json_counts(out, &r->projects[p].counts);
             sbuf_putc(out, '}');

@@ -34,6 +34,15 @@ void cost_render_census(const cost_report *r, sbuf *out);
 /* "Prices: AmazonEC2 us-east-1 (version ..., published ..., snapshot); ..." */
 void cost_render_prices(const cost_render_opts *o, sbuf *out);
 
+/* A money figure as text and Markdown show it: "$12.00" / "+$3.00", with a
+ * "*" when it rests on something not priced, "unknown" when nothing of it
+ * was priced (never a bare $0.00).  `out` needs 64 bytes. */
+void cost_money_text(char *out, size_t size, double v, bool unknown, bool delta);
+
+/* "assumed volume_size 8, volume_type gp2: <why>" for a component that
+ * rests on assumptions (nothing when it has none). */
+void cost_render_assumptions(const cost_component *c, sbuf *out);
+
 /* The side whose components describe a resource: before for deletes and
  * forgets, after otherwise. */
 const cost_side *cost_shown_side(const cost_resource *cr);

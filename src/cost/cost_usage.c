@@ -246,6 +246,8 @@ static cir_code check_keys(const cost_usage *u, const cost_model *m, const char 
             rc = cir_error(err, CIR_EINPUT, u->name, "%s.%s: want a non-negative number", where, path);
         } else if (d->type == CU_STRING && !json_is_string(v)) {
             rc = cir_error(err, CIR_EINPUT, u->name, "%s.%s: want a string", where, path);
+        } else if (d->type == CU_BOOL && !json_is_boolean(v)) {
+            rc = cir_error(err, CIR_EINPUT, u->name, "%s.%s: want true or false", where, path);
         }
         free(path);
         if (rc != CIR_OK)

@@ -143,6 +143,46 @@ const json_t *plan_attr(const plan_resource *r, bool use_after, const char *path
  * sensitive on that side. */
 bool plan_attr_sensitive(const plan_resource *r, bool use_after, const char *path);
 
+/* ---- what the configuration says (plan_config.c) ------------------------ */
+
+/* A value known only after apply is either unset in the configuration (the
+ * provider's or AWS's default applies) or computed by an expression; the
+ * plan's `configuration` tells which. */
+typedef enum plan_cfg_state {
+    PLAN_CFG_UNKNOWN,     /* no configuration for the resource, or the path cannot be
+                             followed there (an index beyond the blocks written) */
+    PLAN_CFG_UNSET,       /* the resource's block does not set it (nor a block on the
+                             path); also a literal null.  Blocks written with `dynamic`
+                             are not in the configuration: they read as unset */
+    PLAN_CFG_CONSTANT,    /* a literal; *value is it (borrowed from the plan) */
+    PLAN_CFG_EXPRESSION,  /* an expression (references, functions); *value is the
+                             expression object */
+    PLAN_CFG_BLOCK        /* the path names nested blocks: *value is their list (or the
+                             one block body, for an indexed path) */
+} plan_cfg_state;
+
+/* What the configuration of resource `r` (managed or data) says about `path` (same
+ * syntax as plan_attr; "a.0.b" and a block written without its index,
+ * "root_block_device.volume_type", are accepted too).  `value` may be
+ * NULL.  Never fails: anything it cannot follow is PLAN_CFG_UNKNOWN. */
+plan_cfg_state plan_attr_configured(const plan *p, const plan_resource *r, const char *path,
+                                    const json_t **value);
+
+/* How many nested blocks at `path` the configuration writes: 0 when unset,
+ * -1 when it cannot tell (no configuration, or set by an expression). */
+long plan_config_block_count(const plan *p, const plan_resource *r, const char *path);
+
+/* The configuration entry (an element of some module's `resources`) of
+ * r's resource block, or NULL when the plan carries none (no
+ * `configuration`, an older or filtered plan, a module it does not show).
+ * Borrowed from the plan. */
+const json_t *plan_config_resource(const plan *p, const plan_resource *r);
+
+/* The module object ("resources", "module_calls", ...) at `module_address`
+ * ("module.a[\"x\"].module.b", NULL = root) in the plan's configuration, or
+ * NULL when the plan does not carry it.  Borrowed from the plan. */
+const json_t *plan_config_module(const plan *p, const char *module_address);
+
 /* ---- changed attributes ------------------------------------------------ */
 
 typedef enum plan_diff_kind {

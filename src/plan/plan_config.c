@@ -1,26 +1,39 @@
 /*
- * plan_config.c — reading a resource's block in the plan's `configuration`
- * (plan_config.h says why).
+ * plan_config.c — what a resource's `configuration` says about one of its
+ * attributes, for the places where the planned value alone cannot tell.
  *
- * The shapes, as Terraform writes them (internal/command/jsonconfig):
- * a block body is an object of attribute name -> expression and block type
- * -> nested blocks; an expression is {"constant_value": v} and/or
- * {"references": [...]}, or {} for anything else (a function call without
- * references); list and set blocks are arrays of bodies, single and group
- * blocks one body, map blocks an object of label -> body.  Empty bodies
- * are omitted, so a resource without "expressions" sets nothing.
+ * A value known only after apply is ambiguous: the AWS provider marks
+ * optional-and-computed attributes unknown both when the configuration
+ * leaves them out (so the provider's or AWS's default applies: an
+ * autoscaling group without mixed_instances_policy, an instance without
+ * root_block_device) and when an expression computes them from something
+ * not yet created.  The configuration tells the two apart: an attribute
+ * the resource's block does not mention is unset.
+ *
+ * Terraform writes a resource's configuration as `expressions`: each
+ * attribute an expression object ({"constant_value": ...} for a literal,
+ * {"references": [...]} for an expression, {} for an expression without
+ * references), each nested block an array of block bodies.  Blocks written
+ * with `dynamic` do not appear there, so a path through one reads as unset:
+ * callers that price from "unset" say what they assumed.
+ *
+ * Also the lookups behind it, public for the rules that read the
+ * configuration itself (module calls, provider requirements): a module by
+ * address and a resource's configuration entry.  A resource block that
+ * writes nothing has no `expressions` at all: everything in it is unset.
  */
-#include "plan_config.h"
-
 #include "plan_internal.h"
 
 #include "../core/mem.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 const json_t *plan_config_module(const plan *p, const char *module_address)
 {
+    if (!p || !p->root)
+        return NULL;
     const json_t *module = json_object_get(json_object_get(p->root, "configuration"), "root_module");
     if (!json_is_object(module))
         return NULL;
@@ -48,7 +61,7 @@ const json_t *plan_config_module(const plan *p, const char *module_address)
 
 const json_t *plan_config_resource(const plan *p, const plan_resource *r)
 {
-    if (!r || !r->type || !r->name)
+    if (!p || !r || !r->type || !r->name)
         return NULL;
     const json_t *module = plan_config_module(p, r->module_address);
     const char *mode = r->is_data ? "data" : "managed";
@@ -64,88 +77,207 @@ const json_t *plan_config_resource(const plan *p, const plan_resource *r)
     return NULL;
 }
 
-/* An expression object rather than a block body: it has only the keys an
- * expression has (an empty object is an expression Terraform could not
- * summarise). */
+/* The `expressions` object of `r`'s block; NULL with *found set when the
+ * block writes nothing, NULL with *found clear when the plan does not
+ * carry the block. */
+static const json_t *config_expressions(const plan *p, const plan_resource *r, bool *found)
+{
+    const json_t *res = plan_config_resource(p, r);
+    *found = res != NULL;
+    const json_t *ex = json_object_get(res, "expressions");
+    return json_is_object(ex) ? ex : NULL;
+}
+
+/* ---- paths --------------------------------------------------------------- */
+
+typedef struct step {
+    bool is_index;
+    size_t index;
+    char key[128];
+} step;
+
+/* Next step of "a[0].b", "a.0.b" or "tags[\"k\"]"; false at the end or
+ * on a malformed path (*bad set). */
+static bool next_step(const char **pp, step *st, bool *bad)
+{
+    const char *p = *pp;
+    while (*p == '.')
+        p++;
+    if (!*p)
+        return false;
+    memset(st, 0, sizeof *st);
+    if (*p == '[') {
+        p++;
+        if (*p == '"') {
+            p++;
+            size_t n = 0;
+            while (*p && *p != '"') {
+                if (*p == '\\' && p[1])
+                    p++;
+                if (n + 1 < sizeof st->key)
+                    st->key[n++] = *p;
+                p++;
+            }
+            if (*p != '"' || p[1] != ']') {
+                *bad = true;
+                return false;
+            }
+            p += 2;
+        } else {
+            char *end;
+            st->index = strtoull(p, &end, 10);
+            if (end == p || *end != ']') {
+                *bad = true;
+                return false;
+            }
+            st->is_index = true;
+            p = end + 1;
+        }
+        *pp = p;
+        return true;
+    }
+    size_t n = strcspn(p, ".[");
+    if (n >= sizeof st->key) {
+        *bad = true;
+        return false;
+    }
+    bool digits = n > 0;
+    for (size_t i = 0; i < n; i++)
+        digits = digits && isdigit((unsigned char)p[i]);
+    if (digits) { /* "a.0.b": a list index written with a dot */
+        st->is_index = true;
+        st->index = strtoull(p, NULL, 10);
+    } else {
+        memcpy(st->key, p, n);
+    }
+    *pp = p + n;
+    return true;
+}
+
+/* An expression object: {"constant_value": ...}, {"references": [...]}
+ * or {} (an expression without references). */
 static bool is_expression(const json_t *v)
 {
     if (!json_is_object(v))
         return false;
     const char *k;
-    json_t *x;
+    const json_t *x;
     json_object_foreach((json_t *)v, k, x)
         if (strcmp(k, "constant_value") != 0 && strcmp(k, "references") != 0)
             return false;
     return true;
 }
 
-/* The rest of the path inside a constant value. */
-static plan_cfg_state in_constant(const json_t *v, const plan_path_step *steps, size_t n)
+/* Walks the rest of the path inside a literal value. */
+static plan_cfg_state in_constant(const json_t *v, const char *rest, const json_t **value)
 {
-    for (size_t i = 0; i < n; i++) {
-        if (steps[i].is_index)
-            v = json_is_array(v) ? json_array_get(v, steps[i].index) : NULL;
+    step st;
+    bool bad = false;
+    while (v && next_step(&rest, &st, &bad)) {
+        if (st.is_index)
+            v = json_is_array(v) ? json_array_get(v, st.index) : NULL;
         else
-            v = json_is_object(v) ? json_object_get(v, steps[i].key) : NULL;
-        if (!v || json_is_null(v))
-            return PLAN_CFG_UNSET;
+            v = json_is_object(v) ? json_object_get(v, st.key) : NULL;
     }
-    return PLAN_CFG_SET;
-}
-
-static plan_cfg_state walk(const json_t *body, const plan_path_step *steps, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        const plan_path_step *st = &steps[i];
-        if (st->is_index)
-            return PLAN_CFG_UNKNOWN;   /* an index needs a block list before it */
-        const json_t *v = json_object_get(body, st->key);
-        if (!v)
-            return PLAN_CFG_UNSET;
-        if (is_expression(v)) {
-            const json_t *c = json_object_get(v, "constant_value");
-            if (c && json_is_null(c))
-                return PLAN_CFG_UNSET;
-            if (i + 1 == n)
-                return PLAN_CFG_SET;
-            return c ? in_constant(c, steps + i + 1, n - i - 1) : PLAN_CFG_UNKNOWN;
-        }
-        if (json_is_array(v)) {           /* list or set of blocks */
-            if (i + 1 == n)
-                return json_array_size(v) ? PLAN_CFG_SET : PLAN_CFG_UNSET;
-            if (!steps[i + 1].is_index)
-                return PLAN_CFG_UNKNOWN;
-            body = json_array_get(v, steps[i + 1].index);
-            if (!body)
-                return PLAN_CFG_UNSET;
-            i++;
-        } else if (json_is_object(v)) {  /* single block, or a map of blocks */
-            if (i + 1 == n)
-                return PLAN_CFG_SET;
-            body = v;
-            if (steps[i + 1].is_index) {
-                if (steps[i + 1].index != 0)
-                    return PLAN_CFG_UNSET;
-                i++;
-            }
-        } else {
-            return PLAN_CFG_UNKNOWN;
-        }
-        if (!json_is_object(body))
-            return PLAN_CFG_UNKNOWN;
-    }
-    return PLAN_CFG_SET;
-}
-
-plan_cfg_state plan_config_attr(const plan *p, const plan_resource *r, const char *path)
-{
-    const json_t *res = plan_config_resource(p, r);
-    plan_path_step *steps;
-    size_t n;
-    if (!res || !path || !plan_path_parse(path, &steps, &n))
+    if (bad)
         return PLAN_CFG_UNKNOWN;
-    const json_t *body = json_object_get(res, "expressions");
-    plan_cfg_state st = body ? walk(body, steps, n) : PLAN_CFG_UNSET;
-    plan_path_free(steps, n);
-    return st;
+    if (!v || json_is_null(v))
+        return PLAN_CFG_UNSET;
+    *value = v;
+    return PLAN_CFG_CONSTANT;
+}
+
+plan_cfg_state plan_attr_configured(const plan *p, const plan_resource *r, const char *path,
+                                    const json_t **value)
+{
+    const json_t *dummy;
+    if (!value)
+        value = &dummy;
+    *value = NULL;
+    bool found;
+    const json_t *node = config_expressions(p, r, &found);
+    if (!found || !path || !*path)
+        return PLAN_CFG_UNKNOWN;
+    /* node NULL (a block writing nothing): the first step reads as unset */
+    /* node is a block body (object of attributes and blocks), a block
+     * list (array of bodies) or an expression object */
+    bool body = true;
+    bool single = false;    /* node is a single nested block (an object, not a list) */
+    const char *rest = path;
+    step st;
+    bool bad = false;
+    while (next_step(&rest, &st, &bad)) {
+        if (body) {
+            if (st.is_index) {
+                /* the plan shows a single block as a one-element list */
+                if (single && st.index == 0) {
+                    single = false;
+                    continue;
+                }
+                return PLAN_CFG_UNKNOWN;
+            }
+            single = false;
+            const json_t *child = json_object_get(node, st.key);
+            if (!child)
+                return PLAN_CFG_UNSET;
+            node = child;
+            body = false;
+            if (json_is_array(node))
+                continue;                     /* a block list */
+            if (is_expression(node)) {
+                const json_t *cv = json_object_get(node, "constant_value");
+                if (cv)
+                    return in_constant(cv, rest, value);
+                /* an expression: whatever lies below is computed */
+                *value = node;
+                return PLAN_CFG_EXPRESSION;
+            }
+            body = single = true;             /* a single nested block */
+            continue;
+        }
+        /* node is a block list */
+        if (st.is_index) {
+            if (st.index >= json_array_size(node))
+                return PLAN_CFG_UNKNOWN;      /* more elements than written: dynamic */
+            node = json_array_get(node, st.index);
+        } else {
+            /* a block written without its index ("root_block_device.volume_size") */
+            if (json_array_size(node) == 0)
+                return PLAN_CFG_UNSET;
+            node = json_array_get(node, 0);
+            const json_t *child = json_object_get(node, st.key);
+            if (!child)
+                return PLAN_CFG_UNSET;
+            node = child;
+            if (json_is_array(node))
+                continue;
+            if (is_expression(node)) {
+                const json_t *cv = json_object_get(node, "constant_value");
+                if (cv)
+                    return in_constant(cv, rest, value);
+                *value = node;
+                return PLAN_CFG_EXPRESSION;
+            }
+            body = single = true;
+            continue;
+        }
+        body = true;
+    }
+    if (bad)
+        return PLAN_CFG_UNKNOWN;
+    *value = node;
+    return PLAN_CFG_BLOCK;
+}
+
+long plan_config_block_count(const plan *p, const plan_resource *r, const char *path)
+{
+    const json_t *v;
+    switch (plan_attr_configured(p, r, path, &v)) {
+    case PLAN_CFG_UNSET:
+        return 0;
+    case PLAN_CFG_BLOCK:
+        return json_is_array(v) ? (long)json_array_size(v) : 1;
+    default:
+        return -1;
+    }
 }

@@ -167,23 +167,38 @@ static void cost_impact(review *rv)
         rv->cost_impact = xstrdup("not estimated");
         return;
     }
+    /* Never a bare $0.00 for what was not priced: "unknown" when nothing of
+     * the change was priced, "for what is priced" when only part was. */
+    const cost_totals *t = &c->totals;
     char d[48], from[48], to[48];
-    money_format_delta(d, sizeof d, c->totals.monthly_delta);
-    money_format(from, sizeof from, c->totals.monthly_before);
-    money_format(to, sizeof to, c->totals.monthly_after);
+    money_format_delta(d, sizeof d, t->monthly_delta);
+    money_format(from, sizeof from, t->monthly_before);
+    money_format(to, sizeof to, t->monthly_after);
     sbuf b = SBUF_INIT;
-    sbuf_printf(&b, "%s/month (", d);
-    /* A percentage says something only of a meaningful base: at least a
-     * dollar, and not dwarfed by the change (+4134% of $8.23 says less
-     * than the amounts); otherwise the absolute change stands alone. */
-    double before = money_round(c->totals.monthly_before);
-    if (before >= 1.0 && money_round(c->totals.monthly_delta) != 0 && fabs(c->totals.monthly_delta) <= 10.0 * before) {
-        rv->delta_percent = c->totals.monthly_delta / c->totals.monthly_before * 100.0;
-        sbuf_printf(&b, "%+.1f%%, ", rv->delta_percent);
+    bool none = t->delta_partial && money_round(t->monthly_delta) == 0;
+    if (none) {
+        sbuf_puts(&b, "unknown (no price for what changes)");
+    } else {
+        sbuf_printf(&b, "%s/month%s (", d, t->delta_partial ? " for what is priced" : "");
+        /* A percentage says something only of a meaningful base: at least a
+         * dollar, and not dwarfed by the change (+4135% of $8.23 says less
+         * than the amounts), and only when both figures are whole; it is
+         * rounded as the gate rounds it (cost_delta_percent). */
+        double pct, before = money_round(t->monthly_before);
+        if (!t->before_partial && !t->delta_partial && before >= 1.0 && money_round(t->monthly_delta) != 0 &&
+            fabs(t->monthly_delta) <= 10.0 * before && cost_delta_percent(t, &pct)) {
+            rv->delta_percent = pct;
+            sbuf_printf(&b, "%+.1f%%, ", pct);
+        }
+        sbuf_printf(&b, "from %s to %s)", t->before_partial && money_round(t->monthly_before) == 0 ? "unknown" : from,
+                    t->after_partial && money_round(t->monthly_after) == 0 ? "unknown" : to);
     }
-    sbuf_printf(&b, "from %s to %s)", from, to);
     for (size_t i = 0; c->nprojects > 1 && i < c->nprojects; i++) {
-        money_format_delta(d, sizeof d, c->projects[i].totals.monthly_delta);
+        const cost_totals *pt = &c->projects[i].totals;
+        if (pt->delta_partial && money_round(pt->monthly_delta) == 0)
+            snprintf(d, sizeof d, "unknown");
+        else
+            money_format_delta(d, sizeof d, pt->monthly_delta);
         sbuf_printf(&b, "%s%s %s", i ? ", " : "; per plan: ", c->projects[i].name, d);
     }
     review_list np = {NULL, 0, 0, 0, 4, NULL, false};
@@ -197,6 +212,18 @@ static void cost_impact(review *rv)
         free(list);
     }
     review_list_free(&np);
+    review_list as = {NULL, 0, 0, 0, 4, NULL, false};
+    for (size_t i = 0; i < c->nresources; i++)
+        if (rv_scope_of(rv, c->resources[i].res) == RV_SCOPE_CHANGED && cost_resource_assumes(&c->resources[i]))
+            review_list_add(&as, "%s%s" RV_CODE "%s" RV_END, rv->nplans > 1 ? c->resources[i].plan_name : "",
+                            rv->nplans > 1 ? ": " : "", c->resources[i].res->address);
+    if (as.total) {
+        char *list = rv_join(&as, ", ", 3);
+        sbuf_printf(&b, "; %zu resource%s priced on stated assumptions (`circuit cost` shows them): %s", as.total,
+                    as.total == 1 ? "" : "s", list);
+        free(list);
+    }
+    review_list_free(&as);
     size_t usage = 0;
     for (size_t i = 0; i < c->nresources; i++)
         usage += c->resources[i].status == COST_USAGE_ONLY &&

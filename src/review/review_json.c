@@ -86,6 +86,15 @@ static void kmoney(jw *w, const char *k, double v)
     sbuf_json_money(w->b, v);
 }
 
+static void kmoney_or_null(jw *w, const char *k, double v, bool unknown)
+{
+    key(w, k);
+    if (unknown && money_round(v) == 0)
+        sbuf_puts(w->b, "null");
+    else
+        sbuf_json_money(w->b, v);
+}
+
 static void kbool(jw *w, const char *k, bool v)
 {
     key(w, k);
@@ -165,9 +174,11 @@ static void cost(jw *w, const review *rv)
     }
     open_(w, '{');
     kstr(w, "currency", "USD");
-    kmoney(w, "monthly_before", c->totals.monthly_before);
-    kmoney(w, "monthly_after", c->totals.monthly_after);
-    kmoney(w, "monthly_delta", c->totals.monthly_delta);
+    /* null, never 0, for a figure nothing of which was priced */
+    const cost_totals *t = &c->totals;
+    kmoney_or_null(w, "monthly_before", t->monthly_before, t->before_partial);
+    kmoney_or_null(w, "monthly_after", t->monthly_after, t->after_partial);
+    kmoney_or_null(w, "monthly_delta", t->monthly_delta, t->delta_partial);
     key(w, "delta_percent");
     if (isnan(rv->delta_percent))
         sbuf_puts(w->b, "null");
@@ -183,6 +194,7 @@ static void cost(jw *w, const review *rv)
     kuint(w, "usage_only", c->counts.usage_only);
     kuint(w, "not_priced", c->counts.not_priced);
     close_(w, '}');
+    kuint(w, "unpriced_count", t->unpriced);
     size_t unmodelled;
     rv_unmodelled_types(rv, NULL, &unmodelled);
     kuint(w, "changed_without_model", unmodelled);

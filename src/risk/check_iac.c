@@ -18,7 +18,7 @@
 
 #include "../core/mem.h"
 #include "../core/sbuf.h"
-#include "../plan/plan_config.h"
+#include "../plan/plan.h"
 
 #include <ctype.h>
 #include <stdlib.h>

@@ -12,7 +12,7 @@
 #include "rules.h"
 
 #include "../core/mem.h"
-#include "../plan/plan_config.h"
+#include "../plan/plan.h"
 #include "../core/sbuf.h"
 
 #include <assert.h>
@@ -243,7 +243,7 @@ const json_t *risk_attr(const plan *p, const plan_resource *r, bool use_after, c
     if (defaulted)
         *defaulted = false;
     const json_t *v = plan_attr(r, use_after, path, state);
-    if (*state == PLAN_VAL_UNKNOWN && use_after && p && plan_config_attr(p, r, path) == PLAN_CFG_UNSET) {
+    if (*state == PLAN_VAL_UNKNOWN && use_after && p && plan_attr_configured(p, r, path, NULL) == PLAN_CFG_UNSET) {
         *state = PLAN_VAL_ABSENT;
         if (defaulted)
             *defaulted = true;

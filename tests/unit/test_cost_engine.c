@@ -193,14 +193,14 @@ Test(cost_engine, missing_region_is_never_zero)
     open_cache(&f);
     add_plan_text(&f,
                   PLAN(RC("aws_nat_gateway.n", "aws_nat_gateway", "[\"create\"]", "null", "{}", "{}")),
-                  "ap-south-2");
+                  "ap-east-2"); /* Taipei: no price list in the snapshot */
     run(&f);
     const cost_resource *c = res(&f, "aws_nat_gateway.n");
     cr_expect_eq(c->status, COST_NOT_PRICED);
     const cost_component *k = comp(&c->after, "NAT gateway");
     cr_expect(!k->priced);
-    cr_expect_str_eq(k->note, "not priced: no price for NAT gateway in ap-south-2, run "
-                              "`circuit pricing sync --region ap-south-2`");
+    cr_expect_str_eq(k->note, "not priced: no price for NAT gateway in ap-east-2, run "
+                              "`circuit pricing sync --region ap-east-2`");
     k = comp(&c->after, "Data processed");
     cr_expect(k->usage_missing);
     cr_expect_eq(f.rep->counts.not_priced, 1);
@@ -231,8 +231,8 @@ Test(cost_engine, free_unsupported_skipped)
     open_cache(&f);
     add_plan_text(&f,
                   PLAN(RC("aws_vpc.v", "aws_vpc", "[\"create\"]", "null", "{}", "{}") ","
-                       RC("aws_sqs_queue.a", "aws_sqs_queue", "[\"create\"]", "null", "{}", "{}") ","
-                       RC("aws_sqs_queue.b", "aws_sqs_queue", "[\"create\"]", "null", "{}", "{}") ","
+                       RC("aws_made_up_thing.a", "aws_made_up_thing", "[\"create\"]", "null", "{}", "{}") ","
+                       RC("aws_made_up_thing.b", "aws_made_up_thing", "[\"create\"]", "null", "{}", "{}") ","
                        RC("aws_vpc_endpoint.g", "aws_vpc_endpoint", "[\"create\"]", "null", "{}",
                           "{\"vpc_endpoint_type\":true}") ","
                        "{\"address\":\"data.aws_ami.a\",\"mode\":\"data\",\"type\":\"aws_ami\",\"name\":\"a\","
@@ -246,11 +246,11 @@ Test(cost_engine, free_unsupported_skipped)
     cr_expect_eq(f.rep->nresources, 4, "data sources and non-AWS resources are not in the report");
     cr_expect_eq(res(&f, "aws_vpc.v")->status, COST_FREE);
     cr_expect_eq(res(&f, "aws_vpc_endpoint.g")->status, COST_FREE, "unknown type: Gateway, the default");
-    cr_expect_eq(res(&f, "aws_sqs_queue.a")->status, COST_UNSUPPORTED);
+    cr_expect_eq(res(&f, "aws_made_up_thing.a")->status, COST_UNSUPPORTED);
     cr_expect_eq(f.rep->counts.free, 2);
     cr_expect_eq(f.rep->counts.unsupported, 2);
     cr_assert_eq(f.rep->nunsupported, 1);
-    cr_expect_str_eq(f.rep->unsupported[0].type, "aws_sqs_queue");
+    cr_expect_str_eq(f.rep->unsupported[0].type, "aws_made_up_thing");
     cr_expect_eq(f.rep->unsupported[0].count, 2);
     close_all(&f);
 }
@@ -277,7 +277,7 @@ Test(cost_engine, quantity_rules)
              RC("aws_elasticache_replication_group.cluster_mode", "aws_elasticache_replication_group",
                 "[\"create\"]", "null",
                 "{\"node_type\":\"cache.t3.micro\",\"num_node_groups\":2,\"replicas_per_node_group\":1}",
-                "{\"num_cache_clusters\":true,\"engine\":true}")),
+                "{\"num_cache_clusters\":true}")),
         NULL);
     run(&f);
     /* gp3 IOPS/throughput unknown: AWS's baseline, nothing extra */
@@ -286,13 +286,15 @@ Test(cost_engine, quantity_rules)
     EXPECT_CENTS(c->monthly_after, 8.00, "c->monthly_after");
     /* type unknown: gp2, Terraform's documented default */
     EXPECT_CENTS(res(&f, "aws_ebs_volume.default")->monthly_after, 1.00, "res(&f, \"aws_ebs_volume.default\")->monthly_after");
-    /* io2: the first 32,000 IOPS at the tier-1 price; tier 2 is not in the snapshot */
+    /* io2: the first 32,000 IOPS at the tier-1 price, the next 8,000 at
+     * tier 2 (us-east-1 0.0455, regional/ebs.csv KDKG2R3W4NMV7CHP) */
     c = res(&f, "aws_ebs_volume.io2");
     const cost_component *k = comp(&c->after, "Provisioned IOPS (io2, up to 32,000)");
     cr_expect_eq(k->quantity, 32000);
     k = comp(&c->after, "Provisioned IOPS (io2, 32,001-64,000)");
-    cr_expect(!k->priced);
-    cr_expect(strstr(k->note, "no price for") != NULL);
+    cr_expect(k->priced, "%s", k->note ? k->note : "");
+    cr_expect_eq(k->quantity, 8000);
+    EXPECT_CENTS(k->monthly, 364.00, "io2 tier 2");
     /* RDS gp3 below 400 GB: 3,000 IOPS included */
     c = res(&f, "aws_db_instance.small_gp3");
     cr_expect_eq(comp(&c->after, "Provisioned IOPS (gp3, above the baseline)")->quantity, 500);
@@ -300,6 +302,18 @@ Test(cost_engine, quantity_rules)
     c = res(&f, "aws_db_instance.defaults");
     cr_expect_eq(c->status, COST_PRICED);
     EXPECT_CENTS(c->monthly_after, 12.41 + 2.30, "c->monthly_after");
+    /* ... and, with no configuration to show them unset, each is an assumption on the line */
+    k = comp(&c->after, "Database instance (Single-AZ, on-demand, db.t3.micro)");
+    cr_assert_eq(k->nassumed, 1, "multi_az (MySQL has no license model to assume)");
+    cr_expect_str_eq(k->assumed[0].attr, "multi_az");
+    cr_expect_str_eq(k->assumed[0].value, "false");
+    cr_expect_str_eq(k->assumed[0].usage_key, "multi_az");
+    cr_expect_not_null(strstr(k->assumed[0].why, "Single-AZ"));
+    k = comp(&c->after, "Storage (gp2, Single-AZ)");
+    cr_assert_eq(k->nassumed, 2);
+    cr_expect_str_eq(k->assumed[0].attr, "multi_az", "sorted by attribute");
+    cr_expect_str_eq(k->assumed[1].attr, "storage_type");
+    cr_expect_str_eq(k->assumed[1].value, "gp2");
     /* cluster mode: 2 groups x (1 replica + 1) nodes */
     c = res(&f, "aws_elasticache_replication_group.cluster_mode");
     cr_expect_eq(comp(&c->after, "ElastiCache (Redis, on-demand, cache.t3.micro)")->quantity, 4 * 730);
@@ -476,8 +490,10 @@ static const struct golden {
     {"aws_kms_key.main", "Requests", 0.30},
     {"aws_dynamodb_table.provisioned", "Write capacity units", 2.37},
     {"aws_dynamodb_table.provisioned", "Read capacity units", 0.95},
-    {"aws_dynamodb_table.on_demand", "Write request units", 1.25},
-    {"aws_dynamodb_table.on_demand", "Read request units", 1.00},
+    /* AWS's prices since 2024-11-01: $0.625 / $0.125 per million (the
+     * infracost golden's $1.25 / $0.25 predate the cut) */
+    {"aws_dynamodb_table.on_demand", "Write request units", 0.63},
+    {"aws_dynamodb_table.on_demand", "Read request units", 0.50},
     {"aws_dynamodb_table.on_demand", "Data storage", 2.50},
     {"aws_dynamodb_table.pitr", "Point-in-time recovery backup storage", 20.00},
 };

@@ -126,8 +126,27 @@ Test(cost_models, sorted_unique_and_found)
         cr_expect(!cost_type_is_free(models[i]->type), "%s is both free and modelled", models[i]->type);
         cr_expect_not_null(models[i]->doc, "%s has no doc line", models[i]->type);
     }
-    cr_expect_null(cost_model_find("aws_sqs_queue"));
+    cr_expect_null(cost_model_find("aws_made_up_thing"));
     cr_expect_null(cost_model_find(""));
+    cr_expect_null(cost_model_find(NULL));
+}
+
+/* Each file under src/cost/models/ lists its models sorted; together they
+ * are the table, each type once. */
+Test(cost_models, per_file_lists_are_sorted_and_disjoint)
+{
+    const cost_model *const *const *lists;
+    size_t nl = cost_model_lists(&lists), total = 0;
+    cr_assert_gt(nl, 5);
+    for (size_t l = 0; l < nl; l++)
+        for (const cost_model *const *m = lists[l]; *m; m++) {
+            total++;
+            if (m != lists[l])
+                cr_expect_lt(strcmp(m[-1]->type, m[0]->type), 0, "%s is out of order in its file", m[0]->type);
+            cr_expect_eq(cost_model_find((*m)->type), *m, "%s is defined in two files", (*m)->type);
+        }
+    const cost_model *const *models;
+    cr_expect_eq(cost_models(&models), total, "a type is defined twice");
 }
 
 Test(cost_models, issue_types_are_all_covered)
@@ -194,7 +213,7 @@ Test(cost_free, sorted_unique_aws)
     cr_expect(cost_type_is_free("aws_vpc"));
     cr_expect(cost_type_is_free("aws_iam_role"));
     cr_expect(cost_type_is_free("aws_security_group"));
-    cr_expect(!cost_type_is_free("aws_sqs_queue"));
+    cr_expect(!cost_type_is_free("aws_made_up_thing"));
     cr_expect(!cost_type_is_free(NULL));
     cr_expect(!cost_type_is_free("aws_vp"));
 }
@@ -234,4 +253,73 @@ Test(cost_models, today_honours_a_valid_circuit_date_only)
     cr_assert_eq(strlen(cost_today()), 10);
     cr_assert_str_neq(cost_today(), "yesterday");
     unsetenv("CIRCUIT_DATE");
+}
+
+/* ---- assumptions are data, stated and overridable ---------------------- */
+
+static bool never_guessed(const char *attr)
+{
+    static const char *const keys[] = {"instance_type", "instance_types", "instance_class", "engine", "node_type"};
+    if (!attr)
+        return false;
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        size_t n = strlen(keys[i]);
+        if (strncmp(attr, keys[i], n) == 0 && (attr[n] == '\0' || attr[n] == '['))
+            return true;
+    }
+    return false;
+}
+
+static void check_assumptions(const cost_model *m, const cost_var *vars, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const cost_var *v = &vars[i];
+        if (v->flags & (CVF_UNKNOWN_DEFAULT | CVF_ASSUME)) {
+            cr_expect_not_null(v->why, "%s: %s may be assumed but says not why", m->type, v->name);
+            cr_expect_not_null(v->usage, "%s: %s may be assumed but no usage key overrides it", m->type, v->name);
+            cr_expect(v->dflt || v->fallback, "%s: %s may be assumed but has nothing to assume", m->type, v->name);
+        }
+        cr_expect(!(never_guessed(v->attr) && (v->flags & (CVF_UNKNOWN_DEFAULT | CVF_ASSUME))),
+                  "%s: %s (%s) is an instance type, class or engine: never assumed", m->type, v->name, v->attr);
+        cr_expect(!((v->flags & CVF_REQUIRED) && v->dflt), "%s: %s is required and has a default", m->type,
+                  v->name);
+    }
+}
+
+Test(cost_models, every_assumption_says_why_and_has_a_usage_key)
+{
+    const cost_model *const *models;
+    size_t n = cost_models(&models);
+    for (size_t i = 0; i < n; i++) {
+        const cost_model *m = models[i];
+        check_assumptions(m, m->vars, m->nvars);
+        for (size_t p = 0; p < m->nparts; p++)
+            check_assumptions(m, m->parts[p].vars, m->parts[p].nvars);
+        /* `circuit estimate` shows an example when a required value is missing */
+        for (size_t k = 0; k < m->nvars; k++)
+            if ((m->vars[k].flags & CVF_REQUIRED) && !m->vars[k].from)
+                cr_expect_not_null(m->example, "%s requires %s but has no example for estimate", m->type,
+                                   m->vars[k].attr);
+    }
+}
+
+Test(cost_models, the_offers_are_the_ones_the_components_read)
+{
+    size_t n;
+    const char *const *offers = cost_model_offers(&n);
+    cr_assert_gt(n, 10);
+    cr_expect_null(offers[n]);
+    for (size_t i = 1; i < n; i++)
+        cr_expect_lt(strcmp(offers[i - 1], offers[i]), 0, "%s sorted and once", offers[i]);
+    const cost_model *const *models;
+    size_t nm = cost_models(&models);
+    for (size_t i = 0; i < nm; i++)
+        for (size_t p = 0; p < models[i]->nparts; p++)
+            for (size_t c = 0; c < models[i]->parts[p].ncomps; c++) {
+                const char *svc = models[i]->parts[p].comps[c].service;
+                bool found = false;
+                for (size_t k = 0; k < n && !found; k++)
+                    found = strcmp(offers[k], svc) == 0;
+                cr_expect(found, "%s reads %s, which pricing sync would not fetch", models[i]->type, svc);
+            }
 }

@@ -176,7 +176,7 @@ Test(cost_usage, bad_files_are_one_clear_error)
 Test(cost_usage, unknown_keys_and_types_warn_but_load)
 {
     cost_usage *u = load_ok("{\"version\":\"v0.1\",\"extra\":1,\"resource_type_default_usage\":{"
-                            "\"aws_sqs_queue\":{\"monthly_requests\":1},\"google_x\":{}},"
+                            "\"aws_made_up_thing\":{\"monthly_requests\":1},\"google_x\":{}},"
                             "\"resource_usage\":{\"aws_nat_gateway.a\":{\"monthly_gb_data_processed\":1,"
                             "\"monthly_data_processed_gb\":null}}}");
     cost_usage_view v;

@@ -1,69 +1,161 @@
 /*
- * test_plan_config.c — plan_config_attr(): is an attribute written in a
- * resource's configuration block?  Attributes, nested list blocks by index,
- * constants (null counts as not written), references, modules, and the
- * cases it cannot tell (no configuration for the resource, inside a
- * non-constant expression).
+ * test_plan_config.c — plan_attr_configured / plan_config_block_count:
+ * unset vs literal vs expression vs nested block, in the root module and
+ * inside module instances, and "cannot tell" without configuration; the
+ * lookups the rules use (a resource's entry, a module by address), a block
+ * that writes nothing, data sources and single nested blocks.
  */
+#include "test_plan_util.h"
 #include "test_risk_util.h"
 
-#include "src/plan/plan_config.h"
+static const char *cfg_plan =
+    "{\"format_version\":\"1.2\",\"resource_changes\":["
+    " {\"address\":\"aws_instance.web\",\"type\":\"aws_instance\",\"name\":\"web\",\"provider_name\":\"aws\","
+    "  \"change\":{\"actions\":[\"create\"],\"before\":null,\"after\":{\"instance_type\":\"t3.micro\"},"
+    "  \"after_unknown\":{\"root_block_device\":true,\"tenancy\":true}}},"
+    " {\"address\":\"module.asg[\\\"a.b\\\"].aws_autoscaling_group.this[0]\",\"module_address\":\"module.asg[\\\"a.b\\\"]\","
+    "  \"type\":\"aws_autoscaling_group\",\"name\":\"this\",\"index\":0,\"provider_name\":\"aws\","
+    "  \"change\":{\"actions\":[\"create\"],\"before\":null,\"after\":{},\"after_unknown\":{\"mixed_instances_policy\":true}}}],"
+    "\"configuration\":{\"root_module\":{"
+    " \"resources\":[{\"address\":\"aws_instance.web\",\"mode\":\"managed\",\"type\":\"aws_instance\",\"name\":\"web\","
+    "  \"expressions\":{\"instance_type\":{\"constant_value\":\"t3.micro\"},"
+    "   \"ebs_block_device\":[{\"volume_size\":{\"constant_value\":50}},{\"volume_type\":{\"references\":[\"var.t\"]}}],"
+    "   \"user_data\":{},\"subnet_id\":{\"references\":[\"aws_subnet.a.id\",\"aws_subnet.a\"]},"
+    "   \"tags\":{\"constant_value\":{\"Name\":\"web\",\"Nil\":null}},\"iops\":{\"constant_value\":null}}}],"
+    " \"module_calls\":{\"asg\":{\"module\":{\"resources\":[{\"address\":\"aws_autoscaling_group.this\",\"mode\":\"managed\","
+    "  \"type\":\"aws_autoscaling_group\",\"name\":\"this\",\"expressions\":{\"min_size\":{\"constant_value\":1},"
+    "  \"launch_template\":[{\"id\":{\"references\":[\"aws_launch_template.x.id\"]}}]}}]}}}}}}";
+
+Test(plan_config, unset_literal_expression)
+{
+    plan *p = load_ok(cfg_plan);
+    const plan_resource *r = find_res(p, "aws_instance.web");
+    const json_t *v;
+    cr_assert_eq(plan_attr_configured(p, r, "root_block_device", &v), PLAN_CFG_UNSET,
+                 "a block the configuration does not write is unset");
+    cr_assert_eq(plan_attr_configured(p, r, "root_block_device[0].volume_type", &v), PLAN_CFG_UNSET);
+    cr_assert_eq(plan_attr_configured(p, r, "tenancy", &v), PLAN_CFG_UNSET);
+    cr_assert_eq(plan_attr_configured(p, r, "instance_type", &v), PLAN_CFG_CONSTANT);
+    cr_assert_str_eq(json_string_value(v), "t3.micro");
+    cr_assert_eq(plan_attr_configured(p, r, "subnet_id", &v), PLAN_CFG_EXPRESSION);
+    cr_assert_not_null(json_object_get(v, "references"));
+    cr_assert_eq(plan_attr_configured(p, r, "user_data", NULL), PLAN_CFG_EXPRESSION,
+                 "an expression without references is still an expression");
+    cr_assert_eq(plan_attr_configured(p, r, "iops", NULL), PLAN_CFG_UNSET, "a literal null is unset");
+    plan_free(p);
+}
+
+Test(plan_config, nested_blocks_and_literal_maps)
+{
+    plan *p = load_ok(cfg_plan);
+    const plan_resource *r = find_res(p, "aws_instance.web");
+    const json_t *v;
+    cr_assert_eq(plan_attr_configured(p, r, "ebs_block_device", &v), PLAN_CFG_BLOCK);
+    cr_assert_eq(json_array_size(v), 2);
+    cr_assert_eq(plan_config_block_count(p, r, "ebs_block_device"), 2);
+    cr_assert_eq(plan_config_block_count(p, r, "root_block_device"), 0);
+    cr_assert_eq(plan_config_block_count(p, r, "subnet_id"), -1);
+    cr_assert_eq(plan_attr_configured(p, r, "ebs_block_device[0].volume_size", &v), PLAN_CFG_CONSTANT);
+    cr_assert_eq(json_integer_value(v), 50);
+    cr_assert_eq(plan_attr_configured(p, r, "ebs_block_device.0.volume_type", NULL), PLAN_CFG_UNSET,
+                 "dotted index form");
+    cr_assert_eq(plan_attr_configured(p, r, "ebs_block_device[1].volume_type", NULL), PLAN_CFG_EXPRESSION);
+    cr_assert_eq(plan_attr_configured(p, r, "ebs_block_device[2].volume_type", NULL), PLAN_CFG_UNKNOWN,
+                 "more blocks than the configuration writes (dynamic): cannot tell");
+    cr_assert_eq(plan_attr_configured(p, r, "ebs_block_device.volume_size", NULL), PLAN_CFG_CONSTANT,
+                 "a block without its index is the first");
+    cr_assert_eq(plan_attr_configured(p, r, "tags[\"Name\"]", &v), PLAN_CFG_CONSTANT);
+    cr_assert_str_eq(json_string_value(v), "web");
+    cr_assert_eq(plan_attr_configured(p, r, "tags.Nil", NULL), PLAN_CFG_UNSET);
+    cr_assert_eq(plan_attr_configured(p, r, "tags.Other", NULL), PLAN_CFG_UNSET);
+    cr_assert_eq(plan_attr_configured(p, r, "tags[", NULL), PLAN_CFG_UNKNOWN, "malformed path");
+    plan_free(p);
+}
+
+Test(plan_config, module_instances_are_followed)
+{
+    plan *p = load_ok(cfg_plan);
+    const plan_resource *r = find_res(p, "module.asg[\"a.b\"].aws_autoscaling_group.this[0]");
+    cr_assert_eq(plan_attr_configured(p, r, "mixed_instances_policy", NULL), PLAN_CFG_UNSET,
+                 "provider 5.x marks an unset mixed_instances_policy unknown; the configuration says unset");
+    cr_assert_eq(plan_attr_configured(p, r, "launch_template[0].id", NULL), PLAN_CFG_EXPRESSION);
+    cr_assert_eq(plan_attr_configured(p, r, "min_size", NULL), PLAN_CFG_CONSTANT);
+    plan_free(p);
+}
+
+Test(plan_config, no_configuration_cannot_tell)
+{
+    plan *p = load_ok("{\"format_version\":\"1.2\",\"resource_changes\":[{\"address\":\"aws_instance.x\","
+                      "\"type\":\"aws_instance\",\"name\":\"x\",\"provider_name\":\"aws\",\"change\":{"
+                      "\"actions\":[\"create\"],\"before\":null,\"after\":{},\"after_unknown\":{\"tenancy\":true}}}]}");
+    const plan_resource *r = &p->resources[0];
+    cr_assert_eq(plan_attr_configured(p, r, "tenancy", NULL), PLAN_CFG_UNKNOWN);
+    cr_assert_eq(plan_config_block_count(p, r, "root_block_device"), -1);
+    cr_assert_eq(plan_attr_configured(NULL, r, "tenancy", NULL), PLAN_CFG_UNKNOWN);
+    plan_free(p);
+}
 
 static const char eks_expr[] =
     "{\"name\":{\"constant_value\":\"x\"},\"role_arn\":{\"references\":[\"aws_iam_role.r.arn\",\"aws_iam_role.r\"]},"
     "\"kms_key_id\":{\"constant_value\":null},\"tags\":{\"constant_value\":{\"Team\":\"a\"}},"
-    "\"version\":{},"
+    "\"version\":{},\"access_config\":{\"authentication_mode\":{\"constant_value\":\"API\"}},"
     "\"vpc_config\":[{\"subnet_ids\":{\"constant_value\":[\"s-1\"]}}]}";
 
 static plan_cfg_state attr(plan *p, const char *path)
 {
-    return plan_config_attr(p, &p->resources[0], path);
+    return plan_attr_configured(p, &p->resources[0], path, NULL);
 }
 
-/* Constants and references are written; a constant null is not. */
-Test(plan_config, attributes)
+/* An EKS public endpoint's public_access_cidrs is unknown in the plan;
+ * unset in the configuration it is the provider's 0.0.0.0/0 (CKV_AWS_38). */
+Test(plan_config, eks_defaults_are_unset)
 {
     plan *p = rt_one_conf("aws_eks_cluster", "{}", NULL, eks_expr);
-    cr_expect_eq(attr(p, "name"), PLAN_CFG_SET);
-    cr_expect_eq(attr(p, "role_arn"), PLAN_CFG_SET);
+    cr_expect_eq(attr(p, "name"), PLAN_CFG_CONSTANT);
+    cr_expect_eq(attr(p, "role_arn"), PLAN_CFG_EXPRESSION);
     cr_expect_eq(attr(p, "kms_key_id"), PLAN_CFG_UNSET);
     cr_expect_eq(attr(p, "enabled_cluster_log_types"), PLAN_CFG_UNSET);
-    cr_expect_eq(attr(p, "version"), PLAN_CFG_SET);
-    plan_free(p);
-}
-
-/* Nested blocks are followed by index; an attribute the block leaves out,
- * or a block element that is not there, is not written. */
-Test(plan_config, nested_blocks)
-{
-    plan *p = rt_one_conf("aws_eks_cluster", "{}", NULL, eks_expr);
-    cr_expect_eq(attr(p, "vpc_config"), PLAN_CFG_SET);
-    cr_expect_eq(attr(p, "vpc_config[0].subnet_ids"), PLAN_CFG_SET);
+    cr_expect_eq(attr(p, "vpc_config"), PLAN_CFG_BLOCK);
+    cr_expect_eq(attr(p, "vpc_config[0].subnet_ids"), PLAN_CFG_CONSTANT);
     cr_expect_eq(attr(p, "vpc_config[0].public_access_cidrs"), PLAN_CFG_UNSET);
-    cr_expect_eq(attr(p, "vpc_config[1].subnet_ids"), PLAN_CFG_UNSET);
     cr_expect_eq(attr(p, "encryption_config[0].resources"), PLAN_CFG_UNSET);
     plan_free(p);
 }
 
-/* Inside a constant map the key decides; inside an expression that is not
- * a constant nothing can be told. */
+/* Inside a literal map the key decides; below an expression everything is
+ * computed. */
 Test(plan_config, inside_expressions)
 {
     plan *p = rt_one_conf("aws_eks_cluster", "{}", NULL, eks_expr);
-    cr_expect_eq(attr(p, "tags[\"Team\"]"), PLAN_CFG_SET);
+    cr_expect_eq(attr(p, "tags[\"Team\"]"), PLAN_CFG_CONSTANT);
     cr_expect_eq(attr(p, "tags.Owner"), PLAN_CFG_UNSET);
-    cr_expect_eq(attr(p, "role_arn.x"), PLAN_CFG_UNKNOWN);
-    cr_expect_eq(attr(p, "version.x"), PLAN_CFG_UNKNOWN);
+    cr_expect_eq(attr(p, "role_arn.x"), PLAN_CFG_EXPRESSION);
+    cr_expect_eq(attr(p, "version.x"), PLAN_CFG_EXPRESSION);
     plan_free(p);
 }
 
-/* A resource whose block writes nothing sets nothing; a plan without the
- * resource's configuration, or a malformed path, cannot tell. */
-Test(plan_config, missing_configuration)
+/* A single nested block (an object in the configuration) reads like the
+ * one-element list the plan shows. */
+Test(plan_config, single_block_by_index)
+{
+    plan *p = rt_one_conf("aws_eks_cluster", "{}", NULL, eks_expr);
+    cr_expect_eq(attr(p, "access_config[0].authentication_mode"), PLAN_CFG_CONSTANT);
+    cr_expect_eq(attr(p, "access_config.authentication_mode"), PLAN_CFG_CONSTANT);
+    cr_expect_eq(attr(p, "access_config[0].bootstrap_cluster_creator_admin_permissions"), PLAN_CFG_UNSET);
+    cr_expect_eq(attr(p, "access_config[1].authentication_mode"), PLAN_CFG_UNKNOWN);
+    plan_free(p);
+}
+
+/* A resource block that writes nothing has no `expressions`: everything is
+ * unset (an S3 bucket without versioning, CKV_AWS_21); without the block in
+ * the plan nothing can be told. */
+Test(plan_config, empty_block_sets_nothing)
 {
     plan *p = rt_one_conf("aws_s3_bucket", "{}", NULL, NULL);
+    cr_expect_not_null(plan_config_resource(p, &p->resources[0]));
     cr_expect_eq(attr(p, "versioning"), PLAN_CFG_UNSET);
-    cr_expect_eq(attr(p, "a..b"), PLAN_CFG_UNKNOWN);
+    cr_expect_eq(attr(p, "versioning[0].enabled"), PLAN_CFG_UNSET);
+    cr_expect_eq(attr(p, "[0]"), PLAN_CFG_UNKNOWN, "an index on the resource itself");
     plan_free(p);
     p = rt_one("aws_s3_bucket", "{}", NULL);
     cr_expect_eq(attr(p, "versioning"), PLAN_CFG_UNKNOWN);
@@ -72,8 +164,8 @@ Test(plan_config, missing_configuration)
 }
 
 /* Resources inside modules are found through module_calls, instance keys
- * dropped. */
-Test(plan_config, modules)
+ * dropped; plan_config_module finds a module by its address. */
+Test(plan_config, modules_by_address)
 {
     plan *p = rt_plan(
         "{\"format_version\":\"1.2\",\"configuration\":{\"root_module\":{\"module_calls\":{\"net\":{\"source\":\"./net\","
@@ -82,9 +174,10 @@ Test(plan_config, modules)
         "\"resource_changes\":[{\"address\":\"module.net[\\\"a\\\"].aws_vpc.v\",\"module_address\":\"module.net[\\\"a\\\"]\","
         "\"mode\":\"managed\",\"type\":\"aws_vpc\",\"name\":\"v\",\"provider_name\":\"registry.terraform.io/hashicorp/aws\","
         "\"change\":{\"actions\":[\"create\"],\"before\":null,\"after\":{},\"after_unknown\":{}}}]}");
-    cr_expect_eq(attr(p, "cidr_block"), PLAN_CFG_SET);
+    cr_expect_eq(attr(p, "cidr_block"), PLAN_CFG_CONSTANT);
     cr_expect_eq(attr(p, "enable_dns_support"), PLAN_CFG_UNSET);
     cr_expect_not_null(plan_config_module(p, "module.net[\"a\"]"));
+    cr_expect_not_null(plan_config_module(p, NULL), "the root module");
     cr_expect_null(plan_config_module(p, "module.other"));
     plan_free(p);
 }

@@ -10,6 +10,7 @@
 #include "pricing/regions.h"
 
 #include <sqlite3.h>
+#include <zlib.h>
 
 static price_cache *eu_cache(void)
 {
@@ -113,6 +114,10 @@ Test(price_lookup, usagetype_matcher_traps)
     cr_assert_str_eq(price_region_prefix("eu-west-1", &verified), "EU");
     cr_assert(verified);
     cr_assert_str_eq(price_region_prefix("ap-south-1", &verified), "APS3");
+    cr_assert(verified, "seen in the regional MSK and ALB rows");
+    cr_assert_str_eq(price_region_prefix("mx-central-1", &verified), "MXC1");
+    cr_assert_not(verified, "AWS's billing-code table only");
+    cr_assert_null(price_region_prefix("us-gov-east-1", &verified));
     cr_assert_not(verified);
     cr_assert_str_eq(price_region_prefix("ap-southeast-3", NULL), "APS4");
     cr_assert_null(price_region_prefix("xx-nowhere-1", NULL));
@@ -260,10 +265,26 @@ static const char snapshot_csv[] = META("AWSELB")
     "\"0\",\"Inf\",\"Hrs\",\"0.0252000000\",\"USD\",\"Load Balancer-Network\",\"AWSELB\","
     "\"EU (Ireland)\",\"AWS Region\",\"ELB:Balancing\",\"EU-LoadBalancerUsage\",\"eu-west-1\"\n";
 
+/* The test snapshot as the binary embeds one: gzip, compressed once. */
 static const price_snapshot_file *test_snapshot(const char *service, const char *region)
 {
-    static price_snapshot_file f = {"AWSELB-eu-west-1.csv", "AWSELB", "eu-west-1", snapshot_csv,
-                                    sizeof snapshot_csv - 1};
+    static unsigned char gz[4096];
+    static price_snapshot_file f = {.name = "AWSELB-eu-west-1.csv", .service = "AWSELB",
+                                    .region = "eu-west-1", .publication_date = "2023-02-23T00:00:00Z",
+                                    .version = "20230223000000", .gz = gz,
+                                    .len = sizeof snapshot_csv - 1};
+    if (!f.gz_len) {
+        z_stream z;
+        memset(&z, 0, sizeof z);
+        cr_assert_eq(deflateInit2(&z, 9, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY), Z_OK);
+        z.next_in = (Bytef *)snapshot_csv;
+        z.avail_in = sizeof snapshot_csv - 1;
+        z.next_out = gz;
+        z.avail_out = sizeof gz;
+        cr_assert_eq(deflate(&z, Z_FINISH), Z_STREAM_END);
+        f.gz_len = sizeof gz - z.avail_out;
+        deflateEnd(&z);
+    }
     return strcmp(service, "AWSELB") == 0 && strcmp(region, "eu-west-1") == 0 ? &f : NULL;
 }
 
@@ -328,5 +349,74 @@ Test(price_lookup, query_all_sorted_with_attributes)
     for (size_t i = 1; i < l.n; i++)
         cr_assert(l.items[i - 1].usd_value <= l.items[i].usd_value);
     price_matches_free(&l);
+    price_cache_close(c);
+}
+
+/* A cache that loads the real bundled snapshot on demand. */
+static price_cache *snapshot_cache(void)
+{
+    char *path = tmp_path(tmp_dir(), "pricing.db");
+    price_open_opts o = {.path = path};
+    price_cache *c;
+    cir_err err;
+    cr_assert_eq(price_cache_open(&o, &c, &err), CIR_OK, "%s", err.msg);
+    free(path);
+    return c;
+}
+
+Test(price_lookup, a_global_price_is_found_from_a_region_with_its_own_list)
+{
+    /* Route 53 has a regional list (Resolver endpoints) and a global one
+     * (hosted zones): a zone asked for in eu-west-3 comes from the global. */
+    price_cache *c = snapshot_cache();
+    price_filter zone[] = {{"usagetype", "HostedZone", PRICE_USAGETYPE}};
+    price_match m;
+    cir_err err;
+    cr_assert_eq(lookup1(c, "AmazonRoute53", "eu-west-3", "DNS Zone", zone, 1, &m, &err), CIR_OK,
+                 "%s", err.msg);
+    cr_assert_str_eq(m.region, "global");
+    cr_assert_str_eq(m.usd, "0.1000000000", "the smallest non-zero tier, as the pick rule says");
+    price_filter eni[] = {{"usagetype", "ResolverNetworkInterface", PRICE_USAGETYPE}};
+    cr_assert_eq(lookup1(c, "AmazonRoute53", "eu-west-3", "DNS Query", eni, 1, &m, &err), CIR_OK,
+                 "%s", err.msg);
+    cr_assert_str_eq(m.region, "eu-west-3", "a regional row stays regional");
+    /* nothing anywhere: the miss names the region's list */
+    price_filter none[] = {{"usagetype", "NoSuchUsage", PRICE_USAGETYPE}};
+    cr_assert_eq(lookup1(c, "AmazonRoute53", "eu-west-3", NULL, none, 1, &m, &err), CIR_ENOPRICE);
+    cr_assert(strstr(err.msg, "in eu-west-3") != NULL, "%s", err.msg);
+    price_match_list l;
+    price_query q = {.service = "AmazonRoute53", .region = "eu-west-3", .family = "DNS Zone"};
+    cr_assert_eq(price_query_all(c, &q, 0, &l, &err), CIR_OK, "%s", err.msg);
+    cr_assert_eq(l.n, 2, "both hosted-zone tiers");
+    cr_assert_str_eq(l.items[0].region, "global");
+    price_matches_free(&l);
+    price_cache_close(c);
+}
+
+Test(price_lookup, the_snapshot_prices_a_region_outside_us_east_1_from_regional_rows)
+{
+    price_cache *c = snapshot_cache();
+    price_filter f[] = {{"usagetype", "NatGateway-Hours", PRICE_USAGETYPE}};
+    price_match m;
+    cir_err err;
+    cr_assert_eq(lookup1(c, "AmazonEC2", "eu-west-3", "NAT Gateway", f, 1, &m, &err), CIR_OK, "%s",
+                 err.msg);
+    /* regional/nat_gateway.csv: eu-west-3 hourly 0.05, XZT57E2HU6XVM9V7 */
+    cr_assert_str_eq(m.usd, "0.0500000000");
+    cr_assert_str_eq(m.sku, "XZT57E2HU6XVM9V7", "the real SKU of the feed's rate code");
+    cr_assert_str_eq(m.source, "snapshot");
+    price_cache_close(c);
+}
+
+Test(price_lookup, a_long_list_of_regions_is_cut_short_in_the_message)
+{
+    price_cache *c = snapshot_cache();
+    price_match m;
+    cir_err err;
+    cr_assert_eq(lookup1(c, "AmazonEC2", "xx-nowhere-1", NULL, NULL, 0, &m, &err), CIR_ENOPRICE);
+    cr_assert(strstr(err.msg, "af-south-1, ap-east-1") != NULL, "%s", err.msg);
+    cr_assert(strstr(err.msg, " more; fetch them with 'circuit pricing sync --service AmazonEC2 "
+                              "--region xx-nowhere-1')") != NULL,
+              "the advice survives: %s", err.msg);
     price_cache_close(c);
 }

@@ -23,7 +23,7 @@ static const risk_rule_info loss_info = {"T-DOWN", "plan", RISK_MEDIUM, "*",
 
 static review_verdict decide(risk_report *r, double delta, double threshold)
 {
-    cost_totals t = {100, 100 + delta, delta};
+    cost_totals t = {.monthly_before = 100, .monthly_after = 100 + delta, .monthly_delta = delta};
     return review_decide(r, &t, threshold, NULL);
 }
 
@@ -38,7 +38,7 @@ Test(verdict, nothing_found_is_approved)
 {
     risk_report *r = tl_risk();
     review_list why = {0};
-    cost_totals t = {10, 20, 10};
+    cost_totals t = {.monthly_before = 10, .monthly_after = 20, .monthly_delta = 10};
     cr_assert_eq(review_decide(r, &t, 500, &why), REVIEW_APPROVED);
     cr_assert_eq(why.n, 1);
     cr_assert(strstr(why.items[0], "no critical, high or medium finding"));
@@ -56,7 +56,7 @@ Test(verdict, critical_or_high_needs_revision)
     r = tl_risk();
     tl_risk_add(r, &high, "aws_db_instance.a", NULL, "x");
     review_list why = {0};
-    cost_totals t = {0, 0, 0};
+    cost_totals t = {.monthly_before = 0, .monthly_after = 0, .monthly_delta = 0};
     cr_assert_eq(review_decide(r, &t, 500, &why), REVIEW_NEEDS_REVISION);
     cr_assert(strstr(why.items[0], "1 critical or high finding: T-HIGH on aws_db_instance.a"));
     review_list_free(&why);
@@ -119,7 +119,7 @@ Test(verdict, worst_rule_wins)
     tl_risk_add(r, &high, "aws_db_instance.a", NULL, "x");
     tl_risk_add(r, &med, "aws_ecs_service.app", NULL, "x");
     review_list why = {0};
-    cost_totals t = {0, 900, 900};
+    cost_totals t = {.monthly_before = 0, .monthly_after = 900, .monthly_delta = 900};
     cr_assert_eq(review_decide(r, &t, 500, &why), REVIEW_NEEDS_REVISION);
     cr_assert_eq(why.n, 3, "every rule that fired is a reason");
     review_list_free(&why);
@@ -130,8 +130,8 @@ Test(verdict, worst_rule_wins)
 
 static size_t eval(const review_gates *g, double before, double after, risk_report *r, review_list *out)
 {
-    cost_totals t = {before, after, after - before};
-    review_gate_facts f = {&t, r};
+    cost_report rep = {.totals = {.monthly_before = before, .monthly_after = after, .monthly_delta = after - before}};
+    review_gate_facts f = {&rep, r};
     return review_gates_eval(g, &f, out);
 }
 

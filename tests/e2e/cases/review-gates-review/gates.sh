@@ -7,6 +7,8 @@
 #   review-ecs    $54.06 -> $292.25 (+440.6%), APPROVED, 9 low
 #   review-eks    $204.18 -> $483.78, APPROVED WITH CHANGES, 2 medium, 5 low
 #   review-clean  $0.00 -> $0.00, APPROVED, 2 low findings
+#   gate-unpriced $0.00 -> $3.65 for what is priced, APPROVED; aws_made_up_thing.queue has no model
+#   cost-actions  4 resources without a price (1 not priced, 3 without a model), NEEDS REVISION
 set -u
 P=fixtures/plans
 fails=0
@@ -72,6 +74,34 @@ expect 1 "$G monthly increase \$159.64 exceeds --max-monthly-increase \$1.00
 $G monthly total \$159.64 exceeds --max-monthly-total \$1.00
 $G verdict NEEDS REVISION fails --fail-on needs-revision" --max-monthly-increase 1 --max-monthly-total 1 --fail-on needs-revision $P/review-web.json
 expect 0 "" --max-monthly-increase 1000 --max-increase-percent 1000 --max-monthly-total 1000 --fail-on needs-revision --fail-on-severity high $P/review-ecs.json
+
+# Cost gates fail closed: a resource they depend on has no price -> exit 2,
+# one line (how many, the first three, what to do); the document is still written.
+U1="$G 1 resource the cost gates depend on has no price (aws_made_up_thing.queue): its type has no cost model; pass --allow-unpriced to decide on the priced part only"
+U4="$G 4 resources the cost gates depend on have no price (aws_instance.unknown_type, aws_made_up_thing.jobs[0], aws_made_up_thing.jobs[1], ...): set the values their notes name in the plan, or give them in a usage file (--usage); 3 of them have no cost model; or pass --allow-unpriced to decide on the priced part only"
+A1="$G decided on the priced part only (--allow-unpriced): 1 resource has no price"
+expect 2 "$U1" --max-monthly-increase 1000 $P/gate-unpriced.json
+expect 2 "$U1" --max-increase-percent 1000 $P/gate-unpriced.json
+expect 2 "$U1" --max-monthly-total 1000 $P/gate-unpriced.json
+expect 2 "$U4" --max-monthly-increase 1000 $P/cost-actions.json
+# --fail-on approved-with-changes: only the cost could push APPROVED over, so it cannot decide
+expect 2 "$U1" --fail-on approved-with-changes $P/gate-unpriced.json
+# ... but needs-revision never depends on the cost, and findings that already decide do not wait for prices
+expect 0 "" --fail-on needs-revision $P/gate-unpriced.json
+expect 1 "$G verdict NEEDS REVISION fails --fail-on approved-with-changes" --fail-on approved-with-changes $P/cost-actions.json
+# the other gates still report next to the one that cannot decide
+expect 2 "$G 10 findings of severity high or worse fail --fail-on-severity high
+$U4" --fail-on-severity high --max-monthly-total 1000 $P/cost-actions.json
+# --allow-unpriced: decide on the priced part, and say so
+expect 0 "$A1" --max-monthly-increase 1000 --allow-unpriced $P/gate-unpriced.json
+expect 1 "$A1
+$G monthly total \$3.65 exceeds --max-monthly-total \$1.00" --max-monthly-total 1 --allow-unpriced $P/gate-unpriced.json
+expect 0 "$A1" --fail-on approved-with-changes --allow-unpriced $P/gate-unpriced.json
+# a gate that depends on nothing unpriced needs no flag
+expect 0 "" --fail-on-severity high $P/gate-unpriced.json
+
+# One rounding rule for percentages: the gate says what the review says (+4135.0% on web-stack)
+expect 1 "$G monthly increase 4135.0% (\$340.31) exceeds --max-increase-percent 50%" --max-increase-percent 50 fixtures/plans/web-stack.json
 
 # the document goes to --output even when a gate fails
 rm -f "$TMP/doc"

@@ -1,0 +1,1 @@
+"""The price-snapshot builder (see scripts/build-snapshot.py)."""

@@ -1,0 +1,1 @@
+region = "ap-south-1"

@@ -13,6 +13,7 @@ lists (`circuit rules --format json`).
   recall          expected violations that some finding covers: a rule that
                   lists the peer id fires on the resource (or on the
                   expectation's circuit_address)
+  precision       found violations / (found violations + false positives)
   false positive  a finding of a rule listing the peer id where the test
                   expects the check to pass; or, in a test that runs every
                   check of its tool on a plan, a finding none of whose peer ids
@@ -160,9 +161,12 @@ def main():
             print(l)
     for l in dispute_lines:
         print("disputed  %s" % l)
-    print("peer tests expect %d violations (%d disputed); circuit finds %d: recall %.1f%%; false positives: %d"
-          % (total + sum(1 for e in data["expectations"] if key(e) in disputed and e["result"] == "fail"),
-             sum(1 for e in data["expectations"] if key(e) in disputed and e["result"] == "fail"), hits, recall, fps))
+    ndisputed = sum(1 for e in data["expectations"] if key(e) in disputed and e["result"] == "fail")
+    npass = sum(1 for e in data["expectations"] if key(e) not in disputed and e["result"] == "pass")
+    precision = 100.0 * hits / (hits + fps) if hits + fps else 100.0
+    print("peer tests expect %d violations (%d disputed); circuit finds %d: recall %.1f%%; "
+          "checked against %d expected passes and %d tests that run every check: false positives %d, precision %.1f%%"
+          % (total + ndisputed, ndisputed, hits, recall, npass, len(data["complete"]), fps, precision))
     return 0 if recall >= a.min_recall and fps == 0 else 1
 
 

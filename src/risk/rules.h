@@ -5,7 +5,7 @@
  * may call where a plain attribute condition cannot say it.
  *
  * The table of built-in specs (rules_builtin.c) is the single place that
- * lists rules; rules files add or override specs by id; ruleset.c compiles
+ * lists rules; rules files add or override specs by id; rule_compile.c compiles
  * both the same way, so a built-in rule and a file rule are indistinguishable
  * once loaded.
  */
@@ -123,6 +123,21 @@ struct risk_ruleset {
     size_t *glob_rules;      /* rules with a "*" or "prefix*" type */
     size_t nglob;
 };
+
+/* ---- compiling rules (rule_compile.c) ------------------------------------ */
+
+/* Validates spec `s` and compiles it into *out (owned by the caller, freed
+ * with risk_rule_free; every string copied).  On error returns the code
+ * (CIR_EINPUT) with err naming `topic`, the rule and the field; *out NULL. */
+cir_code risk_rule_compile(const risk_rule_spec *s, const char *topic, risk_rule **out, cir_err *err);
+
+/* Frees a compiled rule; NULL is fine. */
+void risk_rule_free(risk_rule *r);
+
+/* The rank of an area name in the order rules are listed (networking, tls,
+ * storage, reliability, operations, iac, plan); the number of areas when
+ * the name is none of them. */
+size_t risk_area_rank(const char *area);
 
 /* ---- running rules ------------------------------------------------------ */
 

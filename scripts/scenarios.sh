@@ -98,8 +98,8 @@ drift=0
 for n in "${names[@]}"; do
     want="$out_dir/$n.json"
     if [ ! -f "$want" ]; then echo "scenarios: $n: no committed plan ($want); run scripts/scenarios.sh gen $n"; drift=1; continue; fi
-    if ! diff <(jq -S 'del(.terraform_version, .timestamp)' "$want") \
-              <(jq -S 'del(.terraform_version, .timestamp)' "$work/$n.json") >"$work/$n.diff"; then
+    if ! diff <(jq -S 'del(.terraform_version, .timestamp) | if .relevant_attributes then .relevant_attributes |= sort_by(.resource, (.attribute | tojson)) else . end' "$want") \
+              <(jq -S 'del(.terraform_version, .timestamp) | if .relevant_attributes then .relevant_attributes |= sort_by(.resource, (.attribute | tojson)) else . end' "$work/$n.json") >"$work/$n.diff"; then
         echo "scenarios: $n: the committed plan differs from a fresh terraform plan:"
         head -n 20 "$work/$n.diff"; drift=1
     fi

@@ -79,6 +79,9 @@ typedef struct plan_resource {
     const json_t *before_sensitive, *after_sensitive;
     const char *region;           /* AWS only; NULL otherwise */
     plan_region_source region_source;
+    /* Its block in configuration.root_module (module_calls followed, shared
+     * by every instance of a count or for_each); NULL when the plan has none. */
+    const json_t *config;
 } plan_resource;
 
 typedef struct plan {
@@ -182,6 +185,13 @@ const json_t *plan_config_resource(const plan *p, const plan_resource *r);
  * ("module.a[\"x\"].module.b", NULL = root) in the plan's configuration, or
  * NULL when the plan does not carry it.  Borrowed from the plan. */
 const json_t *plan_config_module(const plan *p, const char *module_address);
+
+/* The `references` of the expression at `path` ("aws_launch_template.web.id",
+ * "aws_launch_template.web", or "aws_launch_configuration.x" with
+ * "count.index" for x[count.index]), relative to the resource's module;
+ * NULL when the path is not written as an expression with references.
+ * Borrowed from the plan. */
+const json_t *plan_config_refs(const plan *p, const plan_resource *r, const char *path);
 
 /* ---- changed attributes ------------------------------------------------ */
 

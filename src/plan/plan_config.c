@@ -1,26 +1,24 @@
 /*
- * plan_config.c — what a resource's `configuration` says about one of its
- * attributes, for the places where the planned value alone cannot tell.
+ * plan_config.c — what the configuration says about a resource.  Every
+ * resource change (and drift entry) is linked to its block in the plan's
+ * `configuration` (module_calls followed, instance keys dropped, so all
+ * instances of a count or for_each share one block), and three readers
+ * answer from it:
+ *   plan_attr_configured()    unset, a literal, an expression, or blocks?
+ *   plan_config_block_count() how many nested blocks are written?
+ *   plan_config_refs()        what does an expression refer to?
  *
- * A value known only after apply is ambiguous: the AWS provider marks
- * optional-and-computed attributes unknown both when the configuration
- * leaves them out (so the provider's or AWS's default applies: an
- * autoscaling group without mixed_instances_policy, an instance without
- * root_block_device) and when an expression computes them from something
- * not yet created.  The configuration tells the two apart: an attribute
- * the resource's block does not mention is unset.
+ * Why: a real plan reports an Optional+Computed attribute the configuration
+ * leaves out — aws_autoscaling_group.mixed_instances_policy, aws_lb.internal,
+ * aws_eks_node_group.instance_types, aws_ecs_cluster.setting — as "known
+ * after apply", exactly like a value computed from another resource.  Only
+ * the configuration tells "the provider will fill in its default" from
+ * "the configuration computes it".  Hand-trimmed plans without a
+ * configuration get PLAN_CFG_UNKNOWN, so callers keep their old answer.
  *
- * Terraform writes a resource's configuration as `expressions`: each
- * attribute an expression object ({"constant_value": ...} for a literal,
- * {"references": [...]} for an expression, {} for an expression without
- * references), each nested block an array of block bodies.  Blocks written
- * with `dynamic` do not appear there, so a path through one reads as unset:
- * callers that price from "unset" say what they assumed.
- *
- * Also the lookups behind it, public for the rules that read the
- * configuration itself (module calls, provider requirements): a module by
- * address and a resource's configuration entry.  A resource block that
- * writes nothing has no `expressions` at all: everything in it is unset.
+ * Terraform leaves `dynamic` blocks out of the configuration it prints, so
+ * a block written with `dynamic` reads as unset here; its content shows in
+ * the after value whenever its for_each is known at plan time.
  */
 #include "plan_internal.h"
 
@@ -29,6 +27,65 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+
+static char *config_key(const char *module_path, const char *mode, const char *type, const char *name)
+{
+    return xasprintf("%s\x1f%s\x1f%s\x1f%s", module_path, mode ? mode : "managed", type ? type : "",
+                     name ? name : "");
+}
+
+static void index_module(pmap *m, const json_t *module, const char *path, int depth)
+{
+    if (!json_is_object(module) || depth > 64)
+        return;
+    size_t i;
+    const json_t *res;
+    json_array_foreach(json_object_get(module, "resources"), i, res) {
+        char *k = config_key(path, json_string_value(json_object_get(res, "mode")),
+                             json_string_value(json_object_get(res, "type")),
+                             json_string_value(json_object_get(res, "name")));
+        pmap_put(m, k, res);
+        free(k);
+    }
+    const char *name;
+    const json_t *call;
+    json_object_foreach((json_t *)json_object_get(module, "module_calls"), name, call) {
+        char *child = *path ? xasprintf("%s.module.%s", path, name) : xasprintf("module.%s", name);
+        index_module(m, json_object_get(call, "module"), child, depth + 1);
+        free(child);
+    }
+}
+
+static void link_list(pmap *m, plan_resource *rs, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        plan_resource *r = &rs[i];
+        char *path = plan_module_path(r->module_address);
+        if (!path)
+            continue;
+        char *k = config_key(path, r->mode, r->type, r->name);
+        r->config = pmap_get(m, k);
+        free(k);
+        free(path);
+    }
+}
+
+void plan_link_config(plan *p)
+{
+    const json_t *root = json_object_get(json_object_get(p->root, "configuration"), "root_module");
+    if (!json_is_object(root))
+        return;
+    pmap m = {0};
+    index_module(&m, root, "", 0);
+    link_list(&m, p->resources, p->nresources);
+    link_list(&m, p->drift, p->ndrift);
+    pmap_free(&m);
+}
+
+const json_t *plan_config_resource(const plan *p, const plan_resource *r)
+{
+    return p && r ? r->config : NULL;
+}
 
 const json_t *plan_config_module(const plan *p, const char *module_address)
 {
@@ -59,27 +116,10 @@ const json_t *plan_config_module(const plan *p, const char *module_address)
     return json_is_object(module) ? module : NULL;
 }
 
-const json_t *plan_config_resource(const plan *p, const plan_resource *r)
-{
-    if (!p || !r || !r->type || !r->name)
-        return NULL;
-    const json_t *module = plan_config_module(p, r->module_address);
-    const char *mode = r->is_data ? "data" : "managed";
-    size_t i;
-    json_t *res;
-    json_array_foreach(json_object_get(module, "resources"), i, res) {
-        const char *m = json_string_value(json_object_get(res, "mode"));
-        const char *t = json_string_value(json_object_get(res, "type"));
-        const char *n = json_string_value(json_object_get(res, "name"));
-        if (t && n && !strcmp(t, r->type) && !strcmp(n, r->name) && (!m || !strcmp(m, mode)))
-            return res;
-    }
-    return NULL;
-}
-
-/* The `expressions` object of `r`'s block; NULL with *found set when the
- * block writes nothing, NULL with *found clear when the plan does not
- * carry the block. */
+/* The `expressions` object of `r`'s block (managed or data), through the
+ * block plan_link_config found for it; NULL with *found set when the block
+ * writes nothing (Terraform then leaves `expressions` out), NULL with
+ * *found clear when the plan does not carry the block. */
 static const json_t *config_expressions(const plan *p, const plan_resource *r, bool *found)
 {
     const json_t *res = plan_config_resource(p, r);
@@ -280,4 +320,13 @@ long plan_config_block_count(const plan *p, const plan_resource *r, const char *
     default:
         return -1;
     }
+}
+
+const json_t *plan_config_refs(const plan *p, const plan_resource *r, const char *path)
+{
+    const json_t *v;
+    if (plan_attr_configured(p, r, path, &v) != PLAN_CFG_EXPRESSION)
+        return NULL;
+    const json_t *refs = json_object_get(v, "references");
+    return json_is_array(refs) && json_array_size(refs) ? refs : NULL;
 }

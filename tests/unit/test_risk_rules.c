@@ -26,6 +26,9 @@ typedef struct rule_case {
 
 static const rule_case cases[] = {
     {"CIR-SG-001", "check-networking.json", "aws_security_group.ssh_world", true},
+    {"CIR-VPC-004", "check-networking.json", "*", false},   /* custom VPCs only: any aws_default_vpc fires */
+    /* TO DO (tests/scenarios/coverage-allow): a passing attachment of a type CIR-IAM-004 checks */
+    {"CIR-IAM-004", "check-networking.json", "*", false},
     {"CIR-SG-001", "check-networking.json", "aws_security_group.ssh_private", false},
     {"CIR-SG-001", "check-networking.json", "aws_vpc_security_group_ingress_rule.all_v6", false},
     {"CIR-SG-001", "check-networking.json", "aws_security_group.unknown_cidr", false},

@@ -35,9 +35,10 @@ _circuit() {
         --fail-on) COMPREPLY=($(compgen -W "approved-with-changes needs-revision" -- "$cur")); return ;;
         --fail-on-severity) COMPREPLY=($(compgen -W "low medium high critical" -- "$cur")); return ;;
         --behavior) COMPREPLY=($(compgen -W "update new delete-and-new" -- "$cur")); return ;;
+        --scope) COMPREPLY=($(compgen -W "changed all" -- "$cur")); return ;;
         --source-dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         --output|--usage|--cache|--rules) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-        --region|--skip|--scope|--service|--endpoint|--family|--attr|--max-monthly-increase|--max-increase-percent|--max-monthly-total|--cost-threshold|--max-length|--pr|--mr|--repo|--token-env) return ;;
+        --region|--skip|--service|--endpoint|--family|--attr|--max-monthly-increase|--max-increase-percent|--max-monthly-total|--cost-threshold|--max-length|--pr|--mr|--repo|--token-env) return ;;
     esac
     local words
     case $cmd in

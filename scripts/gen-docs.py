@@ -24,6 +24,7 @@ VALUES = {
     "fail-on": "approved-with-changes needs-revision",
     "fail-on-severity": "low medium high critical",
     "behavior": "update new delete-and-new",
+    "scope": "changed all",
 }
 
 ENVIRONMENT = [

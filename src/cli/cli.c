@@ -44,7 +44,7 @@ static const opt_spec option_table[] = {
     {"cache", 0, K_STR, OPT_CACHE, F(cache), 0, "PATH", "price cache file (default: CIRCUIT_CACHE, then $XDG_CACHE_HOME/circuit/pricing.db)"},
     {"offline", 0, K_FLAG, OPT_OFFLINE, F(offline), 0, NULL, "never touch the network"},
     {"rules", 0, K_STR, OPT_RULES, F(rules_file), 0, "FILE", "JSON file of rules that add to or override the built-in ones"},
-    {"skip", 0, K_LIST, OPT_SKIP, F(skip), 0, "ID", "suppress a rule (repeatable)"},
+    {"skip", 0, K_LIST, OPT_SKIP, F(skip), 0, "ID", "suppress a rule, by circuit, checkov or Trivy id (repeatable)"},
     {"scope", 0, K_STR, OPT_SCOPE, F(scope), 0, "SCOPE", "resources the rules look at: changed (default) or all (the whole planned state)"},
     {"service", 0, K_LIST, OPT_SERVICE, F(services), 0, "OFFER", "AWS offer code, e.g. AmazonEC2 (repeatable)"},
     {"endpoint", 0, K_STR, OPT_ENDPOINT, F(endpoint), 0, "URL", "price list endpoint (default: CIRCUIT_PRICING_URL, then AWS)"},

@@ -169,7 +169,7 @@ typedef enum plan_cfg_state {
                              one block body, for an indexed path) */
 } plan_cfg_state;
 
-/* What the configuration of managed resource `r` says about `path` (same
+/* What the configuration of resource `r` (managed or data) says about `path` (same
  * syntax as plan_attr; "a.0.b" and a block written without its index,
  * "root_block_device.volume_type", are accepted too).  `value` may be
  * NULL.  Never fails: anything it cannot follow is PLAN_CFG_UNKNOWN. */
@@ -179,6 +179,17 @@ plan_cfg_state plan_attr_configured(const plan *p, const plan_resource *r, const
 /* How many nested blocks at `path` the configuration writes: 0 when unset,
  * -1 when it cannot tell (no configuration, or set by an expression). */
 long plan_config_block_count(const plan *p, const plan_resource *r, const char *path);
+
+/* The configuration entry (an element of some module's `resources`) of
+ * r's resource block, or NULL when the plan carries none (no
+ * `configuration`, an older or filtered plan, a module it does not show).
+ * Borrowed from the plan. */
+const json_t *plan_config_resource(const plan *p, const plan_resource *r);
+
+/* The module object ("resources", "module_calls", ...) at `module_address`
+ * ("module.a[\"x\"].module.b", NULL = root) in the plan's configuration, or
+ * NULL when the plan does not carry it.  Borrowed from the plan. */
+const json_t *plan_config_module(const plan *p, const char *module_address);
 
 /* The `references` of the expression at `path` ("aws_launch_template.web.id",
  * "aws_launch_template.web", or "aws_launch_configuration.x" with

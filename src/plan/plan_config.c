@@ -82,16 +82,49 @@ void plan_link_config(plan *p)
     pmap_free(&m);
 }
 
-/* The `expressions` object of the managed resource `r`, through the block
- * plan_link_config found for it. */
-static const json_t *config_expressions(const plan *p, const plan_resource *r)
+const json_t *plan_config_resource(const plan *p, const plan_resource *r)
 {
-    if (!p || !r || !r->config)
+    return p && r ? r->config : NULL;
+}
+
+const json_t *plan_config_module(const plan *p, const char *module_address)
+{
+    if (!p || !p->root)
         return NULL;
-    const char *mode = json_string_value(json_object_get(r->config, "mode"));
-    if (mode && strcmp(mode, "managed") != 0)
+    const json_t *module = json_object_get(json_object_get(p->root, "configuration"), "root_module");
+    if (!json_is_object(module))
         return NULL;
-    const json_t *ex = json_object_get(r->config, "expressions");
+    char *path = plan_module_path(module_address);
+    if (!path)
+        return NULL;
+    /* "module.a.module.b": every other dot-separated word is a call name. */
+    for (char *s = path; module && *s;) {
+        if (strncmp(s, "module.", 7) != 0) {
+            module = NULL;
+            break;
+        }
+        s += 7;
+        size_t n = strcspn(s, ".");
+        char *name = xstrndup(s, n);
+        module = json_object_get(json_object_get(json_object_get(module, "module_calls"), name), "module");
+        free(name);
+        s += n;
+        if (*s == '.')
+            s++;
+    }
+    free(path);
+    return json_is_object(module) ? module : NULL;
+}
+
+/* The `expressions` object of `r`'s block (managed or data), through the
+ * block plan_link_config found for it; NULL with *found set when the block
+ * writes nothing (Terraform then leaves `expressions` out), NULL with
+ * *found clear when the plan does not carry the block. */
+static const json_t *config_expressions(const plan *p, const plan_resource *r, bool *found)
+{
+    const json_t *res = plan_config_resource(p, r);
+    *found = res != NULL;
+    const json_t *ex = json_object_get(res, "expressions");
     return json_is_object(ex) ? ex : NULL;
 }
 
@@ -201,19 +234,29 @@ plan_cfg_state plan_attr_configured(const plan *p, const plan_resource *r, const
     if (!value)
         value = &dummy;
     *value = NULL;
-    const json_t *node = config_expressions(p, r);
-    if (!node || !path || !*path)
+    bool found;
+    const json_t *node = config_expressions(p, r, &found);
+    if (!found || !path || !*path)
         return PLAN_CFG_UNKNOWN;
+    /* node NULL (a block writing nothing): the first step reads as unset */
     /* node is a block body (object of attributes and blocks), a block
      * list (array of bodies) or an expression object */
     bool body = true;
+    bool single = false;    /* node is a single nested block (an object, not a list) */
     const char *rest = path;
     step st;
     bool bad = false;
     while (next_step(&rest, &st, &bad)) {
         if (body) {
-            if (st.is_index)
+            if (st.is_index) {
+                /* the plan shows a single block as a one-element list */
+                if (single && st.index == 0) {
+                    single = false;
+                    continue;
+                }
                 return PLAN_CFG_UNKNOWN;
+            }
+            single = false;
             const json_t *child = json_object_get(node, st.key);
             if (!child)
                 return PLAN_CFG_UNSET;
@@ -229,7 +272,7 @@ plan_cfg_state plan_attr_configured(const plan *p, const plan_resource *r, const
                 *value = node;
                 return PLAN_CFG_EXPRESSION;
             }
-            body = true;                      /* a single nested block */
+            body = single = true;             /* a single nested block */
             continue;
         }
         /* node is a block list */
@@ -255,7 +298,7 @@ plan_cfg_state plan_attr_configured(const plan *p, const plan_resource *r, const
                 *value = node;
                 return PLAN_CFG_EXPRESSION;
             }
-            body = true;
+            body = single = true;
             continue;
         }
         body = true;

@@ -12,6 +12,7 @@
  *   aws_network_acl_rule (egress=false)     rule_action, same fields
  *
  * "Whole internet" is any CIDR with prefix /0 (0.0.0.0/0, ::/0) or "*".
+ * Egress (to the whole internet) is read the same way.
  * Protocol "-1"/"all" opens every port; tcp and udp (by name or number)
  * open from_port..to_port; anything else (icmp, esp, ...) has no ports.
  * An entry that opens every port (all protocols, 0..65535, or 0-0 as the
@@ -33,6 +34,7 @@ typedef struct entry {
     const json_t *elem, *unknown;
     const char *proto_attr, *from_attr, *to_attr;
     const char *const *cidr_attrs;
+    const char *dir;         /* "to" for egress; NULL = "from" */
 } entry;
 
 typedef enum { PORTS_NONE, PORTS_RANGE, PORTS_ALL, PORTS_UNKNOWN } ports_kind;
@@ -179,19 +181,20 @@ static void judge(risk_run *run, const risk_rule *rule, const entry *e, const ch
         return;
     sbuf world = SBUF_INIT, ports = SBUF_INIT;
     const char *cidr_attr = NULL;
+    const char *dir = e->dir ? e->dir : "from";
     if (world_cidrs(e, &world, &cidr_attr) && (k == PORTS_ALL || covered(&rule->test, lo, hi, &ports))) {
         const char *attr = attribute ? attribute : cidr_attr;
         if (k == PORTS_ALL && !strcmp(proto, "all protocols"))
-            risk_emit(run, rule, e->r, attr, "%s (all protocols from %s)", rule->spec.message, sbuf_str(&world));
+            risk_emit(run, rule, e->r, attr, "%s (all protocols %s %s)", rule->spec.message, dir, sbuf_str(&world));
         else if (k == PORTS_ALL)
-            risk_emit(run, rule, e->r, attr, "%s (%s %ld-%ld from %s)", rule->spec.message, proto, lo, hi,
-                      sbuf_str(&world));
+            risk_emit(run, rule, e->r, attr, "%s (%s %ld-%ld %s %s)", rule->spec.message, proto, lo, hi,
+                      dir, sbuf_str(&world));
         else if (lo == hi)
-            risk_emit(run, rule, e->r, attr, "%s (%s %ld from %s)", rule->spec.message, proto, lo,
-                      sbuf_str(&world));
+            risk_emit(run, rule, e->r, attr, "%s (%s %ld %s %s)", rule->spec.message, proto, lo,
+                      dir, sbuf_str(&world));
         else
-            risk_emit(run, rule, e->r, attr, "%s (%s %ld-%ld from %s; covers %s)", rule->spec.message, proto,
-                      lo, hi, sbuf_str(&world), sbuf_str(&ports));
+            risk_emit(run, rule, e->r, attr, "%s (%s %ld-%ld %s %s; covers %s)", rule->spec.message,
+                      proto, lo, hi, dir, sbuf_str(&world), sbuf_str(&ports));
     }
     sbuf_free(&world);
     sbuf_free(&ports);
@@ -232,7 +235,7 @@ static const char *const nacl_cidrs[] = {"cidr_block", "ipv6_cidr_block", NULL};
 
 void risk_check_sg_world_ingress(risk_run *run, const risk_rule *rule, const plan_resource *r)
 {
-    entry e = {r, r->after, r->after_unknown, "protocol", "from_port", "to_port", sg_cidrs};
+    entry e = {r, r->after, r->after_unknown, "protocol", "from_port", "to_port", sg_cidrs, NULL};
     if (!strcmp(r->type, "aws_security_group")) {
         each_block(run, rule, e, "ingress", NULL);
     } else if (!strcmp(r->type, "aws_security_group_rule")) {
@@ -247,7 +250,7 @@ void risk_check_sg_world_ingress(risk_run *run, const risk_rule *rule, const pla
 
 void risk_check_nacl_world_ingress(risk_run *run, const risk_rule *rule, const plan_resource *r)
 {
-    entry e = {r, r->after, r->after_unknown, "protocol", "from_port", "to_port", nacl_cidrs};
+    entry e = {r, r->after, r->after_unknown, "protocol", "from_port", "to_port", nacl_cidrs, NULL};
     if (!strcmp(r->type, "aws_network_acl")) {
         each_block(run, rule, e, "ingress", "action");
     } else if (!strcmp(r->type, "aws_network_acl_rule")) {
@@ -257,5 +260,73 @@ void risk_check_nacl_world_ingress(risk_run *run, const risk_rule *rule, const p
         bool ingress = st == PLAN_VAL_ABSENT || (st == PLAN_VAL_KNOWN && json_is_false(egress));
         if (ingress && field_is(&e, "rule_action", "allow"))
             judge(run, rule, &e, NULL);
+    }
+}
+
+/* ---- egress ---------------------------------------------------------------- */
+
+void risk_check_sg_world_egress(risk_run *run, const risk_rule *rule, const plan_resource *r)
+{
+    entry e = {r, r->after, r->after_unknown, "protocol", "from_port", "to_port", sg_cidrs, "to"};
+    if (!strcmp(r->type, "aws_security_group")) {
+        each_block(run, rule, e, "egress", NULL);
+    } else if (!strcmp(r->type, "aws_security_group_rule")) {
+        if (field_is(&e, "type", "egress"))
+            judge(run, rule, &e, NULL);
+    } else if (!strcmp(r->type, "aws_vpc_security_group_egress_rule")) {
+        e.proto_attr = "ip_protocol";
+        e.cidr_attrs = vpc_rule_cidrs;
+        judge(run, rule, &e, NULL);
+    }
+}
+
+/* ---- descriptions ---------------------------------------------------------- */
+
+/* True when the entry's description is known and empty, or not set. */
+static bool no_description(const entry *e)
+{
+    plan_val_state st;
+    const json_t *d = get(e, "description", &st);
+    return st == PLAN_VAL_ABSENT || (st == PLAN_VAL_KNOWN && json_is_string(d) && json_string_length(d) == 0);
+}
+
+/* The inline rules of `block` with no description, as "ingress 0, 2"
+ * appended to `out`; returns how many. */
+static size_t blocks_without_description(entry e, const char *block, sbuf *out)
+{
+    plan_val_state st;
+    const json_t *list = plan_attr(e.r, true, block, &st);
+    if (st != PLAN_VAL_KNOWN || !json_is_array(list))
+        return 0;
+    const json_t *ulist = json_object_get(e.r->after_unknown, block);
+    size_t n = 0;
+    for (size_t i = 0; i < json_array_size(list); i++) {
+        e.elem = json_array_get(list, i);
+        e.unknown = json_is_array(ulist) ? json_array_get(ulist, i) : NULL;
+        if (!no_description(&e))
+            continue;
+        if (n)
+            sbuf_printf(out, ", %zu", i);
+        else
+            sbuf_printf(out, "%s%s %zu", out->len ? "; " : "", block, i);
+        n++;
+    }
+    return n;
+}
+
+/* Inline ingress/egress rules and standalone rule resources with no
+ * description, or an empty one.  Unknown: no finding. */
+void risk_check_sg_rule_description(risk_run *run, const risk_rule *rule, const plan_resource *r)
+{
+    entry e = {r, r->after, r->after_unknown, "protocol", "from_port", "to_port", sg_cidrs, NULL};
+    if (!strcmp(r->type, "aws_security_group")) {
+        sbuf which = SBUF_INIT;
+        size_t n = blocks_without_description(e, "ingress", &which) + blocks_without_description(e, "egress", &which);
+        if (n)
+            risk_emit(run, rule, r, NULL, "%s: %zu inline rule%s (%s)", rule->spec.message, n, n == 1 ? "" : "s",
+                      sbuf_str(&which));
+        sbuf_free(&which);
+    } else if (no_description(&e)) {
+        risk_emit_text(run, rule, r, "description", rule->spec.message);
     }
 }

@@ -255,6 +255,51 @@ void risk_check_forgotten(risk_run *run, const risk_rule *rule, const plan_resou
         risk_emit(run, rule, r, NULL, "replaced, old object forgotten: %s", rule->spec.message);
 }
 
+/* Named switches true before and not true after (known false, or no
+ * longer set) on an object the plan keeps or replaces; a delete of the
+ * whole object counts when `whole_delete` (the setting goes with it). */
+static void switches_turned_off(risk_run *run, const risk_rule *rule, const plan_resource *r, bool whole_delete)
+{
+    if (r->deposed)
+        return;
+    if (r->action == PLAN_ACT_DELETE) {
+        if (!whole_delete)
+            return;
+        for (size_t i = 0; i < rule->test.nnames; i++)
+            if (before_true(r, rule->test.names[i])) {
+                risk_emit(run, rule, r, NULL, "deleted: %s", rule->spec.message);
+                return;
+            }
+        return;
+    }
+    if (r->action != PLAN_ACT_UPDATE && r->action != PLAN_ACT_REPLACE)
+        return;
+    sbuf off = SBUF_INIT;
+    const char *first = NULL;
+    for (size_t i = 0; i < rule->test.nnames; i++) {
+        plan_val_state st;
+        const json_t *after = plan_attr(r, true, rule->test.names[i], &st);
+        if (!before_true(r, rule->test.names[i]) || st == PLAN_VAL_UNKNOWN || (st == PLAN_VAL_KNOWN && json_is_true(after)))
+            continue;
+        sbuf_printf(&off, "%s%s", first ? ", " : "", rule->test.names[i]);
+        if (!first)
+            first = rule->test.names[i];
+    }
+    if (first)
+        risk_emit(run, rule, r, first, "%s turned off: %s", sbuf_str(&off), rule->spec.message);
+    sbuf_free(&off);
+}
+
+void risk_check_protection_removed(risk_run *run, const risk_rule *rule, const plan_resource *r)
+{
+    switches_turned_off(run, rule, r, true);
+}
+
+void risk_check_protection_off(risk_run *run, const risk_rule *rule, const plan_resource *r)
+{
+    switches_turned_off(run, rule, r, false);
+}
+
 /* ---- plan-wide ---------------------------------------------------------- */
 
 void risk_check_plan_errored(risk_run *run, const risk_rule *rule, const plan_resource *r)

@@ -40,51 +40,6 @@ static void check_all_true(risk_run *run, const risk_rule *rule, const plan_reso
     }
 }
 
-static bool has_star(const json_t *v, bool allow_service_star)
-{
-    if (json_is_string(v)) {
-        const char *s = json_string_value(v);
-        return !strcmp(s, "*") || (allow_service_star && !strcmp(s, "*:*"));
-    }
-    size_t i;
-    json_t *e;
-    json_array_foreach(v, i, e)
-        if (has_star(e, allow_service_star))
-            return true;
-    return false;
-}
-
-/* Decodes the JSON policy document and looks for an Allow statement with
- * Action "*" (or "*:*") on Resource "*". */
-static void check_iam_admin_policy(risk_run *run, const risk_rule *rule, const plan_resource *r)
-{
-    for (size_t p = 0; p < rule->test.npaths; p++) {
-        plan_val_state st;
-        const json_t *v = plan_attr(r, true, rule->test.paths[p], &st);
-        if (st != PLAN_VAL_KNOWN || !json_is_string(v))
-            continue;
-        json_t *doc = json_loads(json_string_value(v), 0, NULL);
-        if (!json_is_object(doc)) {
-            risk_run_warn(run, r, "%s is not a JSON policy document; %s skipped", rule->test.paths[p],
-                          rule->info.id);
-            json_decref(doc);
-            continue;
-        }
-        json_t *stmts = json_object_get(doc, "Statement");
-        size_t n = json_is_array(stmts) ? json_array_size(stmts) : 1;
-        for (size_t i = 0; i < n; i++) {
-            const json_t *s = json_is_array(stmts) ? json_array_get(stmts, i) : stmts;
-            const char *effect = json_string_value(json_object_get(s, "Effect"));
-            if (effect && !strcmp(effect, "Allow") && has_star(json_object_get(s, "Action"), true) &&
-                has_star(json_object_get(s, "Resource"), false)) {
-                risk_emit_text(run, rule, r, rule->test.paths[p], rule->spec.message);
-                break;
-            }
-        }
-        json_decref(doc);
-    }
-}
-
 /* ---- the table ---------------------------------------------------------- */
 
 
@@ -102,7 +57,7 @@ DEF(any_not_empty, C, RISK_PARAM_NAMES, true, false, check_any_not_empty,
     "check: a list not set or empty passes; unknown: no finding")
 DEF(all_true, C, RISK_PARAM_NAMES, true, false, check_all_true,
     "check: each switch not set counts as false (provider default) and fires; unknown: no finding")
-DEF(iam_admin_policy, C, RISK_PARAM_NONE, false, true, check_iam_admin_policy,
+DEF(iam_admin_policy, C, RISK_PARAM_NONE, false, true, risk_check_iam_admin_policy,
     "check: decodes the policy JSON; not set or unknown: no finding")
 DEF(secret_keys, C, RISK_PARAM_PATTERN, true, true, risk_check_secret_keys,
     "check: keys of the map matching the pattern, unless the value is empty or an ARN; no map: passes")
@@ -123,7 +78,7 @@ DEF(lb_waf, C, RISK_PARAM_NONE, false, false, risk_check_lb_waf,
 DEF(s3_public_access_block, C, RISK_PARAM_NONE, false, false, risk_check_s3_public_access_block,
     "check: fires when no aws_s3_bucket_public_access_block points here; untraceable: no finding")
 DEF(s3_versioning, C, RISK_PARAM_NONE, false, false, risk_check_s3_versioning,
-    "check: aws_s3_bucket_versioning status Enabled or inline versioning.enabled passes; inline block unknown (provider v4+) and no versioning resource: no finding")
+    "check: aws_s3_bucket_versioning status Enabled or inline versioning.enabled passes; inline block unknown and written in the configuration: no finding; not written: off (fires)")
 DEF(secret_rotation, C, RISK_PARAM_NONE, false, false, risk_check_secret_rotation,
     "check: fires when no aws_secretsmanager_secret_rotation points here; untraceable: no finding")
 DEF(asg_scaling_policy, C, RISK_PARAM_NONE, false, false, risk_check_asg_scaling_policy,
@@ -163,6 +118,55 @@ DEF(plan_incomplete, PL, RISK_PARAM_NONE, false, false, risk_check_plan_incomple
 DEF(plan_drift, PL, RISK_PARAM_NONE, false, false, risk_check_plan_drift,
     "plan: each managed entry of resource_drift that changes or deletes; with relevant_attributes (Terraform 1.2+), only changes listed there, as Terraform shows them")
 
+DEF(iam_star_action, C, RISK_PARAM_NONE, false, true, risk_check_iam_star_action,
+    "check: decodes the policy (or the data source's statements); Allow with Action \"*\" on named resources; unknown: no finding")
+DEF(iam_grants, C, RISK_PARAM_NAMES, true, true, risk_check_iam_grants,
+    "check: decodes the policy; an Allow statement whose action patterns (not the bare \"*\") cover a named action, any resource; unknown: no finding")
+DEF(iam_grants_unconstrained, C, RISK_PARAM_NAMES, true, true, risk_check_iam_grants_unconstrained,
+    "check: decodes the policy; Allow statements on Resource \"*\" covering a named action (a+b: all of them; the bare \"*\" is left to CIR-IAM-001); unknown: no finding")
+DEF(policy_any_principal, C, RISK_PARAM_NONE, false, true, risk_check_policy_any_principal,
+    "check: decodes the policy; an Allow statement for Principal \"*\" (or AWS \"*\") with no Condition; not set or unknown: no finding")
+DEF(policy_public_actions, C, RISK_PARAM_NAMES, true, true, risk_check_policy_public_actions,
+    "check: decodes the policy; Allow for Principal \"*\" with no Condition covering a named action; not set or unknown: no finding")
+DEF(sg_world_egress, C, RISK_PARAM_PORTS, true, false, risk_check_sg_world_egress,
+    "check: egress blocks and egress rules to a /0 CIDR; unknown protocol, port or CIDR: no finding")
+DEF(sg_rule_description, C, RISK_PARAM_NONE, false, false, risk_check_sg_rule_description,
+    "check: each inline ingress/egress block, or the rule resource, with description not set or empty fires; unknown: no finding")
+DEF(s3_lifecycle, C, RISK_PARAM_NONE, false, false, risk_check_s3_lifecycle,
+    "check: inline lifecycle_rule or an aws_s3_bucket_lifecycle_configuration for the bucket passes; inline block not written counts as none; untraceable: no finding")
+DEF(s3_logging, C, RISK_PARAM_NONE, false, false, risk_check_s3_logging,
+    "check: inline logging or an aws_s3_bucket_logging for the bucket passes; inline block not written counts as none; untraceable: no finding")
+DEF(s3_cmk, C, RISK_PARAM_NONE, false, false, risk_check_s3_cmk,
+    "check: default encryption aws:kms with a key id (inline or aws_s3_bucket_server_side_encryption_configuration) passes; none (SSE-S3) fires; an unknown key id counts as a key; untraceable: no finding")
+DEF(s3_abort_multipart, C, RISK_PARAM_NONE, false, false, risk_check_s3_abort_multipart,
+    "check: an Enabled rule with abort_incomplete_multipart_upload and no filter passes; unknown rules: no finding")
+DEF(r53_dnssec, C, RISK_PARAM_NONE, false, false, risk_check_r53_dnssec,
+    "check: public zones only (no vpc block); an aws_route53_hosted_zone_dnssec or aws_route53_key_signing_key for the zone passes; untraceable: no finding")
+DEF(r53_query_log, C, RISK_PARAM_NONE, false, false, risk_check_r53_query_log,
+    "check: public zones only; an aws_route53_query_log for the zone passes; untraceable: no finding")
+DEF(always, C, RISK_PARAM_NONE, false, false, risk_check_always,
+    "check: the resource itself is the finding")
+DEF(user_attached, C, RISK_PARAM_NONE, false, false, risk_check_user_attached,
+    "check: user policies and user policy attachments fire; aws_iam_policy_attachment when users is not empty; unknown: no finding")
+DEF(user_data_secrets, C, RISK_PARAM_PATTERN, true, false, risk_check_user_data_secrets,
+    "check: user_data / user_data_base64 matching the pattern, as written or base64-decoded; unknown: no finding")
+DEF(protection_removed, CH, RISK_PARAM_NAMES, true, false, risk_check_protection_removed,
+    "plan: update or replace where a named switch true before is false or unset after, or a delete of an object that had one true; unknown after: no finding")
+DEF(protection_off, CH, RISK_PARAM_NAMES, true, false, risk_check_protection_off,
+    "plan: update or replace where a named switch true before is false or unset after; unknown after: no finding")
+DEF(module_git_unpinned, PL, RISK_PARAM_NONE, false, false, risk_check_module_git_unpinned,
+    "configuration: git module sources without ?ref=; with --scope changed only modules the plan changes something in")
+DEF(module_git_branch, PL, RISK_PARAM_NONE, false, false, risk_check_module_git_branch,
+    "configuration: git module refs that are neither a version tag nor a commit hash (a branch moves)")
+DEF(module_registry_unversioned, PL, RISK_PARAM_NONE, false, false, risk_check_module_registry_unversioned,
+    "configuration: registry module calls without a version constraint")
+DEF(module_http_source, PL, RISK_PARAM_NONE, false, false, risk_check_module_http_source,
+    "configuration: module sources fetched over plain http://")
+DEF(provider_unversioned, PL, RISK_PARAM_NONE, false, false, risk_check_provider_unversioned,
+    "configuration: the aws provider with no version constraint in any of its configurations; with --scope changed only when the plan changes an AWS resource")
+DEF(provider_credentials, PL, RISK_PARAM_NAMES, true, false, risk_check_provider_credentials,
+    "configuration: aws provider blocks with access_key / secret_key written as a constant shaped like an AWS key (placeholders such as \"test\" pass; the value is never shown)")
+
 const risk_check_def *const risk_check_table[] = {
     &def_sg_world_ingress, &def_nacl_world_ingress, &def_any_not_empty, &def_all_true, &def_iam_admin_policy,
     &def_secret_keys, &def_ecs_env_secrets, &def_ecs_healthcheck, &def_ecs_limits, &def_ecs_privileged,
@@ -171,7 +175,12 @@ const risk_check_def *const risk_check_table[] = {
     &def_rds_proxy, &def_nat_s3_endpoint, &def_stateful_delete, &def_data_loss_unprotected,
     &def_delete_protected, &def_replace_downtime, &def_replace_name_collision, &def_existing_changed,
     &def_index_shift, &def_unknown_action, &def_rds_restart, &def_forgotten, &def_plan_errored,
-    &def_plan_incomplete, &def_plan_drift, NULL,
+    &def_plan_incomplete, &def_plan_drift, &def_iam_star_action, &def_iam_grants, &def_iam_grants_unconstrained,
+    &def_policy_any_principal, &def_policy_public_actions, &def_sg_world_egress, &def_sg_rule_description,
+    &def_s3_lifecycle, &def_s3_logging, &def_s3_cmk, &def_s3_abort_multipart, &def_r53_dnssec, &def_r53_query_log,
+    &def_always, &def_user_attached, &def_user_data_secrets, &def_protection_removed, &def_protection_off,
+    &def_module_git_unpinned, &def_module_git_branch, &def_module_registry_unversioned, &def_module_http_source,
+    &def_provider_unversioned, &def_provider_credentials, NULL,
 };
 
 const risk_check_def *risk_check_find(const char *name)

@@ -12,6 +12,7 @@
 #include "rules.h"
 
 #include "../core/mem.h"
+#include "../plan/plan.h"
 #include "../core/sbuf.h"
 
 #include <assert.h>
@@ -233,8 +234,26 @@ risk_truth risk_cond_test_value(const risk_cond *c, const json_t *v)
     return RISK_UNKNOWN;
 }
 
+const json_t *risk_attr(const plan *p, const plan_resource *r, bool use_after, const char *path,
+                        plan_val_state *state, bool *defaulted)
+{
+    plan_val_state dummy;
+    if (!state)
+        state = &dummy;
+    if (defaulted)
+        *defaulted = false;
+    const json_t *v = plan_attr(r, use_after, path, state);
+    if (*state == PLAN_VAL_UNKNOWN && use_after && p && plan_attr_configured(p, r, path, NULL) == PLAN_CFG_UNSET) {
+        *state = PLAN_VAL_ABSENT;
+        if (defaulted)
+            *defaulted = true;
+    }
+    return v;
+}
+
 typedef struct eval_state {
     const risk_cond *c;
+    const plan *p;
     const plan_resource *r;
     bool use_after;
     risk_hit_fn hit;
@@ -245,7 +264,7 @@ typedef struct eval_state {
 static void eval_leaf(eval_state *st, const char *path)
 {
     plan_val_state vs;
-    const json_t *v = plan_attr(st->r, st->use_after, path, &vs);
+    const json_t *v = risk_attr(st->p, st->r, st->use_after, path, &vs, NULL);
     if (vs == PLAN_VAL_UNKNOWN) {
         st->any_unknown = true;
         return;
@@ -288,11 +307,11 @@ static void eval_path(eval_state *st, const char *path)
     free(prefix);
 }
 
-risk_truth risk_cond_eval(const risk_cond *c, const plan_resource *r, bool use_after,
+risk_truth risk_cond_eval(const risk_cond *c, const plan *p, const plan_resource *r, bool use_after,
                           risk_hit_fn hit, void *ctx)
 {
     assert(c->op != RISK_OP_CHECK);
-    eval_state st = {c, r, use_after, hit, ctx, false, false};
+    eval_state st = {c, p, r, use_after, hit, ctx, false, false};
     for (size_t i = 0; i < c->npaths; i++)
         eval_path(&st, c->paths[i]);
     if (st.any_true)

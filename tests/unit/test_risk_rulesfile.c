@@ -195,7 +195,7 @@ static const bad_case bad[] = {
     {"{\"rules\":[{\"id\":\"CIR-SG-004\",\"severity\":3}]}", CIR_EINPUT,
      "rule CIR-SG-004: field \"severity\": must be a string"},
     {"{\"rules\":[{\"id\":\"CIR-SG-004\",\"area\":\"security\"}]}", CIR_EINPUT,
-     "rule CIR-SG-004: field \"area\": want networking, tls, storage, reliability, operations or plan"},
+     "rule CIR-SG-004: field \"area\": want networking, tls, storage, reliability, operations, iac or plan"},
     {"{\"rules\":[{\"id\":\"CIR-SG-004\",\"title\":\"\"}]}", CIR_EINPUT, "rule CIR-SG-004: field \"title\": must not be empty"},
     {"{\"rules\":[{\"id\":\"CIR-SG-004\",\"checkov\":\"\"}]}", CIR_EINPUT, "rule CIR-SG-004: field \"checkov\": must not be empty"},
     {"{\"rules\":[{\"id\":\"bad id!\"}]}", CIR_EINPUT, "rule bad id!: field \"id\": use letters, digits"},

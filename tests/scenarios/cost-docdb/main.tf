@@ -1,6 +1,7 @@
 # DocumentDB: a standard cluster with a db.r6g.large and a burstable
 # db.t3.medium (CPU credits from usage), an I/O-Optimized cluster whose
-# instance is priced at the I/O-Optimized rate, and a manual snapshot.
+# instance is priced at the I/O-Optimized rate, a manual snapshot and a
+# global cluster (replicated writes).
 resource "aws_docdb_cluster" "main" {
   cluster_identifier  = "main"
   master_username     = "admin"
@@ -37,4 +38,11 @@ resource "aws_docdb_cluster_instance" "fast" {
 resource "aws_docdb_cluster_snapshot" "main" {
   db_cluster_identifier          = aws_docdb_cluster.main.cluster_identifier
   db_cluster_snapshot_identifier = "main-manual"
+}
+
+# A global cluster: its replicated writes come from usage.
+resource "aws_docdb_global_cluster" "world" {
+  global_cluster_identifier = "world"
+  engine                    = "docdb"
+  engine_version            = "5.0.0"
 }

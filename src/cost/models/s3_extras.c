@@ -1,7 +1,7 @@
 /*
- * models/s3_extras.c — cost models: S3 objects (storage by class), and the
- * bucket features billed per object: Storage Class Analysis, Inventory and
- * the Intelligent-Tiering monitoring fee.
+ * models/s3_extras.c — cost models: S3 objects (storage by class), the
+ * bucket features billed per object (Storage Class Analysis, Inventory, the
+ * Intelligent-Tiering monitoring fee) and directory buckets (Express One Zone).
  * See cost_model.h for the shape of a model and HACKING.md for the recipe.
  */
 #include "common.h"
@@ -88,12 +88,42 @@ static const cost_usage_key tiering_usage[] = {
     NUM("monitored_objects", "objects in Intelligent-Tiering the configuration covers (128 KB and larger)"),
 };
 
+/* ---- aws_s3_directory_bucket: S3 Express One Zone ---- */
+
+#define XZ_COMP(NAME, UT_, UNIT, PER, SCALE, KEY)                                                  \
+    {.name = NAME, .service = "AmazonS3", .filters = {EQ("storageClass", "Express One Zone"), UT(UT_)}, \
+     .unit = UNIT, .per = PER, .per_scale = SCALE, .qty = Q_USAGE(KEY, 1)}
+
+static const cost_comp_spec directory_comps[] = {
+    XZ_COMP("Storage (Express One Zone)", "TimedStorage-XZ-ByteHrs", "GB-months", "GB-month", 0, "storage_gb"),
+    XZ_COMP("PUT, COPY, POST, LIST requests", "Requests-XZ-Tier1", "requests", "1k requests", 1000,
+            "monthly_tier_1_requests"),
+    XZ_COMP("GET and other requests", "Requests-XZ-Tier2", "requests", "1k requests", 1000,
+            "monthly_tier_2_requests"),
+    XZ_COMP("Data uploaded (beyond 512 KB a request)", "Upload-XZ-Bytes", "GB", "GB", 0,
+            "monthly_data_uploaded_gb"),
+    XZ_COMP("Data retrieved (beyond 512 KB a request)", "Retrieval-XZ-Bytes", "GB", "GB", 0,
+            "monthly_data_retrieved_gb"),
+};
+static const cost_part directory_parts[] = {{.comps = directory_comps, .ncomps = N(directory_comps)}};
+static const cost_usage_key directory_usage[] = {
+    NUM("storage_gb", "data stored, GB"),
+    NUM("monthly_tier_1_requests", "PUT, COPY, POST and LIST requests per month"),
+    NUM("monthly_tier_2_requests", "GET and other requests per month"),
+    NUM("monthly_data_uploaded_gb", "data uploaded beyond the first 512 KB of each request, GB per month"),
+    NUM("monthly_data_retrieved_gb", "data retrieved beyond the first 512 KB of each request, GB per month"),
+};
+
 /* ---- the models ---- */
 
 static const cost_model model_analytics = {
     .type = "aws_s3_bucket_analytics_configuration",
     .doc = "Storage Class Analysis per object monitored (usage)",
     PARTS(analytics_parts), USAGE(analytics_usage)};
+static const cost_model model_directory = {
+    .type = "aws_s3_directory_bucket",
+    .doc = "S3 Express One Zone storage, requests, and data uploaded and retrieved beyond 512 KB a request (usage)",
+    PARTS(directory_parts), USAGE(directory_usage)};
 static const cost_model model_tiering = {
     .type = "aws_s3_bucket_intelligent_tiering_configuration",
     .doc = "Intelligent-Tiering monitoring and automation per object (usage); free when disabled",
@@ -112,4 +142,4 @@ static const cost_model model_object = {
     VARS(object_vars), PARTS(object_parts), USAGE(object_usage)};
 
 COST_MODEL_LIST(s3_extras) = {&model_analytics, &model_tiering, &model_inventory,
-                              &model_bucket_object, &model_object, NULL};
+                              &model_bucket_object, &model_directory, &model_object, NULL};

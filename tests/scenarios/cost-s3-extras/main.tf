@@ -71,3 +71,12 @@ resource "aws_s3_bucket_intelligent_tiering_configuration" "off" {
     days        = 180
   }
 }
+
+# A directory bucket (S3 Express One Zone): storage, requests and the data
+# beyond 512 KB a request, from usage.
+resource "aws_s3_directory_bucket" "fast" {
+  bucket = "circuit-fast--use1-az4--x-s3"
+  location {
+    name = "use1-az4"
+  }
+}

@@ -12,6 +12,8 @@ repository (31 MB).  Get them from two public git repositories:
       lib/data/pricing/<feed>.json          -> FEEDS/<feed>.json
   yeo/ec2.shop @ 73696e380ae600b175f859850a726edebd1de72f
       data/elasticache/elasticache.json     -> FEEDS/ec2shop-elasticache.json
+  QuinnyPig/aws-price-watcher @ a6645eb2e53e9399396a714cdc4f3c346c7f06c0
+      raw/<feed>.json                       -> FEEDS/pricewatcher-<feed>.json
 
 e.g.  git -C aws-price show 508fb45:lib/data/pricing/s3.json > FEEDS/s3.json
 
@@ -35,7 +37,12 @@ What this script does with them, and nothing more:
   * writes `usd` exactly as the feed has it and the feed's rate code.
 A readable key that no rule names is reported (--unmatched lists them), so a
 new feed version cannot add prices silently.  Hash-only items are not read:
-nothing in the feed says what they are.
+nothing in the feed says what they are — except in the feeds of
+feedrules2.ATTRIBUTE_SOURCES, whose hash-only items carry their attributes
+(instance type, unit, term); there an item no readable key shares a rate code
+with is named by those attributes ("[Instance Type=db.t3.medium, ...]").
+Where two sources price one dimension, one row is kept (see rank()) and
+--report lists the pairs.
 
 Deterministic: rows are sorted, the same feeds give byte-identical files.
 Standard library only.
@@ -80,15 +87,31 @@ SOURCES = {
     "awsprice-glacier": "glacier.json",
     "ec2shop-elasticache": "ec2shop-elasticache.json",
 }
+# QuinnyPig/aws-price-watcher raw/<feed>.json -> FEEDS/pricewatcher-<feed>.json
+PRICEWATCHER_FEEDS = ["apprunner", "databasemigrationsvc", "docdb", "kinesisfirehose", "mwaa",
+                      "s3glacierdeeparchive", "transfer"]
+SOURCES.update({f"pricewatcher-{f}": f"pricewatcher-{f}.json" for f in PRICEWATCHER_FEEDS})
 
-from feedrules import RULES  # noqa: E402  (the rule table, scripts/feedrules.py)
+import feedrules  # noqa: E402  (the rule table, scripts/feedrules.py)
+import feedrules2  # noqa: E402  (the gap services' rule table, scripts/feedrules2.py)
 import goldenrules  # noqa: E402  (prices read from Infracost goldens, scripts/goldenrules.py)
+
+# One table: for a file both modules name, the second's parts follow the first's.
+RULES = {name: list(feedrules.RULES.get(name, [])) + list(feedrules2.RULES.get(name, []))
+         for name in sorted(set(feedrules.RULES) | set(feedrules2.RULES))}
+ATTRIBUTE_SOURCES = feedrules2.ATTRIBUTE_SOURCES
 
 
 def load_regions():
     with open(REGIONS_CSV, newline="") as f:
         rows = list(csv.DictReader(f))
     return {r["location"]: r["region"] for r in rows if not r["region"].startswith("us-gov")}
+
+
+def attribute_key(val):
+    """The name of a hash-only item: its attributes, sorted ("[Unit=vCPU-Hours, ...]")."""
+    attrs = {k: v for k, v in val.items() if k not in ("rateCode", "price", "RegionlessRateCode")}
+    return "[" + ", ".join(f"{k}={v}" for k, v in sorted(attrs.items())) + "]" if attrs else None
 
 
 def feed_rows(path, source_id, rules, locations, unmatched):
@@ -99,9 +122,16 @@ def feed_rows(path, source_id, rules, locations, unmatched):
         region = locations.get(location) or GLOBAL_LOCATIONS.get(location)
         if not region:
             continue
+        readable = {v.get("rateCode") for k, v in items.items() if not HASH_KEY.match(k)}
         for key, val in items.items():
             if HASH_KEY.match(key):
-                continue
+                # A hash-only item is read only from a feed that names it by its
+                # attributes, and only when no readable key has its rate code.
+                if source_id not in ATTRIBUTE_SOURCES or val.get("rateCode") in readable:
+                    continue
+                key = attribute_key(val)
+                if key is None:
+                    continue
             scope = "global" if region == "global" else "regional"
             hits = [(r, m) for r in rules if r.scope in (None, scope)
                     for m in [r.regex.fullmatch(key)] if m]
@@ -146,24 +176,67 @@ def exact_quotient(a, b):
     return q10.normalize() if q10 * b == a else None
 
 
-def golden_rows(folder, test, region, rules, source_id):
+# Resource headers in a golden ("aws_data_transfer.af-south-1") and, in a usage file, the
+# region a resource's usage names ("    region: af-south-1").
+GOLDEN_RESOURCE = re.compile(r"^ (aws_[a-z0-9_]+\.\S+)\s*$")
+USAGE_RESOURCE = re.compile(r"^    (aws_[a-z0-9_]+\.\S+):\s*$")
+USAGE_REGION = re.compile(r"^        region:\s*([a-z0-9-]+)\s*$")
+
+
+def usage_regions(path):
+    """{resource address: region} from an Infracost usage file's `region:` keys."""
+    regions, current = {}, None
+    for line in path.read_text().splitlines():
+        m = USAGE_RESOURCE.match(line)
+        if m:
+            current = m.group(1)
+            continue
+        m = USAGE_REGION.match(line)
+        if m and current:
+            regions[current] = m.group(1)
+    return regions
+
+
+def golden_lines(golden, region_of):
+    """(region, match, text) for every component line; region_of(resource) -> region."""
+    lines, resource = [], None
+    for raw in golden.read_text().splitlines():
+        head = GOLDEN_RESOURCE.match(raw)
+        if head:
+            resource = head.group(1)
+            continue
+        m = GOLDEN_LINE.match(raw)
+        if m and m.group("name").split(" ")[0] not in ("Name", "OVERALL"):
+            lines.append((region_of(resource), m, " ".join(
+                raw.replace("│", " ").replace("├─", " ").replace("└─", " ").split())))
+    return lines
+
+
+def golden_rows(folder, test, region, rules, source_id, known_regions):
+    """region: the test's provider region, or "per-resource": each resource's region is
+    the `region:` its usage file gives (Infracost's aws_data_transfer); resources in
+    regions outside `known_regions` (GovCloud, Local Zones) are left out."""
     base = Path(folder) / f"{test}_test"
     golden, tf = base / f"{test}_test.golden", base / f"{test}_test.tf"
     if not golden.is_file() or not tf.is_file():
         sys.exit(f"extract-feeds: {golden}: missing (see the header)")
-    regions = set(re.findall(r'region\s*=\s*"([a-z0-9-]+)"', tf.read_text()))
-    if regions != {region}:
-        sys.exit(f"extract-feeds: {tf}: provider regions {sorted(regions)}, rule says {region}")
-    lines = []
-    for raw in golden.read_text().splitlines():
-        m = GOLDEN_LINE.match(raw)
-        if m and m.group("name").split(" ")[0] not in ("Name", "OVERALL"):
-            lines.append((m, " ".join(raw.replace("│", " ").replace("├─", " ")
-                                      .replace("└─", " ").split())))
+    if region == "per-resource":
+        usage = base / f"{test}_test.usage.yml"
+        if not usage.is_file():
+            sys.exit(f"extract-feeds: {usage}: missing (see the header)")
+        regions = usage_regions(usage)
+        lines = [ln for ln in golden_lines(golden, lambda r: regions.get(r))
+                 if ln[0] in known_regions]
+    else:
+        regions = set(re.findall(r'region\s*=\s*"([a-z0-9-]+)"', tf.read_text()))
+        if regions != {region}:
+            sys.exit(f"extract-feeds: {tf}: provider regions {sorted(regions)}, rule says "
+                     f"{region}")
+        lines = golden_lines(golden, lambda r: region)
     out = []
     for rule in rules:
         prices = {}
-        for m, text in lines:
+        for where, m, text in lines:
             hit = rule.line.fullmatch(m.group("name"))
             if not hit:
                 continue
@@ -185,15 +258,15 @@ def golden_rows(folder, test, region, rules, source_id):
             else:
                 continue
             fmt = lambda s: s.format(*([hit.group(0)] + list(hit.groups())))  # noqa: E731
-            key = (fmt(rule.item), slug(fmt(rule.option)), fmt(rule.charge))
+            key = (where, fmt(rule.item), slug(fmt(rule.option)), fmt(rule.charge))
             if key in prices and prices[key][0] != price.normalize():
                 sys.exit(f"extract-feeds: {golden.name}: {key}: {prices[key][0]} and {price}")
             prices.setdefault(key, (price.normalize(), text))
         if not prices:
             sys.exit(f"extract-feeds: {golden.name}: rule {rule.line.pattern!r} matches no line")
-        for (item, option, charge), (price, text) in prices.items():
+        for (where, item, option, charge), (price, text) in prices.items():
             start, end = (str(rule.tier[0]), str(rule.tier[1])) if rule.tier else ("", "")
-            out.append({"region": region, "item": item, "option": option, "charge": charge,
+            out.append({"region": where, "item": item, "option": option, "charge": charge,
                         "tier_start": start, "tier_end": end, "unit": rule.unit,
                         "usd": format(price, "f"), "rate_code": "", "source_key": text,
                         "source_id": source_id})
@@ -242,6 +315,48 @@ def write(path, rows):
     os.replace(tmp, path)
 
 
+# Precedence when two sources give the same price dimension (region, item, option, charge,
+# tier start): a transcribed row (SOURCES.md says each is a newer Bulk CSV excerpt) over a feed
+# row over a golden row (the goldens are the oldest, 2024).  The row left out is reported,
+# with whether the prices agree, so SOURCES.md can record the comparison.
+GOLDEN_SOURCE = "infracost-golden"
+
+
+def rank(row):
+    if row["source_id"] == GOLDEN_SOURCE:
+        return 2
+    return 1 if row["source_id"] in SOURCES else 0
+
+
+def transcribed_rows(name):
+    """Rows of the repository's pricing/sources/<name> that this script does not write
+    (transcribed by hand from other public copies: SOURCES.md says which); kept as they are."""
+    path = ROOT / "pricing/sources" / name
+    if not path.is_file():
+        return []
+    with open(path, newline="") as f:
+        return [r for r in csv.DictReader(f)
+                if r["source_id"] not in SOURCES and r["source_id"] != GOLDEN_SOURCE]
+
+
+def combine(name, rows, report):
+    """One row per price dimension, by the precedence above."""
+    best, extra = {}, []
+    for r in sorted(rows, key=rank):
+        k = (r["region"], r["item"], r["option"], r["charge"], r["tier_start"])
+        kept = best.setdefault(k, r)
+        if kept is r:
+            continue
+        if kept["source_id"] == r["source_id"]:
+            extra.append(r)  # write() reports two rows of one source for one dimension
+            continue
+        same = Decimal(kept["usd"]) == Decimal(r["usd"])
+        report.append(f"{name}: {'/'.join(x for x in k if x)}: {kept['source_id']} "
+                      f"{kept['usd']} kept, {r['source_id']} {r['usd']} "
+                      f"{'agrees' if same else 'DISAGREES'}")
+    return list(best.values()) + extra
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("feeds", help="directory with the feed files (see the header)")
@@ -252,33 +367,39 @@ def main():
     ap.add_argument("--infracost", metavar="DIR",
                     help="also write the golden-based extracts from DIR = Infracost's "
                          "internal/providers/terraform/aws/testdata (see the header)")
+    ap.add_argument("--report", action="store_true",
+                    help="list the rows left out where two sources price one dimension")
     args = ap.parse_args()
     locations = load_regions()
+    known_regions = set(locations.values())
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    unmatched = {}
-    for name, parts in sorted(RULES.items()):
+    unmatched, report = {}, []
+    names = sorted(set(RULES) | set(goldenrules.RULES))
+    for name in names:
         if args.only and name != args.only:
             continue
+        if name in goldenrules.RULES and not args.infracost:
+            if name in RULES:
+                print(f"{name}: not written (its golden rows need --infracost)")
+            continue
         rows = []
-        for source_id, rules in parts:
+        for source_id, rules in RULES.get(name, []):
             path = Path(args.feeds) / SOURCES[source_id]
             if not path.is_file() or path.stat().st_size == 0:
                 sys.exit(f"extract-feeds: {path}: missing (see the header for where to get it)")
             rows += merge_split_tiers(feed_rows(path, source_id, rules, locations, unmatched))
+        for test, region, rules in goldenrules.RULES.get(name, []):
+            rows += golden_rows(args.infracost, test, region, rules, GOLDEN_SOURCE, known_regions)
+        rows += transcribed_rows(name)
         if not rows:
             sys.exit(f"extract-feeds: {name}: no rows")
+        rows = combine(name, rows, report)
         write(out / name, rows)
         print(f"{name}: {len(rows)} rows, {len({r['region'] for r in rows})} regions")
-    if args.infracost:
-        for name, parts in sorted(goldenrules.RULES.items()):
-            if args.only and name != args.only:
-                continue
-            rows = []
-            for test, region, rules in parts:
-                rows += golden_rows(args.infracost, test, region, rules, "infracost-golden")
-            write(out / name, rows)
-            print(f"{name}: {len(rows)} rows, {len({r['region'] for r in rows})} regions")
+    if args.report:
+        for line in report:
+            print(f"overlap: {line}")
     if unmatched:
         by_source = {}
         for (sid, key), regions in sorted(unmatched.items()):

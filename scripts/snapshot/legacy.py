@@ -587,6 +587,8 @@ def keep_ec2(fam, a):
         return u in ("EU-EBS:SnapshotUsage", "EU-EBS:SnapshotUsage.outposts")
     if fam == "IP Address":
         return u in ("EU-ElasticIP:IdleAddress", "EU-ElasticIP:AdditionalAddress")
+    if fam == "Dedicated Host":   # on-demand host hours (aws_ec2_host), not reserved-host rows
+        return u.startswith("EU-HostUsage:")
     return False
 
 

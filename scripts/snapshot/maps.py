@@ -578,3 +578,4 @@ EFS = [
 
 MAPPINGS = (EC2 + EBS + NAT + VPC + ELB + CONTAINERS + LAMBDA + CLOUDWATCH + KMS + ROUTE53 + SNS
             + SQS + MSK + MQ + RDS + CACHES + DYNAMODB + S3 + EFS)
+MAPPINGS += __import__("snapshot.maps_gaps", fromlist=["GAPS"]).GAPS

@@ -229,6 +229,9 @@ CW_TOPS = [
       where={"item": "vended_logs", "charge": {"s3", "firehose"}}, tiers="columns",
       derive={"ut": ("charge", {"s3": "VendedLogS3-Bytes", "firehose": "VendedLogFirehose-Bytes"})},
       desc="${price} per GB of vended logs delivered ({source_key})", note=FEED_UT),
+    M(SRC + "cloudwatch.csv", "AmazonCloudWatch", "Data Payload", "VendedLogParquetConversion-Bytes",
+      prefix="use1", where={"item": "vended_logs", "charge": "parquet_conversion"},
+      desc="${price} per GB of vended logs converted to Apache Parquet", note=FEED_UT),
 ]
 
 TOPS = (ECR + CLOUDTRAIL + CONFIG + GUARDDUTY + SSM + COGNITO + CODEBUILD + CODEPIPELINE

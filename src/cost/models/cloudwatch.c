@@ -121,11 +121,16 @@ static const cost_map flow_dest_map[] = {
     {"kinesis-data-firehose", "VendedLogFirehose-Bytes"}, {NULL, NULL}};
 static const cost_var flow_vars[] = {
     {.name = "dest_ut", .attr = "log_destination_type", .dflt = "cloud-watch-logs", .map = flow_dest_map},
+    {.name = "format", .attr = "destination_options[0].file_format", .dflt = "plain-text"},
 };
 static const cost_comp_spec flow_comps[] = {
     {.name = "Vended logs delivered",
      .service = "AmazonCloudWatch", .family = "Data Payload", .filters = {UT("{dest_ut}")},
      .unit = "GB", .per = "GB", .qty = Q_USAGE("monthly_data_ingested_gb", 1), .flags = CF_TIERED},
+    {.name = "Conversion to Parquet",
+     .when = {{"dest_ut", COP_EQ, "VendedLogS3-Bytes"}, {"format", COP_EQ, "parquet"}},
+     .service = "AmazonCloudWatch", .family = "Data Payload", .filters = {UT("VendedLogParquetConversion-Bytes")},
+     .unit = "GB", .per = "GB", .qty = Q_USAGE("monthly_data_ingested_gb", 1)},
 };
 static const cost_part flow_parts[] = {{.comps = flow_comps, .ncomps = N(flow_comps)}};
 static const cost_usage_key flow_usage[] = {
@@ -150,8 +155,8 @@ static const cost_model model_dashboard = {
     PARTS(dashboard_parts)};
 static const cost_model model_flow = {
     .type = "aws_flow_log",
-    .doc = "vended log data delivered to CloudWatch Logs, S3 or Firehose (log_destination_type), in AWS's tiers "
-           "(usage)",
+    .doc = "vended log data delivered to CloudWatch Logs, S3 or Firehose (log_destination_type), in AWS's tiers; "
+           "conversion to Parquet for S3 (usage)",
     VARS(flow_vars), PARTS(flow_parts), USAGE(flow_usage)};
 static const cost_model model_canary = {
     .type = "aws_synthetics_canary",

@@ -1,6 +1,6 @@
 # CloudWatch (issue 10), eu-west-1: a dashboard (one price for all regions),
 # a composite alarm, VPC flow logs to CloudWatch Logs (crossing the 10 TB
-# tier), S3 and Firehose (usage), and Synthetics canaries on rate() and
+# tier), S3 (one in Parquet) and Firehose (usage), and Synthetics canaries on rate() and
 # cron() schedules.
 resource "aws_cloudwatch_dashboard" "ops" {
   dashboard_name = "ops"
@@ -24,6 +24,16 @@ resource "aws_flow_log" "to_s3" {
   traffic_type         = "REJECT"
   log_destination_type = "s3"
   log_destination      = "arn:aws:s3:::flow-logs"
+}
+
+resource "aws_flow_log" "to_s3_parquet" {
+  vpc_id               = "vpc-0123456789abcdef0"
+  traffic_type         = "ALL"
+  log_destination_type = "s3"
+  log_destination      = "arn:aws:s3:::flow-logs-parquet"
+  destination_options {
+    file_format = "parquet"
+  }
 }
 
 resource "aws_flow_log" "to_firehose" {

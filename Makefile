@@ -105,7 +105,7 @@ SCENARIOS ?= 1
 check: $(BUILD)/circuit $(BUILD)/test-unit
 	BUILD=$(BUILD) ./tests/run-all.sh
 ifneq ($(SCENARIOS),0)
-	./scripts/scenarios.sh check
+	BUILD=$(BUILD) ./scripts/scenarios.sh check
 endif
 
 scenarios: | $(DEPS_STAMP)

@@ -57,7 +57,10 @@ static void purpose_db(const plan_resource *r, sbuf *b)
     const char *engine = engine_name(rv_str(r, "engine"));
     const char *version = rv_str(r, "engine_version");
     double gb;
-    part(b, "%s%s%s database", engine ? engine : "Relational", version ? " " : "", version ? version : "");
+    /* a replica that does not write its engine has the source's (unknown in the plan) */
+    bool replica = rv_str(r, "replicate_source_db") || rv_unknown(r, "replicate_source_db");
+    const char *what = engine ? engine : replica ? "Read replica" : "Relational";
+    part(b, "%s%s%s database", what, version ? " " : "", version ? version : "");
     if (rv_str(r, "instance_class"))
         part(b, "%s", rv_str(r, "instance_class"));
     if (rv_is(r, "aws_db_instance")) {

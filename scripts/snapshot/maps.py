@@ -579,3 +579,5 @@ EFS = [
 MAPPINGS = (EC2 + EBS + NAT + VPC + ELB + CONTAINERS + LAMBDA + CLOUDWATCH + KMS + ROUTE53 + SNS
             + SQS + MSK + MQ + RDS + CACHES + DYNAMODB + S3 + EFS)
 MAPPINGS += __import__("snapshot.maps_gaps", fromlist=["GAPS"]).GAPS
+from .maps_tops import TOPS  # noqa: E402  (operations, security and developer tools)
+MAPPINGS += TOPS

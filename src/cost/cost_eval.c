@@ -188,8 +188,13 @@ static void pend_assumption(cost_val *v, const cost_var *d, const char *path)
  * unknown or unresolved), false to fall through to fallback/default. */
 static bool from_attr(const cost_eval *e, const cost_var *d, bool model_scope, cost_val *v)
 {
-    if (!d->attr)
+    if (!d->attr) {
+        /* a usage-only value AWS decides outside the plan: its default is
+         * always an assumption, named by the usage key that overrides it */
+        if (d->flags & CVF_ASSUME)
+            pend_assumption(v, d, d->usage ? d->usage : d->name);
         return false;
+    }
     bool self = model_scope || (d->flags & CVF_SELF);
     const plan_resource *r = self ? e->res : (e->part_res ? e->part_res : e->res);
     const char *elem = self ? NULL : e->elem;

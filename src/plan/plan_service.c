@@ -20,7 +20,8 @@ static const struct {
     {"aws_vpc", "Amazon VPC"}, {"aws_subnet", "Amazon VPC"}, {"aws_flow_log", "Amazon VPC"},
     {"aws_eks_", "Amazon EKS"}, {"aws_ecs_", "Amazon ECS"}, {"aws_ecr_", "Amazon ECR"},
     {"aws_efs_", "Amazon EFS"}, {"aws_elasticache_", "Amazon ElastiCache"},
-    {"aws_cloudwatch_log_", "Amazon CloudWatch Logs"}, {"aws_cloudwatch_", "Amazon CloudWatch"},
+    {"aws_cloudwatch_log_", "Amazon CloudWatch Logs"}, {"aws_cloudwatch_event_", "Amazon EventBridge"},
+    {"aws_cloudwatch_", "Amazon CloudWatch"}, {"aws_synthetics_", "Amazon CloudWatch"},
     {"aws_secretsmanager_", "AWS Secrets Manager"}, {"aws_kms_", "AWS KMS"},
     {"aws_route53_", "Amazon Route 53"}, {"aws_s3_", "Amazon S3"}, {"aws_lambda_", "AWS Lambda"},
     {"aws_dynamodb_", "Amazon DynamoDB"}, {"aws_sqs_", "Amazon SQS"}, {"aws_sns_", "Amazon SNS"},
@@ -31,6 +32,8 @@ static const struct {
     {"aws_iam_", "AWS IAM"}, {"aws_ssm_", "AWS Systems Manager"}, {"aws_redshift_", "Amazon Redshift"},
     {"aws_docdb_", "Amazon DocumentDB"}, {"aws_backup_", "AWS Backup"}, {"aws_sfn_", "AWS Step Functions"},
     {"aws_cognito_", "Amazon Cognito"}, {"aws_mq_", "Amazon MQ"}, {"aws_memorydb_", "Amazon MemoryDB"},
+    {"aws_cloudtrail", "AWS CloudTrail"}, {"aws_config_", "AWS Config"}, {"aws_guardduty_", "Amazon GuardDuty"},
+    {"aws_codebuild_", "AWS CodeBuild"}, {"aws_codepipeline", "AWS CodePipeline"},
     {"aws_security_group", "Amazon VPC"}, {"aws_route", "Amazon VPC"}, {"aws_internet_gateway", "Amazon VPC"},
 };
 

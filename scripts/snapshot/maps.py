@@ -18,6 +18,7 @@ scripts/check-snapshot.py.
 
 from .regional import Mapping as M
 from .regional import seen_suffix
+from . import maps_tnet
 
 # ---- EC2 instances -------------------------------------------------------------------
 # Every Linux shared-tenancy on-demand type.  Karpenter's metal rows
@@ -578,3 +579,4 @@ EFS = [
 
 MAPPINGS = (EC2 + EBS + NAT + VPC + ELB + CONTAINERS + LAMBDA + CLOUDWATCH + KMS + ROUTE53 + SNS
             + SQS + MSK + MQ + RDS + CACHES + DYNAMODB + S3 + EFS)
+MAPPINGS += maps_tnet.MAPPINGS   # networking, edge, certificates (scripts/snapshot/maps_tnet.py)

@@ -187,6 +187,13 @@ OTHER = [
 
 # ---- Route 53 DNS Firewall, Transit Gateway Connect ------------------------------------------
 EXTRA = [
+    M(SRC + "route53.csv", "AmazonRoute53", "DNS Health Check", "Health-Check-Option-{ep}",
+      prefix="none", where={"item": "health_check",
+                            "charge": {"optional_features_aws_endpoint",
+                                       "optional_features_non_aws_endpoint"}},
+      derive={"ep": ("charge", {"optional_features_aws_endpoint": "AWS",
+                                "optional_features_non_aws_endpoint": "Non-AWS"})},
+      desc="${price} per optional health-check feature per month ({source_key})", note=NAMED),
     M(SRC + "route53.csv", "AmazonRoute53", "DNS Firewall", "DNS-Firewall-{what}", prefix="use1",
       where={"item": "resolver_dns_firewall"},
       derive={"what": ("charge", {"domain_names": "DomainNames", "queries": "Queries"})},

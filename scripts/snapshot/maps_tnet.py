@@ -187,6 +187,12 @@ OTHER = [
 
 # ---- Route 53 DNS Firewall, Transit Gateway Connect ------------------------------------------
 EXTRA = [
+    # The first 50 AWS-endpoint health checks are free: the regional file
+    # has only the paid tier, which leaves the tiers with a gap; this ladder
+    # has both (the merge keeps the fuller one).
+    M(SRC + "route53.csv", "AmazonRoute53", "DNS Health Check", "Health-Check-AWS", prefix="none",
+      where={"item": "health_check", "charge": "aws_endpoint"},
+      tiers="columns", desc="${price} per health check per month ({source_key})"),
     M(SRC + "route53.csv", "AmazonRoute53", "DNS Health Check", "Health-Check-Option-{ep}",
       prefix="none", where={"item": "health_check",
                             "charge": {"optional_features_aws_endpoint",

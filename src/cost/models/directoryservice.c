@@ -49,6 +49,6 @@ static const cost_usage_key dir_usage[] = {
 static const cost_model model_dir = {
     .type = "aws_directory_service_directory",
     .doc = "domain-controller hours (2 or more) by type and size (Simple AD, AD Connector) or edition (Microsoft AD)",
-    VARS(dir_vars), PARTS(dir_parts), USAGE(dir_usage)};
+    VARS(dir_vars), .example = "type=SimpleAD size=Small", PARTS(dir_parts), USAGE(dir_usage)};
 
 COST_MODEL_LIST(directoryservice) = {&model_dir, NULL};

@@ -187,6 +187,9 @@ OTHER = [
 
 # ---- Route 53 DNS Firewall, Transit Gateway Connect ------------------------------------------
 EXTRA = [
+    M(SRC + "route53.csv", "AmazonRoute53", "DNS Traffic Flow", "PolicyRecord", prefix="none",
+      where={"item": "traffic_policy", "charge": "policy_record"},
+      desc="${price} per traffic policy record per month", note=NAMED),
     # The first 50 AWS-endpoint health checks are free: the regional file
     # has only the paid tier, which leaves the tiers with a gap; this ladder
     # has both (the merge keeps the fuller one).

@@ -239,6 +239,7 @@ static const char *const free_types[] = {
     "aws_route53_resolver_firewall_rule_group",
     "aws_route53_resolver_rule",
     "aws_route53_resolver_rule_association",
+    "aws_route53_traffic_policy",
     "aws_route53_vpc_association_authorization",
     "aws_route53_zone_association",
     "aws_route_table",

@@ -51,11 +51,27 @@ static const cost_comp_spec record_comps[] = {
      .qty = Q_USAGE("monthly_geo_queries", 1), .flags = CF_TIERED | CF_IF_USAGE},
 };
 static const cost_part record_parts[] = {{.comps = record_comps, .ncomps = N(record_comps)}};
+
+/* An alias record (the alias block's required evaluate_target_health says
+ * there is one, even when its target is known only after apply). */
+static const cost_map any_map[] = {{"*", "yes"}, {NULL, NULL}};
+static const cost_var record_vars[] = {
+    {.name = "alias", .attr = "alias[0].evaluate_target_health", .map = any_map},
+};
 static const cost_usage_key record_usage[] = {
     NUM("monthly_standard_queries", "standard queries per month"),
     NUM("monthly_latency_based_queries", "latency-based routing queries per month"),
     NUM("monthly_geo_queries", "geolocation and geoproximity queries per month"),
 };
+
+/* A traffic policy instance is a policy record: billed monthly. */
+static const cost_comp_spec policy_comps[] = {
+    {.name = "Traffic policy record",
+     .service = "AmazonRoute53", .family = "DNS Traffic Flow", .region = "global",
+     .filters = {UT("PolicyRecord")},
+     .unit = "months", .per = "month", .qty = Q_CONST(1)},
+};
+static const cost_part policy_parts[] = {{.comps = policy_comps, .ncomps = N(policy_comps)}};
 
 /* ---- health checks ------------------------------------------------------------ */
 
@@ -187,7 +203,10 @@ static const cost_model model_health_check = {
     .doc = "health check months by endpoint type (first 50 AWS-endpoint checks free), optional features",
     VARS(hc_vars), PARTS(hc_parts), USAGE(hc_usage)};
 static const cost_model model_record = {
-    .type = "aws_route53_record", .doc = "queries by routing type (usage); records themselves are free",
+    .type = "aws_route53_record",
+    .doc = "queries by routing type (usage); records themselves are free, and so are queries to alias records",
+    VARS(record_vars), .free_when = {{"alias", COP_SET, NULL}},
+    .free_note = "queries to alias records that point at AWS resources are free",
     PARTS(record_parts), USAGE(record_usage)};
 static const cost_model model_resolver_endpoint = {
     .type = "aws_route53_resolver_endpoint", .doc = "ENI hours (one per IP address, at least 2), queries (usage)",
@@ -198,8 +217,10 @@ static const cost_model model_fw_domains = {
 static const cost_model model_fw_assoc = {
     .type = "aws_route53_resolver_firewall_rule_group_association",
     .doc = "queries inspected by DNS Firewall (usage)", PARTS(fw_assoc_parts), USAGE(queries_usage)};
+static const cost_model model_policy = {
+    .type = "aws_route53_traffic_policy_instance", .doc = "policy record months", PARTS(policy_parts)};
 static const cost_model model_zone = {
     .type = "aws_route53_zone", .doc = "hosted zone months", PARTS(zone_parts)};
 
 COST_MODEL_LIST(route53) = {&model_health_check, &model_record, &model_resolver_endpoint,
-                            &model_fw_domains, &model_fw_assoc, &model_zone, NULL};
+                            &model_fw_domains, &model_fw_assoc, &model_policy, &model_zone, NULL};

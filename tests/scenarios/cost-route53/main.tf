@@ -1,7 +1,8 @@
 # Route 53 (issue 10): a zone, records whose queries usage prices in two
 # tiers (standard) and one (latency), health checks (an AWS endpoint with
-# optional features, a non-AWS one by usage), a Resolver endpoint with three
-# addresses and a DNS Firewall domain list and rule-group association.
+# optional features, a non-AWS one by usage), an alias record (free), a Resolver endpoint with three
+# addresses, a DNS Firewall domain list and rule-group association, and a
+# traffic policy instance.
 resource "aws_route53_zone" "main" {
   name = "example.com"
 }
@@ -75,4 +76,28 @@ resource "aws_route53_resolver_firewall_rule_group_association" "vpc" {
   firewall_rule_group_id = aws_route53_resolver_firewall_rule_group.main.id
   priority               = 101
   vpc_id                 = "vpc-0123456789abcdef0"
+}
+
+resource "aws_route53_record" "apex" {
+  zone_id = aws_route53_zone.main.zone_id
+  name    = "example.com"
+  type    = "A"
+  alias {
+    name                   = "d111111abcdef8.cloudfront.net"
+    zone_id                = "Z2FDTNDATAQYW2"
+    evaluate_target_health = false
+  }
+}
+
+resource "aws_route53_traffic_policy" "failover" {
+  name     = "failover"
+  document = jsonencode({ AWSPolicyFormatVersion = "2015-10-01", RecordType = "A", Endpoints = { main = { Type = "value", Value = "192.0.2.10" } }, StartRule = "main" })
+}
+
+resource "aws_route53_traffic_policy_instance" "www2" {
+  name                   = "www2.example.com"
+  traffic_policy_id      = aws_route53_traffic_policy.failover.id
+  traffic_policy_version = 1
+  hosted_zone_id         = aws_route53_zone.main.zone_id
+  ttl                    = 60
 }

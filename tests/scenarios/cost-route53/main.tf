@@ -73,7 +73,7 @@ resource "aws_route53_resolver_firewall_rule_group" "main" {
 
 resource "aws_route53_resolver_firewall_rule_group_association" "vpc" {
   name                   = "vpc"
-  firewall_rule_group_id = aws_route53_resolver_firewall_rule_group.main.id
+  firewall_rule_group_id = "rslvr-frg-0123456789abcdef"
   priority               = 101
   vpc_id                 = "vpc-0123456789abcdef0"
 }
@@ -96,7 +96,7 @@ resource "aws_route53_traffic_policy" "failover" {
 
 resource "aws_route53_traffic_policy_instance" "www2" {
   name                   = "www2.example.com"
-  traffic_policy_id      = aws_route53_traffic_policy.failover.id
+  traffic_policy_id      = "12345678-1234-1234-1234-123456789012"
   traffic_policy_version = 1
   hosted_zone_id         = aws_route53_zone.main.zone_id
   ttl                    = 60

@@ -518,7 +518,8 @@ static cir_code missing_error(price_cache *c, const char *service, const char *r
                 return cir_error(err, CIR_ENOPRICE, "pricing",
                                  "unknown service \"%s\" (offer codes are case-sensitive: did "
                                  "you mean %s?)", service, services.items[i]);
-        names_join(&services, 24, list, sizeof list);
+        /* a dozen: with 30-odd offers, more would cut the message (cir_err holds 512 bytes) */
+        names_join(&services, 12, list, sizeof list);
         return cir_error(err, CIR_ENOPRICE, "pricing",
                          "no prices for service \"%s\" in the cache or the bundled snapshot "
                          "(available: %s; fetch it with 'circuit pricing sync --service %s')",

@@ -18,6 +18,7 @@ scripts/check-snapshot.py.
 
 from .regional import Mapping as M
 from .regional import seen_suffix
+from . import maps_tnet
 
 # ---- EC2 instances -------------------------------------------------------------------
 # Every Linux shared-tenancy on-demand type.  Karpenter's metal rows
@@ -581,3 +582,4 @@ MAPPINGS = (EC2 + EBS + NAT + VPC + ELB + CONTAINERS + LAMBDA + CLOUDWATCH + KMS
 MAPPINGS += __import__("snapshot.maps_gaps", fromlist=["GAPS"]).GAPS
 from .maps_tops import TOPS  # noqa: E402  (operations, security and developer tools)
 MAPPINGS += TOPS
+MAPPINGS += maps_tnet.MAPPINGS   # networking, edge, certificates (scripts/snapshot/maps_tnet.py)

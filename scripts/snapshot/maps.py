@@ -16,6 +16,7 @@ regional.SOURCES, add an entry here, run scripts/build-snapshot.py and
 scripts/check-snapshot.py.
 """
 
+from . import maps_tdata
 from .regional import Mapping as M
 from .regional import seen_suffix
 
@@ -578,3 +579,4 @@ EFS = [
 
 MAPPINGS = (EC2 + EBS + NAT + VPC + ELB + CONTAINERS + LAMBDA + CLOUDWATCH + KMS + ROUTE53 + SNS
             + SQS + MSK + MQ + RDS + CACHES + DYNAMODB + S3 + EFS)
+MAPPINGS += maps_tdata.MAPPINGS   # messaging, streaming, analytics, databases (maps_tdata.py)

@@ -242,6 +242,7 @@ static const char *const free_types[] = {
     "aws_ssm_association",
     "aws_ssm_document",
     "aws_subnet",
+    "aws_timestreamwrite_database",
     "aws_transfer_ssh_key",
     "aws_transfer_user",
     "aws_volume_attachment",

@@ -1,0 +1,69 @@
+/*
+ * models/msk.c — cost models: MSK (Managed Streaming for Apache Kafka) provisioned clusters:
+ * broker hours and broker storage.
+ * See cost_model.h for the shape of a model and HACKING.md for the recipe.
+ */
+#include "common.h"
+
+/* Express brokers bill storage per GB written, not per provisioned volume. */
+static const cost_map msk_kind_map[] = {{"express.*", "express"}, {"kafka.*", "standard"}, {NULL, NULL}};
+
+static const cost_var msk_vars[] = {
+    {.name = "itype", .attr = "broker_node_group_info[0].instance_type", .flags = CVF_REQUIRED},
+    {.name = "kind", .attr = "broker_node_group_info[0].instance_type", .map = msk_kind_map},
+    {.name = "brokers", .attr = "number_of_broker_nodes", .flags = CVF_REQUIRED},
+    {.name = "volume_gb", .attr = "broker_node_group_info[0].storage_info[0].ebs_storage_info[0].volume_size",
+     .usage = "volume_size_gb", .fallback = "old_volume_gb", .dflt = "1000", .flags = CVF_UNKNOWN_DEFAULT,
+     .why = "1,000 GiB per broker unless the storage is set (MSK's default)"},
+    {.name = "old_volume_gb", .attr = "broker_node_group_info[0].ebs_volume_size"},
+};
+
+static cost_qty_rc msk_broker_hours(const cost_eval *e, double *q, const char **why)
+{
+    double n;
+    cost_qty_rc rc = cost_eval_num(e, "brokers", &n, why);
+    if (rc == CQR_OK)
+        *q = n * HOURS;
+    return rc;
+}
+
+static cost_qty_rc msk_storage_gb(const cost_eval *e, double *q, const char **why)
+{
+    double n, gb;
+    cost_qty_rc rc = cost_eval_num(e, "brokers", &n, why);
+    if (rc == CQR_OK)
+        rc = cost_eval_num(e, "volume_gb", &gb, why);
+    if (rc == CQR_OK)
+        *q = n * gb;
+    return rc;
+}
+
+static const cost_comp_spec msk_comps[] = {
+    {.name = "Broker instances ({itype})",
+     .service = "AmazonMSK", .family = "Managed Streaming for Apache Kafka (MSK)",
+     .filters = {EQ("instanceType", "{itype}"), REGION},
+     .unit = "broker-hours", .per = "broker-hour", .qty = Q_FN(msk_broker_hours)},
+    {.name = "Broker storage",
+     .when = {{"kind", COP_EQ, "standard"}},
+     .service = "AmazonMSK", .family = "Managed Streaming for Apache Kafka (MSK)",
+     .filters = {EQ("storageFamily", "GP2"), REGION},
+     .unit = "GB-months", .per = "GB-month", .qty = Q_FN(msk_storage_gb)},
+    {.name = "Express storage",
+     .when = {{"kind", COP_EQ, "express"}},
+     .service = "AmazonMSK", .family = "Managed Streaming for Apache Kafka (MSK)",
+     .filters = {EQ("storageFamily", "Express"), REGION},
+     .unit = "GB-months", .per = "GB-month", .qty = Q_USAGE("storage_gb", 1)},
+};
+static const cost_part msk_parts[] = {{.comps = msk_comps, .ncomps = N(msk_comps)}};
+static const cost_usage_key msk_usage[] = {
+    NUM("storage_gb", "data stored on Express brokers, GB"),
+    NUM("volume_size_gb", "EBS storage per broker, GB, when the plan does not give it"),
+};
+
+static const cost_model model_msk = {
+    .type = "aws_msk_cluster", .example = "broker_node_group_info.instance_type=kafka.m5.large number_of_broker_nodes=3",
+    .doc = "broker hours x number_of_broker_nodes; EBS storage x brokers (standard brokers, 1,000 GB "
+           "unless set) or Express storage (usage)",
+    VARS(msk_vars), PARTS(msk_parts), USAGE(msk_usage)};
+
+COST_MODEL_LIST(msk) = {&model_msk, NULL};

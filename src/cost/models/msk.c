@@ -60,10 +60,46 @@ static const cost_usage_key msk_usage[] = {
     NUM("volume_size_gb", "EBS storage per broker, GB, when the plan does not give it"),
 };
 
+/* Serverless clusters: cluster hours always; partitions, storage and data by usage. */
+static const cost_comp_spec msk_sl_comps[] = {
+    {.name = "Cluster hours",
+     .service = "AmazonMSK", .family = "Managed Streaming for Apache Kafka (MSK)",
+     .filters = {UT("Serverless-ClusterHours")},
+     .unit = "hours", .per = "hour", .qty = Q_CONST(HOURS)},
+    {.name = "Partition hours",
+     .service = "AmazonMSK", .family = "Managed Streaming for Apache Kafka (MSK)",
+     .filters = {UT("Serverless-PartitionHours")},
+     .unit = "partition-hours", .per = "partition-hour", .qty = Q_USAGE("partitions", HOURS)},
+    {.name = "Storage",
+     .service = "AmazonMSK", .family = "Managed Streaming for Apache Kafka (MSK)",
+     .filters = {UT("Serverless-Storage")},
+     .unit = "GB-months", .per = "GB-month", .qty = Q_USAGE("storage_gb", 1)},
+    {.name = "Data in",
+     .service = "AmazonMSK", .family = "Managed Streaming for Apache Kafka (MSK)",
+     .filters = {UT("Serverless-DataIn-Bytes")},
+     .unit = "GB", .per = "GB", .qty = Q_USAGE("monthly_data_in_gb", 1)},
+    {.name = "Data out",
+     .service = "AmazonMSK", .family = "Managed Streaming for Apache Kafka (MSK)",
+     .filters = {UT("Serverless-DataOut-Bytes")},
+     .unit = "GB", .per = "GB", .qty = Q_USAGE("monthly_data_out_gb", 1)},
+};
+static const cost_part msk_sl_parts[] = {{.comps = msk_sl_comps, .ncomps = N(msk_sl_comps)}};
+static const cost_usage_key msk_sl_usage[] = {
+    NUM("partitions", "partitions on average"),
+    NUM("storage_gb", "data stored, GB"),
+    NUM("monthly_data_in_gb", "data produced to the cluster per month, GB"),
+    NUM("monthly_data_out_gb", "data consumed from the cluster per month, GB"),
+};
+
 static const cost_model model_msk = {
     .type = "aws_msk_cluster", .example = "broker_node_group_info.instance_type=kafka.m5.large number_of_broker_nodes=3",
     .doc = "broker hours x number_of_broker_nodes; EBS storage x brokers (standard brokers, 1,000 GB "
            "unless set) or Express storage (usage)",
     VARS(msk_vars), PARTS(msk_parts), USAGE(msk_usage)};
 
-COST_MODEL_LIST(msk) = {&model_msk, NULL};
+static const cost_model model_msk_serverless = {
+    .type = "aws_msk_serverless_cluster",
+    .doc = "cluster hours; partition hours, storage, data in and out (usage)",
+    PARTS(msk_sl_parts), USAGE(msk_sl_usage)};
+
+COST_MODEL_LIST(msk) = {&model_msk, &model_msk_serverless, NULL};

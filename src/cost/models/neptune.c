@@ -85,6 +85,18 @@ static const cost_usage_key np_snapshot_usage[] = {
     NUM("backup_storage_gb", "size of the snapshot beyond the free allowance, GB"),
 };
 
+static const cost_comp_spec np_global_comps[] = {
+    {.name = "Replicated write I/Os",
+     .service = "AmazonNeptune", .family = "System Operation",
+     .filters = {UT("GlobalDatabase-ReplicatedWriteIO")},
+     .unit = "I/Os", .per = "1M I/Os", .per_scale = 1e6,
+     .qty = Q_USAGE("monthly_replicated_write_ios", 1)},
+};
+static const cost_part np_global_parts[] = {{.comps = np_global_comps, .ncomps = N(np_global_comps)}};
+static const cost_usage_key np_global_usage[] = {
+    NUM("monthly_replicated_write_ios", "write I/Os replicated to the secondary regions per month (all of them)"),
+};
+
 static const cost_model model_np_cluster = {
     .type = "aws_neptune_cluster",
     .doc = "storage (standard or I/O-Optimized), I/O requests and backup storage (usage)",
@@ -98,4 +110,9 @@ static const cost_model model_np_snapshot = {
     .doc = "snapshot storage (usage)",
     PARTS(np_snapshot_parts), USAGE(np_snapshot_usage)};
 
-COST_MODEL_LIST(neptune) = {&model_np_cluster, &model_np_instance, &model_np_snapshot, NULL};
+static const cost_model model_np_global = {
+    .type = "aws_neptune_global_cluster",
+    .doc = "replicated write I/Os (usage), in the primary cluster's region",
+    PARTS(np_global_parts), USAGE(np_global_usage)};
+
+COST_MODEL_LIST(neptune) = {&model_np_cluster, &model_np_instance, &model_np_snapshot, &model_np_global, NULL};

@@ -1,6 +1,7 @@
 # Managed Service for Apache Flink (issue 10), in eu-west-2, the one region
 # the stored prices cover: a Flink application (KPUs from usage plus the
-# orchestration KPU, running storage, backups) and a legacy SQL application.
+# orchestration KPU, running storage, backups), a snapshot of it, and a legacy
+# SQL application.
 resource "aws_kinesisanalyticsv2_application" "enrich" {
   name                   = "enrich"
   runtime_environment    = "FLINK-1_18"
@@ -9,4 +10,9 @@ resource "aws_kinesisanalyticsv2_application" "enrich" {
 
 resource "aws_kinesis_analytics_application" "legacy" {
   name = "legacy"
+}
+
+resource "aws_kinesisanalyticsv2_application_snapshot" "release" {
+  application_name = aws_kinesisanalyticsv2_application.enrich.name
+  snapshot_name    = "release"
 }

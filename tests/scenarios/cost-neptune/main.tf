@@ -1,6 +1,7 @@
 # Neptune (issue 10): a standard cluster with a provisioned and a serverless
 # instance (storage, I/O and backups from usage), an I/O-Optimized cluster
-# whose instance takes the I/O-Optimized price, and a manual snapshot.
+# whose instance takes the I/O-Optimized price, a manual snapshot, and a
+# global database over the I/O-Optimized cluster (replicated writes from usage).
 resource "aws_neptune_cluster" "graph" {
   cluster_identifier  = "graph"
   engine              = "neptune"
@@ -40,4 +41,9 @@ resource "aws_neptune_cluster_instance" "fast_writer" {
 resource "aws_neptune_cluster_snapshot" "before_upgrade" {
   db_cluster_identifier          = aws_neptune_cluster.graph.id
   db_cluster_snapshot_identifier = "graph-before-upgrade"
+}
+
+resource "aws_neptune_global_cluster" "world" {
+  global_cluster_identifier    = "world"
+  source_db_cluster_identifier = aws_neptune_cluster.fast.arn
 }

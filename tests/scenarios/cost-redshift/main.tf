@@ -1,5 +1,7 @@
-# Redshift (issue 10): a two-node ra3.xlplus cluster and a single-node dc2
-# cluster (number_of_nodes unset: one node).
+# Redshift (issue 10): a two-node ra3.xlplus cluster, a single-node dc2
+# cluster (number_of_nodes unset: one node), and a Serverless workgroup of
+# 32 RPUs (RPU-hours from usage; its namespace's managed storage has no
+# stored price, so the namespace stays unsupported).
 resource "aws_redshift_cluster" "warehouse" {
   cluster_identifier  = "warehouse"
   node_type           = "ra3.xlplus"
@@ -19,4 +21,14 @@ resource "aws_redshift_cluster" "sandbox" {
   master_username     = "admin"
   master_password     = "NotARealPassword2"
   skip_final_snapshot = true
+}
+
+resource "aws_redshiftserverless_namespace" "adhoc" {
+  namespace_name = "adhoc"
+}
+
+resource "aws_redshiftserverless_workgroup" "adhoc" {
+  namespace_name = aws_redshiftserverless_namespace.adhoc.namespace_name
+  workgroup_name = "adhoc"
+  base_capacity  = 32
 }

@@ -209,3 +209,23 @@ Test(cost_messaging, glue_job_dpus_are_workers_times_worker_dpus)
     cr_expect_float_eq(comp(r, "ETL job DPU-hours")->quantity, 100, 1e-9, "5 workers x 2 DPUs x 10 hours");
     teardown(&t);
 }
+
+Test(cost_messaging, glue_job_without_a_worker_type_uses_max_capacity)
+{
+    mf t = {0};
+    setup(&t);
+    const cost_resource *r = price(&t, "us-east-1", "aws_glue_job", "{\"max_capacity\":2}", "{\"monthly_hours\":10}");
+    cr_expect_float_eq(comp(r, "ETL job DPU-hours")->quantity, 20, 1e-9);
+    teardown(&t);
+}
+
+Test(cost_messaging, glue_job_with_neither_workers_nor_capacity_is_not_priced)
+{
+    mf t = {0};
+    setup(&t);
+    const cost_resource *r = price(&t, "us-east-1", "aws_glue_job", "{\"name\":\"j\"}", "{\"monthly_hours\":10}");
+    const cost_component *c = comp(r, "ETL job DPU-hours");
+    cr_expect(!c->priced);
+    cr_expect_not_null(strstr(c->note, "max_capacity (or worker_type and number_of_workers) is not set"), "%s", c->note);
+    teardown(&t);
+}

@@ -14,29 +14,42 @@ static const cost_map glue_command_map[] = {
     {"glueetl", "etl"}, {"gluestreaming", "etl"}, {"pythonshell", "etl"}, {"glueray", "ray"}, {NULL, NULL}};
 
 static const cost_var glue_job_vars[] = {
-    {.name = "max_capacity", .attr = "max_capacity"},
-    {.name = "workers", .attr = "number_of_workers"},
+    {.name = "max_capacity", .attr = "max_capacity", .usage = "max_capacity"},
+    {.name = "workers", .attr = "number_of_workers", .usage = "number_of_workers"},
     {.name = "worker_dpu", .attr = "worker_type", .map = glue_worker_dpu_map},
     {.name = "class", .attr = "execution_class", .dflt = "STANDARD", .map = glue_class_map},
     {.name = "command", .attr = "command[0].name", .dflt = "glueetl", .map = glue_command_map},
 };
 
-/* DPUs a run uses: number_of_workers x the worker type's DPUs, else max_capacity. */
-static cost_qty_rc glue_job_dpu_hours(const cost_eval *e, double *q, const char **why)
+/* DPUs a run uses: with a worker_type, number_of_workers x its DPUs; else
+ * max_capacity. */
+static cost_qty_rc glue_job_dpus(const cost_eval *e, double *dpus, const char **why)
 {
-    double hours, dpus, workers, per;
-    cost_qty_rc rc = cost_eval_num(e, "workers", &workers, why);
-    if (rc == CQR_OK)
-        rc = cost_eval_num(e, "worker_dpu", &per, why);
-    if (rc == CQR_OK) {
-        dpus = workers * per;
-    } else if (rc == CQR_SKIP) {
-        rc = cost_eval_num(e, "max_capacity", &dpus, why);
+    double workers, per;
+    cost_qty_rc rc = cost_eval_num(e, "worker_dpu", &per, why);
+    if (rc == CQR_SKIP) {
+        rc = cost_eval_num(e, "max_capacity", dpus, why);
         if (rc == CQR_SKIP) {
-            *why = "number_of_workers and max_capacity";
+            *why = "max_capacity (or worker_type and number_of_workers)";
             return CQR_MISSING;
         }
+        return rc;
     }
+    if (rc == CQR_OK)
+        rc = cost_eval_num(e, "workers", &workers, why);
+    if (rc == CQR_SKIP) {
+        *why = "number_of_workers";
+        return CQR_MISSING;
+    }
+    if (rc == CQR_OK)
+        *dpus = workers * per;
+    return rc;
+}
+
+static cost_qty_rc glue_job_dpu_hours(const cost_eval *e, double *q, const char **why)
+{
+    double hours, dpus;
+    cost_qty_rc rc = glue_job_dpus(e, &dpus, why);
     if (rc != CQR_OK)
         return rc;
     if (!cost_eval_usage(e, "monthly_hours", &hours))
@@ -62,6 +75,8 @@ static const cost_comp_spec glue_job_comps[] = {
 static const cost_part glue_job_parts[] = {{.comps = glue_job_comps, .ncomps = N(glue_job_comps)}};
 static const cost_usage_key glue_job_usage[] = {
     NUM("monthly_hours", "hours the job runs per month"),
+    NUM("max_capacity", "DPUs per run, when the plan does not give max_capacity"),
+    NUM("number_of_workers", "workers per run, when the plan does not give number_of_workers"),
 };
 
 static const cost_comp_spec glue_crawler_comps[] = {

@@ -13,8 +13,8 @@ static const cost_var msk_vars[] = {
     {.name = "kind", .attr = "broker_node_group_info[0].instance_type", .map = msk_kind_map},
     {.name = "brokers", .attr = "number_of_broker_nodes", .flags = CVF_REQUIRED},
     {.name = "volume_gb", .attr = "broker_node_group_info[0].storage_info[0].ebs_storage_info[0].volume_size",
-     .usage = "volume_size_gb", .fallback = "old_volume_gb", .dflt = "1000", .flags = CVF_UNKNOWN_DEFAULT,
-     .why = "1,000 GiB per broker unless the storage is set (MSK's default)"},
+     .usage = "volume_size_gb", .fallback = "old_volume_gb", .dflt = "1000", .flags = CVF_ASSUME,
+     .why = "1,000 GiB per broker, MSK's default volume, when the plan does not give the size"},
     {.name = "old_volume_gb", .attr = "broker_node_group_info[0].ebs_volume_size"},
 };
 

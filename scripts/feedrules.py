@@ -524,9 +524,9 @@ KINESIS = [
     SKIP(r".* per CNN1 .*", "China-region keys published in two commercial locations"),
 ]
 
-# ---- MSK Serverless ------------------------------------------------------------------------------------------
-# Provisioned brokers and their storage come from the regional msk.csv (ec2shop-msk); here only
-# the serverless prices, which no other stored source has.
+# ---- MSK Serverless, Connect, Replicator ---------------------------------------------------------------------------------------
+# Provisioned brokers and their storage come from the regional msk.csv (ec2shop-msk); here the
+# serverless, MSK Connect (per MCU-hour) and Replicator prices, which no other stored source has.
 MSK = [
     L("Serverless Cluster-hours", "serverless_cluster", "cluster_hours", "Hrs"),
     L("Serverless Partition-hours", "serverless_cluster", "partition_hours", "Hrs"),
@@ -535,8 +535,11 @@ MSK = [
     L("Serverless Per-GB data egressed", "serverless_cluster", "data_out", "GB"),
     SKIP(r"RunBroker.*|RunVolume.*|TieredStorage .*",
          "provisioned brokers and storage: regional/msk.csv (ec2shop-msk)"),
-    SKIP(r"RunConnect|RunReplicator|SameRegionSource|CrossRegionSourceLocal|PrivateConnectivity .*",
-         "MSK Connect, Replicator and private connectivity: no cost model"),
+    L("RunConnect", "connect", "mcu_hours", "Hrs"),
+    L("RunReplicator", "replicator", "replicator_hours", "Hrs"),
+    L("SameRegionSource", "replicator", "data_same_region", "GB"),
+    L("CrossRegionSourceLocal", "replicator", "data_cross_region", "GB"),
+    SKIP(r"PrivateConnectivity .*", "multi-VPC private connectivity: no cost model"),
 ]
 
 # ---- Neptune -------------------------------------------------------------------------------------------------

@@ -137,7 +137,7 @@ NEPTUNE_GLOBAL = [
       desc="${price} per replicated write I/O (global database)", note=GUESS),
 ]
 
-# ---- MSK Serverless ------------------------------------------------------------------------
+# ---- MSK Serverless, Connect, Replicator ------------------------------------------------------------------------
 # Family as the provisioned rows (infracost msk_cluster.go).
 MSK_SERVERLESS = [
     M(SRC + "msk.csv", "AmazonMSK", "Managed Streaming for Apache Kafka (MSK)", "{ut}",
@@ -147,6 +147,13 @@ MSK_SERVERLESS = [
                                 "storage": "Serverless-Storage",
                                 "data_in": "Serverless-DataIn-Bytes",
                                 "data_out": "Serverless-DataOut-Bytes"})},
+      desc="${price} per {unit} ({source_key})", note=GUESS),
+    M(SRC + "msk.csv", "AmazonMSK", "Managed Streaming for Apache Kafka (MSK)", "{ut}",
+      prefix="use1", where={"item": {"connect", "replicator"}},
+      derive={"ut": ("charge", {"mcu_hours": "Connect-MCU-Hours",
+                                "replicator_hours": "Replicator-Hours",
+                                "data_same_region": "Replicator-SameRegion-Bytes",
+                                "data_cross_region": "Replicator-CrossRegion-Bytes"})},
       desc="${price} per {unit} ({source_key})", note=GUESS),
 ]
 

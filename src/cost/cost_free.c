@@ -200,6 +200,8 @@ static const char *const free_types[] = {
     "aws_mq_configuration",
     "aws_msk_configuration",
     "aws_msk_scram_secret_association",
+    "aws_mskconnect_custom_plugin",
+    "aws_mskconnect_worker_configuration",
     "aws_neptune_cluster_endpoint",
     "aws_neptune_cluster_parameter_group",
     "aws_neptune_event_subscription",

@@ -1,6 +1,6 @@
 /*
- * models/msk.c — cost models: MSK (Managed Streaming for Apache Kafka) provisioned clusters:
- * broker hours and broker storage.
+ * models/msk.c — cost models: MSK (Managed Streaming for Apache Kafka): provisioned clusters
+ * (broker hours, storage), serverless clusters, MSK Connect connectors and replicators.
  * See cost_model.h for the shape of a model and HACKING.md for the recipe.
  */
 #include "common.h"
@@ -91,6 +91,58 @@ static const cost_usage_key msk_sl_usage[] = {
     NUM("monthly_data_out_gb", "data consumed from the cluster per month, GB"),
 };
 
+/* MSK Connect: workers x MCUs per worker, every hour; autoscaled
+ * connectors by the average workers given as usage. */
+static const cost_var mskc_vars[] = {
+    {.name = "workers", .attr = "capacity[0].provisioned_capacity[0].worker_count", .usage = "average_workers"},
+    {.name = "mcus", .attr = "capacity[0].provisioned_capacity[0].mcu_count", .fallback = "auto_mcus",
+     .dflt = "1"},
+    {.name = "auto_mcus", .attr = "capacity[0].autoscaling[0].mcu_count"},
+};
+static cost_qty_rc mskc_mcu_hours(const cost_eval *e, double *q, const char **why)
+{
+    double workers, mcus;
+    cost_qty_rc rc = cost_eval_num(e, "workers", &workers, why);
+    if (rc == CQR_SKIP)
+        return CQR_NO_USAGE; /* autoscaled: the workers it runs are usage */
+    if (rc == CQR_OK)
+        rc = cost_eval_num(e, "mcus", &mcus, why);
+    if (rc == CQR_OK)
+        *q = workers * mcus * HOURS;
+    return rc;
+}
+static const cost_comp_spec mskc_comps[] = {
+    {.name = "Connector capacity",
+     .service = "AmazonMSK", .family = "Managed Streaming for Apache Kafka (MSK)",
+     .filters = {UT("Connect-MCU-Hours")},
+     .unit = "MCU-hours", .per = "MCU-hour", .qty = Q_FN(mskc_mcu_hours), .flags = CF_USAGE},
+};
+static const cost_part mskc_parts[] = {{.comps = mskc_comps, .ncomps = N(mskc_comps)}};
+static const cost_usage_key mskc_usage[] = {
+    NUM("average_workers", "workers the connector runs on average (autoscaled connectors)"),
+};
+
+static const cost_comp_spec mskr_comps[] = {
+    {.name = "Replicator hours",
+     .service = "AmazonMSK", .family = "Managed Streaming for Apache Kafka (MSK)",
+     .filters = {UT("Replicator-Hours")},
+     .unit = "hours", .per = "hour", .qty = Q_CONST(HOURS)},
+    {.name = "Data replicated (same region)",
+     .service = "AmazonMSK", .family = "Managed Streaming for Apache Kafka (MSK)",
+     .filters = {UT("Replicator-SameRegion-Bytes")},
+     .unit = "GB", .per = "GB", .qty = Q_USAGE("monthly_same_region_data_gb", 1), .flags = CF_IF_USAGE},
+    {.name = "Data replicated (cross region)",
+     .service = "AmazonMSK", .family = "Managed Streaming for Apache Kafka (MSK)",
+     .filters = {UT("Replicator-CrossRegion-Bytes")},
+     .unit = "GB", .per = "GB", .qty = Q_USAGE("monthly_cross_region_data_gb", 1)},
+};
+static const cost_part mskr_parts[] = {{.comps = mskr_comps, .ncomps = N(mskr_comps)}};
+static const cost_usage_key mskr_usage[] = {
+    NUM("monthly_same_region_data_gb", "data replicated between clusters of one region per month, GB"),
+    NUM("monthly_cross_region_data_gb", "data replicated to another region per month, GB "
+                                        "(inter-region transfer is billed apart)"),
+};
+
 static const cost_model model_msk = {
     .type = "aws_msk_cluster", .example = "broker_node_group_info.instance_type=kafka.m5.large number_of_broker_nodes=3",
     .doc = "broker hours x number_of_broker_nodes; EBS storage x brokers (standard brokers, 1,000 GB "
@@ -102,4 +154,13 @@ static const cost_model model_msk_serverless = {
     .doc = "cluster hours; partition hours, storage, data in and out (usage)",
     PARTS(msk_sl_parts), USAGE(msk_sl_usage)};
 
-COST_MODEL_LIST(msk) = {&model_msk, &model_msk_serverless, NULL};
+static const cost_model model_msk_replicator = {
+    .type = "aws_msk_replicator",
+    .doc = "replicator hours; data replicated, same or cross region (usage)",
+    PARTS(mskr_parts), USAGE(mskr_usage)};
+static const cost_model model_mskconnect = {
+    .type = "aws_mskconnect_connector",
+    .doc = "MCU-hours: provisioned workers x mcu_count; autoscaled connectors by average workers (usage)",
+    VARS(mskc_vars), PARTS(mskc_parts), USAGE(mskc_usage)};
+
+COST_MODEL_LIST(msk) = {&model_msk, &model_msk_replicator, &model_msk_serverless, &model_mskconnect, NULL};

@@ -19,7 +19,9 @@
 #
 # The plan is written as `terraform show -json` prints it, pretty-printed by
 # jq, with the fields that change on every run removed (timestamp) and the
-# terraform version that made it kept but ignored by `check`.
+# terraform version that made it kept but ignored by `check`.  Terraform
+# lists `relevant_attributes` in no fixed order once a plan has several, so
+# the list is sorted when written and when compared.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -28,6 +30,7 @@ case "$mode" in gen|check) ;; *) echo "usage: scripts/scenarios.sh gen|check [NA
 AWS_VERSION=5.100.0
 out_dir=fixtures/scenarios
 jobs=${SCENARIO_JOBS:-2}
+sort_relevant='if .relevant_attributes then .relevant_attributes |= sort_by(.resource, (.attribute | tojson)) else . end'
 
 find_mirror() {
     local d
@@ -78,10 +81,10 @@ plan_one() {
         cat "$dir"/*.log | grep -v '^\s*$' | tail -n 15 >&2
         return 1
     fi
-    jq 'del(.timestamp)' "$dir/show.json" >"$work/$name.json"
+    jq "del(.timestamp) | $sort_relevant" "$dir/show.json" >"$work/$name.json"
 }
 
-export -f plan_one; export work
+export -f plan_one; export work sort_relevant
 fail=0
 printf '%s\n' "${names[@]}" | xargs -P "$jobs" -I{} bash -c 'plan_one "$1"' _ {} || fail=1
 [ $fail -eq 0 ] || { echo "scenarios: planning failed" >&2; exit 1; }
@@ -98,8 +101,8 @@ drift=0
 for n in "${names[@]}"; do
     want="$out_dir/$n.json"
     if [ ! -f "$want" ]; then echo "scenarios: $n: no committed plan ($want); run scripts/scenarios.sh gen $n"; drift=1; continue; fi
-    if ! diff <(jq -S 'del(.terraform_version, .timestamp)' "$want") \
-              <(jq -S 'del(.terraform_version, .timestamp)' "$work/$n.json") >"$work/$n.diff"; then
+    if ! diff <(jq -S "del(.terraform_version, .timestamp) | $sort_relevant" "$want") \
+              <(jq -S "del(.terraform_version, .timestamp) | $sort_relevant" "$work/$n.json") >"$work/$n.diff"; then
         echo "scenarios: $n: the committed plan differs from a fresh terraform plan:"
         head -n 20 "$work/$n.diff"; drift=1
     fi

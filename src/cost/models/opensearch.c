@@ -29,33 +29,34 @@ static const cost_var os_vars[] = {
     {.name = "vtype", .attr = "ebs_options[0].volume_type", .dflt = "gp2"},
 };
 
-static cost_qty_rc os_instance_hours(const cost_eval *e, double *q, const char **why)
+/* Hours of `var` nodes; unset is "not priced: <attr> is not set". */
+static cost_qty_rc os_node_hours(const cost_eval *e, const char *var, const char *attr, double *q,
+                                 const char **why)
 {
     double n;
-    cost_qty_rc rc = cost_eval_num(e, "count", &n, why);
+    cost_qty_rc rc = cost_eval_num(e, var, &n, why);
+    if (rc == CQR_SKIP) {
+        *why = attr;
+        return CQR_MISSING;
+    }
     if (rc == CQR_OK)
         *q = n * HOURS;
     return rc;
+}
+
+static cost_qty_rc os_instance_hours(const cost_eval *e, double *q, const char **why)
+{
+    return os_node_hours(e, "count", "cluster_config[0].instance_count", q, why);
 }
 
 static cost_qty_rc os_master_hours(const cost_eval *e, double *q, const char **why)
 {
-    double n;
-    cost_qty_rc rc = cost_eval_num(e, "mcount", &n, why);
-    if (rc == CQR_OK)
-        *q = n * HOURS;
-    return rc;
+    return os_node_hours(e, "mcount", "cluster_config[0].dedicated_master_count", q, why);
 }
 
 static cost_qty_rc os_warm_hours(const cost_eval *e, double *q, const char **why)
 {
-    double n;
-    cost_qty_rc rc = cost_eval_num(e, "wcount", &n, why);
-    if (rc == CQR_SKIP)
-        rc = CQR_MISSING, *why = "cluster_config[0].warm_count";
-    if (rc == CQR_OK)
-        *q = n * HOURS;
-    return rc;
+    return os_node_hours(e, "wcount", "cluster_config[0].warm_count", q, why);
 }
 
 /* EBS storage: volume_size GB on every data node. */
@@ -63,8 +64,10 @@ static cost_qty_rc os_ebs_gb(const cost_eval *e, double *q, const char **why)
 {
     double gb, n;
     cost_qty_rc rc = cost_eval_num(e, "ebs_gb", &gb, why);
-    if (rc == CQR_SKIP)
-        rc = CQR_MISSING, *why = "ebs_options[0].volume_size";
+    if (rc == CQR_SKIP) {
+        *why = "ebs_options[0].volume_size";
+        return CQR_MISSING;
+    }
     if (rc == CQR_OK)
         rc = cost_eval_num(e, "count", &n, why);
     if (rc == CQR_OK)

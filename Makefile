@@ -59,7 +59,7 @@ $(DEPS_STAMP):
 	@mkdir -p $(BUILD)
 	@pkg-config --exists $(PKGS) $(TESTPKG) && command -v jq >/dev/null && command -v python3 >/dev/null \
 	  && python3 -c 'import jsonschema, yaml' 2>/dev/null && command -v cmark-gfm >/dev/null \
-	  && [ -x /usr/bin/time ] || ./scripts/install-deps.sh
+	  && command -v chromium >/dev/null && [ -x /usr/bin/time ] || ./scripts/install-deps.sh
 	@touch $@
 
 $(BUILD)/obj/%.o: %.c | $(DEPS_STAMP)
@@ -105,7 +105,7 @@ SCENARIOS ?= 1
 check: $(BUILD)/circuit $(BUILD)/test-unit
 	BUILD=$(BUILD) ./tests/run-all.sh
 ifneq ($(SCENARIOS),0)
-	./scripts/scenarios.sh check
+	BUILD=$(BUILD) ./scripts/scenarios.sh check
 endif
 
 scenarios: | $(DEPS_STAMP)

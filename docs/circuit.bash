@@ -20,9 +20,9 @@ _circuit() {
     case $prev in
         --format|-f)
             case $cmd in
-                "review") COMPREPLY=($(compgen -W "markdown json" -- "$cur")) ;;
+                "review") COMPREPLY=($(compgen -W "markdown json html" -- "$cur")) ;;
                 "changes") COMPREPLY=($(compgen -W "table markdown json" -- "$cur")) ;;
-                "cost") COMPREPLY=($(compgen -W "table markdown json" -- "$cur")) ;;
+                "cost") COMPREPLY=($(compgen -W "table markdown json html" -- "$cur")) ;;
                 "check") COMPREPLY=($(compgen -W "table json sarif junit" -- "$cur")) ;;
                 "estimate") COMPREPLY=($(compgen -W "table json" -- "$cur")) ;;
                 "pricing import") COMPREPLY=($(compgen -W "table json" -- "$cur")) ;;

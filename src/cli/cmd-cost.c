@@ -2,8 +2,9 @@
  * cmd-cost.c — `circuit cost PLAN...`: monthly cost before, after and the
  * delta of one or more plans, per resource and price component, from the
  * local price cache (the bundled snapshot loads itself when the cache has
- * nothing for a region).  Table, Markdown (PR comment) or JSON
- * (circuit.cost/v1).  Several plans give per-plan subtotals and a total.
+ * nothing for a region).  Table, Markdown (PR comment), JSON
+ * (circuit.cost/v1) or one self-contained HTML page with charts.  Several
+ * plans give per-plan subtotals and a total.
  */
 #include "cli.h"
 
@@ -12,6 +13,7 @@
 #include "../core/sbuf.h"
 #include "../cost/cost.h"
 #include "../cost/cost_render.h"
+#include "../cost/cost_render_html.h"
 #include "../plan/plan.h"
 #include "../plan/plan_render.h"
 #include "../review/gate.h"
@@ -106,8 +108,18 @@ static int cost_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
         size_t nused = price_cache_used(cache, &used);
         cost_render_opts ro = {.schema = "circuit.cost/v1", .prices = used, .nprices = nused,
                                .color = strcmp(o->format, "table") == 0 && !o->output && out_color(o->no_color)};
-        cost_render(rep, o->format, &ro, &doc);
-        plan_not_reviewed_append(plans, nplans, o->format, &doc);
+        if (strcmp(o->format, "html") == 0) {
+            plan_provider_count *nr = NULL;
+            size_t nnr = plan_not_reviewed(plans, nplans, &nr);
+            char *nr_text = nnr ? plan_not_reviewed_text(nr, nnr) : NULL;
+            cost_html_opts ho = {.render = &ro, .not_reviewed = nr_text};
+            cost_render_html(rep, &ho, &doc);
+            free(nr_text);
+            free(nr);
+        } else {
+            cost_render(rep, o->format, &ro, &doc);
+            plan_not_reviewed_append(plans, nplans, o->format, &doc);
+        }
         rc = out_emit(o->output, &doc, err);
     }
     int status = rc == CIR_OK ? review_gates_finish(&gates, err) : CIR_EXIT_ERROR;
@@ -141,7 +153,7 @@ const cmd_entry cmd_cost_entry = {
             "--skip) only for the gate.  --list-types prints the priced types instead.",
     .options = OPT_FORMAT | OPT_OUTPUT | OPT_REGION | OPT_USAGE | OPT_CACHE | OPT_OFFLINE | OPT_NO_COLOR |
                OPT_QUIET | OPT_GATES | OPT_COST_THRESHOLD | OPT_RULES | OPT_SKIP | OPT_LIST_TYPES,
-    .formats = "table,markdown,json",
+    .formats = "table,markdown,json,html",
     .min_args = 0,
     .max_args = -1,
     .exec = cost_exec,

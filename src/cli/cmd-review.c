@@ -1,7 +1,8 @@
 /*
  * cmd-review.c — `circuit review [PLAN...]`: the engineer's review of one
  * or more plans (stdin when none or "-"), in Markdown (the seed's format,
- * for a PR comment) or JSON (circuit.review/v1), then the CI gates.
+ * for a PR comment), JSON (circuit.review/v1) or one self-contained HTML page
+ * with charts, then the CI gates.
  *
  * The run is: load the plans, price them from the cache (the bundled
  * snapshot fills an empty cache; nothing is fetched), run the risk rules,
@@ -123,6 +124,8 @@ static int review_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
         goto done;
     if (strcmp(o->format, "json") == 0)
         review_render_json(run.rv, &doc);
+    else if (strcmp(o->format, "html") == 0)
+        review_render_html(run.rv, 0, &doc);
     else
         review_render_markdown(run.rv, o->max_length_set ? (size_t)o->max_length : REVIEW_DEFAULT_MAX_LENGTH,
                                &doc);
@@ -158,7 +161,7 @@ const cmd_entry cmd_review_entry = {
     .options = OPT_FORMAT | OPT_OUTPUT | OPT_REGION | OPT_USAGE | OPT_CACHE | OPT_OFFLINE | OPT_RULES |
                OPT_SKIP | OPT_COST_THRESHOLD | OPT_GATES | OPT_NO_COLOR | OPT_QUIET | OPT_SOURCE_DIR |
                OPT_MAX_LENGTH,
-    .formats = "markdown,json",
+    .formats = "markdown,json,html",
     .min_args = 0,
     .max_args = -1,
     .exec = review_exec,

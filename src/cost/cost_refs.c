@@ -7,7 +7,12 @@
  * attribute of a resource of the referenced type in the same plan, on the
  * same side.  When that value is known only after apply (the usual case on
  * create), by the plan's `configuration`: the expression's references name
- * the resource ("aws_launch_template.web.id"), relative to its module.
+ * the resource ("aws_launch_template.web.id"), relative to its module, and
+ * x[count.index] or x[each.key] names the instance with the referring
+ * one's own key.  When several instances match and nothing says which, the
+ * reference is not followed: a guess would price the wrong one.  An
+ * attribute known only after apply that the configuration does not write
+ * at all is the provider's default, not a reference.
  */
 #include "cost_model.h"
 
@@ -16,108 +21,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- paths -------------------------------------------------------------- */
+/* ---- configuration references -------------------------------------------- */
 
-/* Splits "a[0].b" or "a.0.b" into steps; returns the count (max `max`). */
-static size_t split_path(const char *path, char steps[][64], size_t max)
+/* True when the references hold a per-instance key of the referring
+ * resource: x[count.index] or x[each.key] is written that way, and
+ * Terraform lists "x" and "count.index" (or "each.key") apart. */
+static bool keyed_by_instance(const json_t *refs)
 {
-    size_t n = 0;
-    const char *p = path;
-    while (*p && n < max) {
-        size_t len = strcspn(p, ".[]");
-        if (len) {
-            if (len >= 64)
-                len = 63;
-            memcpy(steps[n], p, len);
-            steps[n][len] = '\0';
-            n++;
-        }
-        p += len;
-        while (*p == '.' || *p == '[' || *p == ']')
-            p++;
-    }
-    return n;
-}
-
-static bool all_digits(const char *s)
-{
-    if (!*s)
-        return false;
-    for (; *s; s++)
-        if (*s < '0' || *s > '9')
-            return false;
-    return true;
-}
-
-/* ---- configuration ----------------------------------------------------------- */
-
-/* The configuration module holding `r`: follow module_calls by name, with
- * instance keys ("module.a[0]") stripped. */
-static const json_t *config_module(const plan *p, const plan_resource *r)
-{
-    const json_t *m = json_object_get(json_object_get(p->root, "configuration"), "root_module");
-    const char *ma = r->module_address;
-    while (m && ma && *ma) {
-        if (strncmp(ma, "module.", 7) != 0)
-            return NULL;
-        ma += 7;
-        size_t len = strcspn(ma, ".[");
-        char name[256];
-        if (len >= sizeof name)
-            return NULL;
-        memcpy(name, ma, len);
-        name[len] = '\0';
-        ma += len;
-        if (*ma == '[') { /* skip the instance key, quoted or not */
-            const char *close = strchr(ma, ']');
-            if (!close)
-                return NULL;
-            ma = close + 1;
-        }
-        if (*ma == '.')
-            ma++;
-        m = json_object_get(json_object_get(json_object_get(m, "module_calls"), name), "module");
-    }
-    return m;
-}
-
-/* The `references` array of the expression at `path` of `r`, or NULL. */
-static const json_t *config_refs(const plan *p, const plan_resource *r, const char *path)
-{
-    if (!p || !p->root)
-        return NULL;
-    const json_t *m = config_module(p, r);
-    const json_t *res = json_object_get(m, "resources");
-    char want[512];
-    snprintf(want, sizeof want, "%s.%s", r->type, r->name);
-    const json_t *expr = NULL;
     size_t i;
-    const json_t *cr;
-    json_array_foreach(res, i, cr) {
-        const char *a = json_string_value(json_object_get(cr, "address"));
-        const char *mode = json_string_value(json_object_get(cr, "mode"));
-        if (a && strcmp(a, want) == 0 && (!mode || strcmp(mode, "managed") == 0)) {
-            expr = json_object_get(cr, "expressions");
-            break;
-        }
+    const json_t *ref;
+    json_array_foreach(refs, i, ref) {
+        const char *s = json_string_value(ref);
+        if (s && (strcmp(s, "count.index") == 0 || strcmp(s, "each.key") == 0))
+            return true;
     }
-    char steps[16][64];
-    size_t n = split_path(path, steps, 16);
-    for (size_t s = 0; expr && s < n; s++) {
-        if (json_is_array(expr)) {
-            if (!all_digits(steps[s]))
-                return NULL;
-            expr = json_array_get(expr, strtoul(steps[s], NULL, 10));
-        } else {
-            if (json_is_array(json_object_get(expr, steps[s])) && s + 1 < n && !all_digits(steps[s + 1])) {
-                /* a block written without its index: take the first */
-                expr = json_array_get(json_object_get(expr, steps[s]), 0);
-                continue;
-            }
-            expr = json_object_get(expr, steps[s]);
-        }
-    }
-    return json_object_get(expr, "references");
+    return false;
 }
 
 /* "aws_subnet.a[0].id" -> base "aws_subnet.a[0]" when it names a managed
@@ -173,13 +91,39 @@ static size_t count_address(const plan *p, const char *addr, const plan_resource
     return n;
 }
 
+/* The one resource `base` (as written, relative to r's module) names for
+ * the instance `r`: the exact address, the single instance, or — for
+ * x[count.index] and x[each.key] — the instance with r's own key.  NULL
+ * when none, or when several instances match and nothing says which. */
+static const plan_resource *named_instance(const plan *p, const plan_resource *r, const char *base,
+                                           bool keyed)
+{
+    char *addr = full_address(r, base);
+    const plan_resource *first, *hit = NULL;
+    size_t n = count_address(p, addr, &first);
+    if (n == 1 || (first && strcmp(first->address, addr) == 0)) {
+        hit = first;
+    } else if (n > 1 && keyed && r->index) {
+        char *key = plan_index_text(r->index);
+        char *want = xasprintf("%s%s", addr, key);
+        count_address(p, want, &hit);
+        if (hit && strcmp(hit->address, want) != 0)
+            hit = NULL;
+        free(want);
+        free(key);
+    }
+    free(addr);
+    return hit;
+}
+
 long cost_config_ref_count(const plan *p, const plan_resource *r, const char *path)
 {
     if (!p)
         return -1;
-    const json_t *refs = config_refs(p, r, path);
-    if (!json_is_array(refs) || json_array_size(refs) == 0)
+    const json_t *refs = plan_config_refs(p, r, path);
+    if (!refs)
         return -1;
+    bool keyed = keyed_by_instance(refs);
     char bases[32][256];
     size_t nb = 0;
     size_t i;
@@ -187,6 +131,8 @@ long cost_config_ref_count(const plan *p, const plan_resource *r, const char *pa
     json_array_foreach(refs, i, ref) {
         char base[256];
         const char *s = json_string_value(ref);
+        if (s && keyed && (strcmp(s, "count.index") == 0 || strcmp(s, "each.key") == 0))
+            continue;
         if (!s || !ref_base(s, NULL, base, sizeof base))
             return -1;
         bool seen = false;
@@ -202,6 +148,13 @@ long cost_config_ref_count(const plan *p, const plan_resource *r, const char *pa
     }
     long total = 0;
     for (size_t k = 0; k < nb; k++) {
+        if (keyed && !strchr(bases[k], '[')) {
+            /* [x[count.index].id]: this instance's one */
+            if (!named_instance(p, r, bases[k], true))
+                return -1;
+            total += 1;
+            continue;
+        }
         char *addr = full_address(r, bases[k]);
         const plan_resource *first;
         size_t n = count_address(p, addr, &first);
@@ -262,41 +215,10 @@ static const plan_resource *by_value(const plan *p, const cost_ref *ref, bool af
     return NULL;
 }
 
-/* Whether the expression's references include `name` ("count.index"). */
-static bool refs_name(const json_t *refs, const char *name)
-{
-    size_t i;
-    const json_t *j;
-    json_array_foreach(refs, i, j) {
-        const char *s = json_string_value(j);
-        if (s && strcmp(s, name) == 0)
-            return true;
-    }
-    return false;
-}
-
-/* `addr` indexed the way the referring resource is: "x[count.index]"
- * names x[1] from the instance [1], "x[each.key]" names x["a"] from ["a"]
- * (Terraform lists the base and count.index / each.key apart).  Caller
- * frees; NULL when the expression does not index by the instance. */
-static char *same_index(const json_t *refs, const plan_resource *r, const char *addr)
-{
-    if (!r->index || strchr(addr, '['))
-        return NULL;
-    if (json_is_integer(r->index) && refs_name(refs, "count.index"))
-        return xasprintf("%s[%lld]", addr, (long long)json_integer_value(r->index));
-    if (json_is_string(r->index) && (refs_name(refs, "each.key") || refs_name(refs, "each.value"))) {
-        char *idx = plan_index_text(r->index);
-        char *out = xasprintf("%s%s", addr, idx);
-        free(idx);
-        return out;
-    }
-    return NULL;
-}
-
 static const plan_resource *by_config(const plan *p, const plan_resource *r, const cost_ref *ref)
 {
-    const json_t *refs = config_refs(p, r, ref->path);
+    const json_t *refs = plan_config_refs(p, r, ref->path);
+    bool keyed = keyed_by_instance(refs);
     size_t i;
     const json_t *j;
     json_array_foreach(refs, i, j) {
@@ -304,19 +226,9 @@ static const plan_resource *by_config(const plan *p, const plan_resource *r, con
         const char *s = json_string_value(j);
         if (!s || !ref_base(s, ref->type, base, sizeof base))
             continue;
-        char *addr = full_address(r, base);
-        const plan_resource *first;
-        char *indexed = same_index(refs, r, addr);
-        if (indexed && count_address(p, indexed, &first) && first && strcmp(first->address, indexed) == 0) {
-            free(indexed);
-            free(addr);
-            return first;
-        }
-        free(indexed);
-        count_address(p, addr, &first);
-        free(addr);
-        if (first)
-            return first;
+        const plan_resource *t = named_instance(p, r, base, keyed);
+        if (t)
+            return t;
     }
     return NULL;
 }
@@ -335,8 +247,10 @@ const plan_resource *cost_resolve(const plan *p, const plan_resource *r, bool af
         const json_t *j = plan_attr(r, side_of(r, after), ref->path, &st);
         if (st == PLAN_VAL_ABSENT)
             continue;
-        /* known only after apply, but the configuration does not set it
-         * (provider 5.x plans an unset mixed_instances_policy unknown) */
+        /* known only after apply, but the configuration does not set it:
+         * the provider's default (provider 5.x plans an unset
+         * mixed_instances_policy unknown; an ASG on a launch configuration
+         * has launch_template unknown) */
         if (st == PLAN_VAL_UNKNOWN && plan_attr_configured(p, r, ref->path, NULL) == PLAN_CFG_UNSET)
             continue;
         referenced = true;

@@ -1,8 +1,10 @@
 /*
- * cost_render.h — a cost_report as a terminal table, a Markdown PR comment
- * or the JSON document circuit.cost/v1 (circuit.estimate/v1 for
- * `estimate`, same shape).  Renderers append to an sbuf and never fail;
- * the caller emits the finished document with out_emit().
+ * cost_render.h — a cost_report as a terminal table (cost_render_table.c),
+ * a Markdown PR comment (cost_render_md.c) or the JSON document
+ * circuit.cost/v1 (cost_render_json.c; circuit.estimate/v1 for `estimate`,
+ * same shape); the HTML page is cost_render_html.h.  Renderers append to an
+ * sbuf and never fail; the caller emits the finished document with
+ * out_emit().
  */
 #ifndef CIRCUIT_COST_RENDER_H
 #define CIRCUIT_COST_RENDER_H
@@ -12,6 +14,10 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+
+/* The footnote under a figure marked "*". */
+#define COST_UNPRICED_NOTE \
+    "* the priced part only: resources or components without a price are left out (see their notes)"
 
 typedef struct cost_render_opts {
     const char *schema;                 /* "circuit.cost/v1" */

@@ -79,6 +79,9 @@ typedef struct plan_resource {
     const json_t *before_sensitive, *after_sensitive;
     const char *region;           /* AWS only; NULL otherwise */
     plan_region_source region_source;
+    /* Its block in configuration.root_module (module_calls followed, shared
+     * by every instance of a count or for_each); NULL when the plan has none. */
+    const json_t *config;
 } plan_resource;
 
 typedef struct plan {
@@ -171,6 +174,13 @@ plan_cfg_state plan_attr_configured(const plan *p, const plan_resource *r, const
 /* How many nested blocks at `path` the configuration writes: 0 when unset,
  * -1 when it cannot tell (no configuration, or set by an expression). */
 long plan_config_block_count(const plan *p, const plan_resource *r, const char *path);
+
+/* The `references` of the expression at `path` ("aws_launch_template.web.id",
+ * "aws_launch_template.web", or "aws_launch_configuration.x" with
+ * "count.index" for x[count.index]), relative to the resource's module;
+ * NULL when the path is not written as an expression with references.
+ * Borrowed from the plan. */
+const json_t *plan_config_refs(const plan *p, const plan_resource *r, const char *path);
 
 /* ---- changed attributes ------------------------------------------------ */
 

@@ -13,13 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct path_step {
-    bool is_index;
-    size_t index;
-    char *key;
-} path_step;
-
-static void free_steps(path_step *s, size_t n)
+void plan_path_free(plan_path_step *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
         free(s[i].key);
@@ -47,16 +41,15 @@ static char *parse_quoted(const char **p)
     return out;
 }
 
-/* Splits a path into steps; returns false when malformed. */
-static bool parse_path(const char *path, path_step **out, size_t *nout)
+bool plan_path_parse(const char *path, plan_path_step **out, size_t *nout)
 {
-    path_step *steps = NULL;
+    plan_path_step *steps = NULL;
     size_t n = 0, cap = 0;
     const char *p = path;
     bool want_name = true;
     while (*p) {
         steps = xgrow(steps, &cap, n + 1, sizeof *steps);
-        path_step *st = &steps[n];
+        plan_path_step *st = &steps[n];
         memset(st, 0, sizeof *st);
         if (*p == '[') {
             p++;
@@ -95,11 +88,11 @@ static bool parse_path(const char *path, path_step **out, size_t *nout)
     *nout = n;
     return true;
 bad:
-    free_steps(steps, n);
+    plan_path_free(steps, n);
     return false;
 }
 
-static const json_t *child(const json_t *v, const path_step *st)
+static const json_t *child(const json_t *v, const plan_path_step *st)
 {
     if (!v)
         return NULL;
@@ -115,9 +108,9 @@ const json_t *plan_attr(const plan_resource *r, bool use_after, const char *path
     if (!state)
         state = &dummy;
     *state = PLAN_VAL_ABSENT;
-    path_step *steps;
+    plan_path_step *steps;
     size_t n;
-    if (!r || !path || !parse_path(path, &steps, &n))
+    if (!r || !path || !plan_path_parse(path, &steps, &n))
         return NULL;
     const json_t *v = use_after ? r->after : r->before;
     const json_t *u = use_after ? r->after_unknown : NULL;
@@ -125,7 +118,7 @@ const json_t *plan_attr(const plan_resource *r, bool use_after, const char *path
         v = child(v, &steps[i]);
         u = child(u, &steps[i]);
     }
-    free_steps(steps, n);
+    plan_path_free(steps, n);
     if (json_is_true(u)) {
         *state = PLAN_VAL_UNKNOWN;
         return NULL;
@@ -165,15 +158,15 @@ bool plan_mark_has_sensitive(const json_t *mark)
 
 bool plan_attr_sensitive(const plan_resource *r, bool use_after, const char *path)
 {
-    path_step *steps;
+    plan_path_step *steps;
     size_t n;
     const json_t *m = use_after ? r->after_sensitive : r->before_sensitive;
     if (json_is_true(m))
         return true;
-    if (!path || !parse_path(path, &steps, &n))
+    if (!path || !plan_path_parse(path, &steps, &n))
         return mark_has_true(m, 0);   /* cannot tell which part: be safe */
     for (size_t i = 0; i < n && m && !json_is_true(m); i++)
         m = child(m, &steps[i]);
-    free_steps(steps, n);
+    plan_path_free(steps, n);
     return mark_has_true(m, 0);
 }

@@ -1,21 +1,24 @@
 /*
- * plan_config.c — what a resource's `configuration` says about one of its
- * attributes, for the places where the planned value alone cannot tell.
+ * plan_config.c — what the configuration says about a resource.  Every
+ * resource change (and drift entry) is linked to its block in the plan's
+ * `configuration` (module_calls followed, instance keys dropped, so all
+ * instances of a count or for_each share one block), and three readers
+ * answer from it:
+ *   plan_attr_configured()    unset, a literal, an expression, or blocks?
+ *   plan_config_block_count() how many nested blocks are written?
+ *   plan_config_refs()        what does an expression refer to?
  *
- * A value known only after apply is ambiguous: the AWS provider marks
- * optional-and-computed attributes unknown both when the configuration
- * leaves them out (so the provider's or AWS's default applies: an
- * autoscaling group without mixed_instances_policy, an instance without
- * root_block_device) and when an expression computes them from something
- * not yet created.  The configuration tells the two apart: an attribute
- * the resource's block does not mention is unset.
+ * Why: a real plan reports an Optional+Computed attribute the configuration
+ * leaves out — aws_autoscaling_group.mixed_instances_policy, aws_lb.internal,
+ * aws_eks_node_group.instance_types, aws_ecs_cluster.setting — as "known
+ * after apply", exactly like a value computed from another resource.  Only
+ * the configuration tells "the provider will fill in its default" from
+ * "the configuration computes it".  Hand-trimmed plans without a
+ * configuration get PLAN_CFG_UNKNOWN, so callers keep their old answer.
  *
- * Terraform writes a resource's configuration as `expressions`: each
- * attribute an expression object ({"constant_value": ...} for a literal,
- * {"references": [...]} for an expression, {} for an expression without
- * references), each nested block an array of block bodies.  Blocks written
- * with `dynamic` do not appear there, so a path through one reads as unset:
- * callers that price from "unset" say what they assumed.
+ * Terraform leaves `dynamic` blocks out of the configuration it prints, so
+ * a block written with `dynamic` reads as unset here; its content shows in
+ * the after value whenever its for_each is known at plan time.
  */
 #include "plan_internal.h"
 
@@ -25,64 +28,71 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The configuration module holding `r`: module_calls followed by name,
- * instance keys ("module.a[0]", "module.b[\"x\"]") dropped. */
-static const json_t *config_module(const plan *p, const plan_resource *r)
+static char *config_key(const char *module_path, const char *mode, const char *type, const char *name)
 {
-    const json_t *m = json_object_get(json_object_get(p->root, "configuration"), "root_module");
-    const char *ma = r->module_address;
-    while (m && ma && *ma) {
-        if (strncmp(ma, "module.", 7) != 0)
-            return NULL;
-        ma += 7;
-        size_t len = strcspn(ma, ".[");
-        char *name = xstrndup(ma, len);
-        ma += len;
-        if (*ma == '[') {
-            /* skip the instance key; a quoted key may hold ']' or '.' */
-            if (ma[1] == '"') {
-                const char *s = ma + 2;
-                while (*s && *s != '"')
-                    s += (*s == '\\' && s[1]) ? 2 : 1;
-                ma = *s ? s + 1 : s;
-            }
-            const char *close = strchr(ma, ']');
-            if (!close) {
-                free(name);
-                return NULL;
-            }
-            ma = close + 1;
-        }
-        if (*ma == '.')
-            ma++;
-        m = json_object_get(json_object_get(json_object_get(m, "module_calls"), name), "module");
-        free(name);
-    }
-    return m;
+    return xasprintf("%s\x1f%s\x1f%s\x1f%s", module_path, mode ? mode : "managed", type ? type : "",
+                     name ? name : "");
 }
 
-/* The `expressions` object of the managed resource `r` in its module. */
+static void index_module(pmap *m, const json_t *module, const char *path, int depth)
+{
+    if (!json_is_object(module) || depth > 64)
+        return;
+    size_t i;
+    const json_t *res;
+    json_array_foreach(json_object_get(module, "resources"), i, res) {
+        char *k = config_key(path, json_string_value(json_object_get(res, "mode")),
+                             json_string_value(json_object_get(res, "type")),
+                             json_string_value(json_object_get(res, "name")));
+        pmap_put(m, k, res);
+        free(k);
+    }
+    const char *name;
+    const json_t *call;
+    json_object_foreach((json_t *)json_object_get(module, "module_calls"), name, call) {
+        char *child = *path ? xasprintf("%s.module.%s", path, name) : xasprintf("module.%s", name);
+        index_module(m, json_object_get(call, "module"), child, depth + 1);
+        free(child);
+    }
+}
+
+static void link_list(pmap *m, plan_resource *rs, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        plan_resource *r = &rs[i];
+        char *path = plan_module_path(r->module_address);
+        if (!path)
+            continue;
+        char *k = config_key(path, r->mode, r->type, r->name);
+        r->config = pmap_get(m, k);
+        free(k);
+        free(path);
+    }
+}
+
+void plan_link_config(plan *p)
+{
+    const json_t *root = json_object_get(json_object_get(p->root, "configuration"), "root_module");
+    if (!json_is_object(root))
+        return;
+    pmap m = {0};
+    index_module(&m, root, "", 0);
+    link_list(&m, p->resources, p->nresources);
+    link_list(&m, p->drift, p->ndrift);
+    pmap_free(&m);
+}
+
+/* The `expressions` object of the managed resource `r`, through the block
+ * plan_link_config found for it. */
 static const json_t *config_expressions(const plan *p, const plan_resource *r)
 {
-    if (!p || !p->root || !r || !r->type || !r->name)
+    if (!p || !r || !r->config)
         return NULL;
-    const json_t *m = config_module(p, r);
-    const json_t *list = json_object_get(m, "resources");
-    size_t tlen = strlen(r->type), nlen = strlen(r->name);
-    size_t i;
-    const json_t *cr;
-    json_array_foreach(list, i, cr) {
-        const char *a = json_string_value(json_object_get(cr, "address"));
-        const char *mode = json_string_value(json_object_get(cr, "mode"));
-        if (!a || (mode && strcmp(mode, "managed") != 0))
-            continue;
-        if (strncmp(a, r->type, tlen) == 0 && a[tlen] == '.' && strncmp(a + tlen + 1, r->name, nlen) == 0 &&
-            a[tlen + 1 + nlen] == '\0') {
-            const json_t *ex = json_object_get(cr, "expressions");
-            return json_is_object(ex) ? ex : NULL;
-        }
-    }
-    return NULL;
+    const char *mode = json_string_value(json_object_get(r->config, "mode"));
+    if (mode && strcmp(mode, "managed") != 0)
+        return NULL;
+    const json_t *ex = json_object_get(r->config, "expressions");
+    return json_is_object(ex) ? ex : NULL;
 }
 
 /* ---- paths --------------------------------------------------------------- */
@@ -267,4 +277,13 @@ long plan_config_block_count(const plan *p, const plan_resource *r, const char *
     default:
         return -1;
     }
+}
+
+const json_t *plan_config_refs(const plan *p, const plan_resource *r, const char *path)
+{
+    const json_t *v;
+    if (plan_attr_configured(p, r, path, &v) != PLAN_CFG_EXPRESSION)
+        return NULL;
+    const json_t *refs = json_object_get(v, "references");
+    return json_is_array(refs) && json_array_size(refs) ? refs : NULL;
 }

@@ -176,22 +176,125 @@ static void walk_object(diff_ctx *x, const json_t *b, const json_t *a, const jso
     free(keys);
 }
 
+/* ---- arrays: elements matched by value, then by likeness -------------------
+ *
+ * Sets (security group rules, NACL entries, block device sets) come in the
+ * provider's hash order, so an added or changed element moves the others:
+ * comparing by position would report every shifted element as changed.
+ * Elements equal on both sides are matched first, wherever they sit; each
+ * element left over is paired with the left-over element that shares most
+ * of its fields (the same one when it sits at the same index, so an
+ * in-place edit of a list keeps its index), and what is still left is
+ * reported as removed (before index) or added (after index). */
+
+typedef struct arr_op {
+    size_t key;      /* index shown: before index for removals, after index otherwise */
+    int order;       /* removals sort before the pair or addition at that index */
+    long bi, ai;     /* -1 when absent on that side */
+} arr_op;
+
+static bool has_unknown(const json_t *au)
+{
+    return plan_mark_has_sensitive(au);   /* "any true inside" */
+}
+
+/* Top-level fields equal in two objects; 0 for anything else. */
+static size_t likeness(const json_t *b, const json_t *a)
+{
+    if (!json_is_object(b) || !json_is_object(a))
+        return 0;
+    size_t same = 0;
+    const char *k;
+    json_t *v;
+    json_object_foreach((json_t *)b, k, v)
+        if (eq(v, json_object_get(a, k)))
+            same++;
+    return same;
+}
+
+static int cmp_op(const void *p, const void *q)
+{
+    const arr_op *x = p, *y = q;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    return x->order - y->order;
+}
+
 static void walk_array(diff_ctx *x, const json_t *b, const json_t *a, const json_t *au,
                        const json_t *bs, const json_t *as, int depth)
 {
-    size_t n = json_array_size(b);
-    if (json_array_size(a) > n)
-        n = json_array_size(a);
-    if (json_array_size(au) > n)
-        n = json_array_size(au);
+    size_t nb = json_array_size(b), na = json_array_size(a);
+    if (json_array_size(au) > na)
+        na = json_array_size(au);
+    long *pair_of_b = xmalloc((nb ? nb : 1) * sizeof *pair_of_b);
+    bool *used_a = xcalloc(na ? na : 1, sizeof *used_a);
+    for (size_t i = 0; i < nb; i++)
+        pair_of_b[i] = -1;
+    /* 1. equal elements, at the same index first, then anywhere */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < nb; i++) {
+            if (pair_of_b[i] >= 0)
+                continue;
+            for (size_t j = pass ? 0 : i; j < (pass ? na : (i < na ? i + 1 : 0)); j++) {
+                const json_t *aj = json_array_get(a, j);
+                if (!used_a[j] && aj && !has_unknown(json_array_get(au, j)) &&
+                    eq(json_array_get(b, i), aj)) {
+                    pair_of_b[i] = (long)j;
+                    used_a[j] = true;
+                    break;
+                }
+            }
+        }
+    /* 2. the rest: the same index, or the most alike object */
+    for (size_t i = 0; i < nb; i++) {
+        if (pair_of_b[i] >= 0)
+            continue;
+        const json_t *bi = json_array_get(b, i);
+        long best = -1;
+        size_t best_score = 0;
+        for (size_t j = 0; j < na; j++) {
+            if (used_a[j])
+                continue;
+            size_t score = likeness(bi, json_array_get(a, j));
+            if (score > best_score || (j == i && score >= best_score)) {
+                best = (long)j;
+                best_score = score;
+            }
+        }
+        bool same_index = best == (long)i;
+        bool alike = json_is_object(bi) && best_score * 2 > json_object_size(bi);
+        if (best >= 0 && (same_index || alike)) {
+            pair_of_b[i] = best;
+            used_a[best] = true;
+        }
+    }
+    arr_op *ops = xmalloc((nb + na + 1) * sizeof *ops);
+    size_t nops = 0;
+    for (size_t i = 0; i < nb; i++)
+        if (pair_of_b[i] < 0)
+            ops[nops++] = (arr_op){i, 0, (long)i, -1};
+        else
+            ops[nops++] = (arr_op){(size_t)pair_of_b[i], 1, (long)i, pair_of_b[i]};
+    for (size_t j = 0; j < na; j++)
+        if (!used_a[j])
+            ops[nops++] = (arr_op){j, 1, -1, (long)j};
+    qsort(ops, nops, sizeof *ops, cmp_op);
     size_t base = x->path.len;
-    for (size_t i = 0; i < n; i++) {
-        sbuf_printf(&x->path, "[%zu]", i);
-        walk(x, json_array_get(b, i), json_array_get(a, i), json_array_get(au, i),
-             json_array_get(bs, i), json_array_get(as, i), NULL, depth + 1);
+    for (size_t k = 0; k < nops; k++) {
+        const arr_op *op = &ops[k];
+        const json_t *bv = op->bi >= 0 ? json_array_get(b, (size_t)op->bi) : NULL;
+        const json_t *bsv = op->bi >= 0 ? json_array_get(bs, (size_t)op->bi) : NULL;
+        const json_t *av = op->ai >= 0 ? json_array_get(a, (size_t)op->ai) : NULL;
+        const json_t *auv = op->ai >= 0 ? json_array_get(au, (size_t)op->ai) : NULL;
+        const json_t *asv = op->ai >= 0 ? json_array_get(as, (size_t)op->ai) : NULL;
+        sbuf_printf(&x->path, "[%zu]", op->key);
+        walk(x, bv, av, auv, bsv, asv, NULL, depth + 1);
         x->path.len = base;
         x->path.data[base] = '\0';
     }
+    free(ops);
+    free(used_a);
+    free(pair_of_b);
 }
 
 static void walk(diff_ctx *x, const json_t *b, const json_t *a, const json_t *au,

@@ -124,6 +124,26 @@ typedef struct plan_owned {
     plan_arena *arena;
 } plan_owned;
 
+/* ---- attribute paths (plan_attr.c) -------------------------------------- */
+
+/* One step of "a.b[0][\"k\"]": a key or a list index. */
+typedef struct plan_path_step {
+    bool is_index;
+    size_t index;
+    char *key;
+} plan_path_step;
+
+/* Splits a path into steps (caller frees with plan_path_free); returns
+ * false when the path is malformed. */
+bool plan_path_parse(const char *path, plan_path_step **out, size_t *nout);
+void plan_path_free(plan_path_step *steps, size_t n);
+
+/* ---- configuration (plan_config.c) --------------------------------------- */
+
+/* Sets `config` of every resource change and drift entry to its block in
+ * configuration.root_module (module_calls followed), when there is one. */
+void plan_link_config(plan *p);
+
 /* ---- JSON helpers ---------------------------------------------------- */
 
 /* True when a before_sensitive/after_sensitive mark holds `true` anywhere

@@ -320,6 +320,7 @@ cir_code plan_load_buffer(const char *name, const char *data, size_t len,
         plan_free(p);
         return rc;
     }
+    plan_link_config(p);
     plan_resolve_regions(p, opts, &w);
     finish_warnings(p, opts, &w);
     *out = p;

@@ -16,8 +16,8 @@
  * A region set by an expression we cannot evaluate (local.x, a function)
  * stops the walk: the parent's region would be a wrong answer, so we use
  * step 3 and warn once.  A sensitive variable is never used as a region.
- * One index of configuration resources is built up front and every
- * provider key is resolved once, so the pass is linear in the plan.
+ * Each resource's configuration block (plan_config.c) gives its provider
+ * key; every key is resolved once, so the pass is linear in the plan.
  */
 #include "plan_internal.h"
 
@@ -35,7 +35,6 @@ typedef struct region_result {
 typedef struct region_ctx {
     const json_t *provider_config;
     const json_t *variables;
-    pmap resources;                /* "path\x1fmode\x1ftype\x1fname" -> provider_config_key */
     pmap modules;                  /* "module.a.module.b" -> module object ("" = root) */
     pmap calls;                    /* "module.a.module.b" -> module_calls entry of b */
     pmap cache;                    /* "key\x1fpath" -> region_result */
@@ -47,28 +46,11 @@ typedef struct region_ctx {
 
 /* ---- the configuration index --------------------------------------------- */
 
-static char *join_key(const char *a, const char *b, const char *c, const char *d)
-{
-    return xasprintf("%s\x1f%s\x1f%s\x1f%s", a, b ? b : "", c ? c : "", d ? d : "");
-}
-
 static void index_module(region_ctx *x, const json_t *module, const char *path, int depth)
 {
     if (!json_is_object(module) || depth > 64)
         return;
     pmap_put(&x->modules, path, module);
-    size_t i;
-    const json_t *res;
-    json_array_foreach(json_object_get(module, "resources"), i, res) {
-        const char *key = json_string_value(json_object_get(res, "provider_config_key"));
-        if (!key)
-            continue;
-        char *k = join_key(path, json_string_value(json_object_get(res, "mode")),
-                           json_string_value(json_object_get(res, "type")),
-                           json_string_value(json_object_get(res, "name")));
-        pmap_put(&x->resources, k, key);
-        free(k);
-    }
     const char *name;
     const json_t *call;
     json_object_foreach((json_t *)json_object_get(module, "module_calls"), name, call) {
@@ -313,12 +295,8 @@ static void resolve_one(region_ctx *x, plan_resource *r, const char *fb, plan_re
     }
     char *path = plan_module_path(r->module_address);
     const region_result *res = NULL;
-    if (path) {
-        char *k = join_key(path, r->mode, r->type, r->name);
-        const char *key = pmap_get(&x->resources, k);
-        free(k);
-        res = cached_key(x, key, path);
-    }
+    if (path)
+        res = cached_key(x, json_string_value(json_object_get(r->config, "provider_config_key")), path);
     free(path);
     if (res && res->region) {
         r->region = res->region;
@@ -373,7 +351,6 @@ void plan_resolve_regions(plan *p, const plan_load_opts *opts, plan_warnings *w)
     for (size_t i = 0; i < x.nowned; i++)
         free(x.owned[i]);
     free(x.owned);
-    pmap_free(&x.resources);
     pmap_free(&x.modules);
     pmap_free(&x.calls);
     pmap_free(&x.cache);

@@ -240,5 +240,10 @@ risk_report *review_split_findings(plan *const *plans, size_t nplans, risk_repor
 #define REVIEW_MIN_MAX_LENGTH 2000
 void review_render_markdown(const review *rv, size_t max_length, sbuf *out);
 void review_render_json(const review *rv, sbuf *out);
+/* The review as one self-contained HTML page with charts, within `budget`
+ * bytes (0: REVIEW_HTML_BUDGET): over it, long lists are cut with a line
+ * saying what was cut and that the JSON output has it all. */
+#define REVIEW_HTML_BUDGET 1500000
+void review_render_html(const review *rv, size_t budget, sbuf *out);
 
 #endif

@@ -258,6 +258,18 @@ bool rv_unknown(const plan_resource *r, const char *path)
     return st == PLAN_VAL_UNKNOWN;
 }
 
+bool rv_unknown_unwritten(const review *rv, const plan_resource *r, const char *path)
+{
+    if (!rv_unknown(r, path))
+        return false;
+    for (size_t i = 0; i < rv->nplans; i++) {
+        const plan *p = rv->plans[i];
+        if (r >= p->resources && r < p->resources + p->nresources)
+            return plan_attr_configured(p, r, path, NULL) == PLAN_CFG_UNSET;
+    }
+    return false;
+}
+
 bool rv_changed(const plan_resource *r, const char *path)
 {
     switch (r->action) {

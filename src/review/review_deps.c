@@ -4,50 +4,22 @@
  * or not priced), naming its AWS service, what it is for (from its type and
  * key attributes) and its monthly cost impact from the cost report.
  *
- * Service names and purposes are tables keyed by resource type; a type not
- * listed gets "AWS" and its type name, never a guess.
+ * Purposes are a table keyed by resource type (service names are
+ * plan_service.c's); a type not listed gets "AWS" and its type name, never
+ * a guess.
  */
 #include "review_int.h"
 
 #include "../core/mem.h"
+#include "../plan/plan_service.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const struct {
-    const char *prefix, *service;
-} services[] = {
-    {"aws_db_", "Amazon RDS"}, {"aws_rds_", "Amazon RDS"},
-    {"aws_ebs_", "Amazon EBS"}, {"aws_volume_attachment", "Amazon EBS"},
-    {"aws_autoscaling_", "Amazon EC2 Auto Scaling"},
-    {"aws_instance", "Amazon EC2"}, {"aws_launch_", "Amazon EC2"}, {"aws_eip", "Amazon EC2"},
-    {"aws_lb", "Elastic Load Balancing"}, {"aws_alb", "Elastic Load Balancing"},
-    {"aws_elb", "Elastic Load Balancing"},
-    {"aws_nat_gateway", "Amazon VPC"}, {"aws_vpc_endpoint", "AWS PrivateLink"},
-    {"aws_vpc", "Amazon VPC"}, {"aws_subnet", "Amazon VPC"}, {"aws_flow_log", "Amazon VPC"},
-    {"aws_eks_", "Amazon EKS"}, {"aws_ecs_", "Amazon ECS"}, {"aws_ecr_", "Amazon ECR"},
-    {"aws_efs_", "Amazon EFS"}, {"aws_elasticache_", "Amazon ElastiCache"},
-    {"aws_cloudwatch_log_", "Amazon CloudWatch Logs"}, {"aws_cloudwatch_", "Amazon CloudWatch"},
-    {"aws_secretsmanager_", "AWS Secrets Manager"}, {"aws_kms_", "AWS KMS"},
-    {"aws_route53_", "Amazon Route 53"}, {"aws_s3_", "Amazon S3"}, {"aws_lambda_", "AWS Lambda"},
-    {"aws_dynamodb_", "Amazon DynamoDB"}, {"aws_sqs_", "Amazon SQS"}, {"aws_sns_", "Amazon SNS"},
-    {"aws_cloudfront_", "Amazon CloudFront"}, {"aws_api_gateway_", "Amazon API Gateway"},
-    {"aws_apigatewayv2_", "Amazon API Gateway"}, {"aws_opensearch_", "Amazon OpenSearch Service"},
-    {"aws_elasticsearch_", "Amazon OpenSearch Service"}, {"aws_msk_", "Amazon MSK"},
-    {"aws_kinesis_", "Amazon Kinesis"}, {"aws_wafv2_", "AWS WAF"}, {"aws_acm_", "AWS Certificate Manager"},
-    {"aws_iam_", "AWS IAM"}, {"aws_ssm_", "AWS Systems Manager"}, {"aws_redshift_", "Amazon Redshift"},
-    {"aws_docdb_", "Amazon DocumentDB"}, {"aws_backup_", "AWS Backup"}, {"aws_sfn_", "AWS Step Functions"},
-    {"aws_cognito_", "Amazon Cognito"}, {"aws_mq_", "Amazon MQ"}, {"aws_memorydb_", "Amazon MemoryDB"},
-    {"aws_security_group", "Amazon VPC"}, {"aws_route", "Amazon VPC"}, {"aws_internet_gateway", "Amazon VPC"},
-};
-
 const char *rv_service_name(const char *type)
 {
-    for (size_t i = 0; type && i < sizeof services / sizeof services[0]; i++)
-        if (strncmp(type, services[i].prefix, strlen(services[i].prefix)) == 0)
-            return services[i].service;
-    return "AWS";
+    return plan_service_name(type);
 }
 
 /* ---- purpose ------------------------------------------------------------- */
@@ -85,7 +57,10 @@ static void purpose_db(const plan_resource *r, sbuf *b)
     const char *engine = engine_name(rv_str(r, "engine"));
     const char *version = rv_str(r, "engine_version");
     double gb;
-    part(b, "%s%s%s database", engine ? engine : "Relational", version ? " " : "", version ? version : "");
+    /* a replica that does not write its engine has the source's (unknown in the plan) */
+    bool replica = rv_str(r, "replicate_source_db") || rv_unknown(r, "replicate_source_db");
+    const char *what = engine ? engine : replica ? "Read replica" : "Relational";
+    part(b, "%s%s%s database", what, version ? " " : "", version ? version : "");
     if (rv_str(r, "instance_class"))
         part(b, "%s", rv_str(r, "instance_class"));
     if (rv_is(r, "aws_db_instance")) {

@@ -91,6 +91,10 @@ bool rv_false(const plan_resource *r, const char *path);
 size_t rv_len(const plan_resource *r, const char *path);
 /* The after value is unknown until apply. */
 bool rv_unknown(const plan_resource *r, const char *path);
+/* Known only after apply, and the plan's configuration does not write it:
+ * the provider's default applies (real plans call an unset Optional+Computed
+ * attribute unknown).  False when the plan carries no configuration. */
+bool rv_unknown_unwritten(const review *rv, const plan_resource *r, const char *path);
 /* The value at path differs between before and after (update/replace),
  * or is unknown after; create and delete count as changed. */
 bool rv_changed(const plan_resource *r, const char *path);

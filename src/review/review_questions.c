@@ -408,7 +408,9 @@ static char *multi_az(const review *rv)
             add_unique(&azs, rv_str(r, "availability_zone"));
         else if (rv_is(r, "aws_db_instance") && rv_true(r, "multi_az"))
             rv_ev(&yes, rv, pn, r, "Multi-AZ");
-        else if (rv_is(r, "aws_db_instance") && rv_false(r, "multi_az"))
+        else if (rv_is(r, "aws_db_instance") &&
+                 (rv_false(r, "multi_az") || rv_unknown_unwritten(rv, r, "multi_az")))
+            /* unset: the provider's default, Single-AZ (a real plan calls it unknown) */
             rv_ev(&no, rv, pn, r, "Single-AZ");
         else if (rv_is(r, "aws_elasticache_replication_group") && rv_true(r, "multi_az_enabled"))
             rv_ev(&yes, rv, pn, r, "Multi-AZ");

@@ -165,9 +165,11 @@ static void degrade_one(const review *rv, const char *pn, const plan_resource *r
     if (rv_is(r, "aws_db_instance")) {
         if (rv_true(r, "multi_az"))
             rv_ev(ok, rv, pn, r, "Multi-AZ");
-        else if (rv_unknown(r, "multi_az"))
+        else if (rv_unknown(r, "multi_az") && !rv_unknown_unwritten(rv, r, "multi_az"))
             rv_ev(unk, rv, pn, r, "Multi-AZ known only after apply");
-        else if (!rv_str(r, "replicate_source_db"))
+        else if (!rv_str(r, "replicate_source_db") && !rv_unknown(r, "replicate_source_db"))
+            /* a replica of another database (by name, or by an ARN known
+             * after apply) is that database's standby, not its only copy */
             rv_ev(bad, rv, pn, r, "Single-AZ database");
     } else if (rv_is(r, "aws_rds_cluster")) {
         if (s->cluster_instances >= 2)

@@ -291,7 +291,8 @@ const risk_rule_spec risk_builtin_specs[] = {
      .remediation = "Set automatic_failover_enabled = true (and multi_az_enabled) with at least two nodes.",
      .checkov = "CKV2_AWS_50"},
     {"CIR-EC-003", "storage", "high", "aws_elasticache_replication_group", "ElastiCache not encrypted at rest",
-     .test = T_("at_rest_encryption_enabled", "not_equals", "true", NULL, "false"),
+     /* a string in AWS provider 5.x plans ("true"), a bool before */
+     .test = T_("at_rest_encryption_enabled", "not_equals", "[true,\"true\"]", NULL, "false"),
      .message = "cached data and backups are not encrypted at rest",
      .remediation = "Set at_rest_encryption_enabled = true.",
      .checkov = "CKV_AWS_29", .trivy = "AVD-AWS-0045"},

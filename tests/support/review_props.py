@@ -13,7 +13,8 @@ review (`circuit review --format json`) of every plan in a folder:
      not priced or have no cost model;
   4. no review says "No" for a value known only after apply: for each
      attribute below that is unknown in a plan, no evidence about that
-     resource uses the negative phrase that attribute decides.
+     resource uses the negative phrase that attribute decides (unless the
+     configuration leaves it unset and the provider's default is that "No").
 
 Usage: review_props.py CIRCUIT PLAN_DIR...  Prints one line per violation and
 ends with "review-props: N passed, N failed" (one check per plan).
@@ -53,6 +54,24 @@ UNKNOWN_NO = {
     "deletion_protection": ["deletion protection off"],
     "skip_final_snapshot": ["without a final snapshot"],
 }
+# ... unless the configuration does not write the attribute: real plans call
+# an unset Optional+Computed attribute unknown too, and for these the
+# provider's default is the negative (RDS is Single-AZ unless multi_az = true)
+DEFAULT_NO = {"multi_az"}
+
+
+def written(plan, rc, attr):
+    """False when the plan's configuration shows `attr` unset on the resource's
+    block; True when it writes it or the plan cannot tell."""
+    mod = (plan.get("configuration") or {}).get("root_module") or {}
+    for step in re.findall(r'module\.([^.\[]+)', rc.get("module_address") or ""):
+        mod = (((mod.get("module_calls") or {}).get(step) or {}).get("module")) or {}
+    for res in mod.get("resources") or []:
+        if res.get("mode", "managed") == "managed" and res.get("type") == rc.get("type") \
+                and res.get("name") == rc.get("name"):
+            expr = (res.get("expressions") or {}).get(attr)
+            return expr is not None and (not isinstance(expr, dict) or expr.get("constant_value", 0) is not None)
+    return True
 
 
 def load_plan(path):
@@ -107,6 +126,8 @@ def check(review, plan):
             continue
         for attr, phrases in UNKNOWN_NO.items():
             if unknown.get(attr) is not True:
+                continue
+            if attr in DEFAULT_NO and not written(plan, rc, attr):
                 continue
             for t in texts:
                 for entry in t.split("; "):

@@ -128,6 +128,17 @@ void tl_cost_add(cost_report *c, const plan *p, const char *address, cost_status
         r->after.ncomponents = 1;
         r->after.not_priced = status == COST_NOT_PRICED;
     }
+    /* What cost_estimate() decides: a figure resting on something not
+     * priced is unknown, on the side the action reads, and so are the sums. */
+    if (status == COST_NOT_PRICED || status == COST_UNSUPPORTED) {
+        r->before_unknown = res->action != PLAN_ACT_CREATE;
+        r->after_unknown = res->action != PLAN_ACT_DELETE;
+        r->delta_unknown = res->action != PLAN_ACT_NOOP && res->action != PLAN_ACT_FORGET;
+        c->totals.before_partial |= r->before_unknown;
+        c->totals.after_partial |= r->after_unknown;
+        c->totals.delta_partial |= r->delta_unknown;
+        c->totals.unpriced++;
+    }
     c->totals.monthly_before += before;
     c->totals.monthly_after += after;
     c->totals.monthly_delta += after - before;

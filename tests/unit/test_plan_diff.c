@@ -168,3 +168,47 @@ Test(diff, text_rendering)
     cr_assert_str_eq(s, "null");
     free(s);
 }
+
+/* Set-typed blocks come in the provider's hash order: an added rule that
+ * sorts first shifts the others, yet only it and the one rule that really
+ * changed are reported (real plan: tests/scenarios/shape-set-reordering). */
+Test(diff, set_elements_are_matched_by_value_not_position)
+{
+    check("{\"ingress\":[{\"port\":443,\"cidr\":\"0.0.0.0/0\",\"d\":\"https\"},"
+          "{\"port\":22,\"cidr\":\"198.51.100.0/24\",\"d\":\"office\"}]}",
+          "{\"ingress\":[{\"port\":8443,\"cidr\":\"10.8.0.0/16\",\"d\":\"vpn\"},"
+          "{\"port\":443,\"cidr\":\"0.0.0.0/0\",\"d\":\"https\"},"
+          "{\"port\":22,\"cidr\":\"203.0.113.0/24\",\"d\":\"office\"}]}",
+          NULL, NULL, NULL,
+          "ingress[0].cidr: null -> \"10.8.0.0/16\"\n"
+          "ingress[0].d: null -> \"vpn\"\n"
+          "ingress[0].port: null -> 8443\n"
+          "ingress[2].cidr: \"198.51.100.0/24\" -> \"203.0.113.0/24\"\n");
+}
+
+Test(diff, removed_set_element_does_not_shift_the_rest)
+{
+    check("{\"rule\":[{\"n\":100,\"p\":80},{\"n\":110,\"p\":443},{\"n\":120,\"p\":22}]}",
+          "{\"rule\":[{\"n\":100,\"p\":80},{\"n\":120,\"p\":22}]}", NULL, NULL, NULL,
+          "rule[1].n: 110 -> null\n"
+          "rule[1].p: 443 -> null\n");
+    check("{\"sgs\":[\"sg-1\",\"sg-2\",\"sg-3\"]}", "{\"sgs\":[\"sg-0\",\"sg-1\",\"sg-2\",\"sg-3\"]}",
+          NULL, NULL, NULL, "sgs[0]: null -> \"sg-0\"\n");
+}
+
+Test(diff, list_element_edited_in_place_keeps_its_index)
+{
+    check("{\"action\":[{\"type\":\"forward\",\"tg\":\"a\"},{\"type\":\"fixed\",\"code\":404}]}",
+          "{\"action\":[{\"type\":\"redirect\",\"port\":\"443\"},{\"type\":\"fixed\",\"code\":404}]}",
+          NULL, NULL, NULL,
+          "action[0].port: null -> \"443\"\n"
+          "action[0].tg: \"a\" -> null\n"
+          "action[0].type: \"forward\" -> \"redirect\"\n");
+    check("{\"l\":[\"a\",\"b\"]}", "{\"l\":[\"a\",\"c\"]}", NULL, NULL, NULL, "l[1]: \"b\" -> \"c\"\n");
+}
+
+Test(diff, unknown_element_is_never_taken_for_an_unchanged_one)
+{
+    check("{\"ids\":[\"sg-1\"]}", "{\"ids\":[null]}", "{\"ids\":[true]}", NULL, NULL,
+          "ids[0]: \"sg-1\" -> (known after apply)\n");
+}

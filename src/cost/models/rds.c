@@ -44,15 +44,24 @@ static const cost_map rds_volume_map[] = {
 #define WHY_RETENTION "AWS keeps one day of automated backups when no retention period is given"
 #define WHY_AURORA_STORAGE "Aurora Standard storage unless storage_type = aurora-iopt1 (the provider's default)"
 
+/* A read replica need not write its engine or its storage size: AWS copies
+ * the source's, and a real plan calls them known after apply.  They are
+ * then the source's (no assumption: that is what AWS does). */
+static const cost_source rds_replica_source = {
+    "replicated database",
+    {{"replicate_source_db", "aws_db_instance", "identifier"}, {"replicate_source_db", "aws_db_instance", "arn"}}};
+
 static const cost_var rds_vars[] = {
     {.name = "class", .attr = "instance_class", .flags = CVF_REQUIRED},
-    {.name = "engine", .attr = "engine", .map = rds_engine_map, .flags = CVF_REQUIRED},
-    {.name = "edition", .attr = "engine", .map = rds_edition_map},
+    {.name = "engine", .fallback = "engine_written", .map = rds_engine_map, .flags = CVF_REQUIRED},
+    {.name = "engine_written", .attr = "engine", .fallback = "engine_source"},
+    {.name = "engine_source", .attr = "engine", .from = &rds_replica_source},
+    {.name = "edition", .fallback = "engine_written", .map = rds_edition_map},
     {.name = "license", .attr = "license_model", .fallback = "license_default", .map = rds_license_map,
      .usage = "license_model", .flags = CVF_UNKNOWN_DEFAULT,
      .why = "the engine's license model on AWS: license included for SQL Server and Oracle SE2/SE1, "
             "bring your own for Oracle EE and Db2, none for open-source engines"},
-    {.name = "license_default", .attr = "engine", .map = rds_license_default_map},
+    {.name = "license_default", .fallback = "engine_written", .map = rds_license_default_map},
     {.name = "maz", .attr = "multi_az", .usage = "multi_az", .dflt = "false", .map = multi_az_map,
      .flags = CVF_UNKNOWN_DEFAULT, .why = WHY_MAZ},
     {.name = "mazp", .attr = "multi_az", .usage = "multi_az", .dflt = "false", .map = multi_az_prefix_map,
@@ -63,7 +72,8 @@ static const cost_var rds_vars[] = {
     {.name = "stype_default", .attr = "iops", .usage = "iops", .dflt = "0", .map = rds_stype_default_map,
      .flags = CVF_UNKNOWN_DEFAULT, .why = "no provisioned IOPS unless iops is set (the provider's default)"},
     {.name = "volume", .fallback = "stype", .map = rds_volume_map},
-    {.name = "storage", .attr = "allocated_storage", .flags = CVF_REQUIRED},
+    {.name = "storage", .attr = "allocated_storage", .fallback = "storage_source", .flags = CVF_REQUIRED},
+    {.name = "storage_source", .attr = "allocated_storage", .from = &rds_replica_source},
     {.name = "iops", .attr = "iops", .usage = "iops"},
     /* AWS keeps one day of backups when none is set */
     {.name = "retention", .attr = "backup_retention_period", .usage = "backup_retention_period", .dflt = "1",

@@ -1,7 +1,8 @@
 # OpenSearch and Elasticsearch domains (issue 10): data nodes x
 # instance_count, dedicated masters and UltraWarm nodes from the bundled
 # instance rows (".elasticsearch" types priced as AWS's ".search" ones); EBS
-# storage has no bundled price and says so.
+# storage has no bundled price and says so; domains on instance storage
+# (r6gd, i3) are fully priced.
 resource "aws_opensearch_domain" "logs" {
   domain_name    = "logs"
   engine_version = "OpenSearch_2.13"
@@ -37,5 +38,34 @@ resource "aws_elasticsearch_domain" "legacy" {
   ebs_options {
     ebs_enabled = true
     volume_size = 50
+  }
+}
+
+# Instance storage only (no EBS): fully priced offline.
+resource "aws_opensearch_domain" "cache" {
+  domain_name    = "cache"
+  engine_version = "OpenSearch_2.13"
+
+  cluster_config {
+    instance_type  = "r6gd.large.search"
+    instance_count = 2
+  }
+
+  ebs_options {
+    ebs_enabled = false
+  }
+}
+
+resource "aws_elasticsearch_domain" "archive" {
+  domain_name           = "archive"
+  elasticsearch_version = "7.10"
+
+  cluster_config {
+    instance_type  = "i3.large.elasticsearch"
+    instance_count = 1
+  }
+
+  ebs_options {
+    ebs_enabled = false
   }
 }

@@ -6,7 +6,12 @@
 #                   note when terraform or the AWS provider is missing;
 #                   SCENARIOS=0 skips it on purpose)
 #   make scenarios  re-plan tests/scenarios/* into fixtures/scenarios/*.json
-#   make asan       the whole suite under AddressSanitizer + UBSan
+#   make asan       the whole suite under AddressSanitizer + UBSan (gcc; jansson
+#                   built from source with the same flags, scripts/jansson-san.sh)
+#   make ubsan      the whole suite under clang's UBSan (float-to-integer overflow,
+#                   NULL + 0 and the other checks gcc's UBSan lacks)
+#   make fuzz       every libFuzzer harness in tests/fuzz/ for FUZZ_SECONDS each
+#                   (default 60) under clang with ASan + UBSan; see tests/fuzz/README.md
 #   make bench      the benchmarks (see scripts/bench.sh)
 #   make review     the main job on a bundled fixture plan
 #   make install PREFIX=/usr/local   binary, man page circuit.1, bash completion
@@ -29,12 +34,30 @@ TEST_LIBS  = $(shell pkg-config --libs $(TESTPKG))
 
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wformat=2 -Wno-format-nonliteral
+# SAN=1: ASan + UBSan; SAN=ubsan: UBSan alone (meant for clang, whose
+# "undefined" group includes float-cast-overflow); SAN=fuzz: clang, ASan +
+# UBSan + libFuzzer coverage, for tests/fuzz.  Each sanitized build links a
+# jansson built from source with the same flags (scripts/jansson-san.sh),
+# so a freed json_t read inside jansson is caught too.
 ifeq ($(SAN),1)
-OPT     := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
-LDSAN   := -fsanitize=address,undefined
+SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=undefined
+else ifeq ($(SAN),ubsan)
+SANFLAGS := -fsanitize=undefined -fno-sanitize-recover=undefined
+else ifeq ($(SAN),fuzz)
+SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fsanitize=fuzzer-no-link \
+            -DCIRCUIT_FUZZING
+endif
+ifneq ($(SAN),)
+OPT     := -O1 -g -fno-omit-frame-pointer $(SANFLAGS)
+LDSAN   := $(filter-out -fsanitize=fuzzer-no-link -DCIRCUIT_FUZZING,$(SANFLAGS))
+JANSSON := $(BUILD)/jansson
+JANSSON_LIB := $(JANSSON)/libjansson.a
+PKG_CFLAGS = -I$(JANSSON)/include $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   = $(JANSSON_LIB) $(shell pkg-config --libs $(filter-out jansson,$(PKGS)))
 else
 OPT     := -O2 -g
 LDSAN   :=
+JANSSON_LIB :=
 endif
 CFLAGS_ALL = -std=c11 -D_GNU_SOURCE $(WARN) $(OPT) $(PKG_CFLAGS) -I. $(CFLAGS)
 LDFLAGS_ALL = $(LDSAN) $(LDFLAGS)
@@ -49,7 +72,8 @@ SNAPSHOT  := $(shell find pricing/snapshot -name '*.csv' 2>/dev/null | LC_ALL=C 
 SNAPSHOT_GZ := $(SNAPSHOT:pricing/snapshot/%=$(BUILD)/gen/snapshot/%.gz)
 DEPS_STAMP := $(BUILD)/.deps-ok
 
-.PHONY: all check unit e2e asan bench review install clean deps scenarios scenarios-check docs FORCE
+.PHONY: all check unit e2e asan ubsan fuzz fuzz-build fuzz-replay bench review install clean deps \
+        scenarios scenarios-check docs FORCE
 
 all: $(BUILD)/circuit
 
@@ -62,7 +86,14 @@ $(DEPS_STAMP):
 	  && command -v chromium >/dev/null && [ -x /usr/bin/time ] || ./scripts/install-deps.sh
 	@touch $@
 
-$(BUILD)/obj/%.o: %.c | $(DEPS_STAMP)
+ifneq ($(JANSSON_LIB),)
+# Sanitized like the rest, but without libFuzzer's coverage: the fuzzer
+# should explore circuit, not jansson's lexer (which also made it 3x slower).
+$(JANSSON_LIB): scripts/jansson-san.sh | $(DEPS_STAMP)
+	./scripts/jansson-san.sh $(JANSSON) "$(CC)" "$(filter-out -fsanitize=fuzzer-no-link,$(OPT))"
+endif
+
+$(BUILD)/obj/%.o: %.c | $(DEPS_STAMP) $(JANSSON_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
 
@@ -94,15 +125,60 @@ $(BUILD)/obj/src/cost/cost_registry.o: CFLAGS_ALL += -I$(BUILD)/gen
 
 FORCE:
 
-$(BUILD)/circuit: $(OBJS)
+$(BUILD)/circuit: $(OBJS) $(JANSSON_LIB)
 	$(CC) $(LDFLAGS_ALL) -o $@ $(OBJS) $(PKG_LIBS) -lm
 
-$(BUILD)/test-unit: $(LIB_OBJS) $(UNIT_OBJS)
+$(BUILD)/test-unit: $(LIB_OBJS) $(UNIT_OBJS) $(JANSSON_LIB)
 	$(CC) $(LDFLAGS_ALL) -o $@ $(LIB_OBJS) $(UNIT_OBJS) $(PKG_LIBS) $(TEST_LIBS) -lm
+
+# ---- fuzzing (tests/fuzz) ---------------------------------------------------
+# Each tests/fuzz/fuzz_NAME.c is a libFuzzer harness.  Under SAN=fuzz it
+# links with libFuzzer; in every other build it links with replay.c, a
+# main() that runs the harness on files, so `make check` replays the seeds
+# and every input that ever crashed (tests/fuzz/regressions/NAME/).
+FUZZ_SRCS    := $(filter-out tests/fuzz/fuzz_common.c,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
+FUZZ_NAMES   := $(FUZZ_SRCS:tests/fuzz/fuzz_%.c=%)
+FUZZ_SUPPORT := $(BUILD)/obj/tests/fuzz/fuzz_common.o
+ifeq ($(SAN),fuzz)
+FUZZ_MAIN    :=
+FUZZ_LINK    := -fsanitize=fuzzer
+else
+FUZZ_MAIN    := $(BUILD)/obj/tests/fuzz/replay.o
+FUZZ_LINK    :=
+endif
+FUZZ_BINS    := $(FUZZ_NAMES:%=$(BUILD)/fuzz/%)
+
+$(BUILD)/fuzz/%: $(BUILD)/obj/tests/fuzz/fuzz_%.o $(FUZZ_SUPPORT) $(FUZZ_MAIN) $(LIB_OBJS) $(JANSSON_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS_ALL) $(FUZZ_LINK) -o $@ $< $(FUZZ_SUPPORT) $(FUZZ_MAIN) $(LIB_OBJS) $(PKG_LIBS) -lm
+
+fuzz-build: $(FUZZ_BINS)
+
+.SECONDARY: $(FUZZ_SRCS:%.c=$(BUILD)/obj/%.o) $(FUZZ_SUPPORT) $(FUZZ_MAIN)
+
+# The property checks are the referee, not the target: no coverage there.
+$(FUZZ_SUPPORT): OPT := $(filter-out -fsanitize=fuzzer-no-link,$(OPT))
+
+# Replays the seed corpora and the regression inputs through every harness.
+fuzz-replay: $(FUZZ_BINS)
+	BUILD=$(BUILD) ./tests/fuzz/replay.sh
+
+FUZZ_SECONDS ?= 60
+fuzz:
+	$(MAKE) BUILD=build-fuzz SAN=fuzz CC=clang fuzz-build
+	BUILD=build-fuzz FUZZ_SECONDS=$(FUZZ_SECONDS) ./tests/fuzz/run.sh $(FUZZ_ONLY)
 
 SCENARIOS ?= 1
 
-check: $(BUILD)/circuit $(BUILD)/test-unit
+# The fault tests stop circuit at exact points of its cache work with an
+# LD_PRELOAD library (tests/support/pause.c), built plain in every build.
+PAUSE_LIB := $(BUILD)/lib/pause.so
+$(PAUSE_LIB): tests/support/pause.c | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -O1 -g -fPIC -shared $(shell pkg-config --cflags sqlite3) \
+	  -o $@ $< -ldl
+
+check: $(BUILD)/circuit $(BUILD)/test-unit $(FUZZ_BINS) $(PAUSE_LIB)
 	BUILD=$(BUILD) ./tests/run-all.sh
 ifneq ($(SCENARIOS),0)
 	BUILD=$(BUILD) ./scripts/scenarios.sh check
@@ -123,6 +199,9 @@ e2e: $(BUILD)/circuit
 asan:
 	$(MAKE) BUILD=build-asan SAN=1 SCENARIOS=0 check
 
+ubsan:
+	$(MAKE) BUILD=build-ubsan SAN=ubsan CC=clang SCENARIOS=0 check
+
 bench: $(BUILD)/circuit | $(DEPS_STAMP)
 	BUILD=$(BUILD) ./scripts/bench.sh
 
@@ -142,6 +221,6 @@ docs: $(BUILD)/circuit
 	./scripts/gen-docs.py --binary $(BUILD)/circuit
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-ubsan build-fuzz build-clang build-deps
 
--include $(OBJS:.o=.d) $(UNIT_OBJS:.o=.d)
+-include $(OBJS:.o=.d) $(UNIT_OBJS:.o=.d) $(wildcard $(BUILD)/obj/tests/fuzz/*.d)

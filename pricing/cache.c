@@ -12,7 +12,6 @@
  * writer waits for it (up to the timeout) rather than failing at once.
  */
 #include "cache.h"
-#include "ingest.h"
 
 #include "../src/core/mem.h"
 
@@ -113,7 +112,13 @@ static int probe_dir(const char *dir)
 cir_code price_cache_sql_error(price_cache *c, int rc, const char *doing, cir_err *err)
 {
     const char *path = c->path;
-    const char *msg = c->db ? sqlite3_errmsg(c->db) : sqlite3_errstr(rc);
+    /* SQLite's own message only when the failure is SQLite's: a code our
+     * decoder raised (a price group that does not decode) would otherwise
+     * come out as SQLite's "not an error". */
+    bool sqlites = c->db && (sqlite3_extended_errcode(c->db) & 0xff) == (rc & 0xff);
+    const char *msg = sqlites ? sqlite3_errmsg(c->db) : sqlite3_errstr(rc);
+    if ((rc & 0xff) == SQLITE_CORRUPT && !sqlites)
+        msg = "a price group does not decode";
     int sys = c->db ? sqlite3_system_errno(c->db) : 0;
     switch (rc & 0xff) {
     case SQLITE_CORRUPT:
@@ -145,15 +150,56 @@ cir_code price_cache_sql_error(price_cache *c, int rc, const char *doing, cir_er
                          "the price cache stayed busy for %d s while trying to %s (another "
                          "import or sync is writing it); try again", BUSY_TIMEOUT_MS / 1000, doing);
     case SQLITE_IOERR:
-        if (sys == ENOSPC || sys == EDQUOT)
+        if (sys == ENOSPC || sys == EDQUOT || sys == EFBIG)
             return cir_error(err, CIR_ECACHE, path,
                              "disk full while trying to %s; the previous prices are intact "
                              "(free some space and try again)", doing);
+        if (rc == SQLITE_IOERR_WRITE && sys == 0)
+            /* SQLite lost the errno (it reads it late): most often a full
+             * disk or a file size limit (EFBIG). */
+            return cir_error(err, CIR_ECACHE, path,
+                             "cannot write while trying to %s (a full disk or a file size "
+                             "limit?); the previous prices are intact", doing);
         return cir_error(err, CIR_EIO, path, "I/O error while trying to %s: %s", doing,
                          sys ? strerror(sys) : msg);
     default:
         return cir_error(err, CIR_ECACHE, path, "cannot %s: %s", doing, msg);
     }
+}
+
+/* ---- when a command that only reads cannot write the cache ------------- */
+
+/* True when `path` (which exists) and its directory can be written: SQLite
+ * needs both, for the -wal and -shm files beside the cache. */
+static bool writable(const char *path)
+{
+    if (access(path, W_OK) != 0)
+        return false;
+    char *dir = dir_of(path);
+    int e = probe_dir(dir);
+    free(dir);
+    return e == 0;
+}
+
+/* Points `c` at a fresh cache in $TMPDIR for this run only, after one
+ * warning saying why.  The directory goes at close. */
+static cir_code temp_cache(price_cache *c, const char *why, cir_err *err)
+{
+    const char *tmp = getenv("TMPDIR");
+    char *templ = xasprintf("%s/circuit-cache-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    if (!mkdtemp(templ)) {
+        int e = errno;
+        free(templ);
+        return cir_error(err, CIR_ECACHE, "price cache", "%s, and no temporary cache either: %s",
+                         why, strerror(e));
+    }
+    cir_warn("price cache", "%s; using a temporary cache filled from the bundled snapshot "
+             "(set --cache or CIRCUIT_CACHE to a writable file to keep one)", why);
+    c->temp_dir = templ;
+    free(c->path);
+    c->path = xasprintf("%s/pricing.db", templ);
+    c->readonly = false;
+    return CIR_OK;
 }
 
 /* ---- where the file lives --------------------------------------------- */
@@ -228,6 +274,30 @@ static cir_code check_file(const char *path, bool readonly, bool *exists, cir_er
         return cir_error(err, CIR_ECACHE, path,
                          "not a circuit price cache (not an SQLite database); " REBUILD_HINT);
     return CIR_OK;
+}
+
+/* "file:PATH?immutable=1", PATH percent-encoded where a URI needs it. */
+static char *immutable_uri(const char *path)
+{
+    size_t n = strlen(path);
+    char *out = xmalloc(n * 3 + 32);
+    char *o = out;
+    o += sprintf(o, "file:");
+    for (const char *p = path; *p; p++) {
+        unsigned char ch = (unsigned char)*p;
+        if (ch == '%' || ch == '?' || ch == '#' || ch < 0x21 || ch >= 0x7F)
+            o += sprintf(o, "%%%02X", ch);
+        else
+            *o++ = (char)ch;
+    }
+    strcpy(o, "?immutable=1");
+    return out;
+}
+
+/* Whether a read works on this handle (a WAL cache needs its -shm). */
+static int open_readable(price_cache *c)
+{
+    return sqlite3_exec(c->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
 }
 
 /* ---- schema ----------------------------------------------------------- */
@@ -389,28 +459,79 @@ static cir_code check_schema(price_cache *c, cir_err *err)
     return CIR_OK;
 }
 
+/* Decides where a command that only reads (opts->reading) can read: the
+ * cache as it is when it cannot be written, or a temporary one when it
+ * cannot be created.  The reasons never fail the command. */
+static cir_code place_for_reading(price_cache *c, bool exists, bool temp_ok, cir_err *err)
+{
+    if (exists) {
+        if (!writable(c->path))
+            c->readonly = true; /* an image, a shared volume: use it as it is */
+        return CIR_OK;
+    }
+    if (!temp_ok)
+        return make_parents(c->path, err);
+    cir_err why;
+    cir_err_clear(&why);
+    char *dir = dir_of(c->path);
+    int e = make_parents(c->path, &why) == CIR_OK ? probe_dir(dir) : EACCES;
+    free(dir);
+    if (!e)
+        return CIR_OK;
+    char *reason = why.msg[0] ? xasprintf("%s: %s", c->path, why.msg)
+                              : xasprintf("cannot create %s: %s", c->path, strerror(e));
+    cir_code rc = temp_cache(c, reason, err);
+    free(reason);
+    return rc;
+}
+
 cir_code price_cache_open(const price_open_opts *opts, price_cache **out, cir_err *err)
 {
     price_open_opts none = {0};
     if (!opts)
         opts = &none;
     *out = NULL;
-    char *path = opts->path && *opts->path ? xstrdup(opts->path) : default_path(err);
-    if (!path)
-        return err->code;
+    bool reading = opts->reading && !opts->readonly;
     price_cache *c = xcalloc(1, sizeof *c);
-    c->path = path;
     c->readonly = opts->readonly;
     c->no_snapshot = opts->no_snapshot;
     c->snapshot_find = price_snapshot_find;
-    bool exists;
-    if (check_file(path, c->readonly, &exists, err) != CIR_OK ||
-        (!c->readonly && !exists && make_parents(path, err) != CIR_OK)) {
-        price_cache_close(c);
-        return err->code;
+    c->path = opts->path && *opts->path ? xstrdup(opts->path) : default_path(err);
+    bool exists = false;
+    cir_code code = CIR_OK;
+    if (!c->path && reading && opts->temp_fallback) {
+        /* No HOME and nothing set: a reading command still runs. */
+        char *why = xstrdup(err->msg);
+        cir_err_clear(err);
+        code = temp_cache(c, why, err);
+        free(why);
+    } else if (!c->path) {
+        code = err->code;
+    } else if ((code = check_file(c->path, c->readonly, &exists, err)) == CIR_OK) {
+        if (reading)
+            code = place_for_reading(c, exists, opts->temp_fallback, err);
+        else if (!c->readonly && !exists)
+            code = make_parents(c->path, err);
     }
+    if (code != CIR_OK) {
+        price_cache_close(c);
+        return code;
+    }
+    exists = exists && !c->temp_dir;
     int flags = c->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-    int rc = sqlite3_open_v2(path, &c->db, flags, NULL);
+    int rc = sqlite3_open_v2(c->path, &c->db, flags, NULL);
+    if (rc == SQLITE_OK && c->readonly && exists && open_readable(c) != SQLITE_OK) {
+        /* A WAL cache in a directory nobody can write has no -shm file and
+         * cannot get one: read it as immutable (nothing can change it
+         * there, as no writer could create its -wal either). */
+        sqlite3_close_v2(c->db);
+        c->db = NULL;
+        char *uri = immutable_uri(c->path);
+        rc = sqlite3_open_v2(uri, &c->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+        free(uri);
+    }
+    if (rc == SQLITE_OK && !c->readonly && sqlite3_db_readonly(c->db, "main") == 1)
+        c->readonly = true; /* the file itself is read-only */
     if (rc != SQLITE_OK) {
         price_cache_sql_error(c, rc, exists ? "open the price cache" : "create the price cache",
                               err);
@@ -425,11 +546,35 @@ cir_code price_cache_open(const price_open_opts *opts, price_cache **out, cir_er
     return CIR_OK;
 }
 
+cir_code price_cache_read_begin(price_cache *c, cir_err *err)
+{
+    if (c->reading)
+        return CIR_OK;
+    int rc = sqlite3_exec(c->db, "BEGIN; SELECT count(*) FROM offers", NULL, NULL, NULL);
+    if (rc != SQLITE_OK) {
+        if (!sqlite3_get_autocommit(c->db))
+            sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
+        return price_cache_sql_error(c, rc, "read prices", err);
+    }
+    c->reading = true;
+    return CIR_OK;
+}
+
+void price_cache_read_end(price_cache *c)
+{
+    if (!c->reading)
+        return;
+    sqlite3_exec(c->db, "COMMIT", NULL, NULL, NULL);
+    c->reading = false;
+}
+
 void price_cache_close(price_cache *c)
 {
     if (!c)
         return;
-    price_lookup_free(c);
+    if (c->lookup_free)
+        c->lookup_free(c);
+    price_cache_read_end(c);
     sqlite3_finalize(c->offer_st);
     if (c->db)
         sqlite3_close_v2(c->db);
@@ -439,6 +584,17 @@ void price_cache_close(price_cache *c)
         c->arena = next;
     }
     free(c->used);
+    if (c->temp_dir) {
+        /* The temporary cache (and its -wal, -shm) goes with the run. */
+        static const char *const parts[] = {"", "-wal", "-shm"};
+        for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+            char *f = xasprintf("%s%s", c->path, parts[i]);
+            unlink(f);
+            free(f);
+        }
+        rmdir(c->temp_dir);
+        free(c->temp_dir);
+    }
     free(c->path);
     free(c);
 }
@@ -570,7 +726,8 @@ size_t price_cache_used(const price_cache *c, const price_offer_info **out)
 cir_code price_cache_touch(price_cache *c, const char *service, const char *region, cir_err *err)
 {
     if (c->readonly)
-        return cir_error(err, CIR_ECACHE, c->path, "the price cache is open read-only");
+        return cir_error(err, CIR_ECACHE, c->path, "cannot write prices: the price cache is read-only "
+                         "here; choose another file with --cache or CIRCUIT_CACHE");
     char now[40];
     price_cache_now(now, sizeof now);
     sqlite3_stmt *st;

@@ -1,7 +1,9 @@
 /*
  * cache.h — (private to pricing/) the price cache internals shared by
- * cache.c (open, schema, metadata), ingest.c (writing) and lookup.c
- * (reading).
+ * cache.c (open, schema, metadata, the read transaction), ingest.c
+ * (writing), snapshot_load.c and lookup.c (reading).  cache.c calls none of
+ * them: lookup.c hands it its state's destructor, and an import tells
+ * lookups by bumping `generation`.
  *
  * Layout of the SQLite file (schema version PRICE_SCHEMA_VERSION, kept in
  * PRAGMA user_version; PRAGMA application_id marks the file as ours):
@@ -30,6 +32,7 @@
 #include "snapshot.h"
 
 #include <sqlite3.h>
+#include <stdint.h>
 
 #define PRICE_SCHEMA_VERSION 2
 #define PRICE_APPLICATION_ID 0x43697263 /* "Circ" */
@@ -46,9 +49,13 @@ struct price_cache {
     price_snapshot_find_fn snapshot_find;
     struct arena_block *arena;     /* strings handed out to callers */
     lookup_state *lookup;          /* memo and compiled patterns (lookup.c) */
+    void (*lookup_free)(price_cache *c);   /* lookup.c's, called at close */
+    uint64_t generation;           /* bumped by every import committed through this handle */
+    bool reading;                  /* the run's read transaction is open */
     price_offer_info *used;        /* price lists lookups used */
     size_t nused, used_cap;
     bool ingesting;                /* a write transaction is open */
+    char *temp_dir;                /* a temporary cache's directory, removed at close */
     sqlite3_stmt *offer_st;        /* price_cache_offer's query, prepared once */
 };
 
@@ -77,10 +84,17 @@ void price_cache_note_used(price_cache *c, const price_offer_info *info);
 /* Current time as ISO 8601 UTC ("2025-11-27T10:00:00Z"). */
 void price_cache_now(char *out, size_t size);
 
-/* Lookup state, owned by lookup.c: dropped after every import (memo) and
- * freed at close. */
-void price_lookup_invalidate(price_cache *c);
-void price_lookup_free(price_cache *c);
+/* The read transaction lookups keep open for the whole run (see lookup.c):
+ * begin starts it once (a deferred BEGIN takes its snapshot at the first
+ * read, so it reads at once) and returns CIR_ECACHE when it cannot; end
+ * closes it, and the next begin starts a new one.  An import ends it first. */
+cir_code price_cache_read_begin(price_cache *c, cir_err *err);
+void price_cache_read_end(price_cache *c);
+
+/* Records a 304 re-check for (service, region): fetch time only. */
+cir_code price_cache_touch(price_cache *c, const char *service, const char *region, cir_err *err);
+/* ETag stored for (service, region), or NULL (owned by the cache). */
+const char *price_cache_etag(price_cache *c, const char *service, const char *region);
 
 /* Replaces the bundled-snapshot finder (tests). */
 void price_cache_set_snapshot_finder(price_cache *c, price_snapshot_find_fn fn);

@@ -40,6 +40,7 @@
 #include "store.h"
 
 #include "../src/core/mem.h"
+#include "../src/core/utf8.h"
 
 #include <assert.h>
 #include <stdatomic.h>
@@ -143,7 +144,7 @@ static void copy_str(char *out, size_t size, const char *s)
 
 static void copy_field(char *out, size_t size, const csv_field *f)
 {
-    size_t n = f->len < size - 1 ? f->len : size - 1;
+    size_t n = f->len < size - 1 ? f->len : utf8_cut(f->p, size - 1);
     memcpy(out, f->p, n);
     out[n] = '\0';
 }
@@ -176,6 +177,16 @@ static void read_metadata(price_ingest *in, const csv_record *r)
         copy_field(in->version, sizeof in->version, v);
     else if (csv_eq(k, "OfferCode"))
         copy_field(in->offer_code, sizeof in->offer_code, v);
+}
+
+/* Text goes into JSON and terminals: a price list must be UTF-8, as AWS
+ * writes it. */
+static bool is_utf8(const csv_record *r)
+{
+    for (size_t i = 0; i < r->n; i++)
+        if (!utf8_valid(r->f[i].p, r->f[i].len, NULL))
+            return false;
+    return true;
 }
 
 static bool has_control_bytes(const csv_record *r)
@@ -430,6 +441,8 @@ static int read_row(price_ingest *in, const csv_record *r)
         return note_bad(in, r, "empty SKU"), 0;
     if (!col(in, r, COL_UNIT)->len)
         return note_bad(in, r, "empty Unit"), 0;
+    if (!is_utf8(r))
+        return note_bad(in, r, "text that is not valid UTF-8"), 0;
     char buf[64];
     const char *region = row_region(in, r, buf, sizeof buf);
     if (!region && in->expect_region && in->role[COL_REGION_CODE] < 0 &&
@@ -483,6 +496,12 @@ static int on_record(void *ctx, const csv_record *r)
         if (has_control_bytes(r))
             return fail(&in->err, CIR_EPARSE, "not a CSV file (binary data before the header)%s%s",
                         "", "");
+        if (!is_utf8(r)) {
+            char rec[32];
+            snprintf(rec, sizeof rec, "%llu", (unsigned long long)r->index + 1);
+            return fail(&in->err, CIR_EPARSE, "not a UTF-8 text file (record %s has a byte "
+                        "that is not UTF-8)%s", rec, "");
+        }
         if (r->n > 2) {
             int rc = read_header(in, r);
             if (!rc)
@@ -519,9 +538,11 @@ cir_code price_ingest_begin(price_cache *c, const price_ingest_meta *m, price_in
 {
     *out = NULL;
     if (c->readonly)
-        return cir_error(err, CIR_ECACHE, c->path, "the price cache is open read-only");
+        return cir_error(err, CIR_ECACHE, c->path, "cannot write prices: the price cache is read-only "
+                         "here; choose another file with --cache or CIRCUIT_CACHE");
     if (c->ingesting)
         return cir_error(err, CIR_EINTERNAL, c->path, "an import is already running on this cache");
+    price_cache_read_end(c);
     int rc = exec_sql(c, "BEGIN IMMEDIATE");
     if (rc != SQLITE_OK)
         return price_cache_sql_error(c, rc, "start writing prices", err);
@@ -804,7 +825,7 @@ cir_code price_ingest_commit(price_ingest *in, price_ingest_stats *st, cir_err *
                  "file? import one regional file per region)",
                  (long long)in->other_region, in->other_region == 1 ? "" : "s", in->region);
     c->ingesting = false;
-    price_lookup_invalidate(c);
+    c->generation++;   /* lookups drop their memo (lookup.c) */
     ingest_free(in);
     return CIR_OK;
 }

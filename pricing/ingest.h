@@ -40,9 +40,4 @@ void price_ingest_abort(price_ingest *in);
  * storing side gets to them, so the figure may lag).  Never fails. */
 void price_ingest_progress(const price_ingest *in, int64_t *seen, int64_t *kept);
 
-/* Records a 304 re-check for (service, region): fetch time only. */
-cir_code price_cache_touch(price_cache *c, const char *service, const char *region, cir_err *err);
-/* ETag stored for (service, region), or NULL (owned by the cache). */
-const char *price_cache_etag(price_cache *c, const char *service, const char *region);
-
 #endif

@@ -25,11 +25,20 @@
  * same order) are answered from memory, misses included; any import through
  * this cache handle clears the memo.  PCRE2 patterns are compiled once per
  * handle.
+ *
+ * One snapshot per run: the first lookup opens a read transaction that the
+ * handle keeps until it is closed (or an import starts on it), so every
+ * price of a report comes from one state of the cache, and the version the
+ * report names is the one its prices came from, however many imports
+ * commit meanwhile (WAL readers do not block writers).  Loading the bundled
+ * snapshot needs a write, so the read ends for it and starts again after;
+ * every price list read before must then be the same table (`pins`), or
+ * the run fails rather than mix two versions.
  */
 #include "attrs.h"
 #include "cache.h"
-#include "ingest.h"
 #include "regions.h"
+#include "snapshot_load.h"
 #include "store.h"
 
 #include "../src/core/mem.h"
@@ -59,20 +68,23 @@ typedef struct regex_entry {
     pcre2_code *code;
 } regex_entry;
 
+/* A price list this run has read: it must not change under the run. */
+typedef struct pin {
+    char service[64], region[32];
+    int64_t tbl;
+} pin;
+
 struct lookup_state {
     memo_entry **memo;
     size_t memo_cap, memo_n;
     regex_entry *regex;
     size_t nregex, regex_cap;
     pcre2_match_data *md;
+    bool warned_readonly;  /* said once that a read-only cache cannot load the snapshot */
+    uint64_t generation;   /* the cache's generation the memo and pins belong to */
+    pin *pins;
+    size_t npins, pins_cap;
 };
-
-static lookup_state *state(price_cache *c)
-{
-    if (!c->lookup)
-        c->lookup = xcalloc(1, sizeof *c->lookup);
-    return c->lookup;
-}
 
 static void memo_clear(lookup_state *s)
 {
@@ -86,17 +98,67 @@ static void memo_clear(lookup_state *s)
     s->memo_n = 0;
 }
 
-void price_lookup_invalidate(price_cache *c)
+static void lookup_free(price_cache *c);
+
+/* The lookup state, made on first use.  An import through this handle
+ * (a new generation) drops the memo and starts a new run: the pins go
+ * too, unless the import was the snapshot this run loaded (prepare()). */
+static lookup_state *state(price_cache *c)
 {
-    if (c->lookup)
-        memo_clear(c->lookup);
+    if (!c->lookup) {
+        c->lookup = xcalloc(1, sizeof *c->lookup);
+        c->lookup->generation = c->generation;
+        c->lookup_free = lookup_free;
+    }
+    lookup_state *s = c->lookup;
+    if (s->generation != c->generation) {
+        memo_clear(s);
+        s->npins = 0;
+        s->generation = c->generation;
+    }
+    return s;
 }
 
-void price_lookup_free(price_cache *c)
+static void pin_add(lookup_state *s, const price_offer_row *row)
+{
+    for (size_t i = 0; i < s->npins; i++)
+        if (strcmp(s->pins[i].service, row->info.service) == 0 &&
+            strcmp(s->pins[i].region, row->info.region) == 0)
+            return;
+    s->pins = xgrow(s->pins, &s->pins_cap, s->npins + 1, sizeof *s->pins);
+    pin *p = &s->pins[s->npins++];
+    snprintf(p->service, sizeof p->service, "%s", row->info.service);
+    snprintf(p->region, sizeof p->region, "%s", row->info.region);
+    p->tbl = row->tbl;
+}
+
+/* After the read restarted: has any price list this run read changed? */
+static cir_code pins_check(price_cache *c, cir_err *err)
+{
+    lookup_state *s = c->lookup;
+    for (size_t i = 0; i < s->npins; i++) {
+        price_offer_row row;
+        bool found;
+        if (price_cache_offer(c, s->pins[i].service, s->pins[i].region, &row, &found, err) != CIR_OK)
+            return err->code;
+        if (found)
+            free(row.columns);
+        if (!found || row.tbl != s->pins[i].tbl)
+            return cir_error(err, CIR_ECACHE, c->path,
+                             "the %s %s prices changed while this report was being made (an "
+                             "import or sync committed meanwhile); run it again",
+                             s->pins[i].service, s->pins[i].region);
+    }
+    return CIR_OK;
+}
+
+static void lookup_free(price_cache *c)
 {
     lookup_state *s = c->lookup;
     if (!s)
         return;
+    price_cache_read_end(c);
+    free(s->pins);
     memo_clear(s);
     free(s->memo);
     for (size_t i = 0; i < s->nregex; i++) {
@@ -344,48 +406,6 @@ static bool row_matches(price_cache *c, const dataset *d, const compiled_filter 
 
 /* ---- where the prices come from ------------------------------------------ */
 
-static cir_code load_snapshot(price_cache *c, const char *service, const char *region, cir_err *err)
-{
-    if (c->readonly || c->no_snapshot || !c->snapshot_find)
-        return CIR_OK;
-    const price_snapshot_file *f = c->snapshot_find(service, region);
-    if (!f)
-        return CIR_OK;
-    price_ingest_meta m = {.source = "snapshot", .expect_service = service, .expect_region = region};
-    price_ingest *in;
-    if (price_ingest_begin(c, &m, &in, err) != CIR_OK)
-        return err->code;
-    /* Under the write lock now: another process may have loaded it. */
-    price_offer_row row;
-    bool found;
-    if (price_cache_offer(c, service, region, &row, &found, err) != CIR_OK) {
-        price_ingest_abort(in);
-        return err->code;
-    }
-    if (found) {
-        free(row.columns);
-        price_ingest_abort(in);
-        return CIR_OK;
-    }
-    size_t len;
-    char *text = price_snapshot_text(f, &len);
-    if (!text) {
-        price_ingest_abort(in);
-        return cir_error(err, CIR_EINTERNAL, f->name,
-                         "bundled snapshot: the embedded data does not inflate; rebuild circuit");
-    }
-    price_ingest_stats st;
-    cir_code code = price_ingest_feed(in, text, len, err);
-    free(text);
-    if (code != CIR_OK) {
-        price_ingest_abort(in);
-        return cir_error(err, err->code, f->name, "bundled snapshot: %s", err->msg);
-    }
-    if (price_ingest_commit(in, &st, err) != CIR_OK)
-        return cir_error(err, err->code, f->name, "bundled snapshot: %s", err->msg);
-    return CIR_OK;
-}
-
 /* Makes sure the cache holds (service, region) or (service, global) if it
  * can, loading the bundled snapshot when needed. */
 static cir_code prepare(price_cache *c, const char *service, const char *region, cir_err *err)
@@ -394,15 +414,25 @@ static cir_code prepare(price_cache *c, const char *service, const char *region,
     bool found;
     const char *const tries[2] = {region, PRICE_GLOBAL_REGION};
     for (int i = 0; i < 2; i++) {
-        if (price_cache_offer(c, service, tries[i], &row, &found, err) != CIR_OK)
+        if (price_cache_read_begin(c, err) != CIR_OK ||
+            price_cache_offer(c, service, tries[i], &row, &found, err) != CIR_OK)
             return err->code;
         if (found) {
             free(row.columns);
             return CIR_OK;
         }
-        if (load_snapshot(c, service, tries[i], err) != CIR_OK)
+        uint64_t before = c->generation;
+        if (price_snapshot_load(c, service, tries[i], err) != CIR_OK)
             return err->code;
-        if (price_cache_offer(c, service, tries[i], &row, &found, err) != CIR_OK)
+        if (c->generation != before) {
+            /* The run goes on across its own snapshot load: the memo goes,
+             * the pins stay and are checked below. */
+            memo_clear(c->lookup);
+            c->lookup->generation = c->generation;
+        }
+        /* The read may have restarted: nothing read before may differ. */
+        if (price_cache_read_begin(c, err) != CIR_OK || pins_check(c, err) != CIR_OK ||
+            price_cache_offer(c, service, tries[i], &row, &found, err) != CIR_OK)
             return err->code;
         if (found) {
             free(row.columns);
@@ -450,10 +480,17 @@ static void names_join(name_list *l, size_t shown, char *out, size_t size)
 static cir_code missing_error(price_cache *c, const char *service, const char *region, cir_err *err)
 {
     if (c->readonly && !c->no_snapshot && c->snapshot_find &&
-        (c->snapshot_find(service, region) || c->snapshot_find(service, PRICE_GLOBAL_REGION)))
+        (c->snapshot_find(service, region) || c->snapshot_find(service, PRICE_GLOBAL_REGION))) {
+        /* The report only says "not priced": say once why. */
+        if (!c->lookup->warned_readonly) {
+            c->lookup->warned_readonly = true;
+            cir_warn(c->path, "the price cache cannot be written here, so prices it lacks (%s "
+                     "in %s first) are not loaded from the bundled snapshot", service, region);
+        }
         return cir_error(err, CIR_ENOPRICE, "pricing",
                          "the bundled snapshot has %s prices for %s, but the price cache is open "
                          "read-only and cannot load them", service, region);
+    }
     name_list services = {.n = 0}, regions = {.n = 0};
     price_offer_info *offers;
     size_t n;
@@ -505,6 +542,7 @@ static cir_code open_dataset(price_cache *c, const price_query *q, dataset *d, c
         return err->code;
     if (!found)
         return missing_error(c, q->service, q->region, err);
+    pin_add(c->lookup, &d->row);
     split_keys(d);
     if (d->nslots < PRICE_SLOT_NFIXED || strcmp(d->keys[0], price_slot_key(0)) != 0)
         return cir_error(err, CIR_ECACHE, c->path,
@@ -716,19 +754,17 @@ static cir_code scan(price_cache *c, const price_query *q, const dataset *d,
 static cir_code run_query(price_cache *c, const price_query *q, dataset *d, row_fn each, void *ctx,
                           cir_err *err)
 {
+    state(c);
     if (check_query(c, q, err) != CIR_OK || prepare(c, q->service, q->region, err) != CIR_OK)
         return err->code;
-    state(c);
-    int rc = sqlite3_exec(c->db, "BEGIN", NULL, NULL, NULL);
-    if (rc != SQLITE_OK)
-        return price_cache_sql_error(c, rc, "read prices", err);
+    /* prepare() left the run's read transaction open: the offers row and
+     * its tables agree, and agree with every other lookup of the run. */
     compiled_filter *cfs = xcalloc(q->nfilters + 1, sizeof *cfs);
     cir_code code = open_dataset(c, q, d, err);
     if (code == CIR_OK)
         code = compile_filters(c, d, q, cfs, err);
     if (code == CIR_OK)
         code = scan(c, q, d, cfs, each, ctx, err);
-    sqlite3_exec(c->db, "COMMIT", NULL, NULL, NULL);
     free_filters(cfs, q->nfilters);
     return code;
 }

@@ -25,6 +25,12 @@ typedef struct price_open_opts {
                                 ~/.cache/circuit/pricing.db */
     bool readonly;           /* open for lookups only; never creates the file */
     bool no_snapshot;        /* do not load the bundled snapshot on demand */
+    bool reading;            /* the command only reads: a cache it cannot write
+                                (read-only directory or file) is opened read-only */
+    bool temp_fallback;      /* with reading, for commands that price (cost,
+                                review, query): a cache that cannot be created
+                                is replaced by a temporary one filled from the
+                                snapshot, after one warning */
 } price_open_opts;
 
 /* Opens (creating and migrating as needed) the cache.  On failure returns

@@ -142,8 +142,12 @@ static void *worker(void *arg)
     return NULL;
 }
 
+bool rowq_inline;
+
 rowq *rowq_start(rowq_fn fn, void *ctx)
 {
+    if (rowq_inline)
+        return NULL;
     rowq *q = xcalloc(1, sizeof *q);
     q->fn = fn;
     q->ctx = ctx;

@@ -24,6 +24,10 @@ typedef int (*rowq_fn)(void *ctx, const csv_record *r);
 /* Starts the worker.  Returns NULL when no thread can be started; the
  * caller then handles records itself. */
 rowq *rowq_start(rowq_fn fn, void *ctx);
+
+/* Tests and fuzzers set this to take the inline path (rowq_start returns
+ * NULL, as when no thread can be started) without a thread per import. */
+extern bool rowq_inline;
 /* Queues a copy of `r`.  Returns nonzero once the worker has stopped on a
  * callback failure (its context then holds the reason). */
 int rowq_push(rowq *q, const csv_record *r);

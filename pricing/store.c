@@ -582,8 +582,9 @@ bool price_group_next(price_group_reader *r)
         pre + suf > r->prev_desc_len || !get_str(r, &mid))
         return false;
     r->current[PRICE_SLOT_USD] = rebuild(r, 0, "", 0, usd, "", 0, '0', zeros);
-    price_str desc = rebuild(r, 1, r->prev_desc, pre, mid,
-                             r->prev_desc + r->prev_desc_len - suf, suf, 0, 0);
+    /* No previous description yet (prev_desc NULL): NULL + 0 is undefined. */
+    const char *tail = r->prev_desc ? r->prev_desc + r->prev_desc_len - suf : "";
+    price_str desc = rebuild(r, 1, r->prev_desc, pre, mid, tail, suf, 0, 0);
     r->current[PRICE_SLOT_DESCRIPTION] = desc;
     r->prev_desc = xgrow(r->prev_desc, &r->prev_desc_cap, desc.len + 1, 1);
     memcpy(r->prev_desc, desc.p, desc.len);

@@ -12,6 +12,7 @@
  * previous prices for that pair exactly as they were.  The stored ETag is
  * sent as If-None-Match; a 304 only records the re-check.
  */
+#include "cache.h"
 #include "fetch.h"
 #include "ingest.h"
 #include "pricing.h"

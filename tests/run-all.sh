@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # run-all.sh — the whole suite, as `make check` and `make asan` run it:
-# criterion unit tests, then the end-to-end cases, then the plan corpus, then
+# criterion unit tests, then the end-to-end cases, then the plan corpus,
+# then the fuzz harnesses replayed over their seeds and regressions, then
 # the HTML reports in headless Chromium.
 # Prints one closing line "N passed, N failed" (", N skipped" and each SKIP
 # line above it when a suite could not run, e.g. the browser test without
@@ -32,7 +33,7 @@ passed=$((passed + ${up:-0}))
 if [ -n "$uf" ]; then set -- $uf; failed=$((failed + $1 + $2)); fi
 if [ $urc -ne 0 ] && [ -z "$uf" ]; then failed=$((failed + 1)); fi
 
-for suite in tests/e2e/run.sh tests/e2e/corpus.sh tests/e2e/review-props.sh tests/browser/run.sh; do
+for suite in tests/e2e/run.sh tests/e2e/corpus.sh tests/e2e/review-props.sh tests/fuzz/replay.sh tests/browser/run.sh; do
     [ -x "$suite" ] || continue
     echo "== $suite"
     "$suite" 2>&1 | tee "$tmp/suite"

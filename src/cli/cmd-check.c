@@ -6,13 +6,13 @@
  * fail the command: exit 0 unless something went wrong (2).
  */
 #include "cli.h"
+#include "gates.h"
 
 #include "../core/mem.h"
 #include "../core/out.h"
 #include "../plan/plan.h"
 #include "../plan/plan_render.h"
 #include "../plan/plan_source.h"
-#include "../review/gate.h"
 #include "../risk/risk.h"
 #include "../risk/risk_render.h"
 
@@ -60,8 +60,8 @@ static int check_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
     if (cli_source_maps(o, plans, nplans, strcmp(o->format, "sarif") == 0, &maps, err))
         goto out;
     risk_report_locate(rep, plans, maps, nplans);
-    review_gate_run gates;
-    if (review_gates_prepare(o, plans, nplans, NULL, rep, &gates, err))
+    cli_gate_run gates;
+    if (cli_gates_prepare(o, plans, nplans, NULL, rep, &gates, err))
         goto out;
     if (strcmp(o->format, "json") == 0) {
         risk_render_json(rep, plans, nplans, &doc);
@@ -87,8 +87,8 @@ static int check_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
     }
     plan_not_reviewed_append(plans, nplans, o->format, &doc);
     if (out_emit(o->output, &doc, err) == CIR_OK)
-        rc = review_gates_finish(&gates, err);
-    review_gates_discard(&gates);
+        rc = cli_gates_finish(&gates, err);
+    cli_gates_discard(&gates);
 out:
     sbuf_free(&doc);
     risk_report_free(rep);

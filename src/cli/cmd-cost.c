@@ -7,6 +7,7 @@
  * plans give per-plan subtotals and a total.
  */
 #include "cli.h"
+#include "gates.h"
 
 #include "../core/mem.h"
 #include "../core/out.h"
@@ -16,7 +17,6 @@
 #include "../cost/cost_render_html.h"
 #include "../plan/plan.h"
 #include "../plan/plan_render.h"
-#include "../review/gate.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -93,16 +93,16 @@ static int cost_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
     if (rc == CIR_OK)
         cost_usage_check_plans(usage, plans, nplans, NULL);
     if (rc == CIR_OK) {
-        price_open_opts po = {.path = o->cache};
+        price_open_opts po = {.path = o->cache, .reading = true, .temp_fallback = true};
         rc = price_cache_open(&po, &cache, err);
     }
     if (rc == CIR_OK) {
         cost_opts co = {.usage = usage};
         rc = cost_estimate(plans, nplans, cache, &co, &rep, err);
     }
-    review_gate_run gates = {0};
+    cli_gate_run gates = {0};
     if (rc == CIR_OK)
-        rc = review_gates_prepare(o, plans, nplans, rep, NULL, &gates, err);
+        rc = cli_gates_prepare(o, plans, nplans, rep, NULL, &gates, err);
     if (rc == CIR_OK) {
         const price_offer_info *used = NULL;
         size_t nused = price_cache_used(cache, &used);
@@ -122,8 +122,8 @@ static int cost_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
         }
         rc = out_emit(o->output, &doc, err);
     }
-    int status = rc == CIR_OK ? review_gates_finish(&gates, err) : CIR_EXIT_ERROR;
-    review_gates_discard(&gates);
+    int status = rc == CIR_OK ? cli_gates_finish(&gates, err) : CIR_EXIT_ERROR;
+    cli_gates_discard(&gates);
     sbuf_free(&doc);
     cost_report_free(rep);
     price_cache_close(cache);

@@ -16,6 +16,7 @@
 #include "../core/mem.h"
 #include "../core/out.h"
 #include "../core/sbuf.h"
+#include "../core/utf8.h"
 #include "../cost/cost.h"
 #include "../cost/cost_render.h"
 #include "../plan/plan.h"
@@ -133,12 +134,15 @@ static cir_code set_path(json_t *root, const char *arg, const char *path, size_t
             if (last) {
                 if (child)
                     rc = cir_error(err, CIR_EUSAGE, TOPIC, "%s: \"%s\" is given twice", arg, seg);
-                else
-                    json_object_set(cur, seg, value);
+                else if (json_object_set(cur, seg, value) != 0)
+                    rc = cir_error(err, CIR_EUSAGE, TOPIC, "%s: not a valid attribute name", arg);
             } else if (!child) {
+                /* set_new frees `child` when it fails: test before using it. */
                 child = next_index ? json_array() : json_object();
-                json_object_set_new(cur, seg, child);
-                cur = child;
+                if (json_object_set_new(cur, seg, child) != 0)
+                    rc = cir_error(err, CIR_EUSAGE, TOPIC, "%s: not a valid attribute name", arg);
+                else
+                    cur = child;
             } else {
                 cur = child;
             }
@@ -163,6 +167,10 @@ static cir_code build_after(const cli_opts *o, json_t **out, cir_err *err)
     json_t *after = json_object();
     for (size_t i = 1; i < o->args.n; i++) {
         const char *arg = o->args.items[i];
+        if (!utf8_valid(arg, strlen(arg), NULL)) {
+            json_decref(after);
+            return cir_error(err, CIR_EUSAGE, TOPIC, "argument %zu is not valid UTF-8 text", i + 1);
+        }
         const char *eq = strchr(arg, '=');
         if (!eq || eq == arg) {
             json_decref(after);
@@ -277,7 +285,7 @@ static int estimate_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
             cost_usage_check_plans(usage, &p, 1, type);
     }
     if (rc == CIR_OK) {
-        price_open_opts po = {.path = o->cache};
+        price_open_opts po = {.path = o->cache, .reading = true, .temp_fallback = true};
         rc = price_cache_open(&po, &cache, err);
     }
     if (rc == CIR_OK) {

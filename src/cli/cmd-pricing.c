@@ -26,9 +26,16 @@
 
 extern const cmd_entry cmd_pricing_sync_entry;
 
-static cir_code open_cache(const cli_opts *o, price_cache **c, cir_err *err)
+typedef enum { FOR_WRITING, FOR_STATUS, FOR_PRICING } cache_use;
+
+/* import writes and says so when it cannot; status and query only read, so
+ * a read-only cache serves them; query, which prices, also falls back to a
+ * temporary cache filled from the snapshot when none can be created (status
+ * would only describe that empty stand-in, so it reports the problem). */
+static cir_code open_cache(const cli_opts *o, cache_use use, price_cache **c, cir_err *err)
 {
-    price_open_opts opts = {.path = o->cache};
+    price_open_opts opts = {.path = o->cache, .reading = use != FOR_WRITING,
+                            .temp_fallback = use == FOR_PRICING};
     return price_cache_open(&opts, c, err);
 }
 
@@ -66,7 +73,7 @@ static int import_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
 {
     (void)self;
     price_cache *c;
-    if (open_cache(o, &c, err) != CIR_OK)
+    if (open_cache(o, FOR_WRITING, &c, err) != CIR_OK)
         return CIR_EXIT_ERROR;
     bool json = strcmp(o->format, "json") == 0;
     sbuf doc = SBUF_INIT;
@@ -350,7 +357,7 @@ static int status_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
 {
     (void)self;
     price_cache *c;
-    if (open_cache(o, &c, err) != CIR_OK)
+    if (open_cache(o, FOR_STATUS, &c, err) != CIR_OK)
         return CIR_EXIT_ERROR;
     price_offer_info *offers;
     size_t nc;
@@ -464,7 +471,7 @@ static int query_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
         .filters = filters,
         .nfilters = nf,
     };
-    if (open_cache(o, &c, err) != CIR_OK)
+    if (open_cache(o, FOR_PRICING, &c, err) != CIR_OK)
         goto done;
     for (size_t k = 0; k < ns; k++) {
         q.service = o->services.items[k];

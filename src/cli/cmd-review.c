@@ -10,13 +10,13 @@
  * before the gates so a failing gate still leaves its report behind.
  */
 #include "cli.h"
+#include "gates.h"
 
 #include "../core/mem.h"
 #include "../core/out.h"
 #include "../cost/cost.h"
 #include "../plan/plan.h"
 #include "../plan/plan_source.h"
-#include "../review/gate.h"
 #include "../review/review.h"
 #include "../risk/risk.h"
 
@@ -71,7 +71,7 @@ static cir_code load_plans(const cli_opts *o, review_run *r, cir_err *err)
 
 static cir_code estimate(const cli_opts *o, review_run *r, cir_err *err)
 {
-    price_open_opts po = {.path = o->cache, .readonly = false, .no_snapshot = false};
+    price_open_opts po = {.path = o->cache, .reading = true, .temp_fallback = true};
     if (price_cache_open(&po, &r->cache, err))
         return err->code;
     if (o->usage_file && cost_usage_load(o->usage_file, &r->usage, err))
@@ -101,7 +101,7 @@ static int review_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
 {
     (void)self;
     review_gates gates;
-    review_gates_from_cli(o, &gates);
+    cli_gates_from_opts(o, &gates);
     review_run run;
     memset(&run, 0, sizeof run);
     int status = CIR_EXIT_ERROR;

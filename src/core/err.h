@@ -37,6 +37,20 @@ typedef struct cir_err {
 cir_code cir_error(cir_err *e, cir_code code, const char *topic,
                    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
+/* Puts a prefix before the message `e` already holds: "<prefix>: <cause>".
+ * `code` replaces the code unless CIR_OK; `topic` replaces the topic unless
+ * NULL.  Use it to wrap an error from a lower layer: never pass err->msg
+ * back into cir_error, which would format the buffer into itself.  Returns
+ * the resulting code (CIR_EINTERNAL when e is NULL and code is CIR_OK). */
+cir_code cir_error_prefix(cir_err *e, cir_code code, const char *topic, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* Makes the NUL-terminated text in s (a buffer of `size` bytes that
+ * vsnprintf may have filled to the brim) fit one output line: control
+ * characters become spaces, a character cut at the end is dropped, other
+ * invalid UTF-8 bytes become '?'. */
+void cir_err_sanitize(char *s, size_t size);
+
 /* Resets `e` to CIR_OK with empty topic and message. */
 void cir_err_clear(cir_err *e);
 

@@ -14,30 +14,46 @@ bool in_is_stdin(const char *path)
     return path && strcmp(path, "-") == 0;
 }
 
-cir_code in_read_all(const char *path, sbuf *out, cir_err *err)
+cir_code in_read_file(const char *path, const in_read_opts *o, sbuf *out, cir_err *err)
 {
-    bool use_stdin = in_is_stdin(path);
+    static const in_read_opts plain = {.dash_is_stdin = true};
+    if (!o)
+        o = &plain;
+    /* "cannot open usage file: ...", or plain "cannot open: ..." */
+    const char *what = o->what ? o->what : "file";
+    const char *sp = o->what ? " " : "", *named = o->what ? o->what : "";
+    bool use_stdin = o->dash_is_stdin && in_is_stdin(path);
     const char *topic = use_stdin ? "stdin" : path;
     FILE *f = use_stdin ? stdin : fopen(path, "rb");
     if (!f)
-        return cir_error(err, CIR_EIO, topic, "cannot open: %s", strerror(errno));
+        return cir_error(err, CIR_EIO, topic, "cannot open%s%s: %s", sp, named, strerror(errno));
     struct stat st;
+    cir_code rc = CIR_OK;
     if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-        if (!use_stdin)
-            fclose(f);
-        return cir_error(err, CIR_EIO, topic, "is a directory, not a file");
+        rc = cir_error(err, CIR_EIO, topic, "is a directory, not a %s", what);
+        goto done;
     }
     char buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+    size_t n, total = 0;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
+        total += n;
+        if (o->limit && total > o->limit) {
+            rc = cir_error(err, CIR_EINPUT, topic, "larger than %zu MiB: not a %s", o->limit >> 20, what);
+            goto done;
+        }
         sbuf_add(out, buf, n);
-    bool bad = ferror(f);
-    int saved = errno;
+    }
+    if (ferror(f))
+        rc = cir_error(err, CIR_EIO, topic, "cannot read%s%s: %s", sp, named, strerror(errno));
+done:
     if (!use_stdin)
         fclose(f);
-    if (bad)
-        return cir_error(err, CIR_EIO, topic, "cannot read: %s", strerror(saved));
-    return CIR_OK;
+    return rc;
+}
+
+cir_code in_read_all(const char *path, sbuf *out, cir_err *err)
+{
+    return in_read_file(path, NULL, out, err);
 }
 
 bool in_same_file(const char *a, const char *b)

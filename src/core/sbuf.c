@@ -4,6 +4,7 @@
 #include "sbuf.h"
 
 #include "mem.h"
+#include "utf8.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -97,8 +98,23 @@ void sbuf_json_str(sbuf *b, const char *s)
     static const char hex[] = "0123456789abcdef";
     sbuf_putc(b, '"');
     const char *run = s;
-    for (; *s; s++) {
+    size_t left = strlen(s);
+    for (; *s; s++, left--) {
         unsigned char c = (unsigned char)*s;
+        if (c >= 0x80) {
+            /* Valid UTF-8 passes through; a byte that is not becomes
+             * U+FFFD, so the document stays JSON whatever came in. */
+            size_t n = utf8_seq_len((const unsigned char *)s, left);
+            if (n) {
+                s += n - 1;
+                left -= n - 1;
+                continue;
+            }
+            sbuf_add(b, run, (size_t)(s - run));
+            sbuf_puts(b, "\\ufffd");
+            run = s + 1;
+            continue;
+        }
         if (c >= 0x20 && c != '"' && c != '\\')
             continue;
         sbuf_add(b, run, (size_t)(s - run));
@@ -159,12 +175,22 @@ void sbuf_json_num(sbuf *b, double v)
 void sbuf_md_cell(sbuf *b, const char *s)
 {
     for (; s && *s; s++) {
-        if (*s == '|')
+        if (*s == '\\') {
+            /* A run of backslashes right before '|' would escape each other
+             * and leave the pipe to end the cell: double them there.
+             * Elsewhere they stay as written (they show as-is in code). */
+            size_t n = strspn(s, "\\");
+            sbuf_add(b, s, n);
+            if (s[n] == '|')
+                sbuf_add(b, s, n);
+            s += n - 1;
+        } else if (*s == '|') {
             sbuf_puts(b, "\\|");
-        else if (*s == '\n' || *s == '\r')
+        } else if (*s == '\n' || *s == '\r') {
             sbuf_putc(b, ' ');
-        else
+        } else {
             sbuf_putc(b, *s);
+        }
     }
 }
 

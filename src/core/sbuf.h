@@ -32,7 +32,8 @@ const char *sbuf_str(const sbuf *b);
 /* Hands the buffer over: caller frees the result; `b` is left empty. */
 char *sbuf_detach(sbuf *b);
 
-/* JSON: a quoted, escaped string ("null" for NULL). */
+/* JSON: a quoted, escaped string ("null" for NULL); a byte that is not
+ * valid UTF-8 is written as \ufffd. */
 void sbuf_json_str(sbuf *b, const char *s);
 /* JSON: a money figure rounded half-up to cents, e.g. 16.43. */
 void sbuf_json_money(sbuf *b, double usd);

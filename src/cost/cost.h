@@ -31,6 +31,12 @@ typedef enum cost_status {
     COST_SKIPPED        /* data source or non-AWS: never priced */
 } cost_status;
 
+/* Beyond these a component is not priced but called implausible: a
+ * negative or astronomically large quantity is a typo in the plan or the
+ * usage file, and no single AWS charge runs to a billion dollars a month. */
+#define COST_MAX_QUANTITY 1e15   /* units a month (hours, GB, requests, ...) */
+#define COST_MAX_MONTHLY 1e9     /* USD a month, per component */
+
 /* A value a price rests on that the plan does not give: what was assumed
  * for which attribute, why, and the usage key that overrides it. */
 typedef struct cost_assumption {

@@ -968,6 +968,18 @@ static void add_tiered(eval_run *run, const char *name, const cost_comp_spec *s,
     }
 }
 
+/* What add_tiered would bill for `qty` across the tiers it holds (beyond
+ * the last, nothing): the figure the plausibility cap is checked on. */
+static double tiered_monthly(const price_match *tiers, size_t n, double qty)
+{
+    double sum = 0;
+    for (size_t i = 0; i < n && (i == 0 || qty > tiers[i].begin_range); i++) {
+        double part = fmin(qty, tiers[i].end_range) - tiers[i].begin_range;
+        sum += (part > 0 ? part : 0) * tiers[i].usd_value;
+    }
+    return sum;
+}
+
 static cir_code eval_comp_tracked(eval_run *run, const cost_comp_spec *s)
 {
     why_t bad = {0};
@@ -1004,6 +1016,13 @@ static cir_code eval_comp_tracked(eval_run *run, const cost_comp_spec *s)
     }
     if (qrc == CQR_OK && run->e.part->counted)
         qty *= run->count;
+    if (qrc == CQR_OK && !(qty >= 0 && qty <= COST_MAX_QUANTITY)) {
+        /* A negative size or 1e300 requests is a typo or a trap, not a bill:
+         * pricing it at face value would print -$20 or $8e27 a month. */
+        add_not_priced(run, name, xasprintf("not priced: an implausible quantity (%g %s)",
+                                            qty, s->unit), s->unit);
+        return CIR_OK;
+    }
     if (qrc == CQR_OK && (s->flags & CF_OMIT_ZERO) && qty == 0)
         return CIR_OK;
     if (!filters_ready(run, s, &bad)) {
@@ -1040,6 +1059,15 @@ static cir_code eval_comp_tracked(eval_run *run, const cost_comp_spec *s)
     if (rc != CIR_OK) {
         *run->err = lerr;
         return rc;
+    }
+    if (qrc == CQR_OK && !((tiers ? tiered_monthly(tiers, ntiers, qty) : qty * m.usd_value) <= COST_MAX_MONTHLY)) {
+        add_not_priced(run, name,
+                       tiers ? xasprintf("not priced: an implausible monthly cost (%g %s in %zu tiers)", qty, s->unit,
+                                         ntiers)
+                             : xasprintf("not priced: an implausible monthly cost (%g %s at $%s each)", qty, s->unit,
+                                         m.usd),
+                       s->unit);
+        return CIR_OK;
     }
     if (tiers) {
         if (qrc == CQR_NO_USAGE)

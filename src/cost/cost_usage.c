@@ -18,9 +18,11 @@
 #include "cost_model.h"
 #include "cost_yaml.h"
 
+#include "../core/input.h"
 #include "../core/mem.h"
 #include "../core/near.h"
 #include "../core/sbuf.h"
+#include "../core/utf8.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -44,30 +46,18 @@ struct cost_usage {
 
 /* ---- reading ----------------------------------------------------------- */
 
+/* A usage file is a few KiB; past this (a pipe, /dev/zero) it is not one. */
+#define USAGE_MAX_BYTES ((size_t)64 << 20)
+
 static cir_code read_all(const char *path, char **data, size_t *len, cir_err *err)
 {
-    bool use_stdin = strcmp(path, "-") == 0;   /* "-": the usage file on standard input */
-    FILE *f = use_stdin ? stdin : fopen(path, "rb");
-    if (!f)
-        return cir_error(err, CIR_EIO, path, "cannot open usage file: %s", strerror(errno));
+    /* "-": the usage file on standard input */
+    in_read_opts o = {.what = "usage file", .limit = USAGE_MAX_BYTES, .dash_is_stdin = true};
     sbuf b = SBUF_INIT;
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (b.len + n > (size_t)64 << 20) {
-            if (!use_stdin)
-                fclose(f);
-            sbuf_free(&b);
-            return cir_error(err, CIR_EINPUT, path, "usage file is larger than 64 MB");
-        }
-        sbuf_add(&b, chunk, n);
-    }
-    bool bad = ferror(f);
-    if (!use_stdin)
-        fclose(f);
-    if (bad) {
+    cir_code rc = in_read_file(path, &o, &b, err);
+    if (rc != CIR_OK) {
         sbuf_free(&b);
-        return cir_error(err, CIR_EIO, path, "cannot read usage file");
+        return rc;
     }
     *len = b.len;
     *data = b.data ? sbuf_detach(&b) : xstrdup("");
@@ -284,8 +274,13 @@ static cir_code check_version(const cost_usage *u, cir_err *err)
     if (!v)
         return cir_error(err, CIR_EINPUT, u->name, "missing \"version\" (want \"0.1\")");
     char text[32] = "";
-    if (json_is_string(v))
-        snprintf(text, sizeof text, "%s", json_string_value(v));
+    if (json_is_string(v)) {
+        /* Quoted back in the error: cut on a character boundary. */
+        const char *s = json_string_value(v);
+        size_t n = strlen(s) < sizeof text ? strlen(s) : utf8_cut(s, sizeof text - 1);
+        memcpy(text, s, n);
+        text[n] = '\0';
+    }
     else if (json_is_number(v))
         snprintf(text, sizeof text, "%g", json_number_value(v));
     if (strcmp(text, "0.1") != 0 && strcmp(text, "v0.1") != 0)

@@ -176,11 +176,18 @@ static cir_code parse_line(char *line, size_t lineno, const char *name, level *s
         return rc;
     }
     if (*p == '\0') { /* a nested mapping follows */
-        json_t *child = json_object();
-        json_object_set_new(parent, key, child);
-        free(key);
-        if (*depth >= 32)
+        if (*depth >= 32) {
+            free(key);
             return line_error(err, name, lineno, "nesting too deep");
+        }
+        json_t *child = json_object();
+        /* On failure jansson frees `child` (set_new steals it): never keep
+         * a pointer to it then. */
+        if (json_object_set_new(parent, key, child) != 0) {
+            free(key);
+            return line_error(err, name, lineno, "a key that is not valid UTF-8 text");
+        }
+        free(key);
         stack[*depth] = (level){indent + 1, child}; /* real indent fixed by the next line */
         (*depth)++;
         *pending_indent = indent;
@@ -215,8 +222,14 @@ static cir_code parse_line(char *line, size_t lineno, const char *name, level *s
         val = plain_value(s);
         free(s);
     }
-    json_object_set_new(parent, key, val ? val : json_null());
+    if (!val) {
+        free(key);
+        return line_error(err, name, lineno, "a value that is not valid UTF-8 text");
+    }
+    int bad_key = json_object_set_new(parent, key, val);
     free(key);
+    if (bad_key)
+        return line_error(err, name, lineno, "a key that is not valid UTF-8 text");
     return CIR_OK;
 }
 

@@ -102,9 +102,14 @@ typedef struct plan {
 typedef struct plan_load_opts {
     const char *region_flag;      /* --region or NULL */
     bool quiet;                   /* do not print warnings (still recorded) */
+    size_t max_stream;            /* bytes read from a pipe or device before
+                                     giving up; 0 = PLAN_MAX_STREAM */
     const char *command;          /* "review": names the command in the hint when stdin
                                      is a terminal; NULL for a generic hint */
 } plan_load_opts;
+
+/* Regular files are mapped whole; a stream larger than this is refused. */
+#define PLAN_MAX_STREAM ((size_t)1 << 30)
 
 /* Reads and classifies a plan.  `path` "-" reads stdin, unless stdin is a
  * terminal: then nobody is piping a plan in, and rather than wait for one

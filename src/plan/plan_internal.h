@@ -72,6 +72,13 @@ char *plan_module_path(const char *module_address);
 /* ---- regions (plan_region.c) ------------------------------------------ */
 void plan_resolve_regions(plan *p, const plan_load_opts *opts, plan_warnings *w);
 
+/* ---- text encodings (plan_sniff.c) ------------------------------------ */
+
+/* "UTF-16LE", "UTF-16BE", "UTF-32LE" or "UTF-32BE" (iconv's names) when the
+ * bytes are JSON text in that encoding (by byte order mark, or by the NUL
+ * pattern ASCII leaves in it); NULL otherwise. */
+const char *plan_foreign_encoding(const char *data, size_t len);
+
 /* ---- binary plans (plan_binary.c) ------------------------------------- */
 
 /* True when `data` starts like a zip archive (a saved binary plan). */

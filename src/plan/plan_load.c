@@ -24,17 +24,42 @@
 
 /* ---- reading bytes ----------------------------------------------------- */
 
-static cir_code read_all(int fd, const char *name, char **out, size_t *outlen, cir_err *err)
+/* A stream (pipe, device) has no size to check beforehand: past `limit`
+ * bytes it is not a plan worth holding in memory (/dev/zero would be read
+ * until memory runs out). */
+static cir_code stream_too_big(const char *name, size_t limit, cir_err *err)
+{
+    return cir_error(err, CIR_EINPUT, name, "more than %zu MiB from a pipe or device: not a plan "
+                     "(save a plan that large to a file and pass the file's name)", limit >> 20);
+}
+
+static bool all_zero(const char *d, size_t len)
+{
+    return len && d[0] == '\0' && memcmp(d, d + 1, len - 1) == 0;
+}
+
+static cir_code read_all(int fd, const char *name, size_t limit, char **out, size_t *outlen,
+                         cir_err *err)
 {
     struct stat st;
     if (fstat(fd, &st) != 0)
         return cir_error(err, CIR_EIO, name, "cannot read: %s", strerror(errno));
     if (S_ISDIR(st.st_mode))
         return cir_error(err, CIR_EIO, name, "is a directory, not a plan file");
-    size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 1 << 16;
+    bool regular = S_ISREG(st.st_mode);
+    size_t cap = regular && st.st_size > 0 ? (size_t)st.st_size + 1 : 1 << 16;
     size_t len = 0;
     char *buf = xmalloc(cap);
     for (;;) {
+        if (!regular && len >= 4096 && all_zero(buf, 4096)) {
+            free(buf);
+            return cir_error(err, CIR_EINPUT, name, "only NUL bytes (a device such as /dev/zero?), "
+                             "not a plan");
+        }
+        if (!regular && len > limit) {
+            free(buf);
+            return stream_too_big(name, limit, err);
+        }
         if (len == cap)
             buf = xgrow(buf, &cap, len + 1, 1);
         ssize_t n = read(fd, buf + len, cap - len);
@@ -85,14 +110,15 @@ static cir_code stdin_is_terminal(const char *name, const char *command, cir_err
                      "circuit %s`)", command, command);
 }
 
-static cir_code read_input(const char *path, const char *name, const char *command, input *in,
+static cir_code read_input(const char *path, const char *name, const char *command, size_t limit,
+                           input *in,
                            cir_err *err)
 {
     memset(in, 0, sizeof *in);
     if (strcmp(path, "-") == 0 && isatty(STDIN_FILENO))
         return stdin_is_terminal(name, command, err);
     if (strcmp(path, "-") == 0)
-        return read_all(STDIN_FILENO, name, &in->data, &in->len, err);
+        return read_all(STDIN_FILENO, name, limit, &in->data, &in->len, err);
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return cir_error(err, CIR_EIO, name, "cannot open: %s", strerror(errno));
@@ -107,7 +133,7 @@ static cir_code read_input(const char *path, const char *name, const char *comma
             return CIR_OK;
         }
     }
-    cir_code rc = read_all(fd, name, &in->data, &in->len, err);
+    cir_code rc = read_all(fd, name, limit, &in->data, &in->len, err);
     close(fd);
     return rc;
 }
@@ -188,7 +214,9 @@ static cir_code parse_json(const char *name, const char *data, size_t len, plan_
                                                        "`terraform show -json PLANFILE`)");
     size_t start = 0, skipped = 0, end = 0;
     json_error_t e;
-    size_t flags = JSON_DISABLE_EOF_CHECK;
+    /* A duplicate key is refused, not "last one wins": "actions" given
+     * twice must not turn a no-op into a delete. */
+    size_t flags = JSON_DISABLE_EOF_CHECK | JSON_REJECT_DUPLICATES;
     json_t *root = NULL;
     if (data[first] == '[') {   /* a JSON array, or setup-terraform's "[command]" line */
         root = json_loadb(data, len, flags, &e);
@@ -331,8 +359,9 @@ cir_code plan_load(const char *path, const plan_load_opts *opts, plan **out, cir
 {
     *out = NULL;
     const char *name = strcmp(path, "-") == 0 ? "stdin" : path;
+    size_t limit = opts && opts->max_stream ? opts->max_stream : PLAN_MAX_STREAM;
     input in;
-    if (read_input(path, name, opts ? opts->command : NULL, &in, err))
+    if (read_input(path, name, opts ? opts->command : NULL, limit, &in, err))
         return err->code;
     if (plan_is_zip(in.data, in.len)) {
         input_free(&in);

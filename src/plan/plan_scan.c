@@ -15,6 +15,7 @@
 #include "plan_internal.h"
 
 #include "../core/mem.h"
+#include "../core/utf8.h"
 
 #include <string.h>
 
@@ -43,32 +44,25 @@ static bool fail(scan *s, const char *why)
     return false;
 }
 
-/* Length of a valid UTF-8 sequence at p (lead byte >= 0x80), 0 if invalid. */
-static size_t utf8_len(const unsigned char *p, const unsigned char *end)
-{
-    size_t n;
-    unsigned min;
-    unsigned c = p[0];
-    if (c >= 0xC2 && c <= 0xDF) { n = 2; min = 0x80; }
-    else if (c >= 0xE0 && c <= 0xEF) { n = 3; min = 0x800; }
-    else if (c >= 0xF0 && c <= 0xF4) { n = 4; min = 0x10000; }
-    else return 0;
-    if ((size_t)(end - p) < n)
-        return 0;
-    unsigned cp = c & (0x3F >> (n - 1));
-    for (size_t i = 1; i < n; i++) {
-        if ((p[i] & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (p[i] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return n;
-}
-
 static bool is_hex(char c)
 {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+/* The four hex digits of a \\u escape at `at` (which starts with "\\u"). */
+static bool hex4(scan *s, const char *at, unsigned *out)
+{
+    if (s->end - at < 6)
+        return fail(s, NULL);
+    unsigned v = 0;
+    for (int i = 2; i < 6; i++) {
+        char c = at[i];
+        if (!is_hex(c))
+            return fail(s, "invalid \\u escape in a string");
+        v = v * 16 + (unsigned)(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+    }
+    *out = v;
+    return true;
 }
 
 static bool skip_string(scan *s)
@@ -85,11 +79,27 @@ static bool skip_string(scan *s)
                 return fail(s, NULL);
             char e = s->p[1];
             if (e == 'u') {
-                if (s->end - s->p < 6)
-                    return fail(s, NULL);
-                for (int i = 2; i < 6; i++)
-                    if (!is_hex(s->p[i]))
-                        return fail(s, "invalid \\u escape in a string");
+                /* The same escapes jansson refuses in the parts it reads:
+                 * \u0000 and a surrogate that is not half of a pair. */
+                unsigned cp;
+                if (!hex4(s, s->p, &cp))
+                    return false;
+                if (cp == 0)
+                    return fail(s, "\\u0000 is not allowed in a string");
+                if (cp >= 0xDC00 && cp <= 0xDFFF)
+                    return fail(s, "a lone low surrogate (\\uDC00-\\uDFFF) in a string");
+                if (cp >= 0xD800 && cp <= 0xDBFF) {
+                    unsigned lo;
+                    if (s->end - s->p < 12)
+                        return fail(s, NULL);
+                    if (s->p[6] != '\\' || s->p[7] != 'u')
+                        return fail(s, "a lone high surrogate (\\uD800-\\uDBFF) in a string");
+                    if (!hex4(s, s->p + 6, &lo))
+                        return false;
+                    if (lo < 0xDC00 || lo > 0xDFFF)
+                        return fail(s, "a lone high surrogate (\\uD800-\\uDBFF) in a string");
+                    s->p += 6;
+                }
                 s->p += 6;
             } else if (strchr("\"\\/bfnrt", e) && e) {
                 s->p += 2;
@@ -101,7 +111,7 @@ static bool skip_string(scan *s)
         } else if (c < 0x80) {
             s->p++;
         } else {
-            size_t n = utf8_len((const unsigned char *)s->p, (const unsigned char *)s->end);
+            size_t n = utf8_seq_len((const unsigned char *)s->p, (size_t)(s->end - s->p));
             if (!n)
                 return s->end - s->p < 4 && c >= 0xC2 ? fail(s, NULL) : fail(s, "invalid UTF-8 in a string");
             s->p += n;
@@ -276,7 +286,7 @@ static json_t *load_value(scan *s, const char *name, size_t line_shift, plan_war
                           cir_err *err)
 {
     json_error_t e;
-    size_t flags = JSON_DECODE_ANY | JSON_DISABLE_EOF_CHECK;
+    size_t flags = JSON_DECODE_ANY | JSON_DISABLE_EOF_CHECK | JSON_REJECT_DUPLICATES;
     json_t *v = json_loadb(s->p, (size_t)(s->end - s->p), flags, &e);
     if (!v && json_error_code(&e) == json_error_numeric_overflow) {
         v = json_loadb(s->p, (size_t)(s->end - s->p), flags | JSON_DECODE_INT_AS_REAL, &e);
@@ -313,6 +323,7 @@ cir_code plan_parse_object(const char *name, const char *text, size_t len, size_
             fail(&s, "string or '}' expected");
             goto bad;
         }
+        const char *key_at = s.p;
         json_t *k = load_value(&s, name, line_shift, w, err);
         if (!k) {
             json_decref(root);
@@ -320,6 +331,14 @@ cir_code plan_parse_object(const char *name, const char *text, size_t len, size_
         }
         char *key = xstrdup(json_string_value(k));
         json_decref(k);
+        if (json_object_get(root, key)) {
+            /* Refused, as jansson refuses it deeper down: with "last one
+             * wins" a second resource_changes would replace the first. */
+            free(key);
+            s.p = key_at;
+            fail(&s, "duplicate object key");
+            goto bad;
+        }
         ws(&s);
         if (s.p >= s.end || *s.p != ':') {
             free(key);

@@ -34,13 +34,47 @@ static const struct {
     {"\x28\xb5\x2f\xfd", 4, "zstd", "zstd -dc"},
 };
 
-/* UTF-16 JSON: a byte-order mark, or '{' / '[' next to a NUL. */
-static bool is_utf16(const unsigned char *d, size_t len)
+/* JSON in UTF-16 or UTF-32 (PowerShell's `>` writes UTF-16LE; editors save
+ * the others): to the parser a NUL after the first character, "truncated
+ * JSON".  Told by the byte order mark, or by the NUL pattern ASCII leaves
+ * in it (JSON text starts with '{', '[' or spaces). */
+/* Counts, over the first bytes, how many even and odd positions hold NUL. */
+static void nul_pattern(const unsigned char *d, size_t len, size_t *even, size_t *odd)
 {
-    if (len >= 2 && ((d[0] == 0xff && d[1] == 0xfe) || (d[0] == 0xfe && d[1] == 0xff)))
-        return true;
-    return len >= 2 && ((d[0] == 0 && (d[1] == '{' || d[1] == '[')) ||
-                        (d[1] == 0 && (d[0] == '{' || d[0] == '[')));
+    *even = *odd = 0;
+    size_t n = len < 256 ? len : 256;
+    for (size_t i = 0; i < n; i++)
+        if (!d[i])
+            (*(i % 2 ? odd : even))++;
+}
+
+const char *plan_foreign_encoding(const char *data, size_t len)
+{
+    const unsigned char *d = (const unsigned char *)data;
+    if (len >= 4 && memcmp(d, "\xFF\xFE\0\0", 4) == 0)
+        return "UTF-32LE";
+    if (len >= 4 && memcmp(d, "\0\0\xFE\xFF", 4) == 0)
+        return "UTF-32BE";
+    if (len >= 2 && memcmp(d, "\xFF\xFE", 2) == 0)
+        return "UTF-16LE";
+    if (len >= 2 && memcmp(d, "\xFE\xFF", 2) == 0)
+        return "UTF-16BE";
+    /* No byte order mark: JSON text is ASCII at its start ('{', spaces), so
+     * UTF-16 shows as a NUL in every other byte. */
+    if (len < 4)
+        return NULL;
+    size_t even, odd;
+    nul_pattern(d, len, &even, &odd);
+    size_t pairs = (len < 256 ? len : 256) / 2;
+    if (len >= 8 && !d[0] && !d[1] && !d[2] && d[3] && even >= pairs * 9 / 10 && odd >= pairs / 2)
+        return "UTF-32BE";
+    if (len >= 8 && d[0] && !d[1] && !d[2] && !d[3] && odd >= pairs * 9 / 10 && even >= pairs / 2)
+        return "UTF-32LE";
+    if (!d[0] && d[1] && even >= pairs * 9 / 10 && odd == 0)
+        return "UTF-16BE";
+    if (d[0] && !d[1] && odd >= pairs * 9 / 10 && even == 0)
+        return "UTF-16LE";
+    return NULL;
 }
 
 cir_code plan_sniff_bytes(const char *name, const char *data, size_t len, cir_err *err)
@@ -52,10 +86,12 @@ cir_code plan_sniff_bytes(const char *name, const char *data, size_t len, cir_er
     if (len >= 6 && memcmp(data, "tfplan", 6) == 0)
         return cir_error(err, CIR_EINPUT, name, "a binary plan from Terraform 0.11 or older, which "
                          "has no JSON plans: with 0.12 or later, " RUN_INSTEAD);
-    if (is_utf16((const unsigned char *)data, len))
-        return cir_error(err, CIR_EINPUT, name, "UTF-16 text, not UTF-8 JSON (PowerShell's `>` "
-                         "writes UTF-16): write it with `terraform show -json tfplan | "
-                         "Out-File -Encoding utf8 plan.json`");
+    const char *encoding = plan_foreign_encoding(data, len);
+    if (encoding)
+        return cir_error(err, CIR_EINPUT, name, "%s text, not UTF-8 JSON (PowerShell's `>` writes "
+                         "UTF-16): convert it with `iconv -f %s -t UTF-8`, or write it with "
+                         "`terraform show -json tfplan | Out-File -Encoding utf8 plan.json`",
+                         encoding, encoding);
     if (memchr(data, '\0', len < 4096 ? len : 4096))
         return cir_error(err, CIR_EINPUT, name, "binary data, not a JSON plan: pass the output of "
                          "`terraform show -json PLANFILE`");

@@ -6,6 +6,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "plan_source.h"
 
+#include "../core/input.h"
 #include "../core/mem.h"
 #include "../core/sbuf.h"
 #include "plan_internal.h"
@@ -184,17 +185,13 @@ static char *group(const char *text, const PCRE2_SIZE *ov, int a, int b)
 static void scan_file(plan_srcmap *m, pcre2_code *re, const char *dir, const char *name)
 {
     char *path = xasprintf("%s/%s", dir, name);
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    sbuf text = SBUF_INIT;
+    in_read_opts o = {.dash_is_stdin = false};
+    if (in_read_file(path, &o, &text, NULL) != CIR_OK) {   /* unreadable: no lines from it */
+        sbuf_free(&text);
         free(path);
         return;
     }
-    sbuf text = SBUF_INIT;
-    char buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        sbuf_add(&text, buf, n);
-    fclose(f);
     char *rel = own(m, relative_to(m->root, path));
     free(path);
     const char *s = sbuf_str(&text);

@@ -11,6 +11,7 @@
 #include "plan_internal.h"
 
 #include "../core/mem.h"
+#include "../core/num.h"
 #include "../core/sbuf.h"
 
 #include <ctype.h>
@@ -243,8 +244,9 @@ cir_code plan_read_entry(json_t *entry, const char *list, size_t i, plan_resourc
         return cir_error(err, CIR_EINPUT, name, "%s[%zu]: no %s (every resource change names "
                          "its type and name)", list, i, r->type ? "name" : "type");
     r->index = opt_val(entry, "index");
+    long long whole;
     if (r->index && !json_is_string(r->index) && !json_is_integer(r->index) &&
-        !(json_is_real(r->index) && json_real_value(r->index) == (double)(long long)json_real_value(r->index)))
+        !(json_is_real(r->index) && num_exact_ll(json_real_value(r->index), &whole)))
         return cir_error(err, CIR_EINPUT, name, "%s[%zu].index: expected an integer or a string, "
                          "got %s", list, i, plan_json_kind(r->index));
     if (mode)

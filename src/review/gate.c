@@ -6,7 +6,6 @@
  */
 #include "gate.h"
 
-#include "../cli/cli.h"
 #include "../core/mem.h"
 #include "../core/sbuf.h"
 
@@ -14,26 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-void review_gates_from_cli(const struct cli_opts *o, review_gates *g)
-{
-    memset(g, 0, sizeof *g);
-    g->max_increase_set = o->max_increase_set;
-    g->max_increase = o->max_increase;
-    g->max_percent_set = o->max_percent_set;
-    g->max_percent = o->max_percent;
-    g->max_total_set = o->max_total_set;
-    g->max_total = o->max_total;
-    if (o->fail_on) {
-        g->fail_on_set = true;
-        g->fail_on = strcmp(o->fail_on, "approved-with-changes") == 0 ? REVIEW_APPROVED_WITH_CHANGES
-                                                                       : REVIEW_NEEDS_REVISION;
-    }
-    if (o->fail_on_severity)
-        g->fail_on_severity_set = risk_severity_parse(o->fail_on_severity, &g->fail_on_severity);
-    g->cost_threshold = o->cost_threshold_set ? o->cost_threshold : REVIEW_DEFAULT_COST_THRESHOLD;
-    g->allow_unpriced = o->allow_unpriced;
-}
 
 bool review_gates_any(const review_gates *g)
 {
@@ -251,56 +230,4 @@ int review_gates_run(const review_gates *g, const review_gate_facts *f, cir_err 
     int rc = review_gates_report(&failures);
     review_list_free(&failures);
     return rc;
-}
-
-void review_gates_discard(review_gate_run *run)
-{
-    risk_report_free(run->own_risk);   /* borrows rule text: before the rules */
-    risk_ruleset_free(run->rules);
-    cost_report_free(run->own_cost);
-    cost_usage_free(run->usage);
-    price_cache_close(run->cache);
-    memset(run, 0, sizeof *run);
-}
-
-cir_code review_gates_prepare(const struct cli_opts *o, plan *const *plans, size_t nplans,
-                              const cost_report *cost, const risk_report *risk, review_gate_run *run,
-                              cir_err *err)
-{
-    memset(run, 0, sizeof *run);
-    review_gates_from_cli(o, &run->gates);
-    run->cost = cost;
-    run->risk = risk;
-    const review_gates *g = &run->gates;
-    if (review_gates_need_cost(g) && !run->cost) {
-        price_open_opts po = {.path = o->cache};
-        cost_opts co = {.usage = NULL};
-        if (price_cache_open(&po, &run->cache, err) ||
-            (o->usage_file && cost_usage_load(o->usage_file, &run->usage, err)))
-            goto fail;
-        co.usage = run->usage;
-        cost_usage_check_plans(run->usage, plans, nplans, NULL);
-        if (cost_estimate(plans, nplans, run->cache, &co, &run->own_cost, err))
-            goto fail;
-        run->cost = run->own_cost;
-    }
-    if (review_gates_need_risk(g) && !run->risk) {
-        risk_opts ro = {.skip = o->skip.items, .nskip = o->skip.n};
-        if (risk_ruleset_load(o->rules_file, &run->rules, err) ||
-            risk_check(plans, nplans, run->rules, &ro, &run->own_risk, err))
-            goto fail;
-        run->risk = run->own_risk;
-    }
-    return CIR_OK;
-fail:
-    review_gates_discard(run);
-    return err->code;
-}
-
-int review_gates_finish(review_gate_run *run, cir_err *err)
-{
-    review_gate_facts f = {.cost = run->cost, .risk = run->risk};
-    int status = review_gates_any(&run->gates) ? review_gates_run(&run->gates, &f, err) : CIR_EXIT_OK;
-    review_gates_discard(run);
-    return status;
 }

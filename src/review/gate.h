@@ -22,8 +22,6 @@
 
 #include <stdbool.h>
 
-struct cli_opts;
-
 typedef struct review_gates {
     bool max_increase_set, max_percent_set, max_total_set;
     double max_increase, max_percent, max_total;   /* USD, percent, USD */
@@ -34,9 +32,6 @@ typedef struct review_gates {
     double cost_threshold;           /* for the verdict (--cost-threshold, default 500) */
     bool allow_unpriced;             /* cost gates decide on the priced part */
 } review_gates;
-
-/* Reads the gate flags (already validated by cli_parse) from `o`. */
-void review_gates_from_cli(const struct cli_opts *o, review_gates *g);
 
 bool review_gates_any(const review_gates *g);
 /* A gate needs the cost totals (the increase, percent or total gates, or
@@ -80,35 +75,5 @@ int review_gates_report(const review_list *failures);
  * With --allow-unpriced and such resources, one stderr line says the cost
  * gates decided on the priced part only. */
 int review_gates_run(const review_gates *g, const review_gate_facts *f, cir_err *err);
-
-/* For `circuit cost` and `circuit check`, in two steps so that every error
- * comes before the document and every gate line after it:
- *
- *   review_gates_prepare()  reads the gate flags of `o` and computes what a
- *       gate needs that the command did not (`cost` and `risk` may be NULL):
- *       the estimate from --cache/--usage, the findings from --rules/--skip.
- *       Returns CIR_OK, or an error code with err filled (nothing to free).
- *   review_gates_finish()   after the document was emitted: evaluates,
- *       prints one line per failed gate, frees; returns CIR_EXIT_OK,
- *       CIR_EXIT_GATE or CIR_EXIT_ERROR (err filled, as review_gates_run).
- *   review_gates_discard()  frees without evaluating (the emit failed).
- *
- * `plans` must outlive the run (the findings borrow plan names). */
-typedef struct review_gate_run {
-    review_gates gates;
-    const cost_report *cost;
-    const risk_report *risk;
-    price_cache *cache;            /* owned from here down, NULL if unused */
-    cost_usage *usage;
-    cost_report *own_cost;
-    risk_ruleset *rules;
-    risk_report *own_risk;
-} review_gate_run;
-
-cir_code review_gates_prepare(const struct cli_opts *o, plan *const *plans, size_t nplans,
-                              const cost_report *cost, const risk_report *risk, review_gate_run *run,
-                              cir_err *err);
-int review_gates_finish(review_gate_run *run, cir_err *err);
-void review_gates_discard(review_gate_run *run);
 
 #endif

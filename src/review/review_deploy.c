@@ -11,6 +11,7 @@
 #include "review_int.h"
 
 #include "../core/mem.h"
+#include "../plan/plan_types.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -306,16 +307,6 @@ static void config_changes(review *rv)
 
 /* ---- downtime ------------------------------------------------------------ */
 
-/* Serving resources (risk catalogue §7): destroying one interrupts traffic. */
-static const char *const serving_types[] = {
-    "aws_lb", "aws_alb", "aws_elb", "aws_lb_listener", "aws_alb_listener", "aws_lb_target_group",
-    "aws_alb_target_group", "aws_ecs_service", "aws_instance", "aws_autoscaling_group",
-    "aws_db_instance", "aws_rds_cluster", "aws_rds_cluster_instance", "aws_elasticache_cluster",
-    "aws_elasticache_replication_group", "aws_eks_cluster", "aws_eks_node_group",
-    "aws_security_group", "aws_nat_gateway", "aws_route53_record", "aws_cloudfront_distribution",
-    "aws_api_gateway_rest_api", "aws_apigatewayv2_api", "aws_efs_file_system", NULL,
-};
-
 /* In-place changes that restart the resource (AWS RDS User Guide,
  * "Modifying an Amazon RDS DB instance"; EC2 type and user data changes
  * need a stop/start). */
@@ -334,7 +325,7 @@ static const restart_rule restart_rules[] = {
 
 bool rv_is_serving(const plan_resource *r)
 {
-    return rv_is_any(r, serving_types);
+    return plan_type_in(PLAN_TYPES_SERVING, r->type);
 }
 
 static void restart_change(const review *rv, const char *pn, const plan_resource *r, review_list *ev)

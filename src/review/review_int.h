@@ -42,10 +42,12 @@ const plan_resource *rv_next(const review *rv, size_t *pi, size_t *ri, const cha
 const plan_resource *rv_next_all(const review *rv, size_t *pi, size_t *ri, const char **plan_name);
 
 /* Text markers: the renderers show what is between them as code (a code
- * span in Markdown, plain in JSON).  Addresses and plan values are marked. */
-#define RV_CODE "\x01"
-#define RV_END "\x02"
-/* "\x01s\x02"; caller frees. */
+ * span in Markdown, plain in JSON).  Addresses and plan values are marked.
+ * The two bytes never occur in UTF-8, so no plan text can forge a marker or
+ * lose a character to one (a for_each key may hold \x01 or \x02). */
+#define RV_CODE "\xFE"
+#define RV_END "\xFF"
+/* RV_CODE s RV_END; caller frees. */
 char *rv_code(const char *s);
 
 /* Label for a resource: its address, or "plan: address" with several plans.
@@ -175,7 +177,7 @@ size_t rv_spread(const plan_resource *r);
 
 /* The current-generation equivalent of a previous-generation size
  * ("t2.medium" -> "t3.medium", "db.m4.large" -> "db.m5.large") into out;
- * false when `size` is not previous generation. */
+ * false when `size` is not previous generation or the name does not fit. */
 bool rv_current_generation(const char *size, char *out, size_t outsz);
 
 /* The cost line of one resource in the report, or NULL. */

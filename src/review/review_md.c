@@ -44,7 +44,8 @@ typedef struct md_layout {
 /* ---- text --------------------------------------------------------------- */
 
 /* A code span of s[0..n): backticks fenced by a longer run, | escaped in
- * tables (GitHub splits cells on it even inside code). */
+ * tables (GitHub splits cells on it even inside code, and reads "\\|" as
+ * an escaped backslash before a pipe that ends the cell). */
 static void code_span(sbuf *b, const char *s, size_t n, bool cell)
 {
     size_t run = 0, longest = 0;
@@ -58,13 +59,15 @@ static void code_span(sbuf *b, const char *s, size_t n, bool cell)
         sbuf_putc(b, '`');
     if (longest)
         sbuf_putc(b, ' ');
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == '\n' || s[i] == '\r')
-            sbuf_putc(b, ' ');
-        else if (s[i] == '|' && cell)
-            sbuf_puts(b, "\\|");
-        else
-            sbuf_putc(b, s[i]);
+    if (cell) {
+        /* The cell rules (pipes escaped, backslashes before one doubled)
+         * are sbuf_md_cell's. */
+        char *text = xstrndup(s, n);
+        sbuf_md_cell(b, text);
+        free(text);
+    } else {
+        for (size_t i = 0; i < n; i++)
+            sbuf_putc(b, s[i] == '\n' || s[i] == '\r' ? ' ' : s[i]);
     }
     if (longest)
         sbuf_putc(b, ' ');
@@ -110,10 +113,9 @@ static void md_text(sbuf *b, const char *s, bool cell)
         case '\r':
             sbuf_putc(b, ' ');
             break;
-        case '\x02':
-            break;
         default:
-            sbuf_putc(b, *s);
+            if (*s != RV_END[0])
+                sbuf_putc(b, *s);
         }
     }
 }

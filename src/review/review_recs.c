@@ -42,8 +42,10 @@ bool rv_current_generation(const char *size, char *out, size_t outsz)
         for (size_t g = 0; g < sizeof generations / sizeof generations[0]; g++) {
             size_t gl = strlen(generations[g].old);
             if ((size_t)(dot - fam) == gl && strncmp(fam, generations[g].old, gl) == 0) {
-                snprintf(out, outsz, "%s%s%s", prefixes[p], generations[g].cur, dot);
-                return true;
+                /* A size too long to hold is no real type: suggest nothing
+                 * rather than half a name (cut mid-character, even). */
+                int n = snprintf(out, outsz, "%s%s%s", prefixes[p], generations[g].cur, dot);
+                return n >= 0 && (size_t)n < outsz;
             }
         }
     }
@@ -276,7 +278,7 @@ static cir_code price_cands(recs *s, const review_opts *o, cir_err *err)
     cir_code rc = plan_load_buffer("recommendations", text, strlen(text), &lo, &p, err);
     free(text);
     if (rc)
-        return cir_error(err, CIR_EINTERNAL, "review", "cannot price recommendations: %s", err->msg);
+        return cir_error_prefix(err, CIR_EINTERNAL, "review", "cannot price recommendations");
     cost_report *rep = NULL;
     plan *plans[1] = {p};
     rc = cost_estimate(plans, 1, o->cache, NULL, &rep, err);

@@ -20,6 +20,7 @@
  */
 #include "checks.h"
 
+#include "../core/num.h"
 #include "../core/sbuf.h"
 
 #include <stdlib.h>
@@ -60,7 +61,9 @@ static bool get_long(const entry *e, const char *attr, long *out, bool *unknown)
         return true;
     }
     if (json_is_real(v)) {
-        *out = (long)json_real_value(v);
+        /* Clamped, not cast: 1e300 is beyond every port, and must still
+         * read as "to the top of the range". */
+        *out = num_clamp_long(json_real_value(v));
         return true;
     }
     if (json_is_string(v)) {
@@ -101,6 +104,12 @@ static ports_kind entry_ports(const entry *e, long *lo, long *hi, const char **p
     bool unknown = false;
     if (!get_long(e, e->from_attr, lo, &unknown) || !get_long(e, e->to_attr, hi, &unknown))
         return unknown ? PORTS_UNKNOWN : PORTS_NONE;
+    /* Beyond the last port is the last port (AWS refuses more; a plan
+     * that says 1e300 still opens everything up to 65535). */
+    if (*lo > 65535)
+        *lo = 65535;
+    if (*hi > 65535)
+        *hi = 65535;
     if ((*lo == 0 && *hi == 0) || (*lo <= 1 && *hi >= 65535))
         return PORTS_ALL;
     return PORTS_RANGE;

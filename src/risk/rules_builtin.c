@@ -17,6 +17,8 @@
  */
 #include "rules.h"
 
+#include "../plan/plan_types.h"
+
 #define J(s) "\"" s "\""   /* JSON string literal inside a C string */
 
 /* Attribute-condition shorthands: path, op, value, missing, default. */
@@ -34,26 +36,9 @@
 #define NOT_DAEMON T_("scheduling_strategy", "not_equals", J("DAEMON"), NULL, J("REPLICA"))
 #define NOT_REPLICA T_("replicate_source_db", "absent", NULL, NULL, NULL)
 
-/* Resources whose deletion loses data (risk catalog §7, minus the cluster
- * *_instance types, whose data lives in the cluster). */
-#define STATEFUL_TYPES                                                                  \
-    "aws_db_instance,aws_rds_cluster,aws_rds_global_cluster,aws_efs_file_system,"       \
-    "aws_dynamodb_table,aws_dynamodb_global_table,aws_s3_bucket,aws_ebs_volume,"        \
-    "aws_elasticache_cluster,aws_elasticache_replication_group,aws_memorydb_cluster,"   \
-    "aws_opensearch_domain,aws_elasticsearch_domain,aws_docdb_cluster,"                 \
-    "aws_neptune_cluster,aws_redshift_cluster,aws_fsx_*,aws_backup_vault,"              \
-    "aws_cognito_user_pool,aws_emr_cluster,aws_qldb_ledger,aws_cloudwatch_log_group,"   \
-    "aws_sqs_queue,aws_kms_key,aws_secretsmanager_secret,aws_ecr_repository,"           \
-    "aws_kinesis_stream,aws_msk_cluster,aws_route53_zone"
-
-/* Resources that serve traffic: destroying them first is an outage. */
-#define SERVING_TYPES                                                                   \
-    "aws_lb,aws_alb,aws_elb,aws_lb_listener,aws_alb_listener,aws_lb_target_group,"      \
-    "aws_alb_target_group,aws_ecs_service,aws_instance,aws_autoscaling_group,"          \
-    "aws_db_instance,aws_rds_cluster,aws_rds_cluster_instance,aws_elasticache_cluster," \
-    "aws_elasticache_replication_group,aws_eks_cluster,aws_eks_node_group,"             \
-    "aws_security_group,aws_nat_gateway,aws_route53_record,aws_cloudfront_distribution," \
-    "aws_apigatewayv2_api,aws_api_gateway_rest_api"
+/* The type sets the review shares (src/plan/plan_types.h). */
+#define STATEFUL_TYPES PLAN_TYPES_STATEFUL
+#define SERVING_TYPES PLAN_TYPES_SERVING
 
 const risk_rule_spec risk_builtin_specs[] = {
     /* ---------------------------------------------------------- networking */

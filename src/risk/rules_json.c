@@ -13,6 +13,7 @@
 #include "rules_json.h"
 
 #include "../core/mem.h"
+#include "../core/num.h"
 
 #include <assert.h>
 #include <stdio.h>
@@ -274,8 +275,9 @@ static json_t *value_json(const char *op, const char *value)
     }
     case VAL_NUMBER: {
         double d = strtod(value, NULL);
-        if (d == (double)(long long)d)
-            return json_integer((json_int_t)d);
+        long long whole;
+        if (num_exact_ll(d, &whole))
+            return json_integer((json_int_t)whole);
         return json_real(d);
     }
     default:

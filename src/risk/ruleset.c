@@ -11,6 +11,7 @@
 #include "rules.h"
 #include "rules_json.h"
 
+#include "../core/input.h"
 #include "../core/mem.h"
 
 #include <assert.h>
@@ -571,21 +572,22 @@ static risk_rule *find_rule(risk_rule **rules, size_t n, const char *id)
     return NULL;
 }
 
+/* A rules file is a few KiB; past this (a pipe, /dev/zero) it is not one. */
+#define RULES_MAX_BYTES ((size_t)16 << 20)
+
 static cir_code read_rules_file(const char *path, json_t **out, cir_err *err)
 {
-    bool use_stdin = strcmp(path, "-") == 0;   /* "-": the rules on standard input */
-    FILE *f = use_stdin ? stdin : fopen(path, "rb");
-    if (!f)
-        return cir_error(err, CIR_EIO, path, "cannot read rules file: %s", strerror(errno));
-    json_error_t je;
-    *out = json_loadf(f, JSON_REJECT_DUPLICATES, &je);
-    bool read_error = ferror(f);
-    if (!use_stdin)
-        fclose(f);
-    if (read_error) {
-        json_decref(*out);
-        return cir_error(err, CIR_EIO, path, "cannot read rules file");
+    /* "-": the rules on standard input */
+    in_read_opts o = {.what = "rules file", .limit = RULES_MAX_BYTES, .dash_is_stdin = true};
+    sbuf text = SBUF_INIT;
+    cir_code rc = in_read_file(path, &o, &text, err);
+    if (rc != CIR_OK) {
+        sbuf_free(&text);
+        return rc;
     }
+    json_error_t je;
+    *out = json_loadb(text.data ? text.data : "", text.len, JSON_REJECT_DUPLICATES, &je);
+    sbuf_free(&text);
     if (!*out)
         return cir_error(err, CIR_EPARSE, path, "not valid JSON: line %d column %d: %s", je.line,
                          je.column, je.text);

@@ -12,6 +12,7 @@
  */
 #include "risk_render.h"
 
+#include "../core/input.h"
 #include "../core/mem.h"
 
 #include <stdio.h>
@@ -58,15 +59,12 @@ static const char *security_severity(risk_severity s)
 static json_t *address_lines(const char *path)
 {
     json_t *lines = json_object();
-    FILE *f = path ? fopen(path, "rb") : NULL;
-    if (!f)
-        return lines;
     sbuf text = SBUF_INIT;
-    char buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        sbuf_add(&text, buf, n);
-    fclose(f);
+    in_read_opts o = {.dash_is_stdin = false};   /* stdin was the plan: read once */
+    if (!path || in_read_file(path, &o, &text, NULL) != CIR_OK) {
+        sbuf_free(&text);
+        return lines;   /* no lines: the findings still stand */
+    }
     const char *s = sbuf_str(&text);
     const char *changes = strstr(s, "\"resource_changes\"");
     const char *key = "\"address\"";

@@ -4,6 +4,7 @@
 #include "review_testlib.h"
 
 #include "src/core/mem.h"
+#include "src/review/review_int.h"
 
 #include <criterion/criterion.h>
 #include <stdlib.h>
@@ -225,7 +226,7 @@ static void plain(char *s)
 {
     char *w = s;
     for (; s && *s; s++)
-        if (*s != '\x01' && *s != '\x02')
+        if (*s != RV_CODE[0] && *s != RV_END[0])
             *w++ = *s;
     if (w)
         *w = '\0';

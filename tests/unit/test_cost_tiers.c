@@ -160,3 +160,20 @@ Test(cost_tiers, vpc_endpoint_data_crosses_three_tiers)
     cr_expect_float_eq(CENTS(a->monthly + b->monthly + c->monthly), 42680.06, 1e-6, "not $70,000 at 0.01/GB");
     teardown(&t);
 }
+
+/* The plausibility cap holds across tiers: 1e14 GB-seconds is below the
+ * quantity cap but bills over $1,000,000,000 a month at any tier. */
+Test(cost_tiers, an_implausible_total_across_tiers_is_not_priced)
+{
+    tf t = {0};
+    setup(&t);
+    import(&t, "fixtures/prices/pricing-AWSLambda-us-east-1-tiers.csv");
+    const cost_resource *r = price(&t, "aws_lambda_function", "{\"memory_size\":1024}",
+                                   "{\"monthly_requests\":1000000000000,\"request_duration_ms\":100000}");
+    const cost_component *d = comp(r, "Duration");
+    cr_expect(!d->priced);
+    cr_expect_not_null(strstr(d->note, "not priced: an implausible monthly cost (1e+14 GB-seconds in 3 tiers)"),
+                       "%s", d->note);
+    cr_expect_eq(r->status, COST_NOT_PRICED);
+    teardown(&t);
+}

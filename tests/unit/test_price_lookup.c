@@ -10,7 +10,6 @@
 #include "pricing/regions.h"
 
 #include <sqlite3.h>
-#include <zlib.h>
 
 static price_cache *eu_cache(void)
 {
@@ -247,9 +246,12 @@ Test(price_lookup, identical_lookups_are_memoised_until_an_import)
     cr_assert_eq(lookup1(c, "AWSELB", "eu-west-1", "Load Balancer-Network", f, 1, &m2, &err), CIR_OK,
                  "answered from memory: %s", err.msg);
     cr_assert_eq(m1.sku, m2.sku, "the very same strings");
+    /* A different question goes to the cache, but to the state the run
+     * started from: one report reads one snapshot, whatever commits
+     * meanwhile. */
     cr_assert_eq(lookup1(c, "AWSELB", "eu-west-1", "Load Balancer-Gateway", f, 1, &m2, &err),
-                 CIR_ENOPRICE, "a different question goes to the cache");
-    /* An import through this handle clears the memo. */
+                 CIR_OK, "the run's snapshot still has it: %s", err.msg);
+    /* An import through this handle clears the memo and ends the run. */
     import_fixture(c, "pricing-AmazonElastiCache-eu-west-1.csv", &st);
     cr_assert_eq(lookup1(c, "AWSELB", "eu-west-1", "Load Balancer-Network", f, 1, &m2, &err),
                  CIR_ENOPRICE);
@@ -273,18 +275,8 @@ static const price_snapshot_file *test_snapshot(const char *service, const char 
                                     .region = "eu-west-1", .publication_date = "2023-02-23T00:00:00Z",
                                     .version = "20230223000000", .gz = gz,
                                     .len = sizeof snapshot_csv - 1};
-    if (!f.gz_len) {
-        z_stream z;
-        memset(&z, 0, sizeof z);
-        cr_assert_eq(deflateInit2(&z, 9, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY), Z_OK);
-        z.next_in = (Bytef *)snapshot_csv;
-        z.avail_in = sizeof snapshot_csv - 1;
-        z.next_out = gz;
-        z.avail_out = sizeof gz;
-        cr_assert_eq(deflate(&z, Z_FINISH), Z_STREAM_END);
-        f.gz_len = sizeof gz - z.avail_out;
-        deflateEnd(&z);
-    }
+    if (!f.gz_len)
+        f.gz_len = gzip_text(snapshot_csv, sizeof snapshot_csv - 1, gz, sizeof gz);
     return strcmp(service, "AWSELB") == 0 && strcmp(region, "eu-west-1") == 0 ? &f : NULL;
 }
 

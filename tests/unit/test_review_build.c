@@ -415,6 +415,17 @@ Test(review, current_generation_mapping)
     cr_assert_not(rv_current_generation("db.t22.micro", out, sizeof out));
 }
 
+/* A size longer than the buffer gets no suggestion, never a name cut in
+ * the middle of a character (found by the writers campaign). */
+Test(review, current_generation_never_cuts_a_name)
+{
+    char out[16];
+    cr_assert(rv_current_generation("t2.abcdefghijkl", out, sizeof out));   /* 15 bytes: fits */
+    cr_assert_str_eq(out, "t3.abcdefghijkl");
+    cr_assert_not(rv_current_generation("t2.abcdefghijk\xc3\xa9", out, sizeof out));
+    cr_assert_not(rv_current_generation("t2.msi\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd", out, sizeof out));
+}
+
 /* rv_get_side walks paths itself (no allocation); it must agree with
  * plan_attr + plan_attr_sensitive on every kind of path. */
 Test(review, attribute_walker_agrees_with_plan_attr)
@@ -462,5 +473,71 @@ Test(review, long_lists_are_capped_in_markdown_only)
     cr_assert(strstr(f.md, "`aws_iam_role.r14` and 5 more\n"), "%s", f.md);
     cr_assert_null(strstr(f.md, "aws_iam_role.r15"));
     cr_assert(strstr(f.json, "\"address\": \"aws_iam_role.r19\""));
+    done(&f);
+}
+
+/* Control characters in an address (a for_each key may hold any) are text,
+ * not the renderers' code markers: they come back out of the JSON whole. */
+Test(review, control_bytes_in_an_address_are_not_markers)
+{
+    fixture f;
+    memset(&f, 0, sizeof f);
+    f.p = tl_plan("plan.json", "[{\"address\":\"aws_iam_role.r[\\\"a\\u0001b\\u0002c\\\"]\",\"type\":\"aws_iam_role\","
+                               "\"action\":\"create\",\"after\":{}}]");
+    f.cost = tl_cost();
+    f.risk = tl_risk();
+    plan *plans[1] = {f.p};
+    review_opts o = {.cost_threshold = 500};
+    cir_err err;
+    cr_assert_eq(review_build(plans, 1, f.cost, f.risk, &o, &f.rv, &err), CIR_OK, "%s", err.msg);
+    f.json = tl_json(f.rv);
+    f.md = tl_markdown(f.rv);
+    json_t *doc = json_loads(f.json, 0, NULL);
+    cr_assert(doc);
+    json_t *created = json_object_get(json_object_get(doc, "changes"), "new");
+    cr_assert(json_is_array(created), "%s", f.json);
+    cr_assert_str_eq(json_string_value(json_object_get(json_array_get(created, 0), "address")),
+                     "aws_iam_role.r[\"a\001b\002c\"]");
+    json_decref(doc);
+    cr_assert(strstr(f.md, "`aws_iam_role.r[\"a\001b\002c\"]`"), "%s", f.md);
+    done(&f);
+}
+
+/* Cell separators of a Markdown table row as GitHub splits them: a
+ * backslash escapes the next character, a backslash included. */
+static size_t row_pipes(const char *line)
+{
+    size_t n = 0;
+    for (const char *p = line; *p && *p != '\n'; p++) {
+        if (*p == '\\' && p[1]) {
+            p++;
+            continue;
+        }
+        n += *p == '|';
+    }
+    return n;
+}
+
+/* A backslash before a pipe in an address (a for_each key) must not
+ * escape the escape: the dependencies row keeps its four cells. */
+Test(review, a_backslash_before_a_pipe_stays_in_its_cell)
+{
+    fixture f;
+    memset(&f, 0, sizeof f);
+    f.p = tl_plan("plan.json", "[{\"address\":\"aws_db_instance.d[\\\"a\\\\|b\\\"]\",\"type\":\"aws_db_instance\","
+                               "\"action\":\"create\",\"after\":{\"engine\":\"postgres\",\"instance_class\":\"db.t3.micro\"}}]");
+    f.cost = tl_cost();
+    tl_cost_add(f.cost, f.p, "aws_db_instance.d[\"a\\|b\"]", COST_PRICED, 0, 12.41, NULL);
+    f.risk = tl_risk();
+    plan *plans[1] = {f.p};
+    review_opts o = {.cost_threshold = 500};
+    cir_err err;
+    cr_assert_eq(review_build(plans, 1, f.cost, f.risk, &o, &f.rv, &err), CIR_OK, "%s", err.msg);
+    f.md = tl_markdown(f.rv);
+    f.json = tl_json(f.rv);
+    const char *row = strstr(f.md, "\n| `aws_db_instance.d");
+    cr_assert(row, "%s", f.md);
+    cr_assert_eq(row_pipes(row + 1), row_pipes(strstr(f.md, "| Resource | Type |")), "%s", f.md);
+    cr_assert(strstr(row, "`aws_db_instance.d[\"a\\\\\\|b\"]`"), "%s", f.md);
     done(&f);
 }

@@ -293,5 +293,5 @@ Test(risk_rulesfile, missing_file_is_an_io_error)
     cr_expect_eq(risk_ruleset_load("/nonexistent/rules.json", &rs, &err), CIR_EIO);
     cr_expect_null(rs);
     cr_expect_str_eq(err.topic, "/nonexistent/rules.json");
-    cr_expect_str_eq(err.msg, "cannot read rules file: No such file or directory");
+    cr_expect_str_eq(err.msg, "cannot open rules file: No such file or directory");
 }

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# campaign.sh NAME [EXECS] — a long fuzzing campaign for one harness: runs
+# $BUILD/fuzz/NAME (make fuzz-build under SAN=fuzz first) in libFuzzer's
+# fork mode, which keeps going after a crash, leak or timeout and saves each
+# input to $BUILD/artifacts/NAME/, until EXECS executions (default 10
+# million) are done, or CAMPAIGN_SECONDS have passed (no limit unless
+# set; the figures then say how far it got).  At the lowest priority
+# (nice 19), on one core: the machine is shared.  Appends "NAME execs=N
+# crashes=N timeouts=N ooms=N seconds=N" to $BUILD/campaign-stats.txt;
+# the full log is $BUILD/campaign-NAME.log.
+set -u
+cd "$(dirname "$0")/../.."
+BUILD=${BUILD:-build-fuzz}
+name=$1 target=${2:-10000000}
+bin=$BUILD/fuzz/$name
+[ -x "$bin" ] || { echo "campaign: no harness $bin (make BUILD=$BUILD SAN=fuzz CC=clang fuzz-build)" >&2; exit 2; }
+corpus=$BUILD/corpus/$name seeds=$BUILD/seeds/$name art=$BUILD/artifacts/$name
+mkdir -p "$corpus" "$art" "$seeds"
+while IFS= read -r f; do cp "$f" "$seeds/$(echo "$f" | tr / _)"; done < <(tests/fuzz/seeds.sh "$name")
+dirs=("$corpus" "$seeds")
+[ -d "tests/fuzz/regressions/$name" ] && dirs+=("tests/fuzz/regressions/$name")
+opts=()
+[ -f "tests/fuzz/options/$name" ] && while IFS= read -r o; do
+    [ -n "$o" ] && [ "${o#\#}" = "$o" ] && opts+=("$o")
+done <"tests/fuzz/options/$name"
+dict=()
+[ -f "tests/fuzz/dict/$name.dict" ] && dict=(-dict="tests/fuzz/dict/$name.dict")
+log=$BUILD/campaign-$name.log
+start=$(date +%s)
+setsid nice -n 19 "$bin" -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
+    -timeout="${FUZZ_TIMEOUT:-10}" -rss_limit_mb="${FUZZ_RSS_MB:-2048}" -max_total_time=$((14 * 86400)) \
+    "${opts[@]}" "${dict[@]}" -artifact_prefix="$art/" "${dirs[@]}" >"$log" 2>&1 &
+pid=$!
+# The fork-mode parent runs its worker through a shell: stop the whole
+# process group (setsid made the parent its leader).
+stop() { kill -- -"$pid" 2>/dev/null; }
+trap stop EXIT INT TERM
+last() { grep -o '^#[0-9]*: .*' "$log" | tail -n 1; }
+while kill -0 "$pid" 2>/dev/null; do
+    sleep ${CAMPAIGN_POLL:-60}
+    n=$(last | sed -n 's/^#\([0-9]*\):.*/\1/p')
+    [ -n "$n" ] && [ "$n" -ge "$target" ] && break
+    [ -n "${CAMPAIGN_SECONDS:-}" ] && [ $(( $(date +%s) - start )) -ge "$CAMPAIGN_SECONDS" ] && break
+done
+stop; wait "$pid" 2>/dev/null
+line=$(last)
+n=$(sed -n 's/^#\([0-9]*\):.*/\1/p' <<<"$line")
+read -r ooms timeouts crashes < <(sed -n 's|.*oom/timeout/crash: \([0-9]*\)/\([0-9]*\)/\([0-9]*\).*|\1 \2 \3|p' <<<"$line")
+echo "$name execs=${n:-0} crashes=${crashes:-?} timeouts=${timeouts:-?} ooms=${ooms:-?} seconds=$(( $(date +%s) - start )) artifacts=$(find "$art" -type f | wc -l)" |
+    tee -a "$BUILD/campaign-stats.txt"

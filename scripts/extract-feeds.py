@@ -75,6 +75,7 @@ SOURCES = {
     "awsprice-waf": "waf.json", "awsprice-cloudtrail": "cloudtrail.json",
     "awsprice-glue": "glue.json", "awsprice-codepipeline": "codepipeline.json",
     "awsprice-kinesis": "kinesis.json", "awsprice-athena": "athena.json",
+    "awsprice-msk": "msk.json",
     "awsprice-config": "config.json", "awsprice-guardduty": "guardduty.json",
     "awsprice-cognito": "cognito.json", "awsprice-lightsail": "lightsail.json",
     "awsprice-neptune": "neptune.json", "awsprice-redshift": "redshift.json",

@@ -524,6 +524,24 @@ KINESIS = [
     SKIP(r".* per CNN1 .*", "China-region keys published in two commercial locations"),
 ]
 
+# ---- MSK Serverless, Connect, Replicator ---------------------------------------------------------------------------------------
+# Provisioned brokers and their storage come from the regional msk.csv (ec2shop-msk); here the
+# serverless, MSK Connect (per MCU-hour) and Replicator prices, which no other stored source has.
+MSK = [
+    L("Serverless Cluster-hours", "serverless_cluster", "cluster_hours", "Hrs"),
+    L("Serverless Partition-hours", "serverless_cluster", "partition_hours", "Hrs"),
+    L("Serverless Storage-hours", "serverless_cluster", "storage", "GB-Mo"),
+    L("Serverless Per-GB data ingressed", "serverless_cluster", "data_in", "GB"),
+    L("Serverless Per-GB data egressed", "serverless_cluster", "data_out", "GB"),
+    SKIP(r"RunBroker.*|RunVolume.*|TieredStorage .*",
+         "provisioned brokers and storage: regional/msk.csv (ec2shop-msk)"),
+    L("RunConnect", "connect", "mcu_hours", "Hrs"),
+    L("RunReplicator", "replicator", "replicator_hours", "Hrs"),
+    L("SameRegionSource", "replicator", "data_same_region", "GB"),
+    L("CrossRegionSourceLocal", "replicator", "data_cross_region", "GB"),
+    SKIP(r"PrivateConnectivity .*", "multi-VPC private connectivity: no cost model"),
+]
+
 # ---- Neptune -------------------------------------------------------------------------------------------------
 NEPTUNE = [
     R(r"Neptune (?:General purpose|Memory Optimized) Current Generation db ([a-z0-9]+\.[a-z0-9]+)",
@@ -766,6 +784,7 @@ RULES = {
     "guardduty.csv": [("awsprice-guardduty", GUARDDUTY)],
     "cognito.csv": [("awsprice-cognito", COGNITO)],
     "kinesis.csv": [("awsprice-kinesis", KINESIS)],
+    "msk.csv": [("awsprice-msk", MSK)],
     "neptune.csv": [("awsprice-neptune", NEPTUNE)],
     "redshift.csv": [("awsprice-redshift", REDSHIFT)],
     "timestream.csv": [("awsprice-timestream", TIMESTREAM)],

@@ -16,6 +16,7 @@ regional.SOURCES, add an entry here, run scripts/build-snapshot.py and
 scripts/check-snapshot.py.
 """
 
+from . import maps_tdata
 from .regional import Mapping as M
 from .regional import seen_suffix
 from . import maps_tnet
@@ -583,3 +584,4 @@ MAPPINGS += __import__("snapshot.maps_gaps", fromlist=["GAPS"]).GAPS
 from .maps_tops import TOPS  # noqa: E402  (operations, security and developer tools)
 MAPPINGS += TOPS
 MAPPINGS += maps_tnet.MAPPINGS   # networking, edge, certificates (scripts/snapshot/maps_tnet.py)
+MAPPINGS += maps_tdata.MAPPINGS   # messaging, streaming, analytics, databases (maps_tdata.py)

@@ -86,15 +86,28 @@ static char *json_scalar_text(const json_t *j)
     return NULL; /* null and empty collections: unset */
 }
 
-static const char *map_value(const cost_map *m, const char *v)
+/* The mapped value (allocated), or NULL when no entry matches.  `from`
+ * ending in '*' matches a prefix; `from` "*.x" matches a suffix, and a `to`
+ * "*.y" then keeps the rest of the value and swaps the suffix
+ * ("m5.large.elasticsearch" -> "m5.large.search"). */
+static char *map_value(const cost_map *m, const char *v)
 {
+    size_t vn = strlen(v);
     for (; m && m->from; m++) {
         size_t n = strlen(m->from);
+        if (n > 1 && m->from[0] == '*') {
+            size_t sn = n - 1;
+            if (vn < sn || strcmp(v + vn - sn, m->from + 1) != 0)
+                continue;
+            if (m->to[0] != '*')
+                return xstrdup(m->to);
+            return xasprintf("%.*s%s", (int)(vn - sn), v, m->to + 1);
+        }
         if (n && m->from[n - 1] == '*') {
             if (strncmp(v, m->from, n - 1) == 0)
-                return m->to;
+                return xstrdup(m->to);
         } else if (strcmp(v, m->from) == 0) {
-            return m->to;
+            return xstrdup(m->to);
         }
     }
     return NULL;
@@ -293,18 +306,19 @@ static void compute(const cost_eval *e, const cost_var *d, bool model_scope, cos
         v->assume_path = NULL;
     }
     if (v->state == VS_SET && d->map) {
-        const char *to = map_value(d->map, v->text);
+        char *to = map_value(d->map, v->text);
         if (!to) {
             v->state = VS_UNMAPPED;
             if (!v->why)
                 v->why = xstrdup(d->attr ? d->attr : d->usage ? d->usage : d->name);
         } else if (!*to) {
+            free(to);
             free(v->text);
             v->text = NULL;
             v->state = VS_UNSET;
         } else {
             free(v->text);
-            v->text = xstrdup(to);
+            v->text = to;
         }
     }
     if (v->state == VS_UNSET && (d->flags & CVF_REQUIRED)) {
@@ -904,12 +918,15 @@ static char *tier_name(const char *name, const cost_comp_spec *s, const price_ma
 
 /* Bills `qty` across the tiers in order: one component per tier reached,
  * named after its tier, or the plain name when the first tier holds it
- * all.  The tiers must start at 0 and follow each other; a quantity beyond
- * the last tier the price list has is not priced. */
+ * all.  The tiers must follow each other; a quantity beyond the last tier
+ * the price list has is not priced.  A price list whose first tier starts
+ * above 0 (SNS requests start at 1,000,000: AWS does not bill the first
+ * million) bills only what lies above that start, on a line named "over
+ * <start>" even when the quantity stays below it. */
 static void add_tiered(eval_run *run, const char *name, const cost_comp_spec *s, const price_match *tiers,
                        size_t n, double qty, bool usage_based, const char *region)
 {
-    bool contiguous = tiers[0].begin_range == 0;
+    bool contiguous = tiers[0].begin_range >= 0;
     for (size_t i = 1; i < n && contiguous; i++)
         contiguous = tiers[i].begin_range == tiers[i - 1].end_range;
     if (!contiguous) {
@@ -919,7 +936,7 @@ static void add_tiered(eval_run *run, const char *name, const cost_comp_spec *s,
                        s->unit);
         return;
     }
-    if (qty <= tiers[0].end_range) { /* within the first tier: one line, plain name */
+    if (tiers[0].begin_range == 0 && qty <= tiers[0].end_range) { /* within the first tier: one line */
         cost_component *c = comp_add(&run->comps, name);
         fill_price(c, s, &tiers[0], usage_based);
         c->quantity = qty;
@@ -932,7 +949,7 @@ static void add_tiered(eval_run *run, const char *name, const cost_comp_spec *s,
         if (i > 0 && qty <= t->begin_range)
             break;
         double part = fmin(qty, t->end_range) - t->begin_range;
-        char *tn = tier_name(name, s, t, i == 0);
+        char *tn = tier_name(name, s, t, i == 0 && t->begin_range == 0);
         cost_component *c = comp_add(&run->comps, tn);
         free(tn);
         fill_price(c, s, t, usage_based);

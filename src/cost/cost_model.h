@@ -25,7 +25,8 @@
 
 struct cost_eval;
 
-/* value -> price-list value; `from` ending in '*' matches a prefix. */
+/* value -> price-list value; `from` ending in '*' matches a prefix; `from` "*.x"
+ * matches a suffix, and `to` "*.y" then swaps it for ".y", keeping the rest. */
 typedef struct cost_map {
     const char *from, *to;
 } cost_map;

@@ -158,3 +158,10 @@ resource "aws_iam_policy" "reader_from_document" {
   name   = "reader-from-document"
   policy = data.aws_iam_policy_document.bucket_reader.json
 }
+
+# CIR-IAM-004 passes: the attachment names a group only, no user.
+resource "aws_iam_policy_attachment" "ops_only" {
+  name       = "ops-readonly"
+  groups     = [aws_iam_group.ops.name]
+  policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+}

@@ -13,8 +13,9 @@ snapshot() {
     fail "first sync exited $?"
 snapshot >"$TMP/before"
 cp "$aws/AmazonEC2/current/region_index-v2.json" "$aws/AmazonEC2/current/region_index.json"
-# v2 trickles in (about 10 s for the whole file)
-price_control '[{"path": "index.csv", "action": "slow", "chunk": 1000, "delay": 0.5}]'
+# v2 trickles in (about 33 s for the whole file, so that a kill sent after
+# the first bytes lands mid-download even on a loaded machine)
+price_control '[{"path": "index.csv", "action": "slow", "chunk": 200, "delay": 0.5}]'
 
 for sig in INT TERM; do
     : >"$PRICE_LOG"

@@ -19,8 +19,11 @@ price_control '[{"path": "index.csv", "action": "slow", "chunk": 200, "delay": 0
 
 for sig in INT TERM; do
     : >"$PRICE_LOG"
-    "$CIRCUIT" pricing sync --endpoint "$PRICE_URL" --region eu-west-1 --service AmazonEC2 \
-        >"$TMP/out" 2>"$TMP/err" &
+    # A shell started in the background inherits SIGINT ignored, and circuit
+    # (like git) keeps a signal its parent ignored: give it the default back,
+    # as an interactive terminal would.
+    env --default-signal=INT,TERM "$CIRCUIT" pricing sync --endpoint "$PRICE_URL" --region eu-west-1 \
+        --service AmazonEC2 >"$TMP/out" 2>"$TMP/err" &
     pid=$!
     for i in $(seq 100); do # until part of the body has arrived
         grep -q "index.csv 200-slow" "$PRICE_LOG" && break

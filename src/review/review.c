@@ -159,6 +159,26 @@ static void changes(review *rv)
 
 /* ---- Cost Impact --------------------------------------------------------- */
 
+void review_change_items(sbuf *b, const review_change *c, size_t n,
+                         void (*text)(sbuf *b, const char *s))
+{
+    sbuf_printf(b, "%zu \xE2\x80\x94 ", n);
+    /* one more than the limit reads better named than as "and 1 more" */
+    size_t shown = n <= REVIEW_MAX_LISTED + 1 ? n : REVIEW_MAX_LISTED;
+    for (size_t i = 0; i < shown; i++) {
+        if (i)
+            sbuf_puts(b, ", ");
+        text(b, c[i].label);
+        if (c[i].note) {
+            sbuf_puts(b, " (");
+            text(b, c[i].note);
+            sbuf_putc(b, ')');
+        }
+    }
+    if (shown < n)
+        sbuf_printf(b, " and %zu more", n - shown);
+}
+
 static void cost_impact(review *rv)
 {
     const cost_report *c = rv->cost;

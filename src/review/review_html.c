@@ -24,9 +24,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Resources the New/Modified lines name before "and N more", as in Markdown. */
-#define HTML_MAX_LISTED 15
-
 /* How long lists are laid out: at most `cap` items each, the others cut. */
 typedef struct html_layout {
     size_t cap;
@@ -107,20 +104,7 @@ static void change_list(sbuf *b, const char *label, const review_change *c, size
         sbuf_puts(b, "None</li>\n");
         return;
     }
-    sbuf_printf(b, "%zu \xE2\x80\x94 ", n);
-    size_t shown = n <= HTML_MAX_LISTED + 1 ? n : HTML_MAX_LISTED;
-    for (size_t i = 0; i < shown; i++) {
-        if (i)
-            sbuf_puts(b, ", ");
-        text(b, c[i].label);
-        if (c[i].note) {
-            sbuf_puts(b, " (");
-            text(b, c[i].note);
-            sbuf_putc(b, ')');
-        }
-    }
-    if (shown < n)
-        sbuf_printf(b, " and %zu more", n - shown);
+    review_change_items(b, c, n, text);
     sbuf_puts(b, "</li>\n");
 }
 

@@ -183,4 +183,13 @@ bool rv_current_generation(const char *size, char *out, size_t outsz);
 /* The cost line of one resource in the report, or NULL. */
 const cost_resource *rv_cost_of(const review *rv, const plan_resource *r);
 
+/* How many changed resources a list names before "and N more": the
+ * Markdown and HTML reports list the same ones. */
+#define REVIEW_MAX_LISTED 15
+
+/* Appends "N — a (note), b, ... and K more" for a list of changes, each label
+ * and note written through `text` (the writer's escaping).  Cannot fail. */
+void review_change_items(sbuf *b, const review_change *c, size_t n,
+                         void (*text)(sbuf *b, const char *s));
+
 #endif

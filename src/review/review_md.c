@@ -28,9 +28,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* How many resources the New/Modified lines name before "and N more"
- * (the JSON output lists them all). */
-#define MD_MAX_LISTED 15
 /* Items of a long list shown before the rest folds into <details>. */
 #define MD_FOLD 10
 
@@ -134,20 +131,7 @@ static void change_list(sbuf *b, const char *label, const review_change *c, size
         sbuf_puts(b, "None\n");
         return;
     }
-    sbuf_printf(b, "%zu — ", n);
-    size_t shown = n <= MD_MAX_LISTED + 1 ? n : MD_MAX_LISTED;
-    for (size_t i = 0; i < shown; i++) {
-        if (i)
-            sbuf_puts(b, ", ");
-        inline_text(b, c[i].label);
-        if (c[i].note) {
-            sbuf_puts(b, " (");
-            inline_text(b, c[i].note);
-            sbuf_putc(b, ')');
-        }
-    }
-    if (shown < n)
-        sbuf_printf(b, " and %zu more", n - shown);
+    review_change_items(b, c, n, inline_text);
     sbuf_putc(b, '\n');
 }
 

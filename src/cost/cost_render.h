@@ -9,6 +9,7 @@
 #ifndef CIRCUIT_COST_RENDER_H
 #define CIRCUIT_COST_RENDER_H
 
+#include "../core/jsonw.h"
 #include "../core/sbuf.h"
 #include "cost.h"
 
@@ -44,6 +45,11 @@ void cost_render_prices(const cost_render_opts *o, sbuf *out);
  * "*" when it rests on something not priced, "unknown" when nothing of it
  * was priced (never a bare $0.00).  `out` needs 64 bytes. */
 void cost_money_text(char *out, size_t size, double v, bool unknown, bool delta);
+
+/* The three figures of `t` as members "monthly_before", "monthly_after" and
+ * "monthly_delta" of the open JSON object: money, null (never 0) for one
+ * nothing of which was priced.  The cost and review documents share them. */
+void cost_json_totals_figures(jw *w, const cost_totals *t);
 
 /* "assumed volume_size 8, volume_type gp2: <why>" for a component that
  * rests on assumptions (nothing when it has none). */

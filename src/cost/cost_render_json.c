@@ -4,223 +4,175 @@
  * the totals with null where nothing of a figure was priced and the
  * resources without a price, the census counts, every resource (no-ops
  * too) with its components, money rounded to cents, unit prices as decimal
- * strings, and per-plan totals when there are several plans.
+ * strings, and per-plan totals when there are several plans.  Compact, one
+ * resource a line, written with the JSON writer (core/jsonw.h).
  */
 #include "cost_render.h"
 #include "cost_render_int.h"
 
 #include <stdlib.h>
 
-static void json_key(sbuf *b, const char *k)
+/* Null, never 0, when the figure is partial and nothing of it was priced. */
+static void money_figure(jw *w, const char *k, double v, bool partial)
 {
-    sbuf_json_str(b, k);
-    sbuf_putc(b, ':');
+    jw_kmoney_or_null(w, k, v, partial && money_round(v) == 0);
 }
 
-/* Money, or null when it is unknown and nothing of it was priced. */
-static void json_money_or_null(sbuf *b, double v, bool unknown)
+void cost_json_totals_figures(jw *w, const cost_totals *t)
 {
-    if (unknown && money_round(v) == 0)
-        sbuf_puts(b, "null");
-    else
-        sbuf_json_money(b, v);
+    money_figure(w, "monthly_before", t->monthly_before, t->before_partial);
+    money_figure(w, "monthly_after", t->monthly_after, t->after_partial);
+    money_figure(w, "monthly_delta", t->monthly_delta, t->delta_partial);
 }
 
 /* Totals: the priced part, null where nothing of a figure was priced;
  * unpriced_count and the resources without a price (one plan's, or every
  * plan's with `plan` when `multi`). */
-static void json_totals(sbuf *b, const cost_totals *t, const cost_report *r, size_t from, size_t to, bool multi)
+static void json_totals(jw *w, const cost_totals *t, const cost_report *r, size_t from, size_t to, bool multi)
 {
-    sbuf_puts(b, "{\"monthly_before\":");
-    json_money_or_null(b, t->monthly_before, t->before_partial);
-    sbuf_puts(b, ",\"monthly_after\":");
-    json_money_or_null(b, t->monthly_after, t->after_partial);
-    sbuf_puts(b, ",\"monthly_delta\":");
-    json_money_or_null(b, t->monthly_delta, t->delta_partial);
-    sbuf_printf(b, ",\"unpriced_count\":%zu,\"unpriced\":[", t->unpriced);
-    bool first = true;
+    jw_kobject(w, "totals", JW_SAME);
+    cost_json_totals_figures(w, t);
+    jw_kuint(w, "unpriced_count", t->unpriced);
+    jw_karray(w, "unpriced", JW_SAME);
     for (size_t i = from; i < to; i++) {
         const cost_resource *cr = &r->resources[i];
         if (!cost_status_unpriced(cr->status))
             continue;
-        sbuf_puts(b, first ? "{\"address\":" : ",{\"address\":");
-        first = false;
-        sbuf_json_str(b, cr->res->address);
-        if (multi) {
-            sbuf_puts(b, ",\"plan\":");
-            sbuf_json_str(b, cr->plan_name);
-        }
-        sbuf_puts(b, ",\"status\":");
-        sbuf_json_str(b, cost_status_name(cr->status));
-        sbuf_putc(b, '}');
+        jw_object(w, JW_SAME);
+        jw_kstr(w, "address", cr->res->address);
+        if (multi)
+            jw_kstr(w, "plan", cr->plan_name);
+        jw_kstr(w, "status", cost_status_name(cr->status));
+        jw_end_object(w);
     }
-    sbuf_puts(b, "]}");
+    jw_end_array(w);
+    jw_end_object(w);
 }
 
-static void json_counts(sbuf *b, const cost_counts *c)
+static void json_counts(jw *w, const cost_counts *c)
 {
-    sbuf_printf(b, "{\"priced\":%zu,\"free\":%zu,\"unsupported\":%zu,\"usage_only\":%zu,\"not_priced\":%zu}",
-                c->priced, c->free, c->unsupported, c->usage_only, c->not_priced);
+    jw_kobject(w, "counts", JW_SAME);
+    jw_kuint(w, "priced", c->priced);
+    jw_kuint(w, "free", c->free);
+    jw_kuint(w, "unsupported", c->unsupported);
+    jw_kuint(w, "usage_only", c->usage_only);
+    jw_kuint(w, "not_priced", c->not_priced);
+    jw_end_object(w);
 }
 
-static void json_component(sbuf *b, const cost_component *c)
+static void json_component(jw *w, const cost_component *c)
 {
-    sbuf_puts(b, "{\"name\":");
-    sbuf_json_str(b, c->name);
-    sbuf_puts(b, ",\"unit\":");
-    sbuf_json_str(b, c->unit);
-    sbuf_puts(b, ",\"quantity\":");
+    jw_object(w, JW_SAME);
+    jw_kstr(w, "name", c->name);
+    jw_kstr(w, "unit", c->unit);
+    jw_key(w, "quantity");
     if (c->priced)
-        sbuf_json_num(b, c->quantity);
+        jw_num(w, c->quantity);
     else
-        sbuf_puts(b, "null");
-    sbuf_puts(b, ",\"unit_price\":");
-    sbuf_json_str(b, c->unit_price);
-    sbuf_puts(b, ",\"monthly\":");
-    if (c->priced)
-        sbuf_json_money(b, c->monthly);
-    else
-        sbuf_puts(b, "null");
-    sbuf_puts(b, ",\"sku\":");
-    sbuf_json_str(b, c->sku);
-    sbuf_puts(b, ",\"publication_date\":");
-    sbuf_json_str(b, c->publication_date && *c->publication_date ? c->publication_date : NULL);
-    sbuf_puts(b, ",\"usage_based\":");
-    sbuf_puts(b, c->usage_based ? "true" : "false");
-    sbuf_puts(b, ",\"note\":");
-    sbuf_json_str(b, c->note);
+        jw_null(w);
+    jw_kstr(w, "unit_price", c->unit_price);
+    jw_kmoney_or_null(w, "monthly", c->monthly, !c->priced);
+    jw_kstr(w, "sku", c->sku);
+    jw_kstr_nonempty(w, "publication_date", c->publication_date);
+    jw_kbool(w, "usage_based", c->usage_based);
+    jw_kstr(w, "note", c->note);
     if (c->nassumed) {
-        sbuf_puts(b, ",\"assumed\":{");
+        jw_kobject(w, "assumed", JW_SAME);
         for (size_t i = 0; i < c->nassumed; i++) {
             const cost_assumption *a = &c->assumed[i];
-            if (i)
-                sbuf_putc(b, ',');
-            sbuf_json_str(b, a->attr);
-            sbuf_puts(b, ":{\"value\":");
-            sbuf_json_str(b, a->value);
-            sbuf_puts(b, ",\"why\":");
-            sbuf_json_str(b, a->why);
-            sbuf_puts(b, ",\"usage_key\":");
-            sbuf_json_str(b, a->usage_key);
-            sbuf_putc(b, '}');
+            jw_kobject(w, a->attr, JW_SAME);
+            jw_kstr(w, "value", a->value);
+            jw_kstr(w, "why", a->why);
+            jw_kstr(w, "usage_key", a->usage_key);
+            jw_end_object(w);
         }
-        sbuf_putc(b, '}');
+        jw_end_object(w);
     }
-    sbuf_putc(b, '}');
+    jw_end_object(w);
 }
 
-static void json_components(sbuf *b, const char *key, const cost_side *s)
+static void json_components(jw *w, const char *key, const cost_side *s)
 {
-    sbuf_putc(b, ',');
-    json_key(b, key);
-    sbuf_putc(b, '[');
-    for (size_t i = 0; i < s->ncomponents; i++) {
-        if (i)
-            sbuf_putc(b, ',');
-        json_component(b, &s->components[i]);
-    }
-    sbuf_putc(b, ']');
+    jw_karray(w, key, JW_SAME);
+    for (size_t i = 0; i < s->ncomponents; i++)
+        json_component(w, &s->components[i]);
+    jw_end_array(w);
 }
 
-static void json_resource(sbuf *b, const cost_resource *cr, bool multi)
+static void json_resource(jw *w, const cost_resource *cr, bool multi)
 {
-    sbuf_puts(b, "{\"address\":");
-    sbuf_json_str(b, cr->res->address);
-    if (multi) {
-        sbuf_puts(b, ",\"plan\":");
-        sbuf_json_str(b, cr->plan_name);
-    }
-    sbuf_puts(b, ",\"type\":");
-    sbuf_json_str(b, cr->res->type);
-    sbuf_puts(b, ",\"action\":");
-    sbuf_json_str(b, plan_action_name(cr->res->action));
-    sbuf_puts(b, ",\"region\":");
-    sbuf_json_str(b, cr->res->region);
-    sbuf_puts(b, ",\"monthly_before\":");
-    if (cr->before_unknown)
-        sbuf_puts(b, "null");
-    else
-        sbuf_json_money(b, cr->monthly_before);
-    sbuf_puts(b, ",\"monthly_after\":");
-    if (cr->after_unknown)
-        sbuf_puts(b, "null");
-    else
-        sbuf_json_money(b, cr->monthly_after);
-    sbuf_puts(b, ",\"monthly_delta\":");
-    if (cr->delta_unknown)
-        sbuf_puts(b, "null");
-    else
-        sbuf_json_money(b, cr->monthly_delta);
-    sbuf_puts(b, ",\"status\":");
-    sbuf_json_str(b, cost_status_name(cr->status));
-    sbuf_puts(b, ",\"replacement\":");
-    sbuf_puts(b, cr->replacement ? "true" : "false");
-    json_components(b, "components", cost_shown_side(cr));
+    jw_object(w, JW_SAME);
+    jw_kstr(w, "address", cr->res->address);
+    if (multi)
+        jw_kstr(w, "plan", cr->plan_name);
+    jw_kstr(w, "type", cr->res->type);
+    jw_kstr(w, "action", plan_action_name(cr->res->action));
+    jw_kstr(w, "region", cr->res->region);
+    jw_kmoney_or_null(w, "monthly_before", cr->monthly_before, cr->before_unknown);
+    jw_kmoney_or_null(w, "monthly_after", cr->monthly_after, cr->after_unknown);
+    jw_kmoney_or_null(w, "monthly_delta", cr->monthly_delta, cr->delta_unknown);
+    jw_kstr(w, "status", cost_status_name(cr->status));
+    jw_kbool(w, "replacement", cr->replacement);
+    json_components(w, "components", cost_shown_side(cr));
     if (cost_has_before_side(cr))
-        json_components(b, "components_before", &cr->before);
-    sbuf_putc(b, '}');
+        json_components(w, "components_before", &cr->before);
+    jw_end_object(w);
+}
+
+static void json_prices(jw *w, const cost_render_opts *o)
+{
+    jw_karray(w, "prices", JW_SAME);
+    const price_offer_info **sorted = cost_sorted_prices(o);
+    for (size_t i = 0; i < o->nprices; i++) {
+        const price_offer_info *p = sorted[i];
+        jw_object(w, JW_SAME);
+        jw_kstr(w, "service", p->service);
+        jw_kstr(w, "region", p->region);
+        jw_kstr(w, "version", p->version);
+        jw_kstr(w, "publication_date", p->publication_date);
+        jw_kstr(w, "source", p->source);
+        jw_end_object(w);
+    }
+    free(sorted);
+    jw_end_array(w);
 }
 
 void cost_render_json(const cost_report *r, const cost_render_opts *o, sbuf *out)
 {
-    sbuf_puts(out, "{\"schema\":");
-    sbuf_json_str(out, o->schema ? o->schema : "circuit.cost/v1");
-    sbuf_puts(out, ",\"currency\":\"USD\",\"prices\":[");
-    const price_offer_info **sorted = cost_sorted_prices(o);
-    for (size_t i = 0; i < o->nprices; i++) {
-        const price_offer_info *p = sorted[i];
-        if (i)
-            sbuf_putc(out, ',');
-        sbuf_puts(out, "{\"service\":");
-        sbuf_json_str(out, p->service);
-        sbuf_puts(out, ",\"region\":");
-        sbuf_json_str(out, p->region);
-        sbuf_puts(out, ",\"version\":");
-        sbuf_json_str(out, p->version);
-        sbuf_puts(out, ",\"publication_date\":");
-        sbuf_json_str(out, p->publication_date);
-        sbuf_puts(out, ",\"source\":");
-        sbuf_json_str(out, p->source);
-        sbuf_putc(out, '}');
-    }
-    free(sorted);
+    jw w;
+    jw_init(&w, out);
+    jw_object(&w, JW_COMPACT);
+    jw_kstr(&w, "schema", o->schema ? o->schema : "circuit.cost/v1");
+    jw_kstr(&w, "currency", "USD");
+    json_prices(&w, o);
     bool multi = r->nprojects > 1;
-    sbuf_puts(out, "],\"totals\":");
-    json_totals(out, &r->totals, r, 0, r->nresources, multi);
-    sbuf_puts(out, ",\"counts\":");
-    json_counts(out, &r->counts);
-    sbuf_puts(out, ",\"unsupported_types\":[");
+    json_totals(&w, &r->totals, r, 0, r->nresources, multi);
+    json_counts(&w, &r->counts);
+    jw_karray(&w, "unsupported_types", JW_SAME);
     for (size_t i = 0; i < r->nunsupported; i++) {
-        if (i)
-            sbuf_putc(out, ',');
-        sbuf_puts(out, "{\"type\":");
-        sbuf_json_str(out, r->unsupported[i].type);
-        sbuf_printf(out, ",\"count\":%zu}", r->unsupported[i].count);
+        jw_object(&w, JW_SAME);
+        jw_kstr(&w, "type", r->unsupported[i].type);
+        jw_kuint(&w, "count", r->unsupported[i].count);
+        jw_end_object(&w);
     }
-    sbuf_puts(out, "],\"resources\":[");
-    for (size_t i = 0; i < r->nresources; i++) {
-        if (i)
-            sbuf_putc(out, ',');
-        sbuf_puts(out, "\n");
-        json_resource(out, &r->resources[i], multi);
-    }
-    sbuf_puts(out, "]");
+    jw_end_array(&w);
+    jw_karray(&w, "resources", JW_ROWS);
+    for (size_t i = 0; i < r->nresources; i++)
+        json_resource(&w, &r->resources[i], multi);
+    jw_end_array(&w);
     if (multi) {
-        sbuf_puts(out, ",\"projects\":[");
+        jw_karray(&w, "projects", JW_SAME);
         for (size_t p = 0; p < r->nprojects; p++) {
-            if (p)
-                sbuf_putc(out, ',');
-            sbuf_puts(out, "{\"name\":");
-            sbuf_json_str(out, r->projects[p].name);
+            jw_object(&w, JW_SAME);
+            jw_kstr(&w, "name", r->projects[p].name);
             size_t from, to;
             cost_project_range(r, p, &from, &to);
-            sbuf_puts(out, ",\"totals\":");
-            json_totals(out, &r->projects[p].totals, r, from, to, false);
-            sbuf_puts(out, ",\"counts\":");
-            json_counts(out, &r->projects[p].counts);
-            sbuf_putc(out, '}');
+            json_totals(&w, &r->projects[p].totals, r, from, to, false);
+            json_counts(&w, &r->projects[p].counts);
+            jw_end_object(&w);
         }
-        sbuf_puts(out, "]");
+        jw_end_array(&w);
     }
-    sbuf_puts(out, "}\n");
+    jw_end_object(&w);
+    jw_finish(&w);
 }

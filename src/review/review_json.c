@@ -1,67 +1,23 @@
 /*
  * review_json.c — `circuit review --format json`, schema circuit.review/v1
- * (documented in the README).  Written with a small indenting writer over
- * sbuf so money comes out as numbers rounded to cents (jansson would print
- * 16.43 as 16.429999999999999).
+ * (documented in the README), written with the JSON writer (core/jsonw.h)
+ * indented throughout, so money comes out as numbers rounded to cents.
  */
 #include "review_int.h"
 
-#include <math.h>
+#include "../core/jsonw.h"
+#include "../cost/cost_render.h"
+
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct jw {
-    sbuf *b;
-    int depth;
-    bool first[64];
-} jw;
-
-static void newline(jw *w)
-{
-    sbuf_putc(w->b, '\n');
-    for (int i = 0; i < w->depth; i++)
-        sbuf_puts(w->b, "  ");
-}
-
-/* Before a value in an array or a key in an object. */
-static void next(jw *w)
-{
-    if (!w->first[w->depth])
-        sbuf_putc(w->b, ',');
-    w->first[w->depth] = false;
-    newline(w);
-}
-
-static void open_(jw *w, char c)
-{
-    sbuf_putc(w->b, c);
-    w->depth++;
-    w->first[w->depth] = true;
-}
-
-static void close_(jw *w, char c)
-{
-    bool empty = w->first[w->depth];
-    w->depth--;
-    if (!empty)
-        newline(w);
-    sbuf_putc(w->b, c);
-}
-
-static void key(jw *w, const char *k)
-{
-    next(w);
-    sbuf_json_str(w->b, k);
-    sbuf_puts(w->b, ": ");
-}
-
 /* A JSON string of model text: the code markers are for Markdown only. */
-static void plain_str(sbuf *b, const char *v)
+static void plain(jw *w, const char *v)
 {
     if (!v || !strpbrk(v, RV_CODE RV_END)) {
-        sbuf_json_str(b, v);
+        jw_str(w, v);
         return;
     }
     char *plain = malloc(strlen(v) + 1);
@@ -70,319 +26,249 @@ static void plain_str(sbuf *b, const char *v)
         if (*p != RV_CODE[0] && *p != RV_END[0])
             plain[n++] = *p;
     plain[n] = '\0';
-    sbuf_json_str(b, plain);
+    jw_str(w, plain);
     free(plain);
 }
 
-static void kstr(jw *w, const char *k, const char *v)
+static void kplain(jw *w, const char *k, const char *v)
 {
-    key(w, k);
-    plain_str(w->b, v);
-}
-
-static void kmoney(jw *w, const char *k, double v)
-{
-    key(w, k);
-    sbuf_json_money(w->b, v);
-}
-
-static void kmoney_or_null(jw *w, const char *k, double v, bool unknown)
-{
-    key(w, k);
-    if (unknown && money_round(v) == 0)
-        sbuf_puts(w->b, "null");
-    else
-        sbuf_json_money(w->b, v);
-}
-
-static void kbool(jw *w, const char *k, bool v)
-{
-    key(w, k);
-    sbuf_puts(w->b, v ? "true" : "false");
-}
-
-static void kuint(jw *w, const char *k, size_t v)
-{
-    key(w, k);
-    sbuf_printf(w->b, "%zu", v);
+    jw_key(w, k);
+    plain(w, v);
 }
 
 static void str_array(jw *w, const char *k, const review_list *l)
 {
-    key(w, k);
-    open_(w, '[');
-    for (size_t i = 0; i < l->n; i++) {
-        next(w);
-        plain_str(w->b, l->items[i]);
-    }
-    close_(w, ']');
+    jw_karray(w, k, JW_SAME);
+    for (size_t i = 0; i < l->n; i++)
+        plain(w, l->items[i]);
+    jw_end_array(w);
 }
 
 /* ---- sections ------------------------------------------------------------- */
 
 static void change_entries(jw *w, const char *k, const review_change *c, size_t n, bool multi)
 {
-    key(w, k);
-    open_(w, '[');
+    jw_karray(w, k, JW_SAME);
     for (size_t i = 0; i < n; i++) {
         const plan_resource *r = c[i].res;
-        next(w);
-        open_(w, '{');
-        kstr(w, "address", r->address);
+        jw_object(w, JW_SAME);
+        kplain(w, "address", r->address);
         if (multi)
-            kstr(w, "plan", c[i].plan_name);
-        kstr(w, "type", r->type);
-        kstr(w, "action", plan_action_name(r->action));
-        kbool(w, "replacement", r->action == PLAN_ACT_REPLACE);
+            kplain(w, "plan", c[i].plan_name);
+        kplain(w, "type", r->type);
+        kplain(w, "action", plan_action_name(r->action));
+        jw_kbool(w, "replacement", r->action == PLAN_ACT_REPLACE);
         if (r->action == PLAN_ACT_REPLACE)
-            kstr(w, "replace_order", plan_replace_order_name(r->replace_order));
-        kstr(w, "previous_address", r->previous_address);
-        kbool(w, "importing", r->importing);
-        kstr(w, "note", c[i].note);
-        close_(w, '}');
+            kplain(w, "replace_order", plan_replace_order_name(r->replace_order));
+        kplain(w, "previous_address", r->previous_address);
+        jw_kbool(w, "importing", r->importing);
+        kplain(w, "note", c[i].note);
+        jw_end_object(w);
     }
-    close_(w, ']');
+    jw_end_array(w);
 }
 
 static void changes(jw *w, const review *rv)
 {
     const plan_counts *c = &rv->counts;
-    key(w, "changes");
-    open_(w, '{');
-    kuint(w, "create", c->create);
-    kuint(w, "update", c->update);
-    kuint(w, "replace", c->replace);
-    kuint(w, "delete", c->delete_);
-    kuint(w, "read", c->read);
-    kuint(w, "no_op", c->no_op);
-    kuint(w, "forget", c->forget);
-    kuint(w, "import", c->import);
-    kuint(w, "move", c->move);
-    kuint(w, "unknown", c->unknown);
+    jw_kobject(w, "changes", JW_SAME);
+    jw_kuint(w, "create", c->create);
+    jw_kuint(w, "update", c->update);
+    jw_kuint(w, "replace", c->replace);
+    jw_kuint(w, "delete", c->delete_);
+    jw_kuint(w, "read", c->read);
+    jw_kuint(w, "no_op", c->no_op);
+    jw_kuint(w, "forget", c->forget);
+    jw_kuint(w, "import", c->import);
+    jw_kuint(w, "move", c->move);
+    jw_kuint(w, "unknown", c->unknown);
     change_entries(w, "new", rv->created, rv->ncreated, rv->nplans > 1);
     change_entries(w, "modified", rv->modified, rv->nmodified, rv->nplans > 1);
-    close_(w, '}');
+    jw_end_object(w);
 }
 
 static void cost(jw *w, const review *rv)
 {
     const cost_report *c = rv->cost;
-    key(w, "cost");
     if (!c) {
-        sbuf_puts(w->b, "null");
+        jw_knull(w, "cost");
         return;
     }
-    open_(w, '{');
-    kstr(w, "currency", "USD");
+    jw_kobject(w, "cost", JW_SAME);
+    kplain(w, "currency", "USD");
     /* null, never 0, for a figure nothing of which was priced */
     const cost_totals *t = &c->totals;
-    kmoney_or_null(w, "monthly_before", t->monthly_before, t->before_partial);
-    kmoney_or_null(w, "monthly_after", t->monthly_after, t->after_partial);
-    kmoney_or_null(w, "monthly_delta", t->monthly_delta, t->delta_partial);
-    key(w, "delta_percent");
-    if (isnan(rv->delta_percent))
-        sbuf_puts(w->b, "null");
-    else
-        sbuf_printf(w->b, "%.1f", rv->delta_percent);
-    kmoney(w, "threshold", rv->cost_threshold);
-    kstr(w, "summary", rv->cost_impact);
-    key(w, "counts");
-    open_(w, '{');
-    kuint(w, "priced", c->counts.priced);
-    kuint(w, "free", c->counts.free);
-    kuint(w, "unsupported", c->counts.unsupported);
-    kuint(w, "usage_only", c->counts.usage_only);
-    kuint(w, "not_priced", c->counts.not_priced);
-    close_(w, '}');
-    kuint(w, "unpriced_count", t->unpriced);
+    cost_json_totals_figures(w, t);
+    jw_kfixed(w, "delta_percent", rv->delta_percent, 1);   /* NaN: null */
+    jw_kmoney(w, "threshold", rv->cost_threshold);
+    kplain(w, "summary", rv->cost_impact);
+    jw_kobject(w, "counts", JW_SAME);
+    jw_kuint(w, "priced", c->counts.priced);
+    jw_kuint(w, "free", c->counts.free);
+    jw_kuint(w, "unsupported", c->counts.unsupported);
+    jw_kuint(w, "usage_only", c->counts.usage_only);
+    jw_kuint(w, "not_priced", c->counts.not_priced);
+    jw_end_object(w);
+    jw_kuint(w, "unpriced_count", t->unpriced);
     size_t unmodelled;
     rv_unmodelled_types(rv, NULL, &unmodelled);
-    kuint(w, "changed_without_model", unmodelled);
+    jw_kuint(w, "changed_without_model", unmodelled);
     /* The changed resources not priced: what the review's statements rest on. */
-    key(w, "not_priced");
-    open_(w, '[');
+    jw_karray(w, "not_priced", JW_SAME);
     for (size_t i = 0; i < c->nresources; i++) {
         const cost_resource *cr = &c->resources[i];
         if (cr->status != COST_NOT_PRICED || rv_scope_of(rv, cr->res) != RV_SCOPE_CHANGED)
             continue;
         char *text = rv_cost_text(cr);
-        next(w);
-        open_(w, '{');
-        kstr(w, "address", cr->res->address);
-        kstr(w, "reason", text + strlen("not priced: "));
-        close_(w, '}');
+        jw_object(w, JW_SAME);
+        kplain(w, "address", cr->res->address);
+        kplain(w, "reason", text + strlen("not priced: "));
+        jw_end_object(w);
         free(text);
     }
-    close_(w, ']');
-    key(w, "prices");
-    open_(w, '[');
+    jw_end_array(w);
+    jw_karray(w, "prices", JW_SAME);
     for (size_t i = 0; i < rv->nprices; i++) {
         const review_price_list *p = &rv->prices[i];
-        next(w);
-        open_(w, '{');
-        kstr(w, "service", p->service);
-        kstr(w, "region", p->region);
-        kstr(w, "version", p->version);
-        kstr(w, "publication_date", p->publication_date);
-        kstr(w, "source", p->source);
-        close_(w, '}');
+        jw_object(w, JW_SAME);
+        kplain(w, "service", p->service);
+        kplain(w, "region", p->region);
+        kplain(w, "version", p->version);
+        kplain(w, "publication_date", p->publication_date);
+        kplain(w, "source", p->source);
+        jw_end_object(w);
     }
-    close_(w, ']');
-    kstr(w, "prices_note", rv->prices_note);
-    close_(w, '}');
+    jw_end_array(w);
+    kplain(w, "prices_note", rv->prices_note);
+    jw_end_object(w);
 }
 
 static void assessment(jw *w, const review *rv)
 {
     static const char *const sections[] = {"Deployment", "Scaling", "Reliability"};
-    key(w, "assessment");
-    open_(w, '{');
+    jw_kobject(w, "assessment", JW_SAME);
     for (size_t s = 0; s < 3; s++) {
         char lower[32];
         snprintf(lower, sizeof lower, "%s", sections[s]);
         lower[0] = (char)(lower[0] | 0x20);
-        key(w, lower);
-        open_(w, '{');
+        jw_kobject(w, lower, JW_SAME);
         for (int i = 0; i < REVIEW_NITEMS; i++) {
             const review_item_info *info = &review_items[i];
             if (strcmp(info->section, sections[s]) != 0)
                 continue;
-            key(w, info->key);
-            open_(w, '{');
-            kstr(w, "value", review_item_word((review_item_id)i, &rv->items[i]));
-            kstr(w, "reason", rv->items[i].reason);
-            close_(w, '}');
+            jw_kobject(w, info->key, JW_SAME);
+            kplain(w, "value", review_item_word((review_item_id)i, &rv->items[i]));
+            kplain(w, "reason", rv->items[i].reason);
+            jw_end_object(w);
         }
-        close_(w, '}');
+        jw_end_object(w);
     }
-    close_(w, '}');
+    jw_end_object(w);
 }
 
 static void dependencies(jw *w, const review *rv)
 {
-    key(w, "dependencies");
-    open_(w, '[');
+    jw_karray(w, "dependencies", JW_SAME);
     for (size_t i = 0; i < rv->ndeps; i++) {
         const review_dep *d = &rv->deps[i];
-        next(w);
-        open_(w, '{');
-        kstr(w, "resource", d->resource);
-        kstr(w, "service", d->service);
-        kstr(w, "purpose", d->purpose);
-        kstr(w, "cost_impact", d->cost);
-        key(w, "monthly_delta");
-        if (d->priced)
-            sbuf_json_money(w->b, d->monthly_delta);
-        else
-            sbuf_puts(w->b, "null");
-        close_(w, '}');
+        jw_object(w, JW_SAME);
+        kplain(w, "resource", d->resource);
+        kplain(w, "service", d->service);
+        kplain(w, "purpose", d->purpose);
+        kplain(w, "cost_impact", d->cost);
+        jw_kmoney_or_null(w, "monthly_delta", d->monthly_delta, !d->priced);
+        jw_end_object(w);
     }
-    close_(w, ']');
+    jw_end_array(w);
 }
 
 static void findings(jw *w, const review *rv)
 {
-    key(w, "findings");
-    open_(w, '[');
+    jw_karray(w, "findings", JW_SAME);
     for (size_t i = 0; rv->risk && i < rv->risk->nfindings; i++) {
         const risk_finding *f = &rv->risk->findings[i];
-        next(w);
-        open_(w, '{');
-        kstr(w, "rule", f->rule->id);
-        kstr(w, "area", f->rule->area);
-        kstr(w, "severity", risk_severity_name(f->rule->severity));
-        kstr(w, "address", f->address);
-        kstr(w, "attribute", f->attribute);
-        kstr(w, "message", f->message);
-        kstr(w, "remediation", f->rule->remediation);
+        jw_object(w, JW_SAME);
+        kplain(w, "rule", f->rule->id);
+        kplain(w, "area", f->rule->area);
+        kplain(w, "severity", risk_severity_name(f->rule->severity));
+        kplain(w, "address", f->address);
+        kplain(w, "attribute", f->attribute);
+        kplain(w, "message", f->message);
+        kplain(w, "remediation", f->rule->remediation);
         if (rv->nplans > 1)
-            kstr(w, "plan", f->plan_name);
+            kplain(w, "plan", f->plan_name);
         if (f->located) {   /* --source-dir: where the resource is written */
-            key(w, "source");
-            open_(w, '{');
-            kstr(w, "file", f->src.file);
+            jw_kobject(w, "source", JW_SAME);
+            kplain(w, "file", f->src.file);
             if (f->src.file) {
-                kuint(w, "line", (size_t)f->src.line);
-                kuint(w, "column", (size_t)f->src.column);
+                jw_kuint(w, "line", (size_t)f->src.line);
+                jw_kuint(w, "column", (size_t)f->src.column);
             } else {
-                kstr(w, "note", f->src.note);
+                kplain(w, "note", f->src.note);
             }
-            close_(w, '}');
+            jw_end_object(w);
         }
-        close_(w, '}');
+        jw_end_object(w);
     }
-    close_(w, ']');
-    key(w, "suppressed");
-    open_(w, '[');
+    jw_end_array(w);
+    jw_karray(w, "suppressed", JW_SAME);
     for (size_t i = 0; rv->risk && i < rv->risk->nsuppressed; i++) {
         const risk_suppression *s = &rv->risk->suppressed[i];
-        next(w);
-        open_(w, '{');
-        kstr(w, "rule", s->rule->id);
-        kstr(w, "address", s->address);
-        kstr(w, "how", s->how);
-        close_(w, '}');
+        jw_object(w, JW_SAME);
+        kplain(w, "rule", s->rule->id);
+        kplain(w, "address", s->address);
+        kplain(w, "how", s->how);
+        jw_end_object(w);
     }
-    close_(w, ']');
+    jw_end_array(w);
 }
 
 static void checklist(jw *w, const review *rv)
 {
-    key(w, "checklist");
-    open_(w, '[');
+    jw_karray(w, "checklist", JW_SAME);
     for (size_t i = 0; i < REVIEW_NCHECKS; i++) {
-        next(w);
-        open_(w, '{');
-        kstr(w, "item", review_check_items[i]);
-        kbool(w, "checked", rv->checks[i].checked);
-        kbool(w, "unknown", rv->checks[i].unknown);
-        kstr(w, "evidence", rv->checks[i].evidence);
-        close_(w, '}');
+        jw_object(w, JW_SAME);
+        kplain(w, "item", review_check_items[i]);
+        jw_kbool(w, "checked", rv->checks[i].checked);
+        jw_kbool(w, "unknown", rv->checks[i].unknown);
+        kplain(w, "evidence", rv->checks[i].evidence);
+        jw_end_object(w);
     }
-    close_(w, ']');
+    jw_end_array(w);
 }
 
 static void recommendations(jw *w, const review *rv)
 {
-    key(w, "recommendations");
-    open_(w, '[');
+    jw_karray(w, "recommendations", JW_SAME);
     for (size_t i = 0; i < rv->nrecs; i++) {
-        next(w);
-        open_(w, '{');
-        kstr(w, "text", rv->recs[i].text);
-        key(w, "monthly_saving");
-        if (rv->recs[i].has_saving)
-            sbuf_json_money(w->b, rv->recs[i].monthly_saving);
-        else
-            sbuf_puts(w->b, "null");
-        close_(w, '}');
+        jw_object(w, JW_SAME);
+        kplain(w, "text", rv->recs[i].text);
+        jw_kmoney_or_null(w, "monthly_saving", rv->recs[i].monthly_saving, !rv->recs[i].has_saving);
+        jw_end_object(w);
     }
-    close_(w, ']');
+    jw_end_array(w);
 }
 
 static void questions(jw *w, const review *rv)
 {
-    key(w, "questions");
-    open_(w, '[');
+    jw_karray(w, "questions", JW_SAME);
     for (size_t i = 0; i < REVIEW_NQUESTIONS; i++) {
-        next(w);
-        open_(w, '{');
-        kstr(w, "question", review_questions[i]);
-        kstr(w, "answer", rv->answers[i]);
-        close_(w, '}');
+        jw_object(w, JW_SAME);
+        kplain(w, "question", review_questions[i]);
+        kplain(w, "answer", rv->answers[i]);
+        jw_end_object(w);
     }
-    close_(w, ']');
+    jw_end_array(w);
 }
 
 /* What the review judged and what it left out: the scope counts, what
  * exists on unchanged resources, and providers it does not review. */
 static void coverage(jw *w, const review *rv)
 {
-    key(w, "scope");
-    open_(w, '{');
-    kuint(w, "changed", rv->nchanged);
-    kuint(w, "unchanged", rv->nunchanged);
-    kuint(w, "context", rv->ncontext);
+    jw_kobject(w, "scope", JW_SAME);
+    jw_kuint(w, "changed", rv->nchanged);
+    jw_kuint(w, "unchanged", rv->nunchanged);
+    jw_kuint(w, "context", rv->ncontext);
     size_t drift = 0, other = 0;
     for (size_t i = 0; rv->unchanged_risk && i < rv->unchanged_risk->nfindings; i++) {
         if (strcmp(rv->unchanged_risk->findings[i].rule->id, "CIR-PLAN-011") == 0)
@@ -390,40 +276,34 @@ static void coverage(jw *w, const review *rv)
         else
             other++;
     }
-    kuint(w, "findings_on_unchanged", other);
-    kuint(w, "drift_on_unchanged", drift);
+    jw_kuint(w, "findings_on_unchanged", other);
+    jw_kuint(w, "drift_on_unchanged", drift);
     str_array(w, "notes", &rv->unchanged_notes);
-    close_(w, '}');
-    key(w, "not_reviewed");
-    open_(w, '[');
+    jw_end_object(w);
+    jw_karray(w, "not_reviewed", JW_SAME);
     for (size_t i = 0; i < rv->nnot_reviewed; i++) {
-        next(w);
-        open_(w, '{');
-        kstr(w, "provider", rv->not_reviewed[i].provider);
-        kuint(w, "resources", rv->not_reviewed[i].resources);
-        kuint(w, "changed", rv->not_reviewed[i].changed);
-        close_(w, '}');
+        jw_object(w, JW_SAME);
+        kplain(w, "provider", rv->not_reviewed[i].provider);
+        jw_kuint(w, "resources", rv->not_reviewed[i].resources);
+        jw_kuint(w, "changed", rv->not_reviewed[i].changed);
+        jw_end_object(w);
     }
-    close_(w, ']');
+    jw_end_array(w);
 }
 
 void review_render_json(const review *rv, sbuf *b)
 {
     jw w;
-    memset(&w, 0, sizeof w);
-    w.b = b;
-    open_(&w, '{');
-    kstr(&w, "schema", "circuit.review/v1");
-    kstr(&w, "verdict", review_verdict_name(rv->verdict));
+    jw_init(&w, b);
+    jw_object(&w, JW_BLOCK);
+    kplain(&w, "schema", "circuit.review/v1");
+    kplain(&w, "verdict", review_verdict_name(rv->verdict));
     str_array(&w, "verdict_reasons", &rv->verdict_reasons);
-    key(&w, "plans");
-    open_(&w, '[');
-    for (size_t i = 0; i < rv->nplans; i++) {
-        next(&w);
-        sbuf_json_str(b, rv->plans[i]->name);
-    }
-    close_(&w, ']');
-    kstr(&w, "verdict_note", rv->verdict_note);
+    jw_karray(&w, "plans", JW_SAME);
+    for (size_t i = 0; i < rv->nplans; i++)
+        jw_str(&w, rv->plans[i]->name);
+    jw_end_array(&w);
+    kplain(&w, "verdict_note", rv->verdict_note);
     changes(&w, rv);
     coverage(&w, rv);
     cost(&w, rv);
@@ -435,6 +315,6 @@ void review_render_json(const review *rv, sbuf *b)
     str_array(&w, "concerns", &rv->concerns);
     recommendations(&w, rv);
     questions(&w, rv);
-    close_(&w, '}');
-    sbuf_putc(b, '\n');
+    jw_end_object(&w);
+    jw_finish(&w);
 }

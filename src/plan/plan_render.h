@@ -18,9 +18,6 @@ void plan_render_json(const plan *p, sbuf *out);
 void plan_render_table(const plan *p, sbuf *out, bool color);
 void plan_render_markdown(const plan *p, sbuf *out);
 
-/* Appends a JSON value (compact) to `out`; numbers keep their precision. */
-void plan_json_put(sbuf *out, const json_t *v);
-
 /* Appends what the plans hold of providers other than AWS to a finished
  * `check` or `cost` document (plan_coverage.c): in JSON a last key
  * "not_reviewed": [{"provider", "resources", "changed"}], in a table or

@@ -1,11 +1,14 @@
 /*
- * render.c — the `circuit check` table and the circuit.check/v1 JSON.
+ * render.c — the `circuit check` table and the circuit.check/v1 JSON
+ * (written with the JSON writer, core/jsonw.h: indented, a finding a line).
  *
  * Both print only what the report holds: rule text, addresses, attribute
  * paths and messages that were built without values.  Column widths come
  * from the content so the table lines up without truncating anything.
  */
 #include "risk_render.h"
+
+#include "../core/jsonw.h"
 
 #include <string.h>
 
@@ -116,92 +119,66 @@ void risk_render_table(const risk_report *rep, size_t nplans, bool color, sbuf *
     counts_line(rep, out);
 }
 
-static void json_str_or_null(sbuf *b, const char *s)
-{
-    if (s)
-        sbuf_json_str(b, s);
-    else
-        sbuf_puts(b, "null");
-}
-
-/* , "source": {"file", "line", "column"} or {"file": null, "note"}; nothing
+/* "source": {"file", "line", "column"} or {"file": null, "note"}; nothing
  * when the report was not located. */
-static void json_source(sbuf *b, bool located, const plan_srcloc *src)
+static void json_source(jw *w, bool located, const plan_srcloc *src)
 {
     if (!located)
         return;
+    jw_kobject(w, "source", JW_SAME);
+    jw_kstr(w, "file", src->file);
     if (src->file) {
-        sbuf_puts(b, ", \"source\": {\"file\": ");
-        sbuf_json_str(b, src->file);
-        sbuf_printf(b, ", \"line\": %d, \"column\": %d}", src->line, src->column);
+        jw_kint(w, "line", src->line);
+        jw_kint(w, "column", src->column);
     } else {
-        sbuf_puts(b, ", \"source\": {\"file\": null, \"note\": ");
-        json_str_or_null(b, src->note);
-        sbuf_puts(b, "}");
+        jw_kstr(w, "note", src->note);
     }
+    jw_end_object(w);
 }
 
-void risk_render_findings_json(const risk_report *rep, sbuf *out)
+static void json_findings(jw *w, const risk_report *rep)
 {
-    sbuf_puts(out, "[");
+    jw_karray(w, "findings", JW_BLOCK);
     for (size_t i = 0; i < rep->nfindings; i++) {
         const risk_finding *f = &rep->findings[i];
         const risk_rule_info *r = f->rule;
-        sbuf_puts(out, i ? ",\n    {" : "\n    {");
-        sbuf_puts(out, "\"rule\": ");
-        sbuf_json_str(out, r->id);
-        sbuf_puts(out, ", \"area\": ");
-        sbuf_json_str(out, r->area);
-        sbuf_puts(out, ", \"severity\": ");
-        sbuf_json_str(out, risk_severity_name(r->severity));
-        sbuf_puts(out, ", \"title\": ");
-        sbuf_json_str(out, r->title);
-        sbuf_puts(out, ", \"address\": ");
-        json_str_or_null(out, f->address);
-        sbuf_puts(out, ", \"attribute\": ");
-        json_str_or_null(out, f->attribute);
-        sbuf_puts(out, ", \"message\": ");
-        sbuf_json_str(out, f->message);
-        sbuf_puts(out, ", \"remediation\": ");
-        sbuf_json_str(out, r->remediation);
-        sbuf_puts(out, ", \"checkov\": ");
-        json_str_or_null(out, r->checkov);
-        sbuf_puts(out, ", \"trivy\": ");
-        json_str_or_null(out, r->trivy);
-        sbuf_puts(out, ", \"plan\": ");
-        json_str_or_null(out, f->plan_name);
+        jw_object(w, JW_LINE);
+        jw_kstr(w, "rule", r->id);
+        jw_kstr(w, "area", r->area);
+        jw_kstr(w, "severity", risk_severity_name(r->severity));
+        jw_kstr(w, "title", r->title);
+        jw_kstr(w, "address", f->address);
+        jw_kstr(w, "attribute", f->attribute);
+        jw_kstr(w, "message", f->message);
+        jw_kstr(w, "remediation", r->remediation);
+        jw_kstr(w, "checkov", r->checkov);
+        jw_kstr(w, "trivy", r->trivy);
+        jw_kstr(w, "plan", f->plan_name);
         if (f->unchanged)   /* only with --scope all; absent means changed */
-            sbuf_puts(out, ", \"unchanged\": true");
-        json_source(out, f->located, &f->src);
-        sbuf_puts(out, "}");
+            jw_kbool(w, "unchanged", true);
+        json_source(w, f->located, &f->src);
+        jw_end_object(w);
     }
-    sbuf_puts(out, rep->nfindings ? "\n  ]" : "]");
+    jw_end_array(w);
 }
 
-void risk_render_suppressed_json(const risk_report *rep, sbuf *out)
+static void json_suppressed(jw *w, const risk_report *rep)
 {
-    sbuf_puts(out, "[");
+    jw_karray(w, "suppressed", JW_BLOCK);
     for (size_t i = 0; i < rep->nsuppressed; i++) {
         const risk_suppression *s = &rep->suppressed[i];
-        sbuf_puts(out, i ? ",\n    {" : "\n    {");
-        sbuf_puts(out, "\"rule\": ");
-        sbuf_json_str(out, s->rule->id);
-        sbuf_puts(out, ", \"severity\": ");
-        sbuf_json_str(out, risk_severity_name(s->rule->severity));
-        sbuf_puts(out, ", \"address\": ");
-        json_str_or_null(out, s->address);
-        sbuf_puts(out, ", \"attribute\": ");
-        json_str_or_null(out, s->attribute);
-        sbuf_puts(out, ", \"message\": ");
-        json_str_or_null(out, s->message);
-        sbuf_puts(out, ", \"how\": ");
-        sbuf_json_str(out, s->how);
-        sbuf_puts(out, ", \"plan\": ");
-        json_str_or_null(out, s->plan_name);
-        json_source(out, s->located, &s->src);
-        sbuf_puts(out, "}");
+        jw_object(w, JW_LINE);
+        jw_kstr(w, "rule", s->rule->id);
+        jw_kstr(w, "severity", risk_severity_name(s->rule->severity));
+        jw_kstr(w, "address", s->address);
+        jw_kstr(w, "attribute", s->attribute);
+        jw_kstr(w, "message", s->message);
+        jw_kstr(w, "how", s->how);
+        jw_kstr(w, "plan", s->plan_name);
+        json_source(w, s->located, &s->src);
+        jw_end_object(w);
     }
-    sbuf_puts(out, rep->nsuppressed ? "\n  ]" : "]");
+    jw_end_array(w);
 }
 
 void risk_render_json(const risk_report *rep, plan *const *plans, size_t nplans, sbuf *out)
@@ -209,19 +186,25 @@ void risk_render_json(const risk_report *rep, plan *const *plans, size_t nplans,
     size_t by[5] = {0};
     for (size_t i = 0; i < rep->nfindings; i++)
         by[rep->findings[i].rule->severity]++;
-    sbuf_puts(out, "{\n  \"schema\": \"circuit.check/v1\",\n  \"plans\": [");
-    for (size_t i = 0; i < nplans; i++) {
-        if (i)
-            sbuf_puts(out, ", ");
-        sbuf_json_str(out, plans[i]->name);
-    }
-    sbuf_puts(out, "],\n  \"findings\": ");
-    risk_render_findings_json(rep, out);
-    sbuf_puts(out, ",\n  \"suppressed\": ");
-    risk_render_suppressed_json(rep, out);
-    sbuf_printf(out,
-                ",\n  \"counts\": {\"critical\": %zu, \"high\": %zu, \"medium\": %zu, \"low\": %zu, "
-                "\"info\": %zu, \"total\": %zu, \"suppressed\": %zu}\n}\n",
-                by[RISK_CRITICAL], by[RISK_HIGH], by[RISK_MEDIUM], by[RISK_LOW], by[RISK_INFO], rep->nfindings,
-                rep->nsuppressed);
+    jw w;
+    jw_init(&w, out);
+    jw_object(&w, JW_BLOCK);
+    jw_kstr(&w, "schema", "circuit.check/v1");
+    jw_karray(&w, "plans", JW_LINE);
+    for (size_t i = 0; i < nplans; i++)
+        jw_str(&w, plans[i]->name);
+    jw_end_array(&w);
+    json_findings(&w, rep);
+    json_suppressed(&w, rep);
+    jw_kobject(&w, "counts", JW_LINE);
+    jw_kuint(&w, "critical", by[RISK_CRITICAL]);
+    jw_kuint(&w, "high", by[RISK_HIGH]);
+    jw_kuint(&w, "medium", by[RISK_MEDIUM]);
+    jw_kuint(&w, "low", by[RISK_LOW]);
+    jw_kuint(&w, "info", by[RISK_INFO]);
+    jw_kuint(&w, "total", rep->nfindings);
+    jw_kuint(&w, "suppressed", rep->nsuppressed);
+    jw_end_object(&w);
+    jw_end_object(&w);
+    jw_finish(&w);
 }

@@ -1,7 +1,6 @@
 /*
  * risk_render.h — a risk_report as text: the `circuit check` table, the
- * circuit.check/v1 JSON document (and its findings/suppressed arrays alone,
- * for documents that embed them), and SARIF 2.1.0 for code scanning.
+ * circuit.check/v1 JSON document, and SARIF 2.1.0 for code scanning.
  *
  * Renderers append to an sbuf and never fail, except SARIF, which reads the
  * plan files again to point each result at its line.  None of them prints
@@ -19,15 +18,12 @@
  * several), the suppressions, and a count line.  `color` adds ANSI colour. */
 void risk_render_table(const risk_report *rep, size_t nplans, bool color, sbuf *out);
 
-/* {"schema": "circuit.check/v1", "plans": [...], "findings": [...],
- *  "suppressed": [...], "counts": {...}} followed by a newline. */
+/* {"schema": "circuit.check/v1", "plans": [...], "findings": [{rule, area,
+ *  severity, title, address, attribute, message, remediation, checkov,
+ *  trivy, plan}], "suppressed": [{rule, severity, address, attribute,
+ *  message, how, plan}], "counts": {...}} followed by a newline. */
 void risk_render_json(const risk_report *rep, plan *const *plans, size_t nplans, sbuf *out);
 
-/* The two arrays alone: [{rule, area, severity, title, address, attribute,
- * message, remediation, checkov, trivy, plan}] and [{rule, severity,
- * address, attribute, message, how, plan}]. */
-void risk_render_findings_json(const risk_report *rep, sbuf *out);
-void risk_render_suppressed_json(const risk_report *rep, sbuf *out);
 
 /* SARIF 2.1.0, one run.  `paths` are the plan arguments as given (NULL or
  * "-" for stdin), read again to find each address's line; `uris` (NULL:

@@ -13,6 +13,7 @@
 #include "risk_render.h"
 
 #include "../core/input.h"
+#include "../core/jsonw.h"
 #include "../core/mem.h"
 
 #include <stdio.h>
@@ -125,11 +126,11 @@ static void uri_of(sbuf *b, const char *path)
         sbuf_puts(b, "plan");
 }
 
-static void text_obj(sbuf *b, const char *key, const char *text)
+static void text_obj(jw *w, const char *key, const char *text)
 {
-    sbuf_printf(b, "\"%s\": {\"text\": ", key);
-    sbuf_json_str(b, text);
-    sbuf_puts(b, "}");
+    jw_kobject(w, key, JW_SAME);
+    jw_kstr(w, "text", text);
+    jw_end_object(w);
 }
 
 /* "a,b" as "a, b" (or "`a`, `b`" for Markdown). */
@@ -142,18 +143,16 @@ static void types_text(sbuf *b, const char *types, bool code)
     }
 }
 
-static void write_rule(sbuf *b, const risk_rule_info *r)
+static void write_rule(jw *w, const risk_rule_info *r)
 {
-    sbuf_puts(b, "\n          {\"id\": ");
-    sbuf_json_str(b, r->id);
-    sbuf_puts(b, ", ");
-    text_obj(b, "shortDescription", r->title);
-    sbuf_puts(b, ", ");
+    jw_object(w, JW_LINE);
+    jw_kstr(w, "id", r->id);
+    text_obj(w, "shortDescription", r->title);
     sbuf full = SBUF_INIT;
     sbuf_printf(&full, "%s. Applies to: ", r->title);
     types_text(&full, r->resource_type, false);
     sbuf_putc(&full, '.');
-    text_obj(b, "fullDescription", sbuf_str(&full));
+    text_obj(w, "fullDescription", sbuf_str(&full));
     sbuf_free(&full);
 
     sbuf help = SBUF_INIT, md = SBUF_INIT;
@@ -177,18 +176,25 @@ static void write_rule(sbuf *b, const risk_rule_info *r)
     char *help_text = sbuf_detach(&help);
     if (strlen(help_text) > 1024)
         strcpy(help_text + 1021, "...");
-    sbuf_puts(b, ", \"help\": {\"text\": ");
-    sbuf_json_str(b, help_text);
-    sbuf_puts(b, ", \"markdown\": ");
-    sbuf_json_str(b, sbuf_str(&md));
-    sbuf_puts(b, "}");
+    jw_kobject(w, "help", JW_SAME);
+    jw_kstr(w, "text", help_text);
+    jw_kstr(w, "markdown", sbuf_str(&md));
+    jw_end_object(w);
     free(help_text);
     sbuf_free(&md);
 
-    sbuf_printf(b, ", \"defaultConfiguration\": {\"level\": \"%s\"}", level_of(r->severity));
-    sbuf_printf(b, ", \"properties\": {\"tags\": [\"security\", \"terraform\", ");
-    sbuf_json_str(b, r->area);
-    sbuf_printf(b, "], \"security-severity\": \"%s\"}}", security_severity(r->severity));
+    jw_kobject(w, "defaultConfiguration", JW_SAME);
+    jw_kstr(w, "level", level_of(r->severity));
+    jw_end_object(w);
+    jw_kobject(w, "properties", JW_SAME);
+    jw_karray(w, "tags", JW_SAME);
+    jw_str(w, "security");
+    jw_str(w, "terraform");
+    jw_str(w, r->area);
+    jw_end_array(w);
+    jw_kstr(w, "security-severity", security_severity(r->severity));
+    jw_end_object(w);
+    jw_end_object(w);
 }
 
 typedef struct result_in {
@@ -220,56 +226,78 @@ static size_t plan_index(plan *const *plans, size_t nplans, const char *name)
     return 0;
 }
 
-static void write_result(sbuf *b, const result_in *in, size_t index, const char *path, json_t *lines)
+/* "artifactLocation" and "region": the .tf block when located, else the
+ * plan file at the address's line (1 when it is not found). */
+static void physical_location(jw *w, const result_in *in, const char *path, json_t *lines)
 {
-    sbuf_puts(b, "\n        {\"ruleId\": ");
-    sbuf_json_str(b, in->rule->id);
-    sbuf_printf(b, ", \"ruleIndex\": %zu, \"level\": \"%s\", \"message\": {\"text\": ", index,
-                level_of(in->rule->severity));
-    char *text = in->address ? xasprintf("%s: %s", in->address, in->message) : xstrdup(in->message);
-    sbuf_json_str(b, text);
-    free(text);
-    sbuf_puts(b, "}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": \"");
+    sbuf uri = SBUF_INIT;
+    uri_of(&uri, in->src && in->src->file ? in->src->file : path);
+    jw_kobject(w, "physicalLocation", JW_SAME);
+    jw_kobject(w, "artifactLocation", JW_SAME);
+    jw_kstr(w, "uri", sbuf_str(&uri));
+    jw_kstr(w, "uriBaseId", "%SRCROOT%");
+    jw_end_object(w);
+    jw_kobject(w, "region", JW_SAME);
     if (in->src && in->src->file) {
-        uri_of(b, in->src->file);
-        sbuf_printf(b, "\", \"uriBaseId\": \"%%SRCROOT%%\"}, \"region\": {\"startLine\": %d, \"startColumn\": %d}}",
-                    in->src->line, in->src->column);
+        jw_kint(w, "startLine", in->src->line);
+        jw_kint(w, "startColumn", in->src->column);
     } else {
         json_int_t line = 1;
         json_t *hit = in->address ? json_object_get(lines, in->address) : NULL;
         if (hit)
             line = json_integer_value(json_object_get(hit, "line"));
-        uri_of(b, path);
-        sbuf_printf(b, "\", \"uriBaseId\": \"%%SRCROOT%%\"}, \"region\": {\"startLine\": %lld}}", (long long)line);
+        jw_kint(w, "startLine", (long long)line);
     }
+    jw_end_object(w);
+    jw_end_object(w);
+    sbuf_free(&uri);
+}
+
+static void write_result(jw *w, const result_in *in, size_t index, const char *path, json_t *lines)
+{
+    jw_object(w, JW_LINE);
+    jw_kstr(w, "ruleId", in->rule->id);
+    jw_kuint(w, "ruleIndex", index);
+    jw_kstr(w, "level", level_of(in->rule->severity));
+    char *text = in->address ? xasprintf("%s: %s", in->address, in->message) : xstrdup(in->message);
+    text_obj(w, "message", text);
+    free(text);
+    jw_karray(w, "locations", JW_SAME);
+    jw_object(w, JW_SAME);
+    physical_location(w, in, path, lines);
     if (in->address) {
-        sbuf_puts(b, ", \"logicalLocations\": [{\"fullyQualifiedName\": ");
-        sbuf_json_str(b, in->address);
-        sbuf_puts(b, ", \"kind\": \"resource\"}]");
+        jw_karray(w, "logicalLocations", JW_SAME);
+        jw_object(w, JW_SAME);
+        jw_kstr(w, "fullyQualifiedName", in->address);
+        jw_kstr(w, "kind", "resource");
+        jw_end_object(w);
+        jw_end_array(w);
     }
+    jw_end_object(w);
+    jw_end_array(w);
     char fp[17];
     risk_fingerprint(in->rule->id, in->address, in->attribute, fp);
-    sbuf_printf(b, "}], \"partialFingerprints\": {\"circuitFingerprint/v1\": \"%s\"}", fp);
+    jw_kobject(w, "partialFingerprints", JW_SAME);
+    jw_kstr(w, "circuitFingerprint/v1", fp);
+    jw_end_object(w);
     const char *note = in->src && !in->src->file ? in->src->note : NULL;
     if (in->attribute || note) {
-        sbuf_puts(b, ", \"properties\": {");
-        if (in->attribute) {
-            sbuf_puts(b, "\"attribute\": ");
-            sbuf_json_str(b, in->attribute);
-        }
-        if (note) {
-            sbuf_puts(b, in->attribute ? ", \"locationNote\": " : "\"locationNote\": ");
-            sbuf_json_str(b, note);
-        }
-        sbuf_puts(b, "}");
+        jw_kobject(w, "properties", JW_SAME);
+        if (in->attribute)
+            jw_kstr(w, "attribute", in->attribute);
+        if (note)
+            jw_kstr(w, "locationNote", note);
+        jw_end_object(w);
     }
     if (in->suppressed_how) {
-        bool tag = strstr(in->suppressed_how, "tag") != NULL;
-        sbuf_printf(b, ", \"suppressions\": [{\"kind\": \"%s\", \"justification\": ", tag ? "inSource" : "external");
-        sbuf_json_str(b, in->suppressed_how);
-        sbuf_puts(b, "}]");
+        jw_karray(w, "suppressions", JW_SAME);
+        jw_object(w, JW_SAME);
+        jw_kstr(w, "kind", strstr(in->suppressed_how, "tag") ? "inSource" : "external");
+        jw_kstr(w, "justification", in->suppressed_how);
+        jw_end_object(w);
+        jw_end_array(w);
     }
-    sbuf_puts(b, "}");
+    jw_end_object(w);
 }
 
 void risk_render_sarif(const risk_report *rep, plan *const *plans, const char *const *paths,
@@ -304,28 +332,35 @@ void risk_render_sarif(const risk_report *rep, plan *const *plans, const char *c
     for (size_t i = 0; i < nplans; i++)
         lines[i] = address_lines(paths && paths[i] && strcmp(paths[i], "-") ? paths[i] : NULL);
 
-    sbuf_puts(out, "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
-                   "  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n      \"tool\": {\"driver\": {"
-                   "\"name\": \"circuit\", "
-                   "\"version\": ");
-    sbuf_json_str(out, tool_version);
-    sbuf_puts(out, ", \"rules\": [");
-    for (size_t i = 0; i < nrules; i++) {
-        if (i)
-            sbuf_putc(out, ',');
-        write_rule(out, rules[i]);
-    }
-    sbuf_puts(out, nrules ? "\n        ]}},\n" : "]}},\n");
-    sbuf_puts(out, "      \"results\": [");
+    jw w;
+    jw_init(&w, out);
+    jw_object(&w, JW_BLOCK);
+    jw_kstr(&w, "$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+    jw_kstr(&w, "version", "2.1.0");
+    jw_karray(&w, "runs", JW_BLOCK);
+    jw_object(&w, JW_BLOCK);
+    jw_kobject(&w, "tool", JW_LINE);
+    jw_kobject(&w, "driver", JW_LINE);
+    jw_kstr(&w, "name", "circuit");
+    jw_kstr(&w, "version", tool_version);
+    jw_karray(&w, "rules", JW_BLOCK);
+    for (size_t i = 0; i < nrules; i++)
+        write_rule(&w, rules[i]);
+    jw_end_array(&w);
+    jw_end_object(&w);
+    jw_end_object(&w);
+    jw_karray(&w, "results", JW_BLOCK);
+    const char *const *names = uris ? uris : paths;
     for (size_t i = 0; i < n; i++) {
         size_t p = plan_index(plans, nplans, in[i].plan_name);
-        if (i)
-            sbuf_putc(out, ',');
-        const char *const *names = uris ? uris : paths;
-        write_result(out, &in[i], rule_index(rules, nrules, in[i].rule),
+        write_result(&w, &in[i], rule_index(rules, nrules, in[i].rule),
                      names && p < nplans ? names[p] : NULL, nplans ? lines[p] : NULL);
     }
-    sbuf_puts(out, n ? "\n      ]\n    }\n  ]\n}\n" : "]\n    }\n  ]\n}\n");
+    jw_end_array(&w);
+    jw_end_object(&w);
+    jw_end_array(&w);
+    jw_end_object(&w);
+    jw_finish(&w);
 
     for (size_t i = 0; i < nplans; i++)
         json_decref(lines[i]);

@@ -41,6 +41,7 @@
 #include "snapshot_load.h"
 #include "store.h"
 
+#include "../src/core/jsonw.h"
 #include "../src/core/mem.h"
 #include "../src/core/sbuf.h"
 
@@ -651,21 +652,19 @@ static void fill_match(price_cache *c, const row_view *v, price_match *m)
 static char *attrs_json(const row_view *v)
 {
     sbuf b = SBUF_INIT;
-    sbuf_putc(&b, '{');
-    bool first = true;
+    jw w;
+    jw_init(&w, &b);
+    jw_object(&w, JW_LINE);
     for (size_t s = PRICE_SLOT_NFIXED; s < v->d->nslots; s++) {
         price_str val = price_group_value(v->g, s);
         if (!val.len)
             continue;
         char *text = xstrndup(val.p, val.len);
-        sbuf_puts(&b, first ? "" : ", ");
-        sbuf_json_str(&b, v->d->keys[s]);
-        sbuf_puts(&b, ": ");
-        sbuf_json_str(&b, text);
+        jw_kstr(&w, v->d->keys[s], text);
         free(text);
-        first = false;
     }
-    sbuf_putc(&b, '}');
+    jw_end_object(&w);
+    jw_finish_value(&w);   /* no newline: the object is embedded as it is */
     return sbuf_detach(&b);
 }
 

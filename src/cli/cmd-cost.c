@@ -107,6 +107,7 @@ static int cost_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
         const price_offer_info *used = NULL;
         size_t nused = price_cache_used(cache, &used);
         cost_render_opts ro = {.schema = "circuit.cost/v1", .prices = used, .nprices = nused,
+                               .plans = plans, .nplans = nplans,
                                .color = strcmp(o->format, "table") == 0 && !o->output && out_color(o->no_color)};
         if (strcmp(o->format, "html") == 0) {
             plan_provider_count *nr = NULL;

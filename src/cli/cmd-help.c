@@ -6,102 +6,107 @@
  */
 #include "cli.h"
 
+#include "../core/jsonw.h"
 #include "../core/out.h"
 #include "../core/sbuf.h"
 
 #include <stdio.h>
 #include <string.h>
 
-static void json_names(sbuf *b, uint32_t bits)
+static void json_names(jw *w, const char *key, uint32_t bits)
 {
     cli_option_info oi;
-    bool first = true;
-    sbuf_putc(b, '[');
-    for (size_t i = 0; cli_option_at(i, &oi); i++) {
-        if (!(bits & oi.bit))
-            continue;
-        sbuf_puts(b, first ? "" : ", ");
-        sbuf_json_str(b, oi.name);
-        first = false;
-    }
-    sbuf_putc(b, ']');
+    jw_karray(w, key, JW_SAME);
+    for (size_t i = 0; cli_option_at(i, &oi); i++)
+        if (bits & oi.bit)
+            jw_str(w, oi.name);
+    jw_end_array(w);
 }
 
-static void json_formats(sbuf *b, const char *formats)
+static void json_formats(jw *w, const char *formats)
 {
-    sbuf_putc(b, '[');
+    jw_karray(w, "formats", JW_SAME);
     for (const char *p = formats; p && *p;) {
         size_t n = strcspn(p, ",");
         char one[32];
         snprintf(one, sizeof one, "%.*s", (int)n, p);
-        sbuf_puts(b, p == formats ? "" : ", ");
-        sbuf_json_str(b, one);
+        jw_str(w, one);
         p += n + (p[n] == ',');
     }
-    sbuf_putc(b, ']');
+    jw_end_array(w);
 }
 
-static void json_commands(sbuf *b, const cmd_entry *const *table, const char *prefix, bool *first)
+static void json_commands(jw *w, const cmd_entry *const *table, const char *prefix)
 {
     for (size_t i = 0; table[i]; i++) {
         const cmd_entry *e = table[i];
         char path[64];
         snprintf(path, sizeof path, "%s%s%s", prefix ? prefix : "", prefix ? " " : "", e->name);
-        sbuf_puts(b, *first ? "\n    {" : ",\n    {");
-        *first = false;
-        sbuf_puts(b, "\"command\": ");
-        sbuf_json_str(b, path);
-        sbuf_puts(b, ", \"args\": ");
-        sbuf_json_str(b, e->args_usage ? e->args_usage : "");
-        sbuf_puts(b, ", \"summary\": ");
-        sbuf_json_str(b, e->summary);
-        sbuf_puts(b, ", \"help\": ");
-        sbuf_json_str(b, e->help ? e->help : "");
-        sbuf_puts(b, ", \"formats\": ");
-        json_formats(b, e->formats);
-        sbuf_puts(b, ", \"options\": ");
-        json_names(b, e->options);
-        sbuf_puts(b, ", \"noeffect\": ");
-        json_names(b, e->noeffect);
-        sbuf_printf(b, ", \"min_args\": %d, \"max_args\": %d", e->min_args, e->max_args);
-        sbuf_puts(b, ", \"subcommands\": [");
-        for (size_t k = 0; e->subcommands && e->subcommands[k]; k++) {
-            sbuf_puts(b, k ? ", " : "");
-            sbuf_json_str(b, e->subcommands[k]->name);
-        }
-        sbuf_puts(b, "]}");
+        jw_object(w, JW_LINE);
+        jw_kstr(w, "command", path);
+        jw_kstr(w, "args", e->args_usage ? e->args_usage : "");
+        jw_kstr(w, "summary", e->summary);
+        jw_kstr(w, "help", e->help ? e->help : "");
+        json_formats(w, e->formats);
+        json_names(w, "options", e->options);
+        json_names(w, "noeffect", e->noeffect);
+        jw_kint(w, "min_args", e->min_args);
+        jw_kint(w, "max_args", e->max_args);
+        jw_karray(w, "subcommands", JW_SAME);
+        for (size_t k = 0; e->subcommands && e->subcommands[k]; k++)
+            jw_str(w, e->subcommands[k]->name);
+        jw_end_array(w);
+        jw_end_object(w);
         if (e->subcommands)
-            json_commands(b, e->subcommands, path, first);
+            json_commands(w, e->subcommands, path);
     }
+}
+
+static void json_options(jw *w)
+{
+    jw_karray(w, "options", JW_BLOCK);
+    cli_option_info oi;
+    for (size_t i = 0; cli_option_at(i, &oi); i++) {
+        jw_object(w, JW_LINE);
+        jw_kstr(w, "name", oi.name);
+        if (oi.short_name) {
+            char short_name[2] = {oi.short_name, '\0'};
+            jw_kstr(w, "short", short_name);
+        }
+        jw_kstr(w, "metavar", oi.metavar);
+        jw_kbool(w, "repeatable", oi.repeatable);
+        jw_kbool(w, "common", (oi.bit & OPT_COMMON) != 0);
+        jw_kstr(w, "help", oi.help);
+        jw_end_object(w);
+    }
+    jw_end_array(w);
 }
 
 static void help_json(sbuf *b)
 {
-    sbuf_printf(b, "{\n  \"schema\": \"circuit.help/v1\",\n  \"version\": ");
-    sbuf_json_str(b, cli_version);
-    sbuf_puts(b, ",\n  \"commands\": [");
-    bool first = true;
-    json_commands(b, cmd_table, NULL, &first);
-    sbuf_puts(b, "\n  ],\n  \"options\": [");
-    cli_option_info oi;
-    for (size_t i = 0; cli_option_at(i, &oi); i++) {
-        sbuf_puts(b, i ? ",\n    {" : "\n    {");
-        sbuf_puts(b, "\"name\": ");
-        sbuf_json_str(b, oi.name);
-        if (oi.short_name)
-            sbuf_printf(b, ", \"short\": \"%c\"", oi.short_name);
-        sbuf_puts(b, ", \"metavar\": ");
-        if (oi.metavar)
-            sbuf_json_str(b, oi.metavar);
-        else
-            sbuf_puts(b, "null");
-        sbuf_printf(b, ", \"repeatable\": %s, \"common\": %s, \"help\": ", oi.repeatable ? "true" : "false",
-                    (oi.bit & OPT_COMMON) ? "true" : "false");
-        sbuf_json_str(b, oi.help);
-        sbuf_putc(b, '}');
+    static const struct {
+        int code;
+        const char *meaning;
+    } exits[] = {{0, "success, and every gate passed"}, {1, "a gate failed"}, {2, "an error"}};
+    jw w;
+    jw_init(&w, b);
+    jw_object(&w, JW_BLOCK);
+    jw_kstr(&w, "schema", "circuit.help/v1");
+    jw_kstr(&w, "version", cli_version);
+    jw_karray(&w, "commands", JW_BLOCK);
+    json_commands(&w, cmd_table, NULL);
+    jw_end_array(&w);
+    json_options(&w);
+    jw_karray(&w, "exit_codes", JW_LINE);
+    for (size_t i = 0; i < sizeof exits / sizeof exits[0]; i++) {
+        jw_object(&w, JW_SAME);
+        jw_kint(&w, "code", exits[i].code);
+        jw_kstr(&w, "meaning", exits[i].meaning);
+        jw_end_object(&w);
     }
-    sbuf_puts(b, "\n  ],\n  \"exit_codes\": [{\"code\": 0, \"meaning\": \"success, and every gate passed\"}, "
-                 "{\"code\": 1, \"meaning\": \"a gate failed\"}, {\"code\": 2, \"meaning\": \"an error\"}]\n}\n");
+    jw_end_array(&w);
+    jw_end_object(&w);
+    jw_finish(&w);
 }
 
 static int help_exec(const cmd_entry *self, cli_opts *o, cir_err *err)

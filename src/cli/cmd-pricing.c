@@ -12,6 +12,7 @@
 #include "cli.h"
 
 #include "../../pricing/pricing.h"
+#include "../core/jsonw.h"
 #include "../core/mem.h"
 #include "../core/out.h"
 #include "../core/sbuf.h"
@@ -51,22 +52,19 @@ static void import_line(sbuf *doc, const char *file, const price_ingest_stats *s
                 (long long)st->rows_seen, (long long)st->rows_kept, (long long)st->rows_bad);
 }
 
-static void import_json(sbuf *doc, const char *file, const price_ingest_stats *st, bool first)
+static void import_json(jw *w, const char *file, const price_ingest_stats *st)
 {
-    sbuf_puts(doc, first ? "\n    {" : ",\n    {");
-    sbuf_puts(doc, "\"file\": ");
-    sbuf_json_str(doc, file);
-    sbuf_puts(doc, ", \"service\": ");
-    sbuf_json_str(doc, st->service);
-    sbuf_puts(doc, ", \"region\": ");
-    sbuf_json_str(doc, st->region);
-    sbuf_puts(doc, ", \"version\": ");
-    sbuf_json_str(doc, st->version);
-    sbuf_puts(doc, ", \"publication_date\": ");
-    sbuf_json_str(doc, st->publication_date);
-    sbuf_printf(doc, ", \"rows_seen\": %lld, \"rows_kept\": %lld, \"rows_bad\": %lld, \"bytes\": %lld}",
-                (long long)st->rows_seen, (long long)st->rows_kept, (long long)st->rows_bad,
-                (long long)st->bytes);
+    jw_object(w, JW_LINE);
+    jw_kstr(w, "file", file);
+    jw_kstr(w, "service", st->service);
+    jw_kstr(w, "region", st->region);
+    jw_kstr(w, "version", st->version);
+    jw_kstr(w, "publication_date", st->publication_date);
+    jw_kint(w, "rows_seen", (long long)st->rows_seen);
+    jw_kint(w, "rows_kept", (long long)st->rows_kept);
+    jw_kint(w, "rows_bad", (long long)st->rows_bad);
+    jw_kint(w, "bytes", (long long)st->bytes);
+    jw_end_object(w);
 }
 
 static int import_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
@@ -77,10 +75,13 @@ static int import_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
         return CIR_EXIT_ERROR;
     bool json = strcmp(o->format, "json") == 0;
     sbuf doc = SBUF_INIT;
+    jw w;
     if (json) {
-        sbuf_puts(&doc, "{\n  \"schema\": \"circuit.pricing.import/v1\",\n  \"cache\": ");
-        sbuf_json_str(&doc, price_cache_path(c));
-        sbuf_puts(&doc, ",\n  \"imports\": [");
+        jw_init(&w, &doc);
+        jw_object(&w, JW_BLOCK);
+        jw_kstr(&w, "schema", "circuit.pricing.import/v1");
+        jw_kstr(&w, "cache", price_cache_path(c));
+        jw_karray(&w, "imports", JW_BLOCK);
     }
     int rc = CIR_EXIT_OK;
     for (size_t i = 0; i < o->args.n; i++) {
@@ -91,14 +92,17 @@ static int import_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
             break;
         }
         if (json)
-            import_json(&doc, file, &st, i == 0);
+            import_json(&w, file, &st);
         else
             import_line(&doc, file, &st);
     }
-    if (json)
-        sbuf_puts(&doc, "\n  ]\n}\n");
     /* Files before a failure are imported (each is its own transaction), so
      * say so; a JSON document is all or nothing. */
+    if (json && rc == CIR_EXIT_OK) {
+        jw_end_array(&w);
+        jw_end_object(&w);
+        jw_finish(&w);
+    }
     if (rc == CIR_EXIT_OK || !json) {
         cir_err out_err;
         if (out_emit(o->output, &doc, rc == CIR_EXIT_OK ? err : &out_err) != CIR_OK)
@@ -310,26 +314,21 @@ static void status_table(sbuf *doc, const cli_opts *opts, const char *path, long
                        "them; 'circuit pricing sync --region REGION' fetches AWS's current prices\n");
 }
 
-static void json_field(sbuf *doc, const char *name, const char *value, bool comma)
+static void json_offer(jw *w, const price_offer_info *o, time_t now)
 {
-    sbuf_printf(doc, "%s\"%s\": ", comma ? ", " : "", name);
-    sbuf_json_str(doc, value);
-}
-
-static void json_offer(sbuf *doc, const price_offer_info *o, time_t now, bool first)
-{
-    sbuf_puts(doc, first ? "\n    {" : ",\n    {");
-    json_field(doc, "service", o->service, false);
-    json_field(doc, "region", o->region, true);
-    json_field(doc, "version", o->version, true);
-    json_field(doc, "publication_date", o->publication_date, true);
-    sbuf_printf(doc, ", \"age_seconds\": %lld", age_seconds(o->publication_date, now));
-    json_field(doc, "source", o->source, true);
-    json_field(doc, "fetched_at", o->fetched_at, true);
-    json_field(doc, "etag", o->etag, true);
-    json_field(doc, "last_modified", o->last_modified, true);
-    sbuf_printf(doc, ", \"rows_seen\": %lld, \"rows_kept\": %lld}", (long long)o->rows_seen,
-                (long long)o->rows_kept);
+    jw_object(w, JW_LINE);
+    jw_kstr(w, "service", o->service);
+    jw_kstr(w, "region", o->region);
+    jw_kstr(w, "version", o->version);
+    jw_kstr(w, "publication_date", o->publication_date);
+    jw_kint(w, "age_seconds", age_seconds(o->publication_date, now));
+    jw_kstr(w, "source", o->source);
+    jw_kstr(w, "fetched_at", o->fetched_at);
+    jw_kstr(w, "etag", o->etag);
+    jw_kstr(w, "last_modified", o->last_modified);
+    jw_kint(w, "rows_seen", (long long)o->rows_seen);
+    jw_kint(w, "rows_kept", (long long)o->rows_kept);
+    jw_end_object(w);
 }
 
 /* "offers": what the cache holds; "snapshot": the bundled price lists not
@@ -337,20 +336,23 @@ static void json_offer(sbuf *doc, const price_offer_info *o, time_t now, bool fi
 static void status_json(sbuf *doc, const char *path, long long bytes, const status_entry *v,
                         size_t n, time_t now)
 {
-    sbuf_puts(doc, "{\n  \"schema\": \"circuit.pricing.status/v1\",\n  \"cache\": {");
-    json_field(doc, "path", path, false);
-    sbuf_printf(doc, ", \"bytes\": %lld}", bytes);
+    jw w;
+    jw_init(&w, doc);
+    jw_object(&w, JW_BLOCK);
+    jw_kstr(&w, "schema", "circuit.pricing.status/v1");
+    jw_kobject(&w, "cache", JW_LINE);
+    jw_kstr(&w, "path", path);
+    jw_kint(&w, "bytes", bytes);
+    jw_end_object(&w);
     for (int loaded = 1; loaded >= 0; loaded--) {
-        sbuf_puts(doc, loaded ? ",\n  \"offers\": [" : ",\n  \"snapshot\": [");
-        bool first = true;
+        jw_karray(&w, loaded ? "offers" : "snapshot", JW_BLOCK);
         for (size_t i = 0; i < n; i++)
-            if (v[i].loaded == (bool)loaded) {
-                json_offer(doc, &v[i].info, now, first);
-                first = false;
-            }
-        sbuf_puts(doc, first ? "]" : "\n  ]");
+            if (v[i].loaded == (bool)loaded)
+                json_offer(&w, &v[i].info, now);
+        jw_end_array(&w);
     }
-    sbuf_puts(doc, "\n}\n");
+    jw_end_object(&w);
+    jw_finish(&w);
 }
 
 static int status_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
@@ -404,27 +406,31 @@ static cir_code parse_attr(const char *arg, price_filter *f, char **key, cir_err
 /* The matches of every --service, in the order given, as one document. */
 static void query_json(sbuf *doc, const price_match_list *lists, size_t nlists)
 {
-    sbuf_puts(doc, "{\n  \"schema\": \"circuit.pricing.query/v1\",\n  \"matches\": [");
-    size_t written = 0;
+    jw w;
+    jw_init(&w, doc);
+    jw_object(&w, JW_BLOCK);
+    jw_kstr(&w, "schema", "circuit.pricing.query/v1");
+    jw_karray(&w, "matches", JW_BLOCK);
     for (size_t k = 0; k < nlists; k++)
-    for (size_t i = 0; i < lists[k].n; i++, written++) {
+    for (size_t i = 0; i < lists[k].n; i++) {
         const price_match_list *l = &lists[k];
         const price_match *m = &l->items[i];
-        sbuf_puts(doc, written ? ",\n    {" : "\n    {");
-        json_field(doc, "sku", m->sku, false);
-        json_field(doc, "service", m->service, true);
-        json_field(doc, "family", m->family, true);
-        json_field(doc, "region", m->region, true);
-        json_field(doc, "unit", m->unit, true);
-        json_field(doc, "usd", m->usd, true);
-        json_field(doc, "description", m->description, true);
-        sbuf_puts(doc, ", \"attributes\": ");
-        sbuf_puts(doc, l->attrs_json[i]);
-        json_field(doc, "version", m->version, true);
-        json_field(doc, "publication_date", m->publication_date, true);
-        sbuf_putc(doc, '}');
+        jw_object(&w, JW_LINE);
+        jw_kstr(&w, "sku", m->sku);
+        jw_kstr(&w, "service", m->service);
+        jw_kstr(&w, "family", m->family);
+        jw_kstr(&w, "region", m->region);
+        jw_kstr(&w, "unit", m->unit);
+        jw_kstr(&w, "usd", m->usd);
+        jw_kstr(&w, "description", m->description);
+        jw_kraw(&w, "attributes", l->attrs_json[i]);   /* a JSON object as stored */
+        jw_kstr(&w, "version", m->version);
+        jw_kstr(&w, "publication_date", m->publication_date);
+        jw_end_object(&w);
     }
-    sbuf_puts(doc, written ? "\n  ]\n}\n" : "]\n}\n");
+    jw_end_array(&w);
+    jw_end_object(&w);
+    jw_finish(&w);
 }
 
 static void query_table(sbuf *doc, const price_query *q, const price_match_list *l)

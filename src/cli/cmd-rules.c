@@ -7,6 +7,7 @@
  */
 #include "cli.h"
 
+#include "../core/jsonw.h"
 #include "../core/mem.h"
 #include "../core/out.h"
 #include "../core/sbuf.h"
@@ -95,15 +96,22 @@ static void render_json(const risk_ruleset *rs, sbuf *out)
 {
     const risk_rule_info **rules;
     size_t n = risk_ruleset_rules(rs, &rules);
-    sbuf_puts(out, "{\n  \"schema\": \"circuit.rules/v1\",\n  \"rules\": [");
+    jw w;
+    jw_init(&w, out);
+    jw_object(&w, JW_BLOCK);
+    jw_kstr(&w, "schema", "circuit.rules/v1");
+    jw_karray(&w, "rules", JW_BLOCK);
     for (size_t i = 0; i < n; i++) {
+        /* The definition as the rules file holds it, one line a rule. */
         json_t *def = risk_ruleset_rule_json(rs, i);
         char *text = json_dumps(def, JSON_INDENT(0) | JSON_PRESERVE_ORDER);
-        sbuf_printf(out, "%s\n    %s", i ? "," : "", text);
+        jw_raw(&w, text);
         free(text);
         json_decref(def);
     }
-    sbuf_puts(out, n ? "\n  ]\n}\n" : "]\n}\n");
+    jw_end_array(&w);
+    jw_end_object(&w);
+    jw_finish(&w);
 }
 
 static int rules_exec(const cmd_entry *self, cli_opts *o, cir_err *err)

@@ -18,10 +18,15 @@ void jw_init(jw *w, sbuf *b)
     w->done = false;
 }
 
-void jw_finish(jw *w)
+void jw_finish_value(jw *w)
 {
     assert(w->done && "jw_finish: no value written");
     assert(w->depth == 0 && "jw_finish: a container is still open");
+}
+
+void jw_finish(jw *w)
+{
+    jw_finish_value(w);
     sbuf_putc(w->b, '\n');
 }
 

@@ -47,8 +47,10 @@ typedef struct jw {
 /* Starts a document at the end of `b` (which the caller owns). */
 void jw_init(jw *w, sbuf *b);
 /* Ends the document with a newline; asserts that exactly one value was
- * written and everything opened was closed. */
+ * written and everything opened was closed.  jw_finish_value asserts the
+ * same without the newline, for a value that will be embedded elsewhere. */
 void jw_finish(jw *w);
+void jw_finish_value(jw *w);
 
 /* Containers.  A close must match the innermost open. */
 void jw_object(jw *w, jw_layout l);

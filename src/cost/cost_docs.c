@@ -11,6 +11,7 @@
  */
 #include "cost_model.h"
 
+#include "../core/jsonw.h"
 #include "../core/mem.h"
 #include "../core/sbuf.h"
 
@@ -238,65 +239,69 @@ static void table(sbuf *b)
 
 /* ---- JSON --------------------------------------------------------------------- */
 
+static void json_model(jw *w, const cost_model *m)
+{
+    jw_object(w, JW_SAME);
+    jw_kstr(w, "type", m->type);
+    jw_kstr(w, "doc", m->doc);
+    jw_karray(w, "usage_keys", JW_SAME);
+    for (size_t k = 0; k < m->nusage; k++) {
+        jw_object(w, JW_SAME);
+        jw_kstr(w, "key", m->usage[k].key);
+        jw_kstr(w, "type", usage_type_name(m->usage[k].type));
+        jw_kstr(w, "doc", m->usage[k].doc);
+        jw_end_object(w);
+    }
+    jw_end_array(w);
+    jw_karray(w, "assumptions", JW_SAME);
+    row_list rows = {0};
+    model_assumptions(m, &rows);
+    for (size_t r = 0; r < rows.n; r++) {
+        const cost_var *v = rows.items[r].var;
+        jw_object(w, JW_SAME);
+        jw_kstr(w, "attribute", rows.items[r].attr);
+        jw_kstr(w, "assumed", v->dflt);
+        jw_kstr(w, "when", assumed_when(v));
+        jw_kstr(w, "why", v->why);
+        jw_kstr(w, "usage_key", v->usage);
+        jw_end_object(w);
+    }
+    rows_free(&rows);
+    jw_end_array(w);
+    jw_end_object(w);
+}
+
+static void json_strings(jw *w, const char *key, const char *const *v, size_t n)
+{
+    jw_karray(w, key, JW_SAME);
+    for (size_t i = 0; i < n; i++)
+        jw_str(w, v[i]);
+    jw_end_array(w);
+}
+
+/* circuit.cost-types/v1: compact, a priced type a line. */
 static void json(sbuf *b)
 {
     const cost_model *const *models;
     size_t nm = cost_models(&models);
     const char *const *free_types;
     size_t nf = cost_free_types(&free_types);
-    sbuf_printf(b, "{\"schema\":\"circuit.cost-types/v1\",\"priced_count\":%zu,\"free_count\":%zu,\"priced\":[", nm,
-                nf);
-    for (size_t i = 0; i < nm; i++) {
-        const cost_model *m = models[i];
-        sbuf_puts(b, i ? ",\n{\"type\":" : "\n{\"type\":");
-        sbuf_json_str(b, m->type);
-        sbuf_puts(b, ",\"doc\":");
-        sbuf_json_str(b, m->doc);
-        sbuf_puts(b, ",\"usage_keys\":[");
-        for (size_t k = 0; k < m->nusage; k++) {
-            sbuf_puts(b, k ? ",{\"key\":" : "{\"key\":");
-            sbuf_json_str(b, m->usage[k].key);
-            sbuf_puts(b, ",\"type\":");
-            sbuf_json_str(b, usage_type_name(m->usage[k].type));
-            sbuf_puts(b, ",\"doc\":");
-            sbuf_json_str(b, m->usage[k].doc);
-            sbuf_putc(b, '}');
-        }
-        sbuf_puts(b, "],\"assumptions\":[");
-        row_list rows = {0};
-        model_assumptions(m, &rows);
-        for (size_t r = 0; r < rows.n; r++) {
-            const cost_var *v = rows.items[r].var;
-            sbuf_puts(b, r ? ",{\"attribute\":" : "{\"attribute\":");
-            sbuf_json_str(b, rows.items[r].attr);
-            sbuf_puts(b, ",\"assumed\":");
-            sbuf_json_str(b, v->dflt);
-            sbuf_puts(b, ",\"when\":");
-            sbuf_json_str(b, assumed_when(v));
-            sbuf_puts(b, ",\"why\":");
-            sbuf_json_str(b, v->why);
-            sbuf_puts(b, ",\"usage_key\":");
-            sbuf_json_str(b, v->usage);
-            sbuf_putc(b, '}');
-        }
-        rows_free(&rows);
-        sbuf_puts(b, "]}");
-    }
-    sbuf_puts(b, "],\"offers\":[");
+    jw w;
+    jw_init(&w, b);
+    jw_object(&w, JW_COMPACT);
+    jw_kstr(&w, "schema", "circuit.cost-types/v1");
+    jw_kuint(&w, "priced_count", nm);
+    jw_kuint(&w, "free_count", nf);
+    jw_karray(&w, "priced", JW_ROWS);
+    for (size_t i = 0; i < nm; i++)
+        json_model(&w, models[i]);
+    jw_end_array(&w);
     size_t no;
     const char *const *off = cost_model_offers(&no);
-    for (size_t i = 0; i < no; i++) {
-        if (i)
-            sbuf_putc(b, ',');
-        sbuf_json_str(b, off[i]);
-    }
-    sbuf_puts(b, "],\"free\":[");
-    for (size_t i = 0; i < nf; i++) {
-        if (i)
-            sbuf_putc(b, ',');
-        sbuf_json_str(b, free_types[i]);
-    }
-    sbuf_puts(b, "]}\n");
+    json_strings(&w, "offers", off, no);
+    json_strings(&w, "free", free_types, nf);
+    jw_end_object(&w);
+    jw_finish(&w);
 }
 
 void cost_doc_types(const char *format, sbuf *out)

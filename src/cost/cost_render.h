@@ -26,6 +26,8 @@ typedef struct cost_render_opts {
     size_t nprices;
     bool color;                         /* ANSI colour in the table */
     bool all_resources;                 /* table/markdown: list no-op resources too */
+    plan *const *plans;                 /* JSON: "not_reviewed" counts their other providers' */
+    size_t nplans;                      /*   resources (NULL: none) */
 } cost_render_opts;
 
 /* By format name: "json", "markdown", else the table. */

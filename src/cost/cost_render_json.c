@@ -10,6 +10,8 @@
 #include "cost_render.h"
 #include "cost_render_int.h"
 
+#include "../plan/plan_render.h"
+
 #include <stdlib.h>
 
 /* Null, never 0, when the figure is partial and nothing of it was priced. */
@@ -173,6 +175,7 @@ void cost_render_json(const cost_report *r, const cost_render_opts *o, sbuf *out
         }
         jw_end_array(&w);
     }
+    plan_not_reviewed_json(&w, o->plans, o->nplans);
     jw_end_object(&w);
     jw_finish(&w);
 }

@@ -69,34 +69,31 @@ char *plan_not_reviewed_text(const plan_provider_count *c, size_t n)
     return sbuf_detach(&b);
 }
 
-void plan_not_reviewed_append(plan *const *plans, size_t nplans, const char *format, sbuf *doc)
+void plan_not_reviewed_json(jw *w, plan *const *plans, size_t nplans)
 {
     plan_provider_count *c = NULL;
     size_t n = plan_not_reviewed(plans, nplans, &c);
-    if (!n || !format || strcmp(format, "sarif") == 0) {
-        free(c);
-        return;
-    }
-    if (strcmp(format, "json") == 0) {
-        /* The document is one object ending in "}\n": the list joins it as
-         * its last key. */
-        if (doc->len < 2 || strcmp(sbuf_str(doc) + doc->len - 2, "}\n") != 0) {
-            free(c);
-            return;
-        }
-        doc->len -= 2;
-        /* Indented documents (check) stay indented, compact ones (cost) compact. */
-        bool pretty = doc->len && sbuf_str(doc)[doc->len - 1] == '\n';
-        if (pretty)
-            doc->len--;
-        sbuf_puts(doc, pretty ? ",\n  \"not_reviewed\": [" : ",\"not_reviewed\":[");
+    if (n) {
+        jw_karray(w, "not_reviewed", JW_LINE);
         for (size_t i = 0; i < n; i++) {
-            sbuf_puts(doc, i ? ", {\"provider\": " : "{\"provider\": ");
-            sbuf_json_str(doc, c[i].provider);
-            sbuf_printf(doc, ", \"resources\": %zu, \"changed\": %zu}", c[i].resources, c[i].changed);
+            jw_object(w, JW_LINE);
+            jw_kstr(w, "provider", c[i].provider);
+            jw_kuint(w, "resources", c[i].resources);
+            jw_kuint(w, "changed", c[i].changed);
+            jw_end_object(w);
         }
-        sbuf_puts(doc, pretty ? "]\n}\n" : "]}\n");
-    } else {
+        jw_end_array(w);
+    }
+    free(c);
+}
+
+void plan_not_reviewed_append(plan *const *plans, size_t nplans, const char *format, sbuf *doc)
+{
+    if (!format || strcmp(format, "sarif") == 0 || strcmp(format, "json") == 0)
+        return;
+    plan_provider_count *c = NULL;
+    size_t n = plan_not_reviewed(plans, nplans, &c);
+    if (n) {
         char *text = plan_not_reviewed_text(c, n);
         sbuf_printf(doc, "\n%s%s.\n", strcmp(format, "markdown") == 0 ? "**Not reviewed:** " : "", text);
         free(text);

@@ -8,6 +8,7 @@
 #ifndef CIRCUIT_PLAN_RENDER_H
 #define CIRCUIT_PLAN_RENDER_H
 
+#include "../core/jsonw.h"
 #include "../core/sbuf.h"
 #include "plan.h"
 
@@ -18,11 +19,14 @@ void plan_render_json(const plan *p, sbuf *out);
 void plan_render_table(const plan *p, sbuf *out, bool color);
 void plan_render_markdown(const plan *p, sbuf *out);
 
-/* Appends what the plans hold of providers other than AWS to a finished
- * `check` or `cost` document (plan_coverage.c): in JSON a last key
- * "not_reviewed": [{"provider", "resources", "changed"}], in a table or
- * Markdown a closing line "3 google resources not reviewed: circuit reviews
- * AWS resources only."; nothing for SARIF or when there is none. */
+/* What the plans hold of providers other than AWS (plan_coverage.c), for
+ * the `check` and `cost` documents.  plan_not_reviewed_json writes the
+ * member "not_reviewed": [{"provider", "resources", "changed"}] into the
+ * open JSON object (nothing when there is none); plan_not_reviewed_append
+ * appends to a finished table or Markdown document a closing line "3 google
+ * resources not reviewed: circuit reviews AWS resources only." (nothing for
+ * JSON, whose renderers write the member, or SARIF). */
+void plan_not_reviewed_json(jw *w, plan *const *plans, size_t nplans);
 void plan_not_reviewed_append(plan *const *plans, size_t nplans, const char *format, sbuf *doc);
 
 /* The symbol Terraform prints for a change: "+", "~", "-/+", "+/-", "-",

@@ -9,6 +9,7 @@
 #include "risk_render.h"
 
 #include "../core/jsonw.h"
+#include "../plan/plan_render.h"
 
 #include <string.h>
 
@@ -205,6 +206,7 @@ void risk_render_json(const risk_report *rep, plan *const *plans, size_t nplans,
     jw_kuint(&w, "total", rep->nfindings);
     jw_kuint(&w, "suppressed", rep->nsuppressed);
     jw_end_object(&w);
+    plan_not_reviewed_json(&w, plans, nplans);
     jw_end_object(&w);
     jw_finish(&w);
 }

@@ -21,7 +21,8 @@ void risk_render_table(const risk_report *rep, size_t nplans, bool color, sbuf *
 /* {"schema": "circuit.check/v1", "plans": [...], "findings": [{rule, area,
  *  severity, title, address, attribute, message, remediation, checkov,
  *  trivy, plan}], "suppressed": [{rule, severity, address, attribute,
- *  message, how, plan}], "counts": {...}} followed by a newline. */
+ *  message, how, plan}], "counts": {...}, and "not_reviewed" when the
+ *  plans hold providers other than AWS} followed by a newline. */
 void risk_render_json(const risk_report *rep, plan *const *plans, size_t nplans, sbuf *out);
 
 

@@ -16,6 +16,7 @@
 #include "pricing/cache.h"
 #include "pricing/ingest.h"
 #include "pricing/rowq.h"
+#include "src/core/jsonw.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -53,14 +54,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     return 0;
 }
 
-static void put_field(sbuf *doc, const char *key, const char *value, bool first)
-{
-    sbuf_puts(doc, first ? "{" : ", ");
-    sbuf_json_str(doc, key);
-    sbuf_puts(doc, ": ");
-    sbuf_json_str(doc, value);
-}
-
 /* What `pricing query --format json` writes for the rows of one offer. */
 static void read_back(const price_ingest_stats *st)
 {
@@ -74,26 +67,28 @@ static void read_back(const price_ingest_stats *st)
     if ((int64_t)l.n > st->rows_kept)
         fz_fail("query after import", "%zu rows read back, %lld kept", l.n, (long long)st->rows_kept);
     sbuf doc = SBUF_INIT;
-    sbuf_putc(&doc, '[');
+    jw w;
+    jw_init(&w, &doc);
+    jw_array(&w, JW_BLOCK);
     for (size_t i = 0; i < l.n; i++) {
         const price_match *m = &l.items[i];
-        sbuf_puts(&doc, i ? ",\n" : "\n");
-        put_field(&doc, "sku", m->sku, true);
-        put_field(&doc, "usd", m->usd, false);
-        put_field(&doc, "unit", m->unit, false);
-        put_field(&doc, "family", m->family, false);
-        put_field(&doc, "description", m->description, false);
-        put_field(&doc, "version", m->version, false);
-        sbuf_puts(&doc, ", \"attributes\": ");
-        sbuf_puts(&doc, l.attrs_json[i]);
-        sbuf_putc(&doc, '}');
+        jw_object(&w, JW_LINE);
+        jw_kstr(&w, "sku", m->sku);
+        jw_kstr(&w, "usd", m->usd);
+        jw_kstr(&w, "unit", m->unit);
+        jw_kstr(&w, "family", m->family);
+        jw_kstr(&w, "description", m->description);
+        jw_kstr(&w, "version", m->version);
+        jw_kraw(&w, "attributes", l.attrs_json[i]);
+        jw_end_object(&w);
         json_error_t je;
         json_t *attrs = json_loads(l.attrs_json[i], JSON_REJECT_DUPLICATES, &je);
         if (!json_is_object(attrs))
             fz_fail("stored attributes", "not a JSON object: %s", je.text);
         json_decref(attrs);
     }
-    sbuf_puts(&doc, "]\n");
+    jw_end_array(&w);
+    jw_finish(&w);
     fz_check_doc("pricing query json", FZ_JSON, &doc);
     sbuf_free(&doc);
     price_matches_free(&l);

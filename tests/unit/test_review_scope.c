@@ -240,8 +240,13 @@ Test(review_scope, other_providers_are_counted_and_said_on_the_verdict_line)
                          "circuit does not review (1 google)\n"), "%s", md);
     free(md);
     sbuf doc = SBUF_INIT;
-    sbuf_puts(&doc, "{\n  \"a\": 1\n}\n");
-    plan_not_reviewed_append(plans, 1, "json", &doc);
+    jw w;
+    jw_init(&w, &doc);
+    jw_object(&w, JW_BLOCK);
+    jw_kint(&w, "a", 1);
+    plan_not_reviewed_json(&w, plans, 1);
+    jw_end_object(&w);
+    jw_finish(&w);
     cr_assert_str_eq(sbuf_str(&doc), "{\n  \"a\": 1,\n  \"not_reviewed\": [{\"provider\": \"google\", \"resources\": 1, "
                                      "\"changed\": 1}, {\"provider\": \"random\", \"resources\": 1, \"changed\": 0}]\n}\n");
     sbuf_free(&doc);

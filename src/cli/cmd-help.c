@@ -2,7 +2,8 @@
  * cmd-help.c — `circuit help [COMMAND [SUBCOMMAND]]`, and `circuit help
  * --format json`: the command and option tables as data (circuit.help/v1),
  * from which scripts/gen-docs.py writes the reference pages, the man page
- * and the bash completion, so none of them can drift from the code.
+ * and the bash completion, so none of them can drift from the code.  The
+ * JSON is written with core/jsonw.h, a command or an option a line.
  */
 #include "cli.h"
 

@@ -7,7 +7,8 @@
  *   query            the rows matching a service, region, family and
  *                    attribute filters (key=value exact, key~pattern PCRE2)
  * All three talk to the cache only through pricing/pricing.h.  None of them
- * touches the network, so --offline is accepted and changes nothing.
+ * touches the network, so --offline is accepted and changes nothing.  Their
+ * JSON documents (circuit.pricing.<verb>/v1) go through core/jsonw.h.
  */
 #include "cli.h"
 

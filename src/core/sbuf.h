@@ -4,7 +4,8 @@
  * Every renderer writes its whole document into an sbuf and hands it to
  * out_emit() only when it is complete, so an error half-way never leaves a
  * half-written document on stdout.  The JSON helpers write RFC 8259 strings
- * and numbers so renderers never hand-escape.
+ * and numbers so nothing is escaped by hand; whole JSON documents are
+ * written with the JSON writer over them (jsonw.h).
  */
 #ifndef CIRCUIT_SBUF_H
 #define CIRCUIT_SBUF_H

@@ -8,7 +8,9 @@
  * again), with a locationNote saying why; every URI is relative to the
  * repository root (uriBaseId %SRCROOT%).
  * Suppressed findings are results too, marked with a SARIF suppression, so
- * they stay visible.  No string in the document is ever empty.
+ * they stay visible.  No string in the document is ever empty.  Written
+ * with the JSON writer (core/jsonw.h): indented down to the rules and the
+ * results, a rule or a result a line.
  */
 #include "risk_render.h"
 

@@ -15,7 +15,8 @@ cir_code price_snapshot_load(price_cache *c, const char *service, const char *re
     const price_snapshot_file *f = c->snapshot_find(service, region);
     if (!f)
         return CIR_OK;
-    price_ingest_meta m = {.source = "snapshot", .expect_service = service, .expect_region = region};
+    price_ingest_meta m = {.source = "snapshot", .expect_service = service, .expect_region = region,
+                           .rows_inline = true};
     price_ingest *in;
     /* The write needs the read to end (price_ingest_begin ends it). */
     if (price_ingest_begin(c, &m, &in, err) != CIR_OK)

@@ -138,9 +138,17 @@ static void pin_add(lookup_state *s, const price_offer_row *row, int64_t read_ve
     p->tbl = row->tbl;
 }
 
+static bool pinned(const lookup_state *s, const char *service, const char *region)
+{
+    for (size_t i = 0; i < s->npins; i++)
+        if (strcmp(s->pins[i].service, service) == 0 && strcmp(s->pins[i].region, region) == 0)
+            return true;
+    return false;
+}
+
 /* After the read restarted: has any price list this run read changed?
  * Only another connection's commit can have changed one (this handle's own
- * snapshot loads add lists, never replace them), and only such a commit
+ * snapshot loads add lists, or replace one before the run read it), and only such a commit
  * moves data_version: without one, the check is free, so loading a whole
  * region stays linear in its lists. */
 static cir_code pins_check(price_cache *c, cir_err *err)
@@ -431,8 +439,12 @@ static cir_code prepare(price_cache *c, const char *service, const char *region,
             price_cache_offer(c, service, tries[i], &row, &found, err) != CIR_OK)
             return err->code;
         if (found) {
+            /* A list this run read stays as it is; one an older circuit
+             * loaded from its own snapshot is replaced before the first read. */
+            bool replace = !pinned(c->lookup, service, tries[i]) && price_snapshot_outdated(c, &row);
             free(row.columns);
-            return CIR_OK;
+            if (!replace)
+                return CIR_OK;
         }
         uint64_t before = c->generation;
         if (price_snapshot_load(c, service, tries[i], err) != CIR_OK)

@@ -556,6 +556,19 @@ cir_code price_cache_read_begin(price_cache *c, cir_err *err)
             sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
         return price_cache_sql_error(c, rc, "read prices", err);
     }
+    if (!c->version_st)
+        rc = sqlite3_prepare_v3(c->db, "PRAGMA data_version", -1, SQLITE_PREPARE_PERSISTENT,
+                                &c->version_st, NULL);
+    if (rc == SQLITE_OK && (rc = sqlite3_step(c->version_st)) == SQLITE_ROW) {
+        c->read_version = sqlite3_column_int64(c->version_st, 0);
+        rc = SQLITE_OK;
+    }
+    if (c->version_st)
+        sqlite3_reset(c->version_st);
+    if (rc != SQLITE_OK) {
+        sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
+        return price_cache_sql_error(c, rc, "read prices", err);
+    }
     c->reading = true;
     return CIR_OK;
 }
@@ -576,6 +589,7 @@ void price_cache_close(price_cache *c)
         c->lookup_free(c);
     price_cache_read_end(c);
     sqlite3_finalize(c->offer_st);
+    sqlite3_finalize(c->version_st);
     if (c->db)
         sqlite3_close_v2(c->db);
     while (c->arena) {

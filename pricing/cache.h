@@ -52,11 +52,14 @@ struct price_cache {
     void (*lookup_free)(price_cache *c);   /* lookup.c's, called at close */
     uint64_t generation;           /* bumped by every import committed through this handle */
     bool reading;                  /* the run's read transaction is open */
+    int64_t read_version;          /* PRAGMA data_version when it opened: moves only when
+                                    * another connection committed (lookup.c's pins) */
     price_offer_info *used;        /* price lists lookups used */
     size_t nused, used_cap;
     bool ingesting;                /* a write transaction is open */
     char *temp_dir;                /* a temporary cache's directory, removed at close */
     sqlite3_stmt *offer_st;        /* price_cache_offer's query, prepared once */
+    sqlite3_stmt *version_st;      /* PRAGMA data_version, prepared once */
 };
 
 /* A copy of `n` bytes of `s`, NUL-terminated, owned by the cache. */

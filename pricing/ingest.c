@@ -57,6 +57,7 @@ struct price_ingest {
     price_cache *c;
     csv_reader *csv;
     char *source, *etag, *last_modified, *expect_service, *expect_region;
+    bool rows_inline;   /* no worker thread (price_ingest_meta) */
 
     /* metadata */
     char version[32], publication_date[40], offer_code[64];
@@ -504,7 +505,7 @@ static int on_record(void *ctx, const csv_record *r)
         }
         if (r->n > 2) {
             int rc = read_header(in, r);
-            if (!rc)
+            if (!rc && !in->rows_inline)
                 in->q = rowq_start(on_queued_row, in); /* NULL: rows are stored inline */
             return rc;
         }
@@ -554,6 +555,7 @@ cir_code price_ingest_begin(price_cache *c, const price_ingest_meta *m, price_in
     in->last_modified = dup_or_null(m ? m->last_modified : NULL);
     in->expect_service = dup_or_null(m ? m->expect_service : NULL);
     in->expect_region = dup_or_null(m ? m->expect_region : NULL);
+    in->rows_inline = m && m->rows_inline;
     in->csv = csv_new(on_record, in);
     for (int i = 0; i < COL_NROLES; i++)
         in->role[i] = -1;

@@ -21,6 +21,9 @@ typedef struct price_ingest_meta {
     const char *last_modified;  /* NULL when none */
     const char *expect_service; /* NULL = take from the file */
     const char *expect_region;  /* NULL = take from the rows */
+    bool rows_inline;           /* store rows on the caller's thread: for a small list in
+                                 * memory, a worker thread and its 1 MiB batches cost more
+                                 * than the overlap saves */
 } price_ingest_meta;
 
 /* Starts a session (begins the write transaction).  Returns CIR_ECACHE when

@@ -85,6 +85,7 @@ struct lookup_state {
     uint64_t generation;   /* the cache's generation the memo and pins belong to */
     pin *pins;
     size_t npins, pins_cap;
+    int64_t pins_version;  /* the read_version the pins were last checked at (-1: never) */
 };
 
 static void memo_clear(lookup_state *s)
@@ -120,8 +121,13 @@ static lookup_state *state(price_cache *c)
     return s;
 }
 
-static void pin_add(lookup_state *s, const price_offer_row *row)
+static void pin_add(lookup_state *s, const price_offer_row *row, int64_t read_version)
 {
+    /* Pins read in a state not checked yet make the next check a full one. */
+    if (s->npins == 0)
+        s->pins_version = read_version;
+    else if (s->pins_version != read_version)
+        s->pins_version = -1;
     for (size_t i = 0; i < s->npins; i++)
         if (strcmp(s->pins[i].service, row->info.service) == 0 &&
             strcmp(s->pins[i].region, row->info.region) == 0)
@@ -133,10 +139,24 @@ static void pin_add(lookup_state *s, const price_offer_row *row)
     p->tbl = row->tbl;
 }
 
-/* After the read restarted: has any price list this run read changed? */
+static bool pinned(const lookup_state *s, const char *service, const char *region)
+{
+    for (size_t i = 0; i < s->npins; i++)
+        if (strcmp(s->pins[i].service, service) == 0 && strcmp(s->pins[i].region, region) == 0)
+            return true;
+    return false;
+}
+
+/* After the read restarted: has any price list this run read changed?
+ * Only another connection's commit can have changed one (this handle's own
+ * snapshot loads add lists, or replace one before the run read it), and only such a commit
+ * moves data_version: without one, the check is free, so loading a whole
+ * region stays linear in its lists. */
 static cir_code pins_check(price_cache *c, cir_err *err)
 {
     lookup_state *s = c->lookup;
+    if (s->npins == 0 || s->pins_version == c->read_version)
+        return CIR_OK;
     for (size_t i = 0; i < s->npins; i++) {
         price_offer_row row;
         bool found;
@@ -150,6 +170,7 @@ static cir_code pins_check(price_cache *c, cir_err *err)
                              "import or sync committed meanwhile); run it again",
                              s->pins[i].service, s->pins[i].region);
     }
+    s->pins_version = c->read_version;
     return CIR_OK;
 }
 
@@ -419,8 +440,12 @@ static cir_code prepare(price_cache *c, const char *service, const char *region,
             price_cache_offer(c, service, tries[i], &row, &found, err) != CIR_OK)
             return err->code;
         if (found) {
+            /* A list this run read stays as it is; one an older circuit
+             * loaded from its own snapshot is replaced before the first read. */
+            bool replace = !pinned(c->lookup, service, tries[i]) && price_snapshot_outdated(c, &row);
             free(row.columns);
-            return CIR_OK;
+            if (!replace)
+                return CIR_OK;
         }
         uint64_t before = c->generation;
         if (price_snapshot_load(c, service, tries[i], err) != CIR_OK)
@@ -544,7 +569,7 @@ static cir_code open_dataset(price_cache *c, const price_query *q, dataset *d, c
         return err->code;
     if (!found)
         return missing_error(c, q->service, q->region, err);
-    pin_add(c->lookup, &d->row);
+    pin_add(c->lookup, &d->row, c->read_version);
     split_keys(d);
     if (d->nslots < PRICE_SLOT_NFIXED || strcmp(d->keys[0], price_slot_key(0)) != 0)
         return cir_error(err, CIR_ECACHE, c->path,

@@ -106,6 +106,21 @@ char *price_snapshot_text(const price_snapshot_file *f, size_t *len)
     return text;
 }
 
+void price_snapshot_digest(const price_snapshot_file *f, char *out, size_t size)
+{
+    if (f->gz_len < 18) { /* a gzip member is at least 10 header + 8 trailer bytes */
+        snprintf(out, size, "%s", "");
+        return;
+    }
+    const unsigned char *t = f->gz + f->gz_len - 8; /* CRC32, then ISIZE, little-endian */
+    unsigned long crc = 0, isize = 0;
+    for (int i = 3; i >= 0; i--) {
+        crc = crc << 8 | t[i];
+        isize = isize << 8 | t[4 + i];
+    }
+    snprintf(out, size, "%08lx%08lx", crc, isize);
+}
+
 size_t price_snapshot_offers(price_offer_info **out)
 {
     load_table();

@@ -34,4 +34,10 @@ const price_snapshot_file *price_snapshot_find(const char *service, const char *
  * f->len bytes (a damaged build) or memory runs out. */
 char *price_snapshot_text(const price_snapshot_file *f, size_t *len);
 
+/* What identifies the content of `f`: the CRC-32 and length of its CSV, read
+ * from the gzip trailer (no inflating), as 16 hex digits in `out` (size >=
+ * 17).  Changes whenever the embedded list does, even when its Version row
+ * does not.  "" when the embedded bytes are too short to be gzip. */
+void price_snapshot_digest(const price_snapshot_file *f, char *out, size_t size);
+
 #endif

@@ -90,9 +90,7 @@ static void help_json(sbuf *b)
         const char *meaning;
     } exits[] = {{0, "success, and every gate passed"}, {1, "a gate failed"}, {2, "an error"}};
     jw w;
-    jw_init(&w, b);
-    jw_object(&w, JW_BLOCK);
-    jw_kstr(&w, "schema", "circuit.help/v1");
+    jw_begin_document(&w, b, JW_BLOCK, "circuit.help/v1");
     jw_kstr(&w, "version", cli_version);
     jw_karray(&w, "commands", JW_BLOCK);
     json_commands(&w, cmd_table, NULL);
@@ -106,8 +104,7 @@ static void help_json(sbuf *b)
         jw_end_object(&w);
     }
     jw_end_array(&w);
-    jw_end_object(&w);
-    jw_finish(&w);
+    jw_end_document(&w);
 }
 
 static int help_exec(const cmd_entry *self, cli_opts *o, cir_err *err)

@@ -78,9 +78,7 @@ static int import_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
     sbuf doc = SBUF_INIT;
     jw w;
     if (json) {
-        jw_init(&w, &doc);
-        jw_object(&w, JW_BLOCK);
-        jw_kstr(&w, "schema", "circuit.pricing.import/v1");
+        jw_begin_document(&w, &doc, JW_BLOCK, "circuit.pricing.import/v1");
         jw_kstr(&w, "cache", price_cache_path(c));
         jw_karray(&w, "imports", JW_BLOCK);
     }
@@ -101,8 +99,7 @@ static int import_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
      * say so; a JSON document is all or nothing. */
     if (json && rc == CIR_EXIT_OK) {
         jw_end_array(&w);
-        jw_end_object(&w);
-        jw_finish(&w);
+        jw_end_document(&w);
     }
     if (rc == CIR_EXIT_OK || !json) {
         cir_err out_err;
@@ -338,9 +335,7 @@ static void status_json(sbuf *doc, const char *path, long long bytes, const stat
                         size_t n, time_t now)
 {
     jw w;
-    jw_init(&w, doc);
-    jw_object(&w, JW_BLOCK);
-    jw_kstr(&w, "schema", "circuit.pricing.status/v1");
+    jw_begin_document(&w, doc, JW_BLOCK, "circuit.pricing.status/v1");
     jw_kobject(&w, "cache", JW_LINE);
     jw_kstr(&w, "path", path);
     jw_kint(&w, "bytes", bytes);
@@ -352,8 +347,7 @@ static void status_json(sbuf *doc, const char *path, long long bytes, const stat
                 json_offer(&w, &v[i].info, now);
         jw_end_array(&w);
     }
-    jw_end_object(&w);
-    jw_finish(&w);
+    jw_end_document(&w);
 }
 
 static int status_exec(const cmd_entry *self, cli_opts *o, cir_err *err)
@@ -408,9 +402,7 @@ static cir_code parse_attr(const char *arg, price_filter *f, char **key, cir_err
 static void query_json(sbuf *doc, const price_match_list *lists, size_t nlists)
 {
     jw w;
-    jw_init(&w, doc);
-    jw_object(&w, JW_BLOCK);
-    jw_kstr(&w, "schema", "circuit.pricing.query/v1");
+    jw_begin_document(&w, doc, JW_BLOCK, "circuit.pricing.query/v1");
     jw_karray(&w, "matches", JW_BLOCK);
     for (size_t k = 0; k < nlists; k++)
     for (size_t i = 0; i < lists[k].n; i++) {
@@ -430,8 +422,7 @@ static void query_json(sbuf *doc, const price_match_list *lists, size_t nlists)
         jw_end_object(&w);
     }
     jw_end_array(&w);
-    jw_end_object(&w);
-    jw_finish(&w);
+    jw_end_document(&w);
 }
 
 static void query_table(sbuf *doc, const price_query *q, const price_match_list *l)

@@ -97,9 +97,7 @@ static void render_json(const risk_ruleset *rs, sbuf *out)
     const risk_rule_info **rules;
     size_t n = risk_ruleset_rules(rs, &rules);
     jw w;
-    jw_init(&w, out);
-    jw_object(&w, JW_BLOCK);
-    jw_kstr(&w, "schema", "circuit.rules/v1");
+    jw_begin_document(&w, out, JW_BLOCK, "circuit.rules/v1");
     jw_karray(&w, "rules", JW_BLOCK);
     for (size_t i = 0; i < n; i++) {
         /* The definition as the rules file holds it, one line a rule. */
@@ -110,8 +108,7 @@ static void render_json(const risk_ruleset *rs, sbuf *out)
         json_decref(def);
     }
     jw_end_array(&w);
-    jw_end_object(&w);
-    jw_finish(&w);
+    jw_end_document(&w);
 }
 
 static int rules_exec(const cmd_entry *self, cli_opts *o, cir_err *err)

@@ -210,6 +210,19 @@ void jw_raw(jw *w, const char *json)
     settled(w);
 }
 
+void jw_begin_document(jw *w, sbuf *b, jw_layout l, const char *schema)
+{
+    jw_init(w, b);
+    jw_object(w, l);
+    jw_kstr(w, "schema", schema);
+}
+
+void jw_end_document(jw *w)
+{
+    jw_end_object(w);
+    jw_finish(w);
+}
+
 /* ---- key and value ------------------------------------------------------------ */
 
 void jw_kobject(jw *w, const char *k, jw_layout l) { jw_key(w, k); jw_object(w, l); }

@@ -52,6 +52,11 @@ void jw_init(jw *w, sbuf *b);
 void jw_finish(jw *w);
 void jw_finish_value(jw *w);
 
+/* A circuit document: jw_init, the top-level object laid out `l` and its
+ * "schema" member first; jw_end_document closes it and finishes. */
+void jw_begin_document(jw *w, sbuf *b, jw_layout l, const char *schema);
+void jw_end_document(jw *w);
+
 /* Containers.  A close must match the innermost open. */
 void jw_object(jw *w, jw_layout l);
 void jw_array(jw *w, jw_layout l);

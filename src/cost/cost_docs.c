@@ -287,9 +287,7 @@ static void json(sbuf *b)
     const char *const *free_types;
     size_t nf = cost_free_types(&free_types);
     jw w;
-    jw_init(&w, b);
-    jw_object(&w, JW_COMPACT);
-    jw_kstr(&w, "schema", "circuit.cost-types/v1");
+    jw_begin_document(&w, b, JW_COMPACT, "circuit.cost-types/v1");
     jw_kuint(&w, "priced_count", nm);
     jw_kuint(&w, "free_count", nf);
     jw_karray(&w, "priced", JW_ROWS);
@@ -300,8 +298,7 @@ static void json(sbuf *b)
     const char *const *off = cost_model_offers(&no);
     json_strings(&w, "offers", off, no);
     json_strings(&w, "free", free_types, nf);
-    jw_end_object(&w);
-    jw_finish(&w);
+    jw_end_document(&w);
 }
 
 void cost_doc_types(const char *format, sbuf *out)

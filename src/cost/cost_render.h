@@ -52,6 +52,9 @@ void cost_money_text(char *out, size_t size, double v, bool unknown, bool delta)
  * "monthly_delta" of the open JSON object: money, null (never 0) for one
  * nothing of which was priced.  The cost and review documents share them. */
 void cost_json_totals_figures(jw *w, const cost_totals *t);
+/* The census as the member "counts": {"priced", "free", "unsupported",
+ * "usage_only", "not_priced"}. */
+void cost_json_counts(jw *w, const cost_counts *c);
 
 /* "assumed volume_size 8, volume_type gp2: <why>" for a component that
  * rests on assumptions (nothing when it has none). */

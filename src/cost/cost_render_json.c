@@ -51,7 +51,7 @@ static void json_totals(jw *w, const cost_totals *t, const cost_report *r, size_
     jw_end_object(w);
 }
 
-static void json_counts(jw *w, const cost_counts *c)
+void cost_json_counts(jw *w, const cost_counts *c)
 {
     jw_kobject(w, "counts", JW_SAME);
     jw_kuint(w, "priced", c->priced);
@@ -142,14 +142,12 @@ static void json_prices(jw *w, const cost_render_opts *o)
 void cost_render_json(const cost_report *r, const cost_render_opts *o, sbuf *out)
 {
     jw w;
-    jw_init(&w, out);
-    jw_object(&w, JW_COMPACT);
-    jw_kstr(&w, "schema", o->schema ? o->schema : "circuit.cost/v1");
+    jw_begin_document(&w, out, JW_COMPACT, o->schema ? o->schema : "circuit.cost/v1");
     jw_kstr(&w, "currency", "USD");
     json_prices(&w, o);
     bool multi = r->nprojects > 1;
     json_totals(&w, &r->totals, r, 0, r->nresources, multi);
-    json_counts(&w, &r->counts);
+    cost_json_counts(&w, &r->counts);
     jw_karray(&w, "unsupported_types", JW_SAME);
     for (size_t i = 0; i < r->nunsupported; i++) {
         jw_object(&w, JW_SAME);
@@ -170,12 +168,11 @@ void cost_render_json(const cost_report *r, const cost_render_opts *o, sbuf *out
             size_t from, to;
             cost_project_range(r, p, &from, &to);
             json_totals(&w, &r->projects[p].totals, r, from, to, false);
-            json_counts(&w, &r->projects[p].counts);
+            cost_json_counts(&w, &r->projects[p].counts);
             jw_end_object(&w);
         }
         jw_end_array(&w);
     }
     plan_not_reviewed_json(&w, o->plans, o->nplans);
-    jw_end_object(&w);
-    jw_finish(&w);
+    jw_end_document(&w);
 }

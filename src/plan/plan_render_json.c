@@ -140,9 +140,7 @@ void plan_render_json(const plan *p, sbuf *o)
     plan_counts c;
     plan_count(p, &c);
     jw w;
-    jw_init(&w, o);
-    jw_object(&w, JW_BLOCK);
-    jw_kstr(&w, "schema", "circuit.changes/v1");
+    jw_begin_document(&w, o, JW_BLOCK, "circuit.changes/v1");
     jw_kobject(&w, "plan", JW_BLOCK);
     jw_kstr(&w, "format_version", p->format_version);
     jw_kstr(&w, "terraform_version", p->terraform_version);
@@ -162,6 +160,5 @@ void plan_render_json(const plan *p, sbuf *o)
     jw_end_object(&w);
     put_list(&w, "resources", p->resources, p->nresources);
     put_list(&w, "drift", p->drift, p->ndrift);
-    jw_end_object(&w);
-    jw_finish(&w);
+    jw_end_document(&w);
 }

@@ -102,13 +102,7 @@ static void cost(jw *w, const review *rv)
     jw_kfixed(w, "delta_percent", rv->delta_percent, 1);   /* NaN: null */
     jw_kmoney(w, "threshold", rv->cost_threshold);
     kplain(w, "summary", rv->cost_impact);
-    jw_kobject(w, "counts", JW_SAME);
-    jw_kuint(w, "priced", c->counts.priced);
-    jw_kuint(w, "free", c->counts.free);
-    jw_kuint(w, "unsupported", c->counts.unsupported);
-    jw_kuint(w, "usage_only", c->counts.usage_only);
-    jw_kuint(w, "not_priced", c->counts.not_priced);
-    jw_end_object(w);
+    cost_json_counts(w, &c->counts);
     jw_kuint(w, "unpriced_count", t->unpriced);
     size_t unmodelled;
     rv_unmodelled_types(rv, NULL, &unmodelled);
@@ -294,9 +288,7 @@ static void coverage(jw *w, const review *rv)
 void review_render_json(const review *rv, sbuf *b)
 {
     jw w;
-    jw_init(&w, b);
-    jw_object(&w, JW_BLOCK);
-    kplain(&w, "schema", "circuit.review/v1");
+    jw_begin_document(&w, b, JW_BLOCK, "circuit.review/v1");
     kplain(&w, "verdict", review_verdict_name(rv->verdict));
     str_array(&w, "verdict_reasons", &rv->verdict_reasons);
     jw_karray(&w, "plans", JW_SAME);
@@ -315,6 +307,5 @@ void review_render_json(const review *rv, sbuf *b)
     str_array(&w, "concerns", &rv->concerns);
     recommendations(&w, rv);
     questions(&w, rv);
-    jw_end_object(&w);
-    jw_finish(&w);
+    jw_end_document(&w);
 }

@@ -188,9 +188,7 @@ void risk_render_json(const risk_report *rep, plan *const *plans, size_t nplans,
     for (size_t i = 0; i < rep->nfindings; i++)
         by[rep->findings[i].rule->severity]++;
     jw w;
-    jw_init(&w, out);
-    jw_object(&w, JW_BLOCK);
-    jw_kstr(&w, "schema", "circuit.check/v1");
+    jw_begin_document(&w, out, JW_BLOCK, "circuit.check/v1");
     jw_karray(&w, "plans", JW_LINE);
     for (size_t i = 0; i < nplans; i++)
         jw_str(&w, plans[i]->name);
@@ -207,6 +205,5 @@ void risk_render_json(const risk_report *rep, plan *const *plans, size_t nplans,
     jw_kuint(&w, "suppressed", rep->nsuppressed);
     jw_end_object(&w);
     plan_not_reviewed_json(&w, plans, nplans);
-    jw_end_object(&w);
-    jw_finish(&w);
+    jw_end_document(&w);
 }

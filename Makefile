@@ -228,6 +228,6 @@ docs: $(BUILD)/circuit
 	./scripts/gen-docs.py --binary $(BUILD)/circuit
 
 clean:
-	rm -rf build build-asan build-ubsan build-fuzz build-clang build-deps
+	rm -rf build build-asan build-ubsan build-fuzz build-fuzzfast build-clang build-deps
 
 -include $(OBJS:.o=.d) $(UNIT_OBJS:.o=.d) $(wildcard $(BUILD)/obj/tests/fuzz/*.d)

@@ -46,9 +46,16 @@ SANFLAGS := -fsanitize=undefined -fno-sanitize-recover=undefined
 else ifeq ($(SAN),fuzz)
 SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fsanitize=fuzzer-no-link \
             -DCIRCUIT_FUZZING
+else ifeq ($(SAN),fuzzfast)
+# The long campaigns' build (tests/fuzz/campaign.sh): UBSan with
+# libFuzzer at -O2, several times the executions of ASan per core; the
+# corpus it grows is replayed under SAN=fuzz afterwards, so ASan still sees
+# every input that reached new code.
+SANFLAGS := -fsanitize=undefined -fno-sanitize-recover=undefined -fsanitize=fuzzer-no-link \
+            -DCIRCUIT_FUZZING
 endif
 ifneq ($(SAN),)
-OPT     := -O1 -g -fno-omit-frame-pointer $(SANFLAGS)
+OPT     := $(if $(filter fuzzfast,$(SAN)),-O2,-O1) -g -fno-omit-frame-pointer $(SANFLAGS)
 LDSAN   := $(filter-out -fsanitize=fuzzer-no-link -DCIRCUIT_FUZZING,$(SANFLAGS))
 JANSSON := $(BUILD)/jansson
 JANSSON_LIB := $(JANSSON)/libjansson.a
@@ -139,7 +146,7 @@ $(BUILD)/test-unit: $(LIB_OBJS) $(UNIT_OBJS) $(JANSSON_LIB)
 FUZZ_SRCS    := $(filter-out tests/fuzz/fuzz_common.c,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
 FUZZ_NAMES   := $(FUZZ_SRCS:tests/fuzz/fuzz_%.c=%)
 FUZZ_SUPPORT := $(BUILD)/obj/tests/fuzz/fuzz_common.o
-ifeq ($(SAN),fuzz)
+ifneq ($(filter fuzz fuzzfast,$(SAN)),)
 FUZZ_MAIN    :=
 FUZZ_LINK    := -fsanitize=fuzzer
 else
@@ -221,6 +228,6 @@ docs: $(BUILD)/circuit
 	./scripts/gen-docs.py --binary $(BUILD)/circuit
 
 clean:
-	rm -rf build build-asan build-ubsan build-fuzz build-clang build-deps
+	rm -rf build build-asan build-ubsan build-fuzz build-fuzzfast build-clang build-deps
 
 -include $(OBJS:.o=.d) $(UNIT_OBJS:.o=.d) $(wildcard $(BUILD)/obj/tests/fuzz/*.d)

@@ -1,19 +1,29 @@
 #!/usr/bin/env bash
 # campaign.sh NAME [EXECS] — a long fuzzing campaign for one harness: runs
-# $BUILD/fuzz/NAME (make fuzz-build under SAN=fuzz first) in libFuzzer's
-# fork mode, which keeps going after a crash, leak or timeout and saves each
-# input to $BUILD/artifacts/NAME/, until EXECS executions (default 10
-# million) are done, or CAMPAIGN_SECONDS have passed (no limit unless
-# set; the figures then say how far it got).  At the lowest priority
-# (nice 19), on one core: the machine is shared.  Appends "NAME execs=N
-# crashes=N timeouts=N ooms=N seconds=N" to $BUILD/campaign-stats.txt;
-# the full log is $BUILD/campaign-NAME.log.
+# $BUILD/fuzz/NAME in libFuzzer's fork mode, which keeps going after a
+# crash, leak or timeout and saves each input to $BUILD/artifacts/NAME/,
+# until EXECS executions (default 10 million) are done, or
+# CAMPAIGN_SECONDS have passed (no limit unless set; the figures then say
+# how far it got).  At the lowest priority (nice 19), on one core: the
+# machine is shared.
+#
+# The campaign build is SAN=fuzzfast (UBSan, -O2: several times ASan's
+# executions per second):
+#   make BUILD=build-fuzzfast SAN=fuzzfast CC=clang fuzz-build
+# Afterwards every input of the grown corpus runs once through the ASan +
+# UBSan build ($ASAN_BUILD, default build-fuzz: `make fuzz-build` under
+# SAN=fuzz), so memory errors and leaks on any input that reached new code
+# are still caught.  Appends "NAME execs=N crashes=N timeouts=N ooms=N
+# seconds=N artifacts=N corpus=N asan_replay=ok|FAILED|skipped" to
+# $BUILD/campaign-stats.txt; the logs are $BUILD/campaign-NAME.log and
+# $BUILD/campaign-NAME-asan.log.
 set -u
 cd "$(dirname "$0")/../.."
-BUILD=${BUILD:-build-fuzz}
+BUILD=${BUILD:-build-fuzzfast}
+ASAN_BUILD=${ASAN_BUILD:-build-fuzz}
 name=$1 target=${2:-10000000}
 bin=$BUILD/fuzz/$name
-[ -x "$bin" ] || { echo "campaign: no harness $bin (make BUILD=$BUILD SAN=fuzz CC=clang fuzz-build)" >&2; exit 2; }
+[ -x "$bin" ] || { echo "campaign: no harness $bin (make BUILD=$BUILD SAN=fuzzfast CC=clang fuzz-build)" >&2; exit 2; }
 corpus=$BUILD/corpus/$name seeds=$BUILD/seeds/$name art=$BUILD/artifacts/$name
 mkdir -p "$corpus" "$art" "$seeds"
 while IFS= read -r f; do cp "$f" "$seeds/$(echo "$f" | tr / _)"; done < <(tests/fuzz/seeds.sh "$name")
@@ -46,5 +56,17 @@ stop; wait "$pid" 2>/dev/null
 line=$(last)
 n=$(sed -n 's/^#\([0-9]*\):.*/\1/p' <<<"$line")
 read -r ooms timeouts crashes < <(sed -n 's|.*oom/timeout/crash: \([0-9]*\)/\([0-9]*\)/\([0-9]*\).*|\1 \2 \3|p' <<<"$line")
-echo "$name execs=${n:-0} crashes=${crashes:-?} timeouts=${timeouts:-?} ooms=${ooms:-?} seconds=$(( $(date +%s) - start )) artifacts=$(find "$art" -type f | wc -l)" |
+replay=skipped
+if [ -x "$ASAN_BUILD/fuzz/$name" ]; then
+    # -runs=0: each input of the corpus once, no mutation.
+    if nice -n 19 "$ASAN_BUILD/fuzz/$name" -runs=0 -timeout="${FUZZ_TIMEOUT:-10}" \
+        -rss_limit_mb="${FUZZ_RSS_MB:-2048}" "${opts[@]}" -artifact_prefix="$art/asan-" "$corpus" \
+        >"$BUILD/campaign-$name-asan.log" 2>&1; then
+        replay=ok
+    else
+        replay=FAILED
+    fi
+fi
+echo "$name execs=${n:-0} crashes=${crashes:-?} timeouts=${timeouts:-?} ooms=${ooms:-?} seconds=$(( $(date +%s) - start )) artifacts=$(find "$art" -type f | wc -l) corpus=$(find "$corpus" -type f | wc -l) asan_replay=$replay" |
     tee -a "$BUILD/campaign-stats.txt"
+[ "$replay" != FAILED ]

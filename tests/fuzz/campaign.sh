@@ -42,12 +42,24 @@ setsid nice -n 19 "$bin" -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_oo
     "${opts[@]}" "${dict[@]}" -artifact_prefix="$art/" "${dirs[@]}" >"$log" 2>&1 &
 pid=$!
 # The fork-mode parent runs its worker through a shell: stop the whole
-# process group (setsid made the parent its leader).
-stop() { kill -- -"$pid" 2>/dev/null; }
-trap stop EXIT INT TERM
+# process group (setsid made the parent its leader), politely first.
+stop() {
+    kill -TERM -- -"$pid" 2>/dev/null || return 0
+    for _ in 1 2 3 4 5 6 7 8 9 10; do
+        kill -0 -- -"$pid" 2>/dev/null || return 0
+        sleep 1
+    done
+    kill -KILL -- -"$pid" 2>/dev/null
+}
+trap stop EXIT
+# INT or TERM ends the campaign early but still writes its figures; the
+# poll sleeps in the background so the signal is seen at once.
+stopping=
+trap 'stopping=1' INT TERM
 last() { grep -o '^#[0-9]*: .*' "$log" | tail -n 1; }
-while kill -0 "$pid" 2>/dev/null; do
-    sleep ${CAMPAIGN_POLL:-60}
+while [ -z "$stopping" ] && kill -0 "$pid" 2>/dev/null; do
+    sleep "${CAMPAIGN_POLL:-60}" &
+    wait $! 2>/dev/null || kill $! 2>/dev/null
     n=$(last | sed -n 's/^#\([0-9]*\):.*/\1/p')
     [ -n "$n" ] && [ "$n" -ge "$target" ] && break
     [ -n "${CAMPAIGN_SECONDS:-}" ] && [ $(( $(date +%s) - start )) -ge "$CAMPAIGN_SECONDS" ] && break

@@ -86,15 +86,33 @@ static const char ec2_snapshot[] =
     "\"FormatVersion\",\"v1.0\"\n\"Version\",\"snap\"\n\"OfferCode\",\"AmazonEC2\"\n" HEADER
     ROW("EC2SKU", "0.0100000000", "Compute Instance", "EU-BoxUsage:t3.micro", "t3.micro hour");
 
+/* An embedded eu-west-1 list holding `csv`, gzipped on first use. */
+typedef struct test_snapshot {
+    price_snapshot_file f;
+    char name[64];
+    unsigned char gz[4096];
+} test_snapshot;
+
+static const price_snapshot_file *snapshot_of(test_snapshot *s, const char *service, const char *csv)
+{
+    if (!s->f.gz_len) {
+        snprintf(s->name, sizeof s->name, "%s-eu-west-1.csv", service);
+        s->f = (price_snapshot_file){.name = s->name, .service = service, .region = "eu-west-1",
+                                     .version = "snap", .gz = s->gz, .len = strlen(csv)};
+        s->f.gz_len = gzip_text(csv, strlen(csv), s->gz, sizeof s->gz);
+    }
+    return &s->f;
+}
+
+static bool is_list(const char *service, const char *region, const char *want)
+{
+    return strcmp(service, want) == 0 && strcmp(region, "eu-west-1") == 0;
+}
+
 static const price_snapshot_file *ec2_only(const char *service, const char *region)
 {
-    static unsigned char gz[4096];
-    static price_snapshot_file f = {.name = "AmazonEC2-eu-west-1.csv", .service = "AmazonEC2",
-                                    .region = "eu-west-1", .version = "snap", .gz = gz,
-                                    .len = sizeof ec2_snapshot - 1};
-    if (!f.gz_len)
-        f.gz_len = gzip_text(ec2_snapshot, sizeof ec2_snapshot - 1, gz, sizeof gz);
-    return strcmp(service, "AmazonEC2") == 0 && strcmp(region, "eu-west-1") == 0 ? &f : NULL;
+    static test_snapshot s;
+    return is_list(service, region, "AmazonEC2") ? snapshot_of(&s, "AmazonEC2", ec2_snapshot) : NULL;
 }
 
 /* Two snapshot lists for eu-west-1: EC2 and VPC, loaded one after the other. */
@@ -104,14 +122,9 @@ static const char vpc_snapshot[] =
 
 static const price_snapshot_file *ec2_and_vpc(const char *service, const char *region)
 {
-    static unsigned char gz[4096];
-    static price_snapshot_file f = {.name = "AmazonVPC-eu-west-1.csv", .service = "AmazonVPC",
-                                    .region = "eu-west-1", .version = "snap", .gz = gz,
-                                    .len = sizeof vpc_snapshot - 1};
-    if (!f.gz_len)
-        f.gz_len = gzip_text(vpc_snapshot, sizeof vpc_snapshot - 1, gz, sizeof gz);
-    if (strcmp(service, "AmazonVPC") == 0 && strcmp(region, "eu-west-1") == 0)
-        return &f;
+    static test_snapshot s;
+    if (is_list(service, region, "AmazonVPC"))
+        return snapshot_of(&s, "AmazonVPC", vpc_snapshot);
     return ec2_only(service, region);
 }
 
@@ -261,13 +274,8 @@ static const char ec2_snapshot_next[] =
 
 static const price_snapshot_file *ec2_next(const char *service, const char *region)
 {
-    static unsigned char gz[4096];
-    static price_snapshot_file f = {.name = "AmazonEC2-eu-west-1.csv", .service = "AmazonEC2",
-                                    .region = "eu-west-1", .version = "snap", .gz = gz,
-                                    .len = sizeof ec2_snapshot_next - 1};
-    if (!f.gz_len)
-        f.gz_len = gzip_text(ec2_snapshot_next, sizeof ec2_snapshot_next - 1, gz, sizeof gz);
-    return strcmp(service, "AmazonEC2") == 0 && strcmp(region, "eu-west-1") == 0 ? &f : NULL;
+    static test_snapshot s;
+    return is_list(service, region, "AmazonEC2") ? snapshot_of(&s, "AmazonEC2", ec2_snapshot_next) : NULL;
 }
 
 static cir_code t3_micro(price_cache *c, price_match *m, cir_err *err)

@@ -37,12 +37,17 @@ dict=()
 [ -f "tests/fuzz/dict/$name.dict" ] && dict=(-dict="tests/fuzz/dict/$name.dict")
 log=$BUILD/campaign-$name.log
 start=$(date +%s)
-setsid nice -n 19 "$bin" -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
+# Its own process group (job control), so the whole fork-mode family can be
+# stopped; not its own session, whose new scheduler autogroup would get an
+# equal share of the CPU whatever its nice value.
+set -m
+nice -n 19 "$bin" -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
     -timeout="${FUZZ_TIMEOUT:-10}" -rss_limit_mb="${FUZZ_RSS_MB:-2048}" -max_total_time=$((14 * 86400)) \
     "${opts[@]}" "${dict[@]}" -artifact_prefix="$art/" "${dirs[@]}" >"$log" 2>&1 &
 pid=$!
+set +m
 # The fork-mode parent runs its worker through a shell: stop the whole
-# process group (setsid made the parent its leader), politely first.
+# process group (the parent leads it), politely first.
 stop() {
     kill -TERM -- -"$pid" 2>/dev/null || return 0
     for _ in 1 2 3 4 5 6 7 8 9 10; do

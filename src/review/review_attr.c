@@ -55,6 +55,12 @@ char *rv_code(const char *s)
     return xasprintf(RV_CODE "%s" RV_END, s ? s : "");
 }
 
+const char *rv_backtick_end(const char *s)
+{
+    size_t n = strcspn(s + 1, "`" RV_CODE RV_END);
+    return s[1 + n] == '`' ? s + 1 + n : NULL;
+}
+
 char *rv_label(const review *rv, const char *plan_name, const plan_resource *r)
 {
     if (rv->nplans > 1 && plan_name)

@@ -37,9 +37,8 @@ typedef struct html_layout {
 static void text(sbuf *b, const char *s)
 {
     while (s && *s) {
-        if (*s == RV_CODE[0] || (*s == '`' && strchr(s + 1, '`'))) {
-            char close = *s == '`' ? '`' : RV_END[0];
-            const char *end = strchr(s + 1, close);
+        if (*s == RV_CODE[0] || (*s == '`' && rv_backtick_end(s))) {
+            const char *end = *s == '`' ? rv_backtick_end(s) : strchr(s + 1, RV_END[0]);
             size_t n = end ? (size_t)(end - s - 1) : strlen(s + 1);
             sbuf_puts(b, "<code>");
             html_esc_n(b, s + 1, n);

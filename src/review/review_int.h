@@ -49,6 +49,13 @@ const plan_resource *rv_next_all(const review *rv, size_t *pi, size_t *ri, const
 #define RV_END "\xFF"
 /* RV_CODE s RV_END; caller frees. */
 char *rv_code(const char *s);
+/* Other modules' text (cost notes, remediations) quotes commands in
+ * backticks.  For the backtick at `s`: the one that closes it as a code
+ * span, or NULL when none follows before a marker.  A plan value with a
+ * backtick of its own (an engine "`x") must not open a span that swallows
+ * the markers of the next address: they would reach the output as bytes
+ * that are not UTF-8. */
+const char *rv_backtick_end(const char *s);
 
 /* Label for a resource: its address, or "plan: address" with several plans.
  * Caller frees. */

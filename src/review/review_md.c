@@ -83,10 +83,9 @@ static void md_text(sbuf *b, const char *s, bool cell)
             s += n + (end ? 1 : 0);
             continue;
         }
-        if (*s == '`' && strchr(s + 1, '`')) {
-            /* Other modules' text (cost notes, rule remediations) quotes
-             * commands in backticks: a balanced pair stays a code span. */
-            const char *end = strchr(s + 1, '`');
+        const char *end = *s == '`' ? rv_backtick_end(s) : NULL;
+        if (end) {
+            /* a balanced pair in other modules' text stays a code span */
             code_span(b, s + 1, (size_t)(end - s - 1), cell);
             s = end;
             continue;

@@ -272,6 +272,17 @@ Test(review_md, prose_is_escaped_and_marked_text_is_code)
     tl_plan_free(p);
 }
 
+Test(review_md, a_lone_backtick_in_a_value_never_swallows_a_marker)
+{
+    /* A plan value quoted in a cost note ("`ostgres") must not pair with a
+     * backtick after the next address: the span would carry its marker
+     * bytes, which are not UTF-8, into the Markdown. */
+    cr_assert_null(rv_backtick_end("`ostgres\" is not priced); " RV_CODE "aws_db.b" RV_END " run `sync`"));
+    const char *cmd = "`circuit pricing sync` now";
+    cr_assert_eq(rv_backtick_end(cmd), cmd + 21, "a balanced pair still closes");
+    cr_assert_null(rv_backtick_end("`unclosed"));
+}
+
 Test(review_md, duplicate_recommendations_merge)
 {
     static const risk_rule_info a = {"CIR-A", "storage", RISK_LOW, "aws_s3_bucket", "t", "Turn on versioning.", NULL, NULL};

@@ -209,6 +209,20 @@ static char *build_plan(char *const s[4], char **sg_address)
 
 /* ---- properties beyond fz_check_doc ---------------------------------------------- */
 
+/* Whether the fuzzer typed the marker itself, counting text split by
+ * control characters: the JUnit writer drops those (XML 1.0 forbids them),
+ * which joins "S\vECRET-..." into the marker without any leak. */
+static bool typed_marker(const char *s)
+{
+    sbuf b = SBUF_INIT;
+    for (; *s; s++)
+        if ((unsigned char)*s >= 0x20)
+            sbuf_putc(&b, *s);
+    bool typed = strstr(sbuf_str(&b), "SECRET") != NULL;
+    sbuf_free(&b);
+    return typed;
+}
+
 static void check_writer(const writer *w, const fz_ctx *c)
 {
     sbuf doc = SBUF_INIT;
@@ -243,7 +257,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     fz_ctx c = {0};
     for (int i = 0; i < 4; i++)
-        c.secret_in_input |= strstr(s[i], "SECRET") != NULL;
+        c.secret_in_input |= typed_marker(s[i]);
     char *sg_address = NULL;
     char *text = build_plan(s, &sg_address);
     c.sg_address = sg_address;

@@ -31,10 +31,15 @@
 #include "src/risk/risk_render.h"
 
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define SECRET "SECRET-MARKER-7f3a"
+/* The sensitive value, new for every input: the fuzzer learns the strings
+ * the harness searches for (libFuzzer hooks strstr), so a fixed marker
+ * would be typed into plain text sooner or later and read as a leak. */
+static char secret[32];
+#define SECRET secret
 
 static risk_ruleset *rules;
 
@@ -44,7 +49,6 @@ typedef struct fz_ctx {
     risk_report *risk;
     review *rv;
     const char *sg_address;
-    bool secret_in_input;   /* the fuzzer typed the marker into plain text */
 } fz_ctx;
 
 /* What a writer needs built before it can render. */
@@ -209,26 +213,12 @@ static char *build_plan(char *const s[4], char **sg_address)
 
 /* ---- properties beyond fz_check_doc ---------------------------------------------- */
 
-/* Whether the fuzzer typed the marker itself, counting text split by
- * control characters: the JUnit writer drops those (XML 1.0 forbids them),
- * which joins "S\vECRET-..." into the marker without any leak. */
-static bool typed_marker(const char *s)
-{
-    sbuf b = SBUF_INIT;
-    for (; *s; s++)
-        if ((unsigned char)*s >= 0x20)
-            sbuf_putc(&b, *s);
-    bool typed = strstr(sbuf_str(&b), "SECRET") != NULL;
-    sbuf_free(&b);
-    return typed;
-}
-
 static void check_writer(const writer *w, const fz_ctx *c)
 {
     sbuf doc = SBUF_INIT;
     w->render(c, &doc);
     fz_check_doc(w->name, w->kind, &doc);
-    if (!c->secret_in_input && strstr(sbuf_str(&doc), SECRET))
+    if (strstr(sbuf_str(&doc), SECRET))
         fz_fail(w->name, "a sensitive value reached the output");
     if (w->names_address && !fz_json_has_text(w->name, &doc, c->sg_address))
         fz_fail(w->name, "the address \"%s\" does not come back out of the document", c->sg_address);
@@ -256,8 +246,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         p = nul ? nul + 1 : end;
     }
     fz_ctx c = {0};
-    for (int i = 0; i < 4; i++)
-        c.secret_in_input |= typed_marker(s[i]);
+    static unsigned long runs;
+    snprintf(secret, sizeof secret, "S%016lx", ++runs * 0x9e3779b97f4a7c15UL);
     char *sg_address = NULL;
     char *text = build_plan(s, &sg_address);
     c.sg_address = sg_address;

@@ -4,8 +4,9 @@
 # crash, leak or timeout and saves each input to $BUILD/artifacts/NAME/,
 # until EXECS executions (default 10 million) are done, or
 # CAMPAIGN_SECONDS have passed (no limit unless set; the figures then say
-# how far it got).  At the lowest priority (nice 19), on one core: the
-# machine is shared.
+# how far it got).  At the lowest priority (nice 19), on FUZZ_JOBS cores
+# (default 1: the machine is shared); the jobs share one corpus and the
+# figures count them all.
 #
 # The campaign build is SAN=fuzzfast (UBSan, -O2: several times ASan's
 # executions per second):
@@ -41,7 +42,7 @@ start=$(date +%s)
 # stopped; not its own session, whose new scheduler autogroup would get an
 # equal share of the CPU whatever its nice value.
 set -m
-nice -n 19 "$bin" -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
+nice -n 19 "$bin" -fork="${FUZZ_JOBS:-1}" -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
     -timeout="${FUZZ_TIMEOUT:-10}" -rss_limit_mb="${FUZZ_RSS_MB:-2048}" -max_total_time=$((14 * 86400)) \
     "${opts[@]}" "${dict[@]}" -artifact_prefix="$art/" "${dirs[@]}" >"$log" 2>&1 &
 pid=$!

@@ -39,7 +39,6 @@
  * the harness searches for (libFuzzer hooks strstr), so a fixed marker
  * would be typed into plain text sooner or later and read as a leak. */
 static char secret[32];
-#define SECRET secret
 
 static risk_ruleset *rules;
 
@@ -183,9 +182,9 @@ static char *build_plan(char *const s[4], char **sg_address)
     char *module = xasprintf("module.m[\"%s\"]", s[3]);
     char *ec2_address = xasprintf("%s.aws_instance.web", module);
     json_t *ec2_after = json_pack("{s:s, s:s, s:s, s:{s:s}}", "instance_type", s[2], "ami", "ami-1",
-                                  "user_data", SECRET, "tags", "Name", s[1]);
+                                  "user_data", secret, "tags", "Name", s[1]);
     json_t *ec2_before = json_pack("{s:s, s:s, s:s}", "instance_type", "t3.micro", "ami", "ami-0",
-                                   "user_data", SECRET);
+                                   "user_data", secret);
     json_t *ec2 = resource(ec2_address, module, "aws_instance", "web",
                            change("replace", ec2_before, ec2_after, json_pack("{s:b}", "user_data", 1)));
     json_object_set_new(json_object_get(ec2, "change"), "before_sensitive",
@@ -194,7 +193,7 @@ static char *build_plan(char *const s[4], char **sg_address)
     char *db_address = xasprintf("aws_db_instance.%s", sg_name);
     json_t *db_before = json_pack("{s:s, s:s, s:s, s:i, s:s, s:b}", "identifier", s[1], "instance_class",
                                   "db.t3.micro", "engine", "postgres", "allocated_storage", 20,
-                                  "password", SECRET, "skip_final_snapshot", 1);
+                                  "password", secret, "skip_final_snapshot", 1);
     json_t *db = resource(db_address, NULL, "aws_db_instance", sg_name,
                           change("delete", db_before, NULL, NULL));
     json_object_set_new(json_object_get(db, "change"), "before_sensitive",
@@ -218,7 +217,7 @@ static void check_writer(const writer *w, const fz_ctx *c)
     sbuf doc = SBUF_INIT;
     w->render(c, &doc);
     fz_check_doc(w->name, w->kind, &doc);
-    if (strstr(sbuf_str(&doc), SECRET))
+    if (strstr(sbuf_str(&doc), secret))
         fz_fail(w->name, "a sensitive value reached the output");
     if (w->names_address && !fz_json_has_text(w->name, &doc, c->sg_address))
         fz_fail(w->name, "the address \"%s\" does not come back out of the document", c->sg_address);
